@@ -1,0 +1,89 @@
+/**
+ * Settings of the local stack: ports, data folder and the local-only secrets.
+ * Every port can be moved with an environment variable; the names are listed in README.md.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Public, local-only secret (the same value `supabase start` uses). Never used by a hosted project. */
+export const localJwtSecret = 'super-secret-jwt-token-with-at-least-32-characters-long';
+export const localAuthenticatorPassword = 'local-authenticator-password';
+
+export interface PortSettings {
+  gateway: number;
+  db: number;
+  inbox: number;
+  app: number;
+  rest: number;
+  auth: number;
+  functions: number;
+}
+
+/** Each port with the environment variable that moves it. */
+export const portEnvNames: Record<keyof PortSettings, string> = {
+  gateway: 'CRP_GATEWAY_PORT',
+  db: 'CRP_DB_PORT',
+  inbox: 'CRP_INBOX_PORT',
+  app: 'CRP_APP_PORT',
+  rest: 'CRP_REST_PORT',
+  auth: 'CRP_AUTH_PORT',
+  functions: 'CRP_FUNCTIONS_PORT',
+};
+
+const defaultPorts: PortSettings = {
+  gateway: 54321,
+  db: 54322,
+  inbox: 54324,
+  app: 5173,
+  rest: 54330,
+  auth: 54331,
+  functions: 54332,
+};
+
+/** The test stack sits 1000 ports above the dev stack, so tests can run while `npm start` does. */
+const testPortOffset = 1000;
+
+export interface StackSettings {
+  profile: 'dev' | 'test';
+  ports: PortSettings;
+  dataDir: string;
+  jwtSecret: string;
+  /** Where links in emails point (the app). */
+  siteUrl: string;
+  withApp: boolean;
+}
+
+function portFromEnv(name: keyof PortSettings, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[portEnvNames[name]];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${portEnvNames[name]}=${raw} is not a port number (1-65535).`);
+  }
+  return port;
+}
+
+export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = process.env): StackSettings {
+  const offset = profile === 'test' ? testPortOffset : 0;
+  const ports = Object.fromEntries(
+    (Object.keys(defaultPorts) as (keyof PortSettings)[]).map((name) => [
+      name,
+      profile === 'test' ? defaultPorts[name] + offset : portFromEnv(name, defaultPorts[name], env),
+    ]),
+  ) as unknown as PortSettings;
+  return {
+    profile,
+    ports,
+    dataDir: path.join(projectRoot, '.local', profile === 'test' ? 'test-db' : 'db'),
+    jwtSecret: localJwtSecret,
+    siteUrl: `http://localhost:${ports.app}`,
+    withApp: profile === 'dev',
+  };
+}
+
+export const dbUrl = (s: StackSettings, user = 'postgres', password = 'postgres') =>
+  `postgresql://${user}:${password}@localhost:${s.ports.db}/postgres?sslmode=disable`;
+export const apiUrl = (s: StackSettings) => `http://localhost:${s.ports.gateway}`;
+export const inboxUrl = (s: StackSettings) => `http://localhost:${s.ports.inbox}`;
