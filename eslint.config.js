@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.local', 'src/types/database.types.ts', 'supabase/functions', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', '.local', 'src/types/database.types.ts', 'supabase/functions', 'supabase/local/edge-runtime', 'test-results', 'playwright-report'] },
   {
     files: ['**/*.{ts,tsx,js}'],
     extends: [js.configs.recommended, ...tseslint.configs.strict],

@@ -180,7 +180,19 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      my_memberships: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          first_name: string
+          last_name: string
+          org_id: string
+          org_name: string
+          org_time_zone: string
+          referral_program_enabled: boolean
+          roles: Database["public"]["Enums"]["staff_role"][]
+          staff_id: string
+        }[]
+      }
     }
     Enums: {
       staff_role: "org_admin" | "therapist" | "scheduler"

@@ -99,6 +99,17 @@ create table auth.identities (
 );
 create index identities_user_id_idx on auth.identities (user_id);
 
+-- How each session was authenticated (GoTrue's table): the `amr` claim of every access token
+-- issued for the session, including after a refresh, is read from here.
+create table auth.mfa_amr_claims (
+  session_id uuid not null references auth.sessions (id) on delete cascade,
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  authentication_method text not null,
+  id uuid not null primary key,
+  constraint mfa_amr_claims_session_id_authentication_method_pkey unique (session_id, authentication_method)
+);
+
 -- Supabase's own definitions (supabase/postgres, auth-schema init script)
 create or replace function auth.uid() returns uuid
 language sql stable

@@ -48,7 +48,10 @@ const testPortOffset = 1000;
 export interface StackSettings {
   profile: 'dev' | 'test';
   ports: PortSettings;
+  /** Everything this profile keeps between starts (database, inbox); `npm run db:reset` removes it. */
+  stackDir: string;
   dataDir: string;
+  inboxFile: string;
   jwtSecret: string;
   /** Where links in emails point (the app). */
   siteUrl: string;
@@ -76,7 +79,9 @@ export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = 
   return {
     profile,
     ports,
-    dataDir: path.join(projectRoot, '.local', profile === 'test' ? 'test-db' : 'db'),
+    stackDir: path.join(projectRoot, '.local', profile),
+    dataDir: path.join(projectRoot, '.local', profile, 'db'),
+    inboxFile: path.join(projectRoot, '.local', profile, 'inbox.jsonl'),
     jwtSecret: localJwtSecret,
     siteUrl: `http://localhost:${ports.app}`,
     withApp: profile === 'dev',
@@ -86,4 +91,6 @@ export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = 
 export const dbUrl = (s: StackSettings, user = 'postgres', password = 'postgres') =>
   `postgresql://${user}:${password}@localhost:${s.ports.db}/postgres?sslmode=disable`;
 export const apiUrl = (s: StackSettings) => `http://localhost:${s.ports.gateway}`;
+/** The dev inbox accepts mail from the stack with this key (the hosted email API has its own). */
+export const localInboxKey = 'local-inbox-key';
 export const inboxUrl = (s: StackSettings) => `http://localhost:${s.ports.inbox}`;

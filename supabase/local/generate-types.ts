@@ -16,7 +16,8 @@ export async function generateTypes(dbUrl: string): Promise<string> {
   const { stdout } = await run(process.execPath, [server], {
     env: {
       ...process.env,
-      PG_META_DB_URL: dbUrl,
+      // postgres-meta's driver takes its SSL setting from PG_META_DB_SSL_MODE, not the URL
+      PG_META_DB_URL: dbUrl.replace('?sslmode=disable', ''),
       PG_META_GENERATE_TYPES: 'typescript',
       PG_META_GENERATE_TYPES_INCLUDED_SCHEMAS: 'public',
       PG_META_GENERATE_TYPES_DETECT_ONE_TO_ONE_RELATIONSHIPS: 'true',

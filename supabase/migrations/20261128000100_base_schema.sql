@@ -221,3 +221,34 @@ grant insert (org_id, first_name, last_name, email, npi, office_phone, default_l
   on public.staff_members to authenticated;
 grant update (first_name, last_name, email, npi, office_phone, default_location_id, photo_url, roles, is_active)
   on public.staff_members to authenticated;
+
+-- the signed-in user's memberships ---------------------------------------------------------------
+
+/**
+ * The calling user's active staff memberships with what the app shell needs about each clinic.
+ * Security invoker: it reads through the same policies as a direct select.
+ */
+create function public.my_memberships()
+returns table (
+  staff_id uuid,
+  org_id uuid,
+  org_name text,
+  org_time_zone text,
+  referral_program_enabled boolean,
+  first_name text,
+  last_name text,
+  roles public.staff_role[]
+)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select s.id, o.id, o.name, o.time_zone, o.referral_program_enabled, s.first_name, s.last_name, s.roles
+  from public.staff_members s
+  join public.organizations o on o.id = s.org_id
+  where s.user_id = (select auth.uid()) and s.is_active
+  order by o.name;
+$$;
+revoke execute on function public.my_memberships() from public, anon;
+grant execute on function public.my_memberships() to authenticated;

@@ -1,0 +1,78 @@
+/**
+ * The API gateway (Kong's job on Supabase): one origin for `/rest/v1`, `/auth/v1` and
+ * `/functions/v1`, API-key checks, and CORS for the browser app.
+ */
+import http from 'node:http';
+import { closeServer, listen, sendJson } from './http-helpers.ts';
+
+export interface GatewayOptions {
+  port: number;
+  upstreams: { rest: number; auth: number; functions: number };
+  apiKeys: string[];
+}
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+  'access-control-allow-headers':
+    'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-supabase-api-version, idempotency-key, x-retry-count',
+  'access-control-expose-headers': 'content-range, range, location, retry-after, x-supabase-api-version',
+  'access-control-max-age': '3600',
+};
+
+// Routes a browser opens straight from an email link, without an API key (as on Supabase).
+const openAuthPaths = new Set(['/verify', '/callback', '/authorize', '/health']);
+
+interface Route {
+  upstream: keyof GatewayOptions['upstreams'];
+  prefix: string;
+  needsApiKey: (path: string) => boolean;
+}
+
+const routes: Route[] = [
+  { upstream: 'rest', prefix: '/rest/v1', needsApiKey: () => true },
+  { upstream: 'auth', prefix: '/auth/v1', needsApiKey: (path) => !openAuthPaths.has(path) },
+  // edge functions check JWTs themselves (verify_jwt), and the payer API uses payer keys
+  { upstream: 'functions', prefix: '/functions/v1', needsApiKey: () => false },
+];
+
+export async function startGateway(options: GatewayOptions): Promise<{ close(): Promise<void> }> {
+  const keys = new Set(options.apiKeys);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, corsHeaders).end();
+      return;
+    }
+    const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
+    if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' }, corsHeaders);
+
+    const path = url.pathname.slice(route.prefix.length) || '/';
+    const headers = { ...req.headers };
+    const apiKey = (headers.apikey as string | undefined) ?? url.searchParams.get('apikey') ?? undefined;
+    if (route.needsApiKey(path)) {
+      if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' }, corsHeaders);
+      if (!keys.has(apiKey)) return sendJson(res, 401, { message: 'Invalid API key' }, corsHeaders);
+      // with no user session the key itself is the bearer token, as on Supabase
+      headers.authorization ??= `Bearer ${apiKey}`;
+    }
+    headers.host = `localhost:${options.upstreams[route.upstream]}`;
+    headers['x-forwarded-host'] = req.headers.host ?? '';
+    headers['x-forwarded-proto'] = 'http';
+    headers['x-forwarded-prefix'] = route.prefix;
+
+    const upstream = http.request(
+      { host: '127.0.0.1', port: options.upstreams[route.upstream], method: req.method, path: `${path}${url.search}`, headers },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...corsHeaders });
+        upstreamRes.pipe(res);
+      },
+    );
+    upstream.on('error', () => sendJson(res, 502, { message: `An invalid response was received from the upstream server (${route.upstream})` }, corsHeaders));
+    req.pipe(upstream);
+  });
+  // keep-alive sockets would otherwise hold `close()` open
+  server.keepAliveTimeout = 5000;
+  await listen(server, options.port);
+  return { close: () => closeServer(server) };
+}

@@ -1,0 +1,19 @@
+/** `npm run db:types`: regenerates src/types/database.types.ts from the migrations. */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { stackSettings } from './config.ts';
+import { startDatabase } from './database.ts';
+import { typesFile, writeTypes } from './generate-types.ts';
+
+// a throwaway database of its own, so this can run beside `npm start` and `npm test`
+const test = stackSettings('test');
+const stackDir = `${test.stackDir}-types`;
+const settings = { ...test, stackDir, dataDir: path.join(stackDir, 'db'), ports: { ...test.ports, db: test.ports.db + 10 } };
+const db = await startDatabase(settings, () => {}, { fresh: true });
+try {
+  await writeTypes(db.url);
+  console.log(`Wrote ${path.relative(process.cwd(), typesFile)}`);
+} finally {
+  await db.stop();
+  await rm(stackDir, { recursive: true, force: true });
+}

@@ -1,0 +1,70 @@
+/**
+ * supabase-js clients for each persona of the security matrix, against the real local stack.
+ * Logins come from supabase/seed.sql.
+ */
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import WebSocket from 'ws';
+import type { Database } from '../../src/types/database.types.ts';
+
+export type Client = SupabaseClient<Database>;
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this file through the api test project (npm run test:api).`);
+  return value;
+}
+
+export const testEnv = () => ({
+  apiUrl: requireEnv('CRP_TEST_API_URL'),
+  anonKey: requireEnv('CRP_TEST_ANON_KEY'),
+  serviceRoleKey: requireEnv('CRP_TEST_SERVICE_ROLE_KEY'),
+  dbUrl: requireEnv('CRP_TEST_DB_URL'),
+  inboxUrl: requireEnv('CRP_TEST_INBOX_URL'),
+});
+
+export const demoPassword = 'referral-demo';
+
+export const personas = {
+  orgAdmin: 'maya.okafor@harborviewcounseling.com',
+  scheduler: 'luis.romero@harborviewcounseling.com',
+  therapist: 'priya.raman@harborviewcounseling.com',
+  otherTherapist: 'jordan.ellis@harborviewcounseling.com',
+  /** admin (and therapist) of Cedar Ridge, the clinic without the program */
+  otherOrgAdmin: 'grace.lindqvist@cedarridgetherapy.com',
+} as const;
+export type Persona = keyof typeof personas;
+
+export const orgs = {
+  harborview: '0a9e0000-0000-4000-8000-000000000001',
+  cedarRidge: '0a9e0000-0000-4000-8000-000000000002',
+} as const;
+
+/** A fresh client with the given key and no stored session. Node 20 needs realtime's transport. */
+export function newClient(key = testEnv().anonKey): Client {
+  return createClient<Database>(testEnv().apiUrl, key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: WebSocket as never },
+  });
+}
+
+export const anonClient = () => newClient();
+export const serviceClient = () => newClient(testEnv().serviceRoleKey);
+
+export async function signedInAs(persona: Persona): Promise<Client> {
+  const client = newClient();
+  const { error } = await client.auth.signInWithPassword({ email: personas[persona], password: demoPassword });
+  if (error) throw new Error(`sign-in as ${persona} failed: ${error.message}`);
+  return client;
+}
+
+/** Direct SQL as the superuser, for arranging data the API would refuse. */
+export async function withDb<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: testEnv().dbUrl });
+  await db.connect();
+  try {
+    return await run(db);
+  } finally {
+    await db.end();
+  }
+}
