@@ -1,0 +1,12 @@
+/** Where each page of the app lives. */
+export const paths = {
+  home: '/',
+  signIn: '/sign-in',
+  setPassword: '/set-password',
+  manageSubscription: '/organization/subscription',
+  referralProgram: '/organization/subscription/referral-program',
+  activeStaff: '/staff',
+  staffDetails: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
+  staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,
+  unconfirmedAppointments: '/schedule/unconfirmed',
+} as const;

@@ -1,0 +1,23 @@
+import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
+
+/** Errors that retrying will not fix: the request itself was refused (4xx). */
+function isClientError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const status = 'status' in error ? error.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+export const queryDefaults: DefaultOptions = {
+  queries: {
+    staleTime: 30_000,
+    retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+  },
+  mutations: { retry: false },
+};
+
+export function createQueryClient(defaults: DefaultOptions = queryDefaults): QueryClient {
+  return new QueryClient({ defaultOptions: defaults });
+}
+
+/** The app's query client (tests make their own with retries off). */
+export const queryClient = createQueryClient();

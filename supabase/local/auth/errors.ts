@@ -1,0 +1,49 @@
+/**
+ * GoTrue's error responses. supabase-js reads `error_code` (legacy shape) or, when the response
+ * carries `X-Supabase-Api-Version: 2024-01-01`, `code` (new shape), so both shapes are produced
+ * exactly as GoTrue does (internal/api/errors.go, HandleResponseError).
+ */
+
+export class AuthHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    /** Only for `weak_password`: GoTrue adds `weak_password: { reasons }` to the body. */
+    readonly weakPasswordReasons?: string[],
+  ) {
+    super(message);
+    this.name = 'AuthHttpError';
+  }
+}
+
+export const badRequest = (code: string, msg: string) => new AuthHttpError(400, code, msg);
+export const unauthorized = (code: string, msg: string) => new AuthHttpError(401, code, msg);
+export const forbidden = (code: string, msg: string) => new AuthHttpError(403, code, msg);
+export const notFound = (code: string, msg: string) => new AuthHttpError(404, code, msg);
+export const unprocessable = (code: string, msg: string) => new AuthHttpError(422, code, msg);
+export const internalError = (msg: string) => new AuthHttpError(500, 'unexpected_failure', msg);
+
+export const invalidCredentials = () => badRequest('invalid_credentials', 'Invalid login credentials');
+
+export const apiVersionHeader = 'X-Supabase-Api-Version';
+const apiVersion20240101 = '2024-01-01';
+
+/**
+ * GoTrue knows two API versions: the initial one and 2024-01-01. A valid date on or after
+ * 2024-01-01 selects the new error shape (and is echoed back); anything else gets the legacy shape.
+ */
+export function negotiateApiVersion(header: string | string[] | undefined): typeof apiVersion20240101 | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !/^2[0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(value)) return null;
+  return value >= apiVersion20240101 ? apiVersion20240101 : null;
+}
+
+export function errorBody(error: AuthHttpError, apiVersion: string | null): Record<string, unknown> {
+  const body: Record<string, unknown> =
+    apiVersion === null
+      ? { code: error.status, error_code: error.errorCode, msg: error.message }
+      : { code: error.errorCode, message: error.message };
+  if (error.weakPasswordReasons) body.weak_password = { reasons: error.weakPasswordReasons };
+  return body;
+}

@@ -1,0 +1,42 @@
+/**
+ * Passwords: bcrypt (cost 10, like GoTrue), so rows written by the seed's pgcrypto
+ * `crypt(..., gen_salt('bf'))` ($2a$) and by this service ($2b$) verify alike.
+ */
+import { randomBytes } from 'node:crypto';
+import { compare, hash } from 'bcryptjs';
+import { AuthHttpError, badRequest } from './errors.ts';
+
+const bcryptCost = 10;
+/** bcrypt ignores bytes after the 72nd; GoTrue refuses longer passwords rather than truncating. */
+const maxPasswordLength = 72;
+
+export const hashPassword = (password: string) => hash(password, bcryptCost);
+
+/**
+ * A hash to compare against when the email is unknown, so a wrong email takes as long as a wrong
+ * password and response times do not reveal which accounts exist.
+ */
+export const decoyHash = hash('decoy-password-never-valid', bcryptCost);
+
+export async function verifyPassword(password: string, encrypted: string | null): Promise<boolean> {
+  if (!encrypted || !encrypted.startsWith('$2')) {
+    await compare(password, await decoyHash);
+    return false;
+  }
+  return compare(password, encrypted);
+}
+
+/** GoTrue's checkPasswordStrength with the default policy (length only). */
+export function checkPasswordStrength(password: string, minimumLength: number): void {
+  if (password.length > maxPasswordLength) {
+    throw badRequest('validation_failed', `Password cannot be longer than ${maxPasswordLength} characters`);
+  }
+  if (password.length < minimumLength) {
+    throw new AuthHttpError(422, 'weak_password', `Password should be at least ${minimumLength} characters.`, ['length']);
+  }
+}
+
+/** The unusable password GoTrue gives users created without one (admin-created, invited). */
+export function randomPassword(): string {
+  return randomBytes(48).toString('base64url');
+}
