@@ -17,6 +17,7 @@ export interface InboxMessage {
   subject: string;
   text: string;
   html: string;
+  idempotency_key: string | null;
   created_at: string;
 }
 
@@ -60,8 +61,18 @@ export async function startInbox(options: { port: number; file: string; apiKey: 
           const issue = parsed.error.issues[0];
           return sendJson(res, 422, { name: 'validation_error', message: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
         }
+        // like the hosted provider: a repeated Idempotency-Key returns the first message, sends nothing
+        const key = req.headers['idempotency-key'];
+        const earlier = typeof key === 'string' ? messages.find((m) => m.idempotency_key === key) : undefined;
+        if (earlier) return sendJson(res, 200, { id: earlier.id });
         const { to, ...rest } = parsed.data;
-        const message: InboxMessage = { id: randomUUID(), to: [to].flat().join(', '), ...rest, created_at: new Date().toISOString() };
+        const message: InboxMessage = {
+          id: randomUUID(),
+          to: [to].flat().join(', '),
+          ...rest,
+          idempotency_key: typeof key === 'string' ? key : null,
+          created_at: new Date().toISOString(),
+        };
         messages.push(message);
         await appendFile(options.file, `${JSON.stringify(message)}\n`);
         return sendJson(res, 200, { id: message.id });

@@ -15,6 +15,7 @@ import { startInbox } from './inbox.ts';
 import { apiKeys, type ApiKeys } from './keys.ts';
 import { PartFailedError, PartLog } from './part-log.ts';
 import { busyPortMessage, busyPorts } from './ports.ts';
+import { scheduledJobs, startScheduler } from './scheduler.ts';
 
 export interface RunningStack {
   settings: StackSettings;
@@ -165,6 +166,16 @@ export async function startStack(settings: StackSettings, options: StartOptions 
     if (!response.ok) throw new Error(`GET /functions/v1/health answered ${response.status}: ${await response.text()}`);
     return {};
   });
+
+  const schedulerLog = partLog('scheduler');
+  await step('scheduler', schedulerLog, async () =>
+    startScheduler({
+      apiUrl: urls.api,
+      serviceRoleKey: keys.serviceRoleKey,
+      jobs: scheduledJobs(settings.profile === 'test' ? 1000 : 5000),
+      log: schedulerLog,
+    }),
+  );
 
   if (options.withApp) {
     const appLog = partLog('app');

@@ -6,7 +6,7 @@ import { stackSettings } from './config.ts';
 import { PartFailedError } from './part-log.ts';
 import { PortsBusyError, startStack, type RunningStack } from './stack.ts';
 
-const demoLogins = [
+const demoLogins: [role: string, email: string][] = [
   ['Org admin', 'maya.okafor@harborviewcounseling.com'],
   ['Scheduler', 'luis.romero@harborviewcounseling.com'],
   ['Therapist', 'priya.raman@harborviewcounseling.com'],

@@ -42,3 +42,6 @@ export async function checkSchema(pool: pg.Pool): Promise<void> {
     );
   }
 }
+
+/** Postgres unique_violation, e.g. two requests creating the same email at once. */
+export const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';

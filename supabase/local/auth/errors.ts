@@ -4,13 +4,19 @@
  * exactly as GoTrue does (internal/api/errors.go, HandleResponseError).
  */
 
+export interface AuthHttpErrorExtras {
+  /** Only for `weak_password`: GoTrue adds `weak_password: { reasons }` to the body. */
+  weakPasswordReasons?: string[];
+  /** Response headers, e.g. `Allow` on a 405. */
+  headers?: Record<string, string>;
+}
+
 export class AuthHttpError extends Error {
   constructor(
     readonly status: number,
     readonly errorCode: string,
     message: string,
-    /** Only for `weak_password`: GoTrue adds `weak_password: { reasons }` to the body. */
-    readonly weakPasswordReasons?: string[],
+    readonly extras: AuthHttpErrorExtras = {},
   ) {
     super(message);
     this.name = 'AuthHttpError';
@@ -44,6 +50,6 @@ export function errorBody(error: AuthHttpError, apiVersion: string | null): Reco
     apiVersion === null
       ? { code: error.status, error_code: error.errorCode, msg: error.message }
       : { code: error.errorCode, message: error.message };
-  if (error.weakPasswordReasons) body.weak_password = { reasons: error.weakPasswordReasons };
+  if (error.extras.weakPasswordReasons) body.weak_password = { reasons: error.extras.weakPasswordReasons };
   return body;
 }

@@ -32,7 +32,9 @@ export function checkPasswordStrength(password: string, minimumLength: number): 
     throw badRequest('validation_failed', `Password cannot be longer than ${maxPasswordLength} characters`);
   }
   if (password.length < minimumLength) {
-    throw new AuthHttpError(422, 'weak_password', `Password should be at least ${minimumLength} characters.`, ['length']);
+    throw new AuthHttpError(422, 'weak_password', `Password should be at least ${minimumLength} characters.`, {
+      weakPasswordReasons: ['length'],
+    });
   }
 }
 

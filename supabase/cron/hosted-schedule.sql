@@ -1,0 +1,24 @@
+-- Hosted Supabase only (the local stack's scheduler, supabase/local/scheduler.ts, does the same).
+-- Run once in the SQL editor after `supabase functions deploy`, with the project's URL and
+-- service-role key stored in Vault:
+--   select vault.create_secret('https://<project-ref>.supabase.co', 'project_url');
+--   select vault.create_secret('<service-role key>', 'service_role_key');
+
+create extension if not exists pg_cron;
+create extension if not exists pg_net;
+
+-- drains the notification outbox every minute
+select cron.schedule(
+  'send-emails',
+  '* * * * *',
+  $$
+  select net.http_post(
+    url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/send-emails',
+    headers := jsonb_build_object(
+      'Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'),
+      'Content-Type', 'application/json'
+    ),
+    body := '{}'::jsonb
+  );
+  $$
+);

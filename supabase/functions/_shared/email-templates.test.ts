@@ -1,0 +1,50 @@
+import { deepStrictEqual, match, ok, throws } from 'node:assert/strict';
+import { renderEmail, TemplateError, templateNames } from './email-templates.ts';
+
+// values that must never reach an email, whatever a payload carries
+const canaries = {
+  diagnosis: 'CANARY-F41.1 generalized anxiety',
+  reason: 'CANARY-panic attacks at work',
+  payer: 'CANARY-Aetna Choice POS II',
+  payer_name: 'CANARY-BlueCross',
+  member_id: 'CANARY-W123456789',
+  date_of_birth: '1987-03-14',
+  specialty: 'CANARY-trauma and PTSD',
+  note: 'CANARY-I was hospitalised last year',
+};
+const validPayloads: Record<string, Record<string, unknown>> = {
+  enrollment_invitation: { practice_name: 'Harborview Counseling Collective', first_name: 'Priya', path: '/staff/abc/public-profile' },
+};
+
+Deno.test('every template has a canary payload in this test', () => {
+  deepStrictEqual(Object.keys(validPayloads).sort(), [...templateNames].sort());
+});
+
+for (const name of templateNames) {
+  Deno.test(`${name}: carries no PHI even when the payload holds some`, () => {
+    const email = renderEmail(name, { ...validPayloads[name], ...canaries }, 'https://app.example.org');
+    for (const part of [email.subject, email.html, email.text]) {
+      for (const value of Object.values(canaries)) ok(!part.includes(value), `${name} leaked ${value}`);
+      ok(!part.includes('CANARY'), `${name} leaked a canary`);
+    }
+  });
+}
+
+Deno.test('enrollment_invitation links into the app and names the practice', () => {
+  const email = renderEmail('enrollment_invitation', validPayloads.enrollment_invitation!, 'https://app.example.org');
+  match(email.subject, /Harborview Counseling Collective/);
+  ok(email.text.includes('https://app.example.org/staff/abc/public-profile'));
+  ok(email.html.includes('href="https://app.example.org/staff/abc/public-profile"'));
+});
+
+Deno.test('escapes HTML in payload values', () => {
+  const email = renderEmail('enrollment_invitation', { ...validPayloads.enrollment_invitation, practice_name: '<b>Evil</b>' }, 'https://x.org');
+  ok(!email.html.includes('<b>Evil</b>'));
+  ok(email.html.includes('&lt;b&gt;Evil&lt;/b&gt;'));
+});
+
+Deno.test('refuses missing fields, unknown templates and off-site links', () => {
+  throws(() => renderEmail('enrollment_invitation', { practice_name: 'A', path: '/x' }, 'https://x.org'), TemplateError);
+  throws(() => renderEmail('nope', {}, 'https://x.org'), TemplateError);
+  throws(() => renderEmail('enrollment_invitation', { ...validPayloads.enrollment_invitation, path: '//evil.example/x' }, 'https://x.org'), TemplateError);
+});

@@ -1,0 +1,63 @@
+/**
+ * Email templates. They carry no PHI: never a diagnosis, payer, specialty, member ID, date of
+ * birth or reason for a visit; at most a link, the practice's name, a first name, a date and time.
+ * Each template reads only the payload keys it names, so an unexpected key can never leak.
+ */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export class TemplateError extends Error {}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function field(payload: Record<string, unknown>, key: string): string {
+  const value = payload[key];
+  if (typeof value !== 'string' || value.trim() === '') throw new TemplateError(`payload.${key} is missing`);
+  return value.trim();
+}
+
+/** Joins the app's base URL and an in-app path, refusing anything but a path. */
+function appLink(siteUrl: string, path: string): string {
+  if (!/^\/[A-Za-z0-9/_-]*$/.test(path)) throw new TemplateError('payload.path must be an in-app path');
+  return new URL(path, siteUrl).toString();
+}
+
+function layout(paragraphs: string[], link: { href: string; label: string }): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
+${body}
+<p><a href="${escapeHtml(link.href)}" style="color:#0b57d0">${escapeHtml(link.label)}</a></p>
+</body></html>`;
+}
+
+type Template = (payload: Record<string, unknown>, siteUrl: string) => RenderedEmail;
+
+const templates: Record<string, Template> = {
+  enrollment_invitation(payload, siteUrl) {
+    const practice = field(payload, 'practice_name');
+    const firstName = field(payload, 'first_name');
+    const href = appLink(siteUrl, field(payload, 'path'));
+    const paragraphs = [
+      `Hi ${firstName},`,
+      `${practice} has added you to its Client Referral Program. New clients will be able to request appointments with you once your public profile is complete.`,
+      'Please sign in to complete and submit your public profile, then mark the times on your schedule when you accept referral appointments.',
+    ];
+    return {
+      subject: `${practice}: complete your public profile for client referrals`,
+      html: layout(paragraphs, { href, label: 'Complete your public profile' }),
+      text: `${paragraphs.join('\n\n')}\n\nComplete your public profile: ${href}\n`,
+    };
+  },
+};
+
+export const templateNames = Object.keys(templates);
+
+export function renderEmail(template: string, payload: Record<string, unknown>, siteUrl: string): RenderedEmail {
+  const render = templates[template];
+  if (!render) throw new TemplateError(`unknown template ${template}`);
+  return render(payload, siteUrl);
+}

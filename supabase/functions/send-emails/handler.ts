@@ -1,0 +1,84 @@
+/**
+ * Drains the notification outbox: claims due emails (a lease, `skip locked`), renders each
+ * template, sends it through a Resend-compatible HTTP API with the outbox row's idempotency key
+ * (so a retry never delivers twice), and records the outcome; failures back off and retry.
+ */
+import { renderEmail, TemplateError } from '../_shared/email-templates.ts';
+
+export interface OutboxEmail {
+  id: string;
+  template: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  idempotency_key: string;
+}
+
+export interface SendEmailsDeps {
+  claim(batchSize: number): Promise<OutboxEmail[]>;
+  finish(id: string, outcome: { delivered: boolean; error?: string; providerId?: string }): Promise<void>;
+  fetch: typeof fetch;
+  emailApiUrl: string;
+  emailApiKey: string;
+  siteUrl: string;
+  from: string;
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** Only the platform's scheduler (service role) may drain the outbox. */
+function callerRole(request: Request): string | null {
+  const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+  try {
+    const payload = token.split('.')[1] ?? '';
+    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))).role ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<{ delivered: boolean; error?: string; providerId?: string }> {
+  let rendered;
+  try {
+    rendered = renderEmail(email.template, email.payload, deps.siteUrl);
+  } catch (error) {
+    if (error instanceof TemplateError) return { delivered: false, error: `template: ${error.message}` };
+    throw error;
+  }
+  try {
+    const response = await deps.fetch(`${deps.emailApiUrl.replace(/\/$/, '')}/emails`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${deps.emailApiKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': email.idempotency_key,
+      },
+      body: JSON.stringify({ from: deps.from, to: [email.recipient], ...rendered }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return { delivered: false, error: `email API answered ${response.status}: ${(await response.text()).slice(0, 500)}` };
+    const body = await response.json().catch(() => ({}));
+    return { delivered: true, providerId: typeof body.id === 'string' ? body.id : undefined };
+  } catch (error) {
+    return { delivered: false, error: `email API unreachable: ${(error as Error).message}` };
+  }
+}
+
+export function createSendEmailsHandler(deps: SendEmailsDeps) {
+  return async (request: Request): Promise<Response> => {
+    if (request.method !== 'POST') return json(405, { error: { code: 'method_not_allowed', message: 'Use POST.' } });
+    if (callerRole(request) !== 'service_role') {
+      return json(403, { error: { code: 'forbidden', message: 'Only the platform scheduler can send emails.' } });
+    }
+    const emails = await deps.claim(25);
+    let sent = 0;
+    let failed = 0;
+    for (const email of emails) {
+      const outcome = await sendOne(email, deps);
+      await deps.finish(email.id, outcome);
+      if (outcome.delivered) sent++;
+      else failed++;
+    }
+    return json(200, { claimed: emails.length, sent, failed });
+  };
+}

@@ -1,0 +1,31 @@
+import { createClient } from 'npm:@supabase/supabase-js@2.109.0';
+import { requireEnv } from '../_shared/env.ts';
+import { createSendEmailsHandler, type OutboxEmail } from './handler.ts';
+
+const db = createClient(requireEnv('SUPABASE_URL'), requireEnv('SUPABASE_SERVICE_ROLE_KEY'), {
+  auth: { persistSession: false, autoRefreshToken: false },
+});
+
+Deno.serve(
+  createSendEmailsHandler({
+    async claim(batchSize) {
+      const { data, error } = await db.rpc('claim_notifications', { batch_size: batchSize });
+      if (error) throw new Error(`claim_notifications: ${error.message}`);
+      return (data ?? []) as OutboxEmail[];
+    },
+    async finish(id, outcome) {
+      const { error } = await db.rpc('finish_notification', {
+        notification_id: id,
+        delivered: outcome.delivered,
+        error: outcome.error,
+        provider_id: outcome.providerId,
+      });
+      if (error) throw new Error(`finish_notification: ${error.message}`);
+    },
+    fetch,
+    emailApiUrl: requireEnv('EMAIL_API_URL'),
+    emailApiKey: requireEnv('EMAIL_API_KEY'),
+    siteUrl: requireEnv('SITE_URL'),
+    from: Deno.env.get('EMAIL_FROM') ?? 'Client Referral Program <no-reply@clientreferral.app>',
+  }),
+);

@@ -1,0 +1,171 @@
+/**
+ * The local stack's GoTrue-compatible auth service: the endpoints supabase-js's auth client calls
+ * for this app, answering with GoTrue's JSON shapes, status codes and error codes, on GoTrue's
+ * tables in the `auth` schema. Behind the gateway, which checks `apikey` and handles CORS.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseJson, readBody } from './body.ts';
+import type { AuthContext, AuthRequest, AuthSettings, EmailMessage, Reply } from './context.ts';
+import { checkSchema, createPool } from './db.ts';
+import { AuthHttpError, apiVersionHeader, errorBody, negotiateApiVersion } from './errors.ts';
+import { matchRoute } from './routes.ts';
+import { verifyBearerToken } from './tokens.ts';
+
+export interface AuthServiceOptions {
+  port: number;
+  /** Postgres superuser URL, e.g. postgresql://postgres:postgres@localhost:54322/postgres?sslmode=disable */
+  dbUrl: string;
+  jwtSecret: string;
+  /** The app's URL: default and allowed host for redirects. */
+  siteUrl: string;
+  /** Public base URL of this API through the gateway, e.g. http://localhost:54321/auth/v1 (JWT `iss`, email links). */
+  externalUrl: string;
+  /** Access-token lifetime; default 3600. */
+  jwtExpirySeconds?: number;
+  anonKey: string;
+  serviceRoleKey: string;
+  sendEmail(message: EmailMessage): Promise<void>;
+  log?(line: string): void;
+  /** Interface to listen on; default 127.0.0.1 (the gateway is the only client). */
+  host?: string;
+  /** GoTrue's refresh_token_reuse_interval; default 10 (Supabase's default). */
+  refreshTokenReuseIntervalSeconds?: number;
+  /** Default 6 (Supabase's default). */
+  minimumPasswordLength?: number;
+  /** How long invite and magic links stay valid; default 86400 (GoTrue's default). */
+  emailLinkExpirySeconds?: number;
+}
+
+export interface RunningAuthService {
+  /** The port actually listened on (useful with `port: 0`). */
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startAuthService(o: AuthServiceOptions): Promise<RunningAuthService> {
+  const log = o.log ?? (() => undefined);
+  await checkApiKeys(o);
+  const settings: AuthSettings = {
+    jwtSecret: o.jwtSecret,
+    siteUrl: o.siteUrl,
+    externalUrl: o.externalUrl.replace(/\/+$/, ''),
+    jwtExpirySeconds: o.jwtExpirySeconds ?? 3600,
+    refreshTokenReuseIntervalSeconds: o.refreshTokenReuseIntervalSeconds ?? 10,
+    minimumPasswordLength: o.minimumPasswordLength ?? 6,
+    emailLinkExpirySeconds: o.emailLinkExpirySeconds ?? 86_400,
+    sendEmail: (message) => o.sendEmail(message),
+    log,
+  };
+  const pool = createPool(o.dbUrl, log);
+  try {
+    await checkSchema(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const ctx: AuthContext = { settings, pool };
+  const server = createServer((req, res) => void handle(ctx, req, res));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, o.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  log(`auth: listening on http://${o.host ?? '127.0.0.1'}:${port}`);
+  return {
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await pool.end();
+    },
+  };
+}
+
+/** A wrong secret would otherwise show up later as puzzling 403s on every admin call. */
+async function checkApiKeys(o: AuthServiceOptions): Promise<void> {
+  for (const [name, key, role] of [
+    ['anonKey', o.anonKey, 'anon'],
+    ['serviceRoleKey', o.serviceRoleKey, 'service_role'],
+  ] as const) {
+    const claims = await verifyBearerToken(key, o.jwtSecret).catch(() => null);
+    if (claims?.role !== role) throw new Error(`auth: ${name} is not a ${role} JWT signed with jwtSecret`);
+  }
+}
+
+async function handle(ctx: AuthContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = Date.now();
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://auth.invalid');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const apiVersion = negotiateApiVersion(req.headers[apiVersionHeader.toLowerCase()]);
+  let reply: Reply;
+  try {
+    reply = await dispatch(ctx, req, method, path, url.searchParams);
+  } catch (error) {
+    reply = errorReply(ctx, error, apiVersion, method, path);
+  }
+  send(res, reply);
+  // never the query string: it carries tokens
+  ctx.settings.log(`auth: ${method} ${path} ${reply.status} ${Date.now() - started}ms`);
+}
+
+async function dispatch(
+  ctx: AuthContext,
+  req: IncomingMessage,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+): Promise<Reply> {
+  const match = matchRoute(method, path);
+  if (match.kind === 'not_found') throw new AuthHttpError(404, 'not_found', `No auth endpoint at ${path}`);
+  if (match.kind === 'method_not_allowed') {
+    throw new AuthHttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, {
+      headers: { Allow: match.allow.join(', ') },
+    });
+  }
+  let body: Promise<unknown> | null = null;
+  const request: AuthRequest = {
+    method,
+    path,
+    query,
+    headers: req.headers,
+    params: match.params,
+    json: () => (body ??= readBody(req).then(parseJson)),
+  };
+  return match.handler(ctx, request);
+}
+
+function errorReply(ctx: AuthContext, error: unknown, apiVersion: string | null, method: string, path: string): Reply {
+  const known =
+    error instanceof AuthHttpError
+      ? error
+      : new AuthHttpError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
+  if (!(error instanceof AuthHttpError)) {
+    ctx.settings.log(`auth: ${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  const headers: Record<string, string> = { ...known.extras.headers };
+  // GoTrue echoes the API version it answered in
+  if (apiVersion !== null) headers[apiVersionHeader] = apiVersion;
+  // a refused oversized body may still be arriving; do not reuse the connection
+  if (known.status === 413) headers.Connection = 'close';
+  return { status: known.status, body: errorBody(known, apiVersion), headers };
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers };
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, headers).end();
+    return;
+  }
+  res.writeHead(reply.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
+}
