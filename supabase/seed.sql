@@ -50,3 +50,20 @@ insert into public.staff_members (user_id, org_id, first_name, last_name, email,
 select p.user_id, p.org_id, p.first_name, p.last_name, p.email, p.npi, p.office_phone, p.location_id, p.roles
 from people p
 join new_users u on u.id = p.user_id;
+
+-- Client Referral Program at Harborview: Priya has submitted her profile, Jordan and Sofia have
+-- not yet; Daniel, Hannah and Marcus are not enrolled (for Add Staff).
+select public.enroll_staff(s.id, array(select p.id from public.payers p where p.name = any (e.payer_names)))
+from (values
+  ('priya.raman@harborviewcounseling.com', array['Aetna', 'Blue Cross Blue Shield of Massachusetts', 'Harvard Pilgrim Health Care']),
+  ('jordan.ellis@harborviewcounseling.com', array['Cigna Healthcare', 'UnitedHealthcare']),
+  ('sofia.marquez@harborviewcounseling.com', array['Aetna'])
+) as e (email, payer_names)
+join public.staff_members s on s.email = e.email;
+
+insert into public.public_profiles (staff_id, org_id, submitted_at)
+select s.id, s.org_id, now() - interval '3 days'
+from public.staff_members s where s.email = 'priya.raman@harborviewcounseling.com';
+
+-- their invitations went out when they were enrolled: not sent again by the demo
+update public.notification_outbox set status = 'sent', sent_at = created_at where template = 'enrollment_invitation';

@@ -107,6 +107,11 @@ as $$
 declare
   staff public.staff_members;
 begin
+  -- refuse non-admins before any rule below could tell them something about the staff member
+  if (select auth.uid()) is not null and not private.has_role(new.org_id, 'org_admin') then
+    raise exception 'Only org admins can add staff to the Client Referral Program.'
+      using errcode = '42501', hint = 'not_allowed';
+  end if;
   if not exists (select 1 from public.organizations o where o.id = new.org_id and o.referral_program_enabled) then
     raise exception 'The Client Referral Program is not available to this organization.'
       using errcode = 'P0001', hint = 'program_not_enabled';
@@ -288,10 +293,10 @@ as $$
 declare
   -- fired by both tables: an enrollment row carries `id`, a payer link `enrollment_id`
   changed jsonb := to_jsonb(coalesce(new, old));
-  enrollment_id uuid := coalesce(changed ->> 'enrollment_id', changed ->> 'id')::uuid;
+  target uuid := coalesce(changed ->> 'enrollment_id', changed ->> 'id')::uuid;
 begin
-  if exists (select 1 from public.program_enrollments e where e.id = enrollment_id and e.status = 'active')
-     and not exists (select 1 from public.enrollment_payers ep where ep.enrollment_id = enrollment_has_payers.enrollment_id) then
+  if exists (select 1 from public.program_enrollments e where e.id = target and e.status = 'active')
+     and not exists (select 1 from public.enrollment_payers ep where ep.enrollment_id = target) then
     raise exception 'Choose at least one payer for each therapist in the program.'
       using errcode = '23514', hint = 'payers_required';
   end if;
@@ -421,7 +426,7 @@ set search_path = ''
 as $$
 declare
   org uuid;
-  enrollment_id uuid;
+  new_enrollment_id uuid;
 begin
   perform private.check_payer_list(payer_ids);
   select s.org_id into org from public.staff_members s where s.id = enroll_staff.staff_id;
@@ -429,10 +434,10 @@ begin
     raise exception 'That staff member does not exist or is not in your organization.' using errcode = 'P0002', hint = 'unknown_staff';
   end if;
   insert into public.program_enrollments (org_id, staff_id) values (org, enroll_staff.staff_id)
-  returning id into enrollment_id;
+  returning id into new_enrollment_id;
   insert into public.enrollment_payers (enrollment_id, payer_id)
-  select enroll_staff.enrollment_id, p from unnest(payer_ids) p;
-  return enrollment_id;
+  select new_enrollment_id, p from unnest(payer_ids) p;
+  return new_enrollment_id;
 end;
 $$;
 

@@ -111,7 +111,9 @@ describe('staff_members', () => {
 
   it('select: the staff directory of one’s own clinic only', async () => {
     const { data } = await therapist.from('staff_members').select('org_id');
-    expect(data?.length).toBe(8);
+    const { count } = await service.from('staff_members').select('id', { count: 'exact', head: true }).eq('org_id', orgs.harborview);
+    expect(data?.length).toBe(count);
+    expect(data?.every((s) => s.org_id === orgs.harborview)).toBe(true);
     expect((await otherAdmin.from('staff_members').select('id').eq('org_id', orgs.harborview)).data).toEqual([]);
   });
   it('insert: an org admin adds staff; a therapist or another clinic’s admin is refused', async () => {

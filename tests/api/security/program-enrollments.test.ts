@@ -1,0 +1,262 @@
+/**
+ * Security matrix and rules for program_enrollments, enrollment_payers, the program grid and the
+ * audit log: each persona, each operation, allowed and denied, through supabase-js.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { completeProfile, createStaff, payers, waitForEmail } from '../factories.ts';
+import { anonClient, orgs, serviceClient, signedInAs, withDb, type Client } from '../personas.ts';
+
+let admin: Client, scheduler: Client, therapist: Client, otherAdmin: Client;
+const service = serviceClient();
+const priyaStaffId = async () =>
+  (await service.from('staff_members').select('id').eq('email', 'priya.raman@harborviewcounseling.com').single()).data!.id;
+
+/** Enrols a fresh therapist as the Harborview admin and returns ids. */
+async function enrolFresh(payerIds: string[] = [payers.aetna]) {
+  const staff = await createStaff();
+  const { data, error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: payerIds });
+  if (error) throw new Error(`enroll_staff: ${error.message}`);
+  return { staff, enrollmentId: data };
+}
+
+beforeAll(async () => {
+  [admin, scheduler, therapist, otherAdmin] = await Promise.all([
+    signedInAs('orgAdmin'),
+    signedInAs('scheduler'),
+    signedInAs('therapist'),
+    signedInAs('otherOrgAdmin'),
+  ]);
+});
+
+describe('program_enrollments: insert (Add Staff)', () => {
+  it('an org admin enrols an active therapist with payers; the therapist gets an email with a link and no PHI', async () => {
+    const { staff, enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
+    const { data } = await admin.from('program_grid').select('status, application_status, payer_names').eq('enrollment_id', enrollmentId).single();
+    expect(data).toEqual({ status: 'active', application_status: 'incomplete', payer_names: ['Aetna', 'Cigna Healthcare'] });
+
+    const email = await waitForEmail(staff.email);
+    expect(email.subject).toContain('Harborview Counseling Collective');
+    expect(email.text).toContain(`/staff/${staff.id}/public-profile`);
+    for (const payerName of ['Aetna', 'Cigna']) expect(`${email.subject}${email.text}${email.html}`).not.toContain(payerName);
+  });
+
+  it('a therapist cannot enrol themselves; a scheduler cannot enrol anyone', async () => {
+    const priya = await createStaff();
+    expect((await therapist.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+    expect((await therapist.from('program_enrollments').insert({ org_id: orgs.harborview, staff_id: await priyaStaffId() })).error?.code).toBe('42501');
+    expect((await scheduler.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+  });
+
+  it('another clinic’s admin cannot enrol Harborview staff', async () => {
+    const staff = await createStaff();
+    const { error } = await otherAdmin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
+    expect(error?.message).toMatch(/does not exist or is not in your organization/);
+    const direct = await otherAdmin.from('program_enrollments').insert({ org_id: orgs.harborview, staff_id: staff.id });
+    expect(direct.error?.code).toBe('42501');
+  });
+
+  it('a clinic without the program enabled cannot enrol', async () => {
+    const omar = await createStaff({ org: orgs.cedarRidge });
+    const { error } = await otherAdmin.rpc('enroll_staff', { staff_id: omar.id, payer_ids: [payers.aetna] });
+    expect(error?.message).toBe('The Client Referral Program is not available to this organization.');
+  });
+
+  it('only active therapists can be enrolled', async () => {
+    const schedulerStaff = await createStaff({ roles: ['scheduler'] });
+    const inactive = await createStaff({ isActive: false });
+    for (const staff of [schedulerStaff, inactive]) {
+      const { error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
+      expect(error?.message).toBe('Only active therapists of this organization can be added to the program.');
+    }
+  });
+
+  it('at least one payer, each once, all known', async () => {
+    const staff = await createStaff();
+    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [] })).error?.message).toBe('Choose at least one payer.');
+    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna, payers.aetna] })).error?.message).toBe('Each payer can be chosen once.');
+    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: ['00000000-0000-4000-8000-000000000000'] })).error?.message).toBe(
+      'One of the chosen payers does not exist.',
+    );
+    // a direct insert without payers fails when the transaction commits
+    const direct = await admin.from('program_enrollments').insert({ org_id: orgs.harborview, staff_id: staff.id });
+    expect(direct.error?.message).toBe('Choose at least one payer for each therapist in the program.');
+    expect((await service.from('program_enrollments').select('id').eq('staff_id', staff.id)).data).toEqual([]);
+  });
+
+  it('anon can neither read nor write enrollments', async () => {
+    expect((await anonClient().from('program_enrollments').select('id')).error?.code).toBe('42501');
+    expect((await anonClient().rpc('enroll_staff', { staff_id: (await createStaff()).id, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+  });
+});
+
+describe('program_enrollments: select', () => {
+  it('admins and schedulers read the clinic’s program; a therapist only their own; another clinic nothing', async () => {
+    const { enrollmentId } = await enrolFresh();
+    expect((await admin.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(1);
+    expect((await scheduler.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(1);
+    expect((await therapist.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toEqual([]);
+    expect((await otherAdmin.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toEqual([]);
+    const own = await therapist.from('program_enrollments').select('staff_id');
+    expect(own.data).toEqual([{ staff_id: await priyaStaffId() }]);
+  });
+});
+
+describe('program_enrollments: update (Deactivate)', () => {
+  it('an org admin deactivates, permanently: no reactivation, no re-enrolment, no payer changes', async () => {
+    const { staff, enrollmentId } = await enrolFresh();
+    const { data } = await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId).select('status, deactivated_at');
+    expect(data?.[0]?.status).toBe('deactivated');
+    expect(data?.[0]?.deactivated_at).not.toBeNull();
+
+    const reactivate = await admin.from('program_enrollments').update({ status: 'active' }).eq('id', enrollmentId);
+    expect(reactivate.error?.message).toBe('This therapist was deactivated; deactivation is permanent and cannot be undone.');
+    const reenrol = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
+    expect(reenrol.error?.message).toMatch(/already enrolled; a deactivated therapist can never be added again/);
+    const payerChange = await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.cigna] });
+    expect(payerChange.error?.message).toBe('The payers of a deactivated therapist cannot change.');
+    // not even the platform can undo it
+    const serviceUndo = await service.from('program_enrollments').update({ status: 'active' }).eq('id', enrollmentId);
+    expect(serviceUndo.error?.message).toMatch(/cannot be undone/);
+  });
+
+  it('a therapist, a scheduler and another clinic’s admin cannot change an enrollment', async () => {
+    const { enrollmentId } = await enrolFresh();
+    for (const client of [therapist, scheduler, otherAdmin]) {
+      expect((await client.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId).select('id')).data).toEqual([]);
+    }
+    const priyaId = await priyaStaffId();
+    expect((await therapist.from('program_enrollments').update({ status: 'deactivated' }).eq('staff_id', priyaId).select('id')).data).toEqual([]);
+    const { data } = await service.from('program_enrollments').select('status').eq('id', enrollmentId).single();
+    expect(data?.status).toBe('active');
+  });
+
+  it('only the status can be written by a client', async () => {
+    const { enrollmentId } = await enrolFresh();
+    const { error } = await admin.from('program_enrollments').update({ enrolled_at: '2020-01-01T00:00:00Z' }).eq('id', enrollmentId);
+    expect(error?.code).toBe('42501');
+  });
+});
+
+describe('program_enrollments: delete', () => {
+  it('an org admin deletes while the application is Incomplete', async () => {
+    const { enrollmentId } = await enrolFresh();
+    expect((await admin.from('program_enrollments').delete().eq('id', enrollmentId).select('id')).data).toHaveLength(1);
+  });
+  it('is refused once the profile was submitted, or after deactivation', async () => {
+    const completed = await enrolFresh();
+    await completeProfile(completed.staff.id);
+    expect((await admin.from('program_enrollments').delete().eq('id', completed.enrollmentId)).error?.message).toBe(
+      'Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.',
+    );
+    const deactivated = await enrolFresh();
+    await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', deactivated.enrollmentId);
+    expect((await admin.from('program_enrollments').delete().eq('id', deactivated.enrollmentId)).error?.message).toBe(
+      'A deactivated enrollment stays on record and cannot be deleted.',
+    );
+  });
+  it('a therapist, a scheduler and another clinic’s admin reach nothing', async () => {
+    const { enrollmentId } = await enrolFresh();
+    for (const client of [therapist, scheduler, otherAdmin]) {
+      expect((await client.from('program_enrollments').delete().eq('id', enrollmentId).select('id')).data).toEqual([]);
+    }
+    expect((await service.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(1);
+  });
+});
+
+describe('enrollment_payers', () => {
+  it('select: admins and schedulers see the clinic’s; a therapist their own; another clinic nothing', async () => {
+    const { enrollmentId } = await enrolFresh([payers.aetna, payers.united]);
+    expect((await admin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toHaveLength(2);
+    expect((await scheduler.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toHaveLength(2);
+    expect((await therapist.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toEqual([]);
+    expect((await otherAdmin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toEqual([]);
+  });
+  it('insert: an org admin adds a payer; others are refused', async () => {
+    const { enrollmentId } = await enrolFresh();
+    expect((await admin.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.cigna })).error).toBeNull();
+    for (const client of [therapist, scheduler, otherAdmin]) {
+      expect((await client.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.united })).error?.code).toBe('42501');
+    }
+  });
+  it('delete: an org admin removes a payer but never the last one; others reach nothing', async () => {
+    const { enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
+    for (const client of [therapist, scheduler, otherAdmin]) {
+      expect((await client.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId).select('payer_id')).data).toEqual([]);
+    }
+    expect((await admin.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId).eq('payer_id', payers.cigna)).error).toBeNull();
+    const last = await admin.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId);
+    expect(last.error?.message).toBe('Choose at least one payer for each therapist in the program.');
+    expect((await service.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toEqual([{ payer_id: payers.aetna }]);
+  });
+  it('update: refused to every client (remove and add instead)', async () => {
+    const { enrollmentId } = await enrolFresh();
+    const { error } = await admin.from('enrollment_payers').update({ payer_id: payers.cigna }).eq('enrollment_id', enrollmentId);
+    expect(error?.code).toBe('42501');
+  });
+  it('Edit: set_enrollment_payers replaces the list in one transaction', async () => {
+    const { enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
+    expect((await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.united, payers.cigna] })).error).toBeNull();
+    const { data } = await admin.from('program_grid').select('payer_names').eq('enrollment_id', enrollmentId).single();
+    expect(data?.payer_names).toEqual(['Cigna Healthcare', 'UnitedHealthcare']);
+    expect((await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [] })).error?.message).toBe('Choose at least one payer.');
+    expect((await otherAdmin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+    expect((await scheduler.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+  });
+});
+
+describe('program grid', () => {
+  it('derives Application Status from the profile and filters by payer', async () => {
+    const done = await enrolFresh([payers.harvardPilgrim]);
+    await completeProfile(done.staff.id);
+    const { data } = await admin
+      .from('program_grid')
+      .select('enrollment_id, application_status')
+      .overlaps('payer_ids', [payers.harvardPilgrim])
+      .eq('enrollment_id', done.enrollmentId);
+    expect(data).toEqual([{ enrollment_id: done.enrollmentId, application_status: 'completed' }]);
+    expect((await otherAdmin.from('program_grid').select('enrollment_id').eq('org_id', orgs.harborview)).data).toEqual([]);
+  });
+});
+
+describe('audit_log', () => {
+  it('records every change with actor and before/after, readable by org admins only', async () => {
+    const { enrollmentId } = await enrolFresh([payers.aetna]);
+    await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.cigna] });
+    await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId);
+    const { data } = await admin.from('audit_log').select('action, actor_staff_id, before, after').eq('entity_id', enrollmentId).order('id');
+    expect(data?.map((e) => e.action)).toEqual([
+      'enrollment.added',
+      'enrollment.payer_added',
+      'enrollment.payer_removed',
+      'enrollment.payer_added',
+      'enrollment.deactivated',
+    ]);
+    const mayaStaffId = (await service.from('staff_members').select('id').eq('email', 'maya.okafor@harborviewcounseling.com').single()).data!.id;
+    expect(new Set(data?.map((e) => e.actor_staff_id))).toEqual(new Set([mayaStaffId]));
+    const deactivation = data?.at(-1);
+    expect(deactivation?.before).toMatchObject({ status: 'active', payer_ids: [payers.cigna] });
+    expect(deactivation?.after).toMatchObject({ status: 'deactivated' });
+
+    for (const client of [therapist, scheduler, otherAdmin]) {
+      expect((await client.from('audit_log').select('id').eq('entity_id', enrollmentId)).data).toEqual([]);
+    }
+  });
+  it('is append-only for every role, the platform included', async () => {
+    const { enrollmentId } = await enrolFresh();
+    expect((await admin.from('audit_log').insert({ org_id: orgs.harborview, action: 'enrollment.added', entity_id: enrollmentId })).error?.code).toBe('42501');
+    expect((await admin.from('audit_log').delete().eq('entity_id', enrollmentId)).error?.code).toBe('42501');
+    expect((await service.from('audit_log').delete().eq('entity_id', enrollmentId)).error?.code).toBe('42501');
+    expect((await service.from('audit_log').update({ action: 'enrollment.forged' }).eq('entity_id', enrollmentId)).error?.code).toBe('42501');
+    const superuserDelete = await withDb((db) => db.query('delete from public.audit_log where entity_id = $1', [enrollmentId]).catch((e: Error) => e));
+    expect(String(superuserDelete)).toMatch(/append-only/);
+  });
+});
+
+describe('notification_outbox', () => {
+  it('is invisible to every signed-in persona', async () => {
+    for (const client of [admin, scheduler, therapist]) {
+      expect((await client.from('notification_outbox').select('id')).error?.code).toBe('42501');
+    }
+    expect((await admin.rpc('claim_notifications', { batch_size: 1 })).error?.code).toBe('42501');
+  });
+});
