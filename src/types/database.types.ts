@@ -14,6 +14,93 @@ export type Database = {
   }
   public: {
     Tables: {
+      audit_log: {
+        Row: {
+          action: string
+          actor_staff_id: string | null
+          actor_user_id: string | null
+          after: Json | null
+          before: Json | null
+          created_at: string
+          entity_id: string
+          id: number
+          org_id: string
+        }
+        Insert: {
+          action: string
+          actor_staff_id?: string | null
+          actor_user_id?: string | null
+          after?: Json | null
+          before?: Json | null
+          created_at?: string
+          entity_id: string
+          id?: never
+          org_id: string
+        }
+        Update: {
+          action?: string
+          actor_staff_id?: string | null
+          actor_user_id?: string | null
+          after?: Json | null
+          before?: Json | null
+          created_at?: string
+          entity_id?: string
+          id?: never
+          org_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "audit_log_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      enrollment_payers: {
+        Row: {
+          added_at: string
+          enrollment_id: string
+          org_id: string
+          payer_id: string
+        }
+        Insert: {
+          added_at?: string
+          enrollment_id: string
+          org_id: string
+          payer_id: string
+        }
+        Update: {
+          added_at?: string
+          enrollment_id?: string
+          org_id?: string
+          payer_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "enrollment_payers_org_id_enrollment_id_fkey"
+            columns: ["org_id", "enrollment_id"]
+            isOneToOne: false
+            referencedRelation: "program_enrollments"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "enrollment_payers_org_id_enrollment_id_fkey"
+            columns: ["org_id", "enrollment_id"]
+            isOneToOne: false
+            referencedRelation: "program_grid"
+            referencedColumns: ["org_id", "enrollment_id"]
+          },
+          {
+            foreignKeyName: "enrollment_payers_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       locations: {
         Row: {
           address_line: string
@@ -54,6 +141,62 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "locations_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notification_outbox: {
+        Row: {
+          attempts: number
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          org_id: string
+          payload: NonNullable<Json>
+          provider_message_id: string | null
+          recipient: string
+          sent_at: string | null
+          status: Database["public"]["Enums"]["notification_status"]
+          template: Database["public"]["Enums"]["notification_template"]
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          idempotency_key: string
+          last_error?: string | null
+          next_attempt_at?: string
+          org_id: string
+          payload?: NonNullable<Json>
+          provider_message_id?: string | null
+          recipient: string
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["notification_status"]
+          template: Database["public"]["Enums"]["notification_template"]
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          idempotency_key?: string
+          last_error?: string | null
+          next_attempt_at?: string
+          org_id?: string
+          payload?: NonNullable<Json>
+          provider_message_id?: string | null
+          recipient?: string
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["notification_status"]
+          template?: Database["public"]["Enums"]["notification_template"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notification_outbox_org_id_fkey"
             columns: ["org_id"]
             isOneToOne: false
             referencedRelation: "organizations"
@@ -108,6 +251,86 @@ export type Database = {
           name?: string
         }
         Relationships: []
+      }
+      program_enrollments: {
+        Row: {
+          deactivated_at: string | null
+          deactivated_by: string | null
+          enrolled_at: string
+          enrolled_by: string | null
+          id: string
+          org_id: string
+          staff_id: string
+          status: Database["public"]["Enums"]["enrollment_status"]
+        }
+        Insert: {
+          deactivated_at?: string | null
+          deactivated_by?: string | null
+          enrolled_at?: string
+          enrolled_by?: string | null
+          id?: string
+          org_id: string
+          staff_id: string
+          status?: Database["public"]["Enums"]["enrollment_status"]
+        }
+        Update: {
+          deactivated_at?: string | null
+          deactivated_by?: string | null
+          enrolled_at?: string
+          enrolled_by?: string | null
+          id?: string
+          org_id?: string
+          staff_id?: string
+          status?: Database["public"]["Enums"]["enrollment_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "program_enrollments_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "program_enrollments_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
+      public_profiles: {
+        Row: {
+          created_at: string
+          org_id: string
+          staff_id: string
+          submitted_at: string | null
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          org_id: string
+          staff_id: string
+          submitted_at?: string | null
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          org_id?: string
+          staff_id?: string
+          submitted_at?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "public_profiles_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
       }
       staff_members: {
         Row: {
@@ -177,9 +400,77 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      program_grid: {
+        Row: {
+          application_status: string | null
+          deactivated_at: string | null
+          enrolled_at: string | null
+          enrollment_id: string | null
+          first_name: string | null
+          last_name: string | null
+          org_id: string | null
+          payer_ids: string[] | null
+          payer_names: string[] | null
+          staff_id: string | null
+          staff_name: string | null
+          status: Database["public"]["Enums"]["enrollment_status"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "program_enrollments_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "program_enrollments_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
     }
     Functions: {
+      claim_notifications: {
+        Args: { batch_size?: number; lease_seconds?: number }
+        Returns: {
+          attempts: number
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          next_attempt_at: string
+          org_id: string
+          payload: NonNullable<Json>
+          provider_message_id: string | null
+          recipient: string
+          sent_at: string | null
+          status: Database["public"]["Enums"]["notification_status"]
+          template: Database["public"]["Enums"]["notification_template"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "notification_outbox"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      enroll_staff: {
+        Args: { payer_ids: string[]; staff_id: string }
+        Returns: string
+      }
+      finish_notification: {
+        Args: {
+          delivered: boolean
+          error?: string
+          notification_id: string
+          provider_id?: string
+        }
+        Returns: undefined
+      }
       my_memberships: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -193,8 +484,15 @@ export type Database = {
           staff_id: string
         }[]
       }
+      set_enrollment_payers: {
+        Args: { enrollment_id: string; payer_ids: string[] }
+        Returns: undefined
+      }
     }
     Enums: {
+      enrollment_status: "active" | "deactivated"
+      notification_status: "pending" | "sending" | "sent" | "failed"
+      notification_template: "enrollment_invitation"
       staff_role: "org_admin" | "therapist" | "scheduler"
     }
     CompositeTypes: {
@@ -323,6 +621,9 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      enrollment_status: ["active", "deactivated"],
+      notification_status: ["pending", "sending", "sent", "failed"],
+      notification_template: ["enrollment_invitation"],
       staff_role: ["org_admin", "therapist", "scheduler"],
     },
   },

@@ -330,7 +330,8 @@ revoke insert, update on public.program_enrollments from anon, authenticated;
 grant insert (org_id, staff_id) on public.program_enrollments to authenticated;
 grant update (status) on public.program_enrollments to authenticated;
 revoke insert, update on public.enrollment_payers from anon, authenticated;
-grant insert (enrollment_id, payer_id) on public.enrollment_payers to authenticated;
+-- org_id is overwritten from the enrollment by the trigger; it is listed so typed clients may send it
+grant insert (enrollment_id, payer_id, org_id) on public.enrollment_payers to authenticated;
 revoke all on public.program_enrollments, public.enrollment_payers, public.public_profiles from anon;
 
 -- policies ---------------------------------------------------------------------------------------

@@ -9,9 +9,13 @@ import { localJwtSecret } from '../../supabase/local/config.ts';
 import { demoPassword, newClient, personas, serviceClient, testEnv, withDb, type Client } from './personas.ts';
 
 const createdUserIds: string[] = [];
+const remember = (id: string | undefined) => {
+  if (id) createdUserIds.push(id);
+};
 
 afterAll(async () => {
   const admin = serviceClient();
+  // users a test already deleted answer 404 here, which is fine
   for (const id of createdUserIds) await admin.auth.admin.deleteUser(id);
 });
 
@@ -23,7 +27,7 @@ async function createConfirmedUser(password: string): Promise<{ id: string; emai
   const { data, error } = await serviceClient().auth.admin.createUser({ email, password, email_confirm: true });
   expect(error).toBeNull();
   const id = data.user?.id ?? '';
-  createdUserIds.push(id);
+  remember(id);
   return { id, email };
 }
 
@@ -286,7 +290,7 @@ describe('admin API', () => {
     });
     expect(error).toBeNull();
     const id = data.user?.id ?? '';
-    createdUserIds.push(id);
+    remember(id);
     expect(data.user).toMatchObject({
       email,
       email_confirmed_at: expect.any(String),
@@ -326,7 +330,7 @@ describe('invitations', () => {
       data: { full_name: 'Invited Clinician' },
     });
     expect(error).toBeNull();
-    createdUserIds.push(data.user?.id ?? '');
+    remember(data.user?.id);
     expect(data.user).toMatchObject({
       email,
       invited_at: expect.any(String),
@@ -381,6 +385,24 @@ describe('invitations', () => {
     const reinvite = await serviceClient().auth.admin.inviteUserByEmail(email);
     expect(reinvite.error?.status).toBe(422);
     expect(reinvite.error?.code).toBe('email_exists');
+  });
+
+  it('never links to a foreign site: an unknown redirect_to falls back to the app', async () => {
+    const email = uniqueEmail('redirect');
+    const { data, error } = await serviceClient().auth.admin.inviteUserByEmail(email, { redirectTo: 'https://phish.example/steal' });
+    expect(error).toBeNull();
+    remember(data.user?.id);
+    const link = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessage(email)).text)?.[0] ?? '';
+    const redirectTo = new URL(new URL(link).searchParams.get('redirect_to') ?? '');
+    expect(redirectTo.hostname).toBe('localhost');
+    const location = (await fetch(link, { redirect: 'manual' })).headers.get('location') ?? '';
+    expect(new URL(location).hostname).toBe('localhost');
+  });
+
+  it('answers a link without a token in JSON, as GoTrue does', async () => {
+    const response = await fetch(`${testEnv().apiUrl}/auth/v1/verify?type=invite`, { redirect: 'manual' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error_code: 'validation_failed' });
   });
 
   it('is refused with the anon key', async () => {

@@ -8,7 +8,7 @@ export type Tx = pg.PoolClient;
 export function createPool(connectionString: string, log: (line: string) => void): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: 10, application_name: 'crp-local-auth' });
   // an idle client losing its connection (e.g. the database stopping first) must not crash the process
-  pool.on('error', (error) => log(`auth: idle database connection failed: ${error.message}`));
+  pool.on('error', (error) => log(`idle database connection failed: ${error.message}`));
   return pool;
 }
 

@@ -2,7 +2,8 @@
 
 /**
  * A redirect is allowed when its host is the site's host (GoTrue's rule without an allow list);
- * anything else, including `javascript:` URLs, falls back to the site URL.
+ * anything else, including `javascript:` URLs, falls back to the site URL. The parsed form is
+ * returned, so control characters never reach a Location header.
  */
 export function allowedRedirect(siteUrl: string, candidate: string | null | undefined): string {
   if (!candidate) return siteUrl;
@@ -10,7 +11,7 @@ export function allowedRedirect(siteUrl: string, candidate: string | null | unde
     const target = new URL(candidate);
     const site = new URL(siteUrl);
     if ((target.protocol === 'http:' || target.protocol === 'https:') && target.hostname === site.hostname) {
-      return candidate;
+      return target.href;
     }
   } catch {
     // not a URL: use the site URL

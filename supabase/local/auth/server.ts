@@ -65,7 +65,14 @@ export async function startAuthService(o: AuthServiceOptions): Promise<RunningAu
     throw error;
   }
   const ctx: AuthContext = { settings, pool };
-  const server = createServer((req, res) => void handle(ctx, req, res));
+  const server = createServer((req, res) => {
+    handle(ctx, req, res).catch((error: unknown) => {
+      // only a failure while writing the response gets here; never let it stop the process
+      log(`${req.method} request failed while answering: ${(error as Error).message}`);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -79,7 +86,7 @@ export async function startAuthService(o: AuthServiceOptions): Promise<RunningAu
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
-  log(`auth: listening on http://${o.host ?? '127.0.0.1'}:${port}`);
+  log(`listening on http://${o.host ?? '127.0.0.1'}:${port}`);
   return {
     port,
     async close() {
@@ -98,14 +105,17 @@ async function checkApiKeys(o: AuthServiceOptions): Promise<void> {
     ['serviceRoleKey', o.serviceRoleKey, 'service_role'],
   ] as const) {
     const claims = await verifyBearerToken(key, o.jwtSecret).catch(() => null);
-    if (claims?.role !== role) throw new Error(`auth: ${name} is not a ${role} JWT signed with jwtSecret`);
+    if (claims?.role !== role) throw new Error(`${name} is not a ${role} JWT signed with jwtSecret`);
   }
 }
 
 async function handle(ctx: AuthContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = Date.now();
   const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://auth.invalid');
+  // a request target that is not a path (e.g. `http://[`) parses to nothing and gets the 404
+  const url = URL.canParse(req.url ?? '/', 'http://auth.invalid')
+    ? new URL(req.url ?? '/', 'http://auth.invalid')
+    : new URL('http://auth.invalid/');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const apiVersion = negotiateApiVersion(req.headers[apiVersionHeader.toLowerCase()]);
   let reply: Reply;
@@ -116,7 +126,7 @@ async function handle(ctx: AuthContext, req: IncomingMessage, res: ServerRespons
   }
   send(res, reply);
   // never the query string: it carries tokens
-  ctx.settings.log(`auth: ${method} ${path} ${reply.status} ${Date.now() - started}ms`);
+  ctx.settings.log(`${method} ${path} ${reply.status} ${Date.now() - started}ms`);
 }
 
 async function dispatch(
@@ -151,7 +161,7 @@ function errorReply(ctx: AuthContext, error: unknown, apiVersion: string | null,
       ? error
       : new AuthHttpError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
   if (!(error instanceof AuthHttpError)) {
-    ctx.settings.log(`auth: ${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.settings.log(`${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   const headers: Record<string, string> = { ...known.extras.headers };
   // GoTrue echoes the API version it answered in

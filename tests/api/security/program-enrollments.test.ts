@@ -173,9 +173,9 @@ describe('enrollment_payers', () => {
   });
   it('insert: an org admin adds a payer; others are refused', async () => {
     const { enrollmentId } = await enrolFresh();
-    expect((await admin.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.cigna })).error).toBeNull();
+    expect((await admin.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.cigna, org_id: orgs.harborview })).error).toBeNull();
     for (const client of [therapist, scheduler, otherAdmin]) {
-      expect((await client.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.united })).error?.code).toBe('42501');
+      expect((await client.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.united, org_id: orgs.harborview })).error?.code).toBe('42501');
     }
   });
   it('delete: an org admin removes a payer but never the last one; others reach nothing', async () => {

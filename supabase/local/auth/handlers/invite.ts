@@ -42,7 +42,7 @@ export const invite: Handler = async (ctx, req) => {
       try {
         await ctx.settings.sendEmail(inviteEmail(email, link));
       } catch (error) {
-        ctx.settings.log(`auth: sending the invite email failed: ${(error as Error).message}`);
+        ctx.settings.log(`sending the invite email failed: ${(error as Error).message}`);
         throw internalError('Error inviting user');
       }
       return loadUserJson(tx, user.id);
