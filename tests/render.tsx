@@ -2,20 +2,19 @@
  * Renders the app (or part of it) the way it runs: the real providers, routes and supabase-js
  * client, a MemoryRouter at the given address, and a fresh QueryClient without retries.
  */
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { AppProviders } from '@/app/providers';
 import { AppRoutes } from '@/app/routes';
+import { createQueryClient } from '@/lib/query-client';
 import { supabase } from '@/lib/supabase';
 import { demoPassword, personas, type PersonaName } from './msw/data';
 
 export function createTestQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Infinity, gcTime: Infinity }, mutations: { retry: false } },
-  });
+  return createQueryClient({ queries: { retry: false, staleTime: Infinity, gcTime: Infinity }, mutations: { retry: false } });
 }
 
 interface RenderOptions {

@@ -3,11 +3,6 @@
  * with the zone named, so "1:30 AM" on the night the clocks go back is never ambiguous.
  */
 
-/** The IANA time zone of the viewer's browser, e.g. "America/New_York". */
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 export interface DateTimeFormatOptions {
   /** IANA zone to show the time in; the viewer's by default. */
   timeZone?: string;

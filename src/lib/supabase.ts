@@ -19,5 +19,3 @@ export const supabase = createClient<Database>(env.supabaseUrl, env.supabaseAnon
     detectSessionInUrl: detectAuthRedirect,
   },
 });
-
-export type AppSupabaseClient = typeof supabase;

@@ -109,3 +109,13 @@ export function unconfirmedAppointmentsScope(viewer: Viewer): 'organization' | '
   if (has(viewer, 'therapist')) return 'own';
   return null;
 }
+
+/** The nav item for `pathname`: the one whose path is the longest prefix of it (so My Profile wins over Active Staff Members on your own page). */
+export function activeNavItem(pathname: string, groups: readonly NavGroup[]): NavItem['id'] | null {
+  let best: NavItem | null = null;
+  for (const item of groups.flatMap((group) => group.items)) {
+    const matches = pathname === item.to || pathname.startsWith(`${item.to}/`);
+    if (matches && (best === null || item.to.length > best.to.length)) best = item;
+  }
+  return best?.id ?? null;
+}

@@ -31,7 +31,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         passwordSetup: pendingPasswordSetup(),
         signOutRequested: signOutRequestedRef.current,
       };
-      signOutRequestedRef.current = false;
+      if (event === 'SIGNED_OUT') signOutRequestedRef.current = false;
       setState((previous) => nextAuthState(previous, input));
     });
     return () => data.subscription.unsubscribe();

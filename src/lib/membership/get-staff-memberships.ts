@@ -15,14 +15,13 @@ export type StaffMembershipRow = Pick<
 
 /** The signed-in user's staff records (one per organization), each with its organization, oldest first. */
 export async function getStaffMemberships(userId: string, signal?: AbortSignal): Promise<StaffMembershipRow[]> {
-  let query = supabase
+  const query = supabase
     .from('staff_members')
     .select('id, org_id, first_name, last_name, email, roles, is_active, organization:organizations(id, name, referral_program_enabled, time_zone)')
     // RLS also shows the rest of the organization's staff: keep only this user's own records.
     .eq('user_id', userId)
     .order('created_at', { ascending: true });
-  if (signal) query = query.abortSignal(signal);
-  const { data, error } = await query;
+  const { data, error } = await (signal ? query.abortSignal(signal) : query);
   if (error) throw error;
   return data;
 }

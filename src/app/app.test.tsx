@@ -1,0 +1,152 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { supabase } from '@/lib/supabase';
+import { authLog } from '../../tests/msw/auth-handlers';
+import { personas } from '../../tests/msw/data';
+import { renderApp, renderSignedIn, signInAs } from '../../tests/render';
+
+const mainNav = () => within(screen.getByRole('navigation', { name: 'Main' }));
+
+/** The main navigation's links, in order. */
+function navLinks(): string[] {
+  return mainNav()
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
+describe('navigation per role', () => {
+  it('org admin: Manage Subscription, Active Staff Members, Unconfirmed Appointments', async () => {
+    await renderSignedIn('admin');
+    expect(navLinks()).toEqual(['Manage Subscription', 'Active Staff Members', 'Unconfirmed Appointments']);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('list', { name: 'Organization' })).toBeInTheDocument();
+  });
+
+  it('scheduler: no Organization section', async () => {
+    await renderSignedIn('scheduler');
+    expect(navLinks()).toEqual(['Active Staff Members', 'Unconfirmed Appointments']);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByText('Organization')).not.toBeInTheDocument();
+  });
+
+  it('therapist: My Profile instead of the staff list', async () => {
+    await renderSignedIn('therapist');
+    expect(navLinks()).toEqual(['My Profile', 'Unconfirmed Appointments']);
+    expect(mainNav().getByRole('link', { name: 'My Profile' })).toHaveAttribute('href', `/staff/${personas.therapist.staffId}`);
+  });
+
+  it('marks the current page with aria-current', async () => {
+    const { user } = await renderSignedIn('admin');
+    expect(mainNav().getByRole('link', { name: 'Active Staff Members' })).not.toHaveAttribute('aria-current');
+    await user.click(mainNav().getByRole('link', { name: 'Active Staff Members' }));
+    await screen.findByRole('heading', { level: 1, name: 'Active Staff Members' });
+    expect(mainNav().getByRole('link', { name: 'Active Staff Members' })).toHaveAttribute('aria-current', 'page');
+    expect(mainNav().getByRole('link', { name: 'Unconfirmed Appointments' })).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('shows the clinic, the signed-in person, a skip link and sign out in the header', async () => {
+    await renderSignedIn('scheduler');
+    const header = screen.getByRole('banner');
+    expect(within(header).getByRole('link', { name: 'Harborview Counseling Collective' })).toBeInTheDocument();
+    expect(header).toHaveTextContent('Signed in as Luis Romero');
+    expect(within(header).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
+  });
+});
+
+describe('routes a role may not use', () => {
+  it('refuses the staff list to a therapist, with a link home', async () => {
+    const { user } = await renderSignedIn('therapist', '/staff');
+    expect(await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Go to the home page' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya' })).toBeInTheDocument();
+  });
+
+  it('refuses Manage Subscription to a scheduler', async () => {
+    await renderSignedIn('scheduler', '/organization/subscription/referral-program');
+    expect(await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(screen.queryByText(/Client Referral Program is turned on/)).not.toBeInTheDocument();
+  });
+
+  it('refuses another staff member’s details to a therapist, but opens their own', async () => {
+    const { user } = await renderSignedIn('therapist', `/staff/${personas.admin.staffId}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(screen.queryByText('Maya Okafor')).not.toBeInTheDocument();
+
+    await user.click(mainNav().getByRole('link', { name: 'My Profile' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Priya Raman' })).toBeInTheDocument();
+    expect(mainNav().getByRole('link', { name: 'My Profile' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('answers an unknown address with "Page not found" inside the app', async () => {
+    await renderSignedIn('admin', '/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+});
+
+describe('Manage Subscription › Client Referral Program', () => {
+  it('says the program is not available when the clinic does not have it', async () => {
+    await renderSignedIn('cedarAdmin', '/organization/subscription');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Client Referral Program' })).toBeInTheDocument();
+    expect(screen.getByText('The Client Referral Program is not available to your clinic yet.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Client Referral Program' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('says plainly that the enrolled-staff grid comes next when the clinic has the program', async () => {
+    await renderSignedIn('admin', '/organization/subscription/referral-program');
+    expect(await screen.findByText('Enrolled staff: coming next')).toBeInTheDocument();
+    expect(screen.queryByText(/not available to your clinic/)).not.toBeInTheDocument();
+  });
+});
+
+describe('accounts without an active staff record', () => {
+  it('tells an account with no staff record so, and lets them sign out', async () => {
+    await signInAs('unlinked');
+    const { user } = renderApp({ route: '/' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'No active staff record' })).toBeInTheDocument();
+    expect(screen.getByText(/not an active staff member of any clinic/)).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+  });
+
+  it('tells a deactivated staff member their account was deactivated', async () => {
+    await signInAs('deactivated');
+    renderApp({ route: '/' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'No active staff record' })).toBeInTheDocument();
+    expect(screen.getByText(/has been deactivated/)).toBeInTheDocument();
+  });
+});
+
+describe('session changes', () => {
+  it('signs out from the header and forgets the session', async () => {
+    const { user } = await renderSignedIn('admin');
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.queryByText('Your session has ended. Sign in again to continue.')).not.toBeInTheDocument();
+    expect(authLog.signOuts).toBe(1);
+    expect((await supabase.auth.getSession()).data.session).toBeNull();
+  });
+
+  it('follows a sign-out that did not come from this page (SIGNED_OUT), and says the session ended', async () => {
+    const { queryClient } = await renderSignedIn('admin', '/staff');
+    await screen.findByRole('table');
+    await supabase.auth.signOut({ scope: 'local' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Your session has ended. Sign in again to continue.');
+    // nothing of the previous person's data stays cached
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it('keeps working through a token refresh (TOKEN_REFRESHED) without reloading the clinic', async () => {
+    await renderSignedIn('admin');
+    const before = (await supabase.auth.getSession()).data.session?.access_token;
+    const { data, error } = await supabase.auth.refreshSession();
+    expect(error).toBeNull();
+    expect(data.session?.access_token).not.toBe(before);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Welcome, Maya' })).toBeInTheDocument());
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+});

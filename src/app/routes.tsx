@@ -1,0 +1,117 @@
+/**
+ * Which page answers which address, and who may see it. Pages load lazily: each is its own chunk,
+ * so heavy ones (the calendar, the enrolled-staff grid) cost nothing until opened.
+ */
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundPage } from '@/components/no-access-page';
+import { LoadingState } from '@/components/ui/status';
+import { paths } from '@/lib/access/paths';
+import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { RequireAccess, RequirePasswordChosen, RequireSession } from './guards';
+import { AppLayout } from './layout';
+
+const SetPasswordPage = lazy(() =>
+  import('@/features/auth/components/set-password-page').then((m) => ({ default: m.SetPasswordPage })),
+);
+const HomePage = lazy(() => import('@/features/home/components/home-page').then((m) => ({ default: m.HomePage })));
+const ManageSubscriptionLayout = lazy(() =>
+  import('@/features/organization/components/manage-subscription-layout').then((m) => ({
+    default: m.ManageSubscriptionLayout,
+  })),
+);
+const ReferralProgramTab = lazy(() =>
+  import('@/features/referral-program/components/referral-program-tab').then((m) => ({ default: m.ReferralProgramTab })),
+);
+const ActiveStaffPage = lazy(() =>
+  import('@/features/staff/components/active-staff-page').then((m) => ({ default: m.ActiveStaffPage })),
+);
+const StaffDetailsLayout = lazy(() =>
+  import('@/features/staff/components/staff-details-layout').then((m) => ({ default: m.StaffDetailsLayout })),
+);
+const StaffOverviewTab = lazy(() =>
+  import('@/features/staff/components/staff-overview-tab').then((m) => ({ default: m.StaffOverviewTab })),
+);
+const PublicProfileTab = lazy(() =>
+  import('@/features/public-profile/components/public-profile-tab').then((m) => ({ default: m.PublicProfileTab })),
+);
+const UnconfirmedAppointmentsPage = lazy(() =>
+  import('@/features/schedule/components/unconfirmed-appointments-page').then((m) => ({
+    default: m.UnconfirmedAppointmentsPage,
+  })),
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={paths.signIn} element={<SignInPage />} />
+      <Route element={<RequireSession />}>
+        <Route
+          path={paths.setPassword}
+          element={
+            <Suspense fallback={<LoadingState label="Loading the page…" />}>
+              <SetPasswordPage />
+            </Suspense>
+          }
+        />
+        <Route
+          element={
+            <RequirePasswordChosen>
+              <AppLayout />
+            </RequirePasswordChosen>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="organization" element={<Navigate to={paths.manageSubscription} replace />} />
+          <Route
+            path={paths.manageSubscription}
+            element={
+              <RequireAccess route="manageSubscription">
+                <ManageSubscriptionLayout />
+              </RequireAccess>
+            }
+          >
+            <Route index element={<Navigate to={paths.referralProgram} replace />} />
+            <Route path={paths.referralProgram} element={<ReferralProgramTab />} />
+          </Route>
+          <Route
+            path={paths.activeStaff}
+            element={
+              <RequireAccess route="activeStaff">
+                <ActiveStaffPage />
+              </RequireAccess>
+            }
+          />
+          <Route
+            path="/staff/:staffId"
+            element={
+              <RequireAccess route="staffDetails">
+                <StaffDetailsLayout />
+              </RequireAccess>
+            }
+          >
+            <Route index element={<StaffOverviewTab />} />
+            <Route
+              path="public-profile"
+              element={
+                <RequireAccess route="staffPublicProfile">
+                  <PublicProfileTab />
+                </RequireAccess>
+              }
+            />
+          </Route>
+          <Route path="schedule" element={<Navigate to={paths.unconfirmedAppointments} replace />} />
+          <Route
+            path={paths.unconfirmedAppointments}
+            element={
+              <RequireAccess route="unconfirmedAppointments">
+                <UnconfirmedAppointmentsPage />
+              </RequireAccess>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

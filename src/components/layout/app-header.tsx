@@ -1,0 +1,40 @@
+import { Link } from 'react-router';
+import { SignOutButton } from '@/components/sign-out-button';
+import { paths } from '@/lib/access/paths';
+
+interface AppHeaderProps {
+  clinicName: string;
+  personName?: string;
+  personDetail?: string;
+}
+
+export function AppHeader({ clinicName, personName, personDetail }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header-brand">
+        <Link to={paths.home} className="clinic-name">
+          {clinicName}
+        </Link>
+        <span className="app-name">Client Referral Program</span>
+      </div>
+      <div className="app-header-user">
+        {personName ? (
+          <p className="signed-in-as">
+            <span className="visually-hidden">Signed in as </span>
+            <span className="person-name">{personName}</span>
+            {personDetail ? <span className="person-detail">{personDetail}</span> : null}
+          </p>
+        ) : null}
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}
+
+export function SkipLink() {
+  return (
+    <a href="#main" className="skip-link">
+      Skip to main content
+    </a>
+  );
+}

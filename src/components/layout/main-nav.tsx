@@ -1,0 +1,37 @@
+import { Link, useLocation } from 'react-router';
+import { activeNavItem, type NavGroup } from '@/lib/access/roles';
+
+/** The app's navigation; the item for the current page carries aria-current="page". */
+export function MainNav({ groups }: { groups: readonly NavGroup[] }) {
+  const { pathname } = useLocation();
+  const active = activeNavItem(pathname, groups);
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul className="nav-groups">
+        {groups.map((group) => {
+          const labelId = `nav-group-${group.label.toLowerCase()}`;
+          return (
+            <li key={group.label} className="nav-group">
+              <span className="nav-group-label" id={labelId}>
+                {group.label}
+              </span>
+              <ul aria-labelledby={labelId}>
+                {group.items.map((item) => (
+                  <li key={item.id}>
+                    <Link
+                      to={item.to}
+                      className="nav-link"
+                      aria-current={item.id === active ? 'page' : undefined}
+                    >
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

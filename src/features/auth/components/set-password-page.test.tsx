@@ -1,0 +1,89 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { detectAuthRedirect } from '@/lib/auth/auth-redirect';
+import { authLog } from '../../../../tests/msw/auth-handlers';
+import { personas, userId } from '../../../../tests/msw/data';
+import { renderApp, signInAs } from '../../../../tests/render';
+
+/**
+ * supabase-js reads the invitation's session from the URL when it starts. These tests stand in for
+ * that moment: the same `detectSessionInUrl` hook sees the link's parameters, then the session exists.
+ */
+async function arriveFromInvitation() {
+  detectAuthRedirect(new URL('http://localhost/#access_token=x&type=invite'), {
+    access_token: 'x',
+    refresh_token: 'y',
+    expires_in: '3600',
+    token_type: 'bearer',
+    type: 'invite',
+  });
+  await signInAs('therapist');
+}
+
+describe('Set your password (after an invitation link)', () => {
+  it('sends an invited person to choose a password before anything else', async () => {
+    await arriveFromInvitation();
+    renderApp({ route: '/' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set your password' })).toBeInTheDocument();
+    expect(screen.getByText(personas.therapist.email)).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+  });
+
+  it('asks for at least 10 characters and a matching confirmation', async () => {
+    await arriveFromInvitation();
+    const { user } = renderApp({ route: '/set-password' });
+    await screen.findByRole('heading', { level: 1, name: 'Set your password' });
+    const password = screen.getByLabelText('New password');
+    expect(password).toHaveAccessibleDescription('At least 10 characters.');
+
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toEqual([
+      'Enter a password',
+      'Enter the password again',
+    ]);
+
+    await user.type(password, 'short');
+    await user.type(screen.getByLabelText('Confirm password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Use at least 10 characters');
+
+    await user.clear(password);
+    await user.type(password, 'harbor-view-2026');
+    await user.clear(screen.getByLabelText('Confirm password'));
+    await user.type(screen.getByLabelText('Confirm password'), 'harbor-view-2025');
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The passwords do not match');
+    expect(screen.getByLabelText('Confirm password')).toHaveAttribute('aria-invalid', 'true');
+    expect(authLog.passwordUpdates).toEqual([]);
+  });
+
+  it('saves the password with auth.updateUser and opens the app', async () => {
+    await arriveFromInvitation();
+    const { user } = renderApp({ route: '/set-password' });
+    await screen.findByRole('heading', { level: 1, name: 'Set your password' });
+    await user.type(screen.getByLabelText('New password'), 'harbor-view-2026');
+    await user.type(screen.getByLabelText('Confirm password'), 'harbor-view-2026');
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Your password is set.');
+    expect(authLog.passwordUpdates).toEqual([{ userId: userId('03'), password: 'harbor-view-2026' }]);
+  });
+
+  it('shows the server’s refusal', async () => {
+    await arriveFromInvitation();
+    const { user } = renderApp({ route: '/set-password' });
+    await screen.findByRole('heading', { level: 1, name: 'Set your password' });
+    // the demo password is the current one: GoTrue answers same_password
+    await user.type(screen.getByLabelText('New password'), 'referral-demo');
+    await user.type(screen.getByLabelText('Confirm password'), 'referral-demo');
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Choose a password different from your current one.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Set your password' })).toBeInTheDocument();
+  });
+
+  it('is for signed-in people only', async () => {
+    renderApp({ route: '/set-password' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+  });
+});

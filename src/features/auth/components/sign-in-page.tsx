@@ -1,0 +1,95 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Navigate, useLocation } from 'react-router';
+import { LoadingState } from '@/components/ui/status';
+import { TextField } from '@/components/ui/text-field';
+import { usePageTitle } from '@/components/ui/use-page-title';
+import { paths } from '@/lib/access/paths';
+import { useAuth } from '@/lib/auth/auth-context';
+import { authLinkError } from '@/lib/auth/auth-redirect';
+import { useSignIn } from '../api/sign-in';
+import { signInErrorMessage } from '../lib/auth-error-message';
+import { signInSchema, type SignInInput, type SignInValues } from '../schemas';
+import { AuthPageShell } from './auth-page-shell';
+
+/** Where to go after signing in: the page that sent the person here, if it is one of ours. */
+function returnPath(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
+    const from = state.from;
+    if (from.startsWith('/') && !from.startsWith('//') && !from.startsWith(paths.signIn)) return from;
+  }
+  return paths.home;
+}
+
+export function SignInPage() {
+  usePageTitle('Sign in');
+  const { state } = useAuth();
+  const location = useLocation();
+  const signIn = useSignIn();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<SignInInput, unknown, SignInValues>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+  });
+
+  if (state.status === 'signed-in') {
+    return <Navigate to={state.passwordSetup ? paths.setPassword : returnPath(location.state)} replace />;
+  }
+
+  const linkError = authLinkError();
+  const pending = signIn.isPending || signIn.isSuccess;
+
+  return (
+    <AuthPageShell title="Sign in">
+      {state.status === 'loading' ? <LoadingState label="Checking your session…" /> : null}
+      {state.status === 'signed-out' && state.reason === 'session-ended' ? (
+        <p role="status" className="callout callout-info">
+          Your session has ended. Sign in again to continue.
+        </p>
+      ) : null}
+      {linkError ? (
+        <p role="alert" className="callout callout-error">
+          {linkError}
+        </p>
+      ) : null}
+      <form
+        noValidate
+        aria-busy={pending}
+        onSubmit={(event) => void handleSubmit((values) => signIn.mutate(values))(event)}
+      >
+        <TextField
+          id="sign-in-email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          error={errors.email?.message}
+          {...register('email')}
+        />
+        <TextField
+          id="sign-in-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register('password')}
+        />
+        {signIn.isError ? (
+          <div role="alert" className="callout callout-error">
+            {signInErrorMessage(signIn.error)}
+          </div>
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={pending || state.status === 'loading'}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="muted">
+        New to the program? Your clinic’s administrator sends you an invitation email with a link to set your password.
+      </p>
+    </AuthPageShell>
+  );
+}
