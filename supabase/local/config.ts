@@ -42,8 +42,11 @@ const defaultPorts: PortSettings = {
   functions: 54332,
 };
 
-/** The test stack sits 1000 ports above the dev stack, so tests can run while `npm start` does. */
-const testPortOffset = 1000;
+/**
+ * The test stack sits 1000 ports above the dev stack, so tests can run while `npm start` does.
+ * CRP_TEST_PORT_OFFSET moves it, to run two test suites side by side.
+ */
+const defaultTestPortOffset = 1000;
 
 export interface StackSettings {
   profile: 'dev' | 'test';
@@ -69,7 +72,12 @@ function portFromEnv(name: keyof PortSettings, fallback: number, env: NodeJS.Pro
 }
 
 export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = process.env): StackSettings {
-  const offset = profile === 'test' ? testPortOffset : 0;
+  const testOffset = Number(env.CRP_TEST_PORT_OFFSET || defaultTestPortOffset);
+  if (!Number.isInteger(testOffset) || testOffset < 1 || testOffset > 10_000) {
+    throw new Error(`CRP_TEST_PORT_OFFSET=${env.CRP_TEST_PORT_OFFSET} must be a whole number from 1 to 10000.`);
+  }
+  const offset = profile === 'test' ? testOffset : 0;
+  const folder = profile === 'test' && testOffset !== defaultTestPortOffset ? `test-${testOffset}` : profile;
   const ports = Object.fromEntries(
     (Object.keys(defaultPorts) as (keyof PortSettings)[]).map((name) => [
       name,
@@ -79,9 +87,9 @@ export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = 
   return {
     profile,
     ports,
-    stackDir: path.join(projectRoot, '.local', profile),
-    dataDir: path.join(projectRoot, '.local', profile, 'db'),
-    inboxFile: path.join(projectRoot, '.local', profile, 'inbox.jsonl'),
+    stackDir: path.join(projectRoot, '.local', folder),
+    dataDir: path.join(projectRoot, '.local', folder, 'db'),
+    inboxFile: path.join(projectRoot, '.local', folder, 'inbox.jsonl'),
     jwtSecret: localJwtSecret,
     siteUrl: `http://localhost:${ports.app}`,
     withApp: profile === 'dev',
