@@ -61,9 +61,25 @@ from (values
 ) as e (email, payer_names)
 join public.staff_members s on s.email = e.email;
 
-insert into public.public_profiles (staff_id, org_id, submitted_at)
-select s.id, s.org_id, now() - interval '3 days'
+-- Priya's submitted profile, and Jordan's draft
+insert into public.public_profiles (
+  staff_id, org_id, professional_title, license_type, license_state, license_number, about_me,
+  specialties, treatment_approaches, ages_served, session_formats, languages,
+  education, years_in_practice, website, pronouns, first_session_note, submitted_at)
+select s.id, s.org_id, 'PhD, Licensed Psychologist', 'psychologist', 'MA', 'PSY-10482',
+  'I help adults and young adults who feel stuck in cycles of worry, low mood or burnout. My approach is warm and '
+  || 'practical: we will get clear on what matters to you, learn skills you can use between sessions, and track '
+  || 'progress together. I have a particular interest in anxiety that shows up at work and in relationships.',
+  '{anxiety,depression,work_career,life_transitions}', '{cbt,act,mindfulness_based}', '{young_adults,adults}',
+  '{in_person,telehealth}', '{en,hi}',
+  'PhD in Clinical Psychology, Boston University', 12, 'https://harborviewcounseling.com/team/priya-raman', 'she/her',
+  'We will talk about what brings you in, what you would like to change, and whether we are a good fit. Bring any questions you have.',
+  now() - interval '3 days'
 from public.staff_members s where s.email = 'priya.raman@harborviewcounseling.com';
+
+insert into public.public_profiles (staff_id, org_id, professional_title, license_type, license_state, specialties, languages)
+select s.id, s.org_id, 'LCSW', 'lcsw', 'MA', '{trauma_ptsd,grief_loss}', '{en,es}'
+from public.staff_members s where s.email = 'jordan.ellis@harborviewcounseling.com';
 
 -- their invitations went out when they were enrolled: not sent again by the demo
 update public.notification_outbox set status = 'sent', sent_at = created_at where template = 'enrollment_invitation';

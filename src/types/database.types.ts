@@ -295,6 +295,13 @@ export type Database = {
             foreignKeyName: "program_enrollments_org_id_staff_id_fkey"
             columns: ["org_id", "staff_id"]
             isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "program_enrollments_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
             referencedRelation: "staff_members"
             referencedColumns: ["org_id", "id"]
           },
@@ -302,27 +309,85 @@ export type Database = {
       }
       public_profiles: {
         Row: {
+          about_me: string | null
+          ages_served: string[]
           created_at: string
+          education: string | null
+          first_session_note: string | null
+          gender_identity: string | null
+          languages: string[]
+          license_number: string | null
+          license_state: string | null
+          license_type: string | null
           org_id: string
+          professional_title: string | null
+          pronouns: string | null
+          session_formats: string[]
+          specialties: string[]
           staff_id: string
           submitted_at: string | null
+          treatment_approaches: string[]
           updated_at: string
+          updated_by: string | null
+          website: string | null
+          years_in_practice: number | null
         }
         Insert: {
+          about_me?: string | null
+          ages_served?: string[]
           created_at?: string
+          education?: string | null
+          first_session_note?: string | null
+          gender_identity?: string | null
+          languages?: string[]
+          license_number?: string | null
+          license_state?: string | null
+          license_type?: string | null
           org_id: string
+          professional_title?: string | null
+          pronouns?: string | null
+          session_formats?: string[]
+          specialties?: string[]
           staff_id: string
           submitted_at?: string | null
+          treatment_approaches?: string[]
           updated_at?: string
+          updated_by?: string | null
+          website?: string | null
+          years_in_practice?: number | null
         }
         Update: {
+          about_me?: string | null
+          ages_served?: string[]
           created_at?: string
+          education?: string | null
+          first_session_note?: string | null
+          gender_identity?: string | null
+          languages?: string[]
+          license_number?: string | null
+          license_state?: string | null
+          license_type?: string | null
           org_id?: string
+          professional_title?: string | null
+          pronouns?: string | null
+          session_formats?: string[]
+          specialties?: string[]
           staff_id?: string
           submitted_at?: string | null
+          treatment_approaches?: string[]
           updated_at?: string
+          updated_by?: string | null
+          website?: string | null
+          years_in_practice?: number | null
         }
         Relationships: [
+          {
+            foreignKeyName: "public_profiles_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
           {
             foreignKeyName: "public_profiles_org_id_staff_id_fkey"
             columns: ["org_id", "staff_id"]
@@ -427,8 +492,60 @@ export type Database = {
             foreignKeyName: "program_enrollments_org_id_staff_id_fkey"
             columns: ["org_id", "staff_id"]
             isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "program_enrollments_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
             referencedRelation: "staff_members"
             referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
+      public_profile_details: {
+        Row: {
+          about_me: string | null
+          ages_served: string[] | null
+          default_location_city: string | null
+          default_location_name: string | null
+          default_location_state: string | null
+          education: string | null
+          email: string | null
+          enrollment_status:
+            | Database["public"]["Enums"]["enrollment_status"]
+            | null
+          first_name: string | null
+          first_session_note: string | null
+          gender_identity: string | null
+          languages: string[] | null
+          last_name: string | null
+          license_number: string | null
+          license_state: string | null
+          license_type: string | null
+          npi: string | null
+          office_phone: string | null
+          org_id: string | null
+          photo_url: string | null
+          professional_title: string | null
+          pronouns: string | null
+          session_formats: string[] | null
+          specialties: string[] | null
+          staff_id: string | null
+          submitted_at: string | null
+          treatment_approaches: string[] | null
+          updated_at: string | null
+          website: string | null
+          years_in_practice: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "staff_members_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -488,6 +605,7 @@ export type Database = {
         Args: { enrollment_id: string; payer_ids: string[] }
         Returns: undefined
       }
+      submit_public_profile: { Args: { staff_id: string }; Returns: string }
     }
     Enums: {
       enrollment_status: "active" | "deactivated"

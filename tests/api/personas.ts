@@ -29,7 +29,12 @@ export const personas = {
   orgAdmin: 'maya.okafor@harborviewcounseling.com',
   scheduler: 'luis.romero@harborviewcounseling.com',
   therapist: 'priya.raman@harborviewcounseling.com',
+  /** enrolled, with a draft profile */
   otherTherapist: 'jordan.ellis@harborviewcounseling.com',
+  /** enrolled, no profile yet */
+  newTherapist: 'sofia.marquez@harborviewcounseling.com',
+  /** not enrolled in the program */
+  unenrolledTherapist: 'hannah.whitaker@harborviewcounseling.com',
   /** admin (and therapist) of Cedar Ridge, the clinic without the program */
   otherOrgAdmin: 'grace.lindqvist@cedarridgetherapy.com',
 } as const;
@@ -39,6 +44,13 @@ export const orgs = {
   harborview: '0a9e0000-0000-4000-8000-000000000001',
   cedarRidge: '0a9e0000-0000-4000-8000-000000000002',
 } as const;
+
+/** The staff record id of a persona. */
+export async function staffIdOf(persona: Persona): Promise<string> {
+  const { data, error } = await serviceClient().from('staff_members').select('id').eq('email', personas[persona]).single();
+  if (error) throw new Error(`staffIdOf(${persona}): ${error.message}`);
+  return data.id;
+}
 
 /** A fresh client with the given key and no stored session. Node 20 needs realtime's transport. */
 export function newClient(key = testEnv().anonKey): Client {
