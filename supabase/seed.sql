@@ -83,3 +83,16 @@ from public.staff_members s where s.email = 'jordan.ellis@harborviewcounseling.c
 
 -- their invitations went out when they were enrolled: not sent again by the demo
 update public.notification_outbox set status = 'sent', sent_at = created_at where template = 'enrollment_invitation';
+
+-- Weekly availability from today. Priya and Sofia accept external appointments; Jordan's blocks
+-- are internal only until his profile is complete.
+insert into public.availability_blocks (org_id, staff_id, location_id, valid_from, weekdays, start_time, end_time, accept_external)
+select s.org_id, s.id, l.id, current_date, b.weekdays, b.start_time, b.end_time, b.accept_external
+from (values
+  ('priya.raman@harborviewcounseling.com', 'Back Bay Office', '{1,3,4}'::smallint[], time '09:00', time '12:00', true),
+  ('priya.raman@harborviewcounseling.com', 'Back Bay Office', '{2}'::smallint[], time '13:00', time '17:00', true),
+  ('jordan.ellis@harborviewcounseling.com', 'Back Bay Office', '{1,2,3,4,5}'::smallint[], time '10:00', time '16:00', false),
+  ('sofia.marquez@harborviewcounseling.com', 'Denver Highlands Office', '{2,4}'::smallint[], time '09:00', time '15:00', true)
+) as b (email, location_name, weekdays, start_time, end_time, accept_external)
+join public.staff_members s on s.email = b.email
+join public.locations l on l.org_id = s.org_id and l.name = b.location_name;

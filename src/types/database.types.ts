@@ -14,6 +14,75 @@ export type Database = {
   }
   public: {
     Tables: {
+      appointments: {
+        Row: {
+          client_id: string
+          created_at: string
+          during: unknown
+          id: string
+          location_id: string | null
+          org_id: string
+          staff_id: string
+          status: Database["public"]["Enums"]["appointment_status"]
+        }
+        Insert: {
+          client_id: string
+          created_at?: string
+          during: unknown
+          id?: string
+          location_id?: string | null
+          org_id: string
+          staff_id: string
+          status?: Database["public"]["Enums"]["appointment_status"]
+        }
+        Update: {
+          client_id?: string
+          created_at?: string
+          during?: unknown
+          id?: string
+          location_id?: string | null
+          org_id?: string
+          staff_id?: string
+          status?: Database["public"]["Enums"]["appointment_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "appointments_org_id_client_id_fkey"
+            columns: ["org_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "appointments_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "appointments_org_id_location_id_fkey"
+            columns: ["org_id", "location_id"]
+            isOneToOne: false
+            referencedRelation: "locations"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "appointments_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "appointments_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -51,6 +120,156 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "audit_log_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      availability_blocks: {
+        Row: {
+          accept_external: boolean
+          created_at: string
+          end_time: string
+          id: string
+          location_id: string
+          org_id: string
+          staff_id: string
+          start_time: string
+          updated_at: string
+          valid_from: string
+          valid_until: string | null
+          weekdays: number[] | null
+        }
+        Insert: {
+          accept_external?: boolean
+          created_at?: string
+          end_time: string
+          id?: string
+          location_id: string
+          org_id: string
+          staff_id: string
+          start_time: string
+          updated_at?: string
+          valid_from: string
+          valid_until?: string | null
+          weekdays?: number[] | null
+        }
+        Update: {
+          accept_external?: boolean
+          created_at?: string
+          end_time?: string
+          id?: string
+          location_id?: string
+          org_id?: string
+          staff_id?: string
+          start_time?: string
+          updated_at?: string
+          valid_from?: string
+          valid_until?: string | null
+          weekdays?: number[] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "availability_blocks_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "availability_blocks_org_id_location_id_fkey"
+            columns: ["org_id", "location_id"]
+            isOneToOne: false
+            referencedRelation: "locations"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "availability_blocks_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "availability_blocks_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
+      availability_occurrences: {
+        Row: {
+          block_id: string
+          during: unknown
+          org_id: string
+          staff_id: string
+        }
+        Insert: {
+          block_id: string
+          during: unknown
+          org_id: string
+          staff_id: string
+        }
+        Update: {
+          block_id?: string
+          during?: unknown
+          org_id?: string
+          staff_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "availability_occurrences_block_id_fkey"
+            columns: ["block_id"]
+            isOneToOne: false
+            referencedRelation: "availability_blocks"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      clients: {
+        Row: {
+          created_at: string
+          date_of_birth: string
+          email: string
+          first_name: string
+          id: string
+          last_name: string
+          org_id: string
+          phone: string | null
+          status: Database["public"]["Enums"]["client_status"]
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          date_of_birth: string
+          email: string
+          first_name: string
+          id?: string
+          last_name: string
+          org_id: string
+          phone?: string | null
+          status?: Database["public"]["Enums"]["client_status"]
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          date_of_birth?: string
+          email?: string
+          first_name?: string
+          id?: string
+          last_name?: string
+          org_id?: string
+          phone?: string | null
+          status?: Database["public"]["Enums"]["client_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "clients_org_id_fkey"
             columns: ["org_id"]
             isOneToOne: false
             referencedRelation: "organizations"
@@ -206,28 +425,37 @@ export type Database = {
       }
       organizations: {
         Row: {
+          booking_horizon_days: number
           created_at: string
           id: string
+          min_notice_hours: number
           name: string
           referral_program_enabled: boolean
+          session_length_minutes: number
           slug: string
           time_zone: string
           updated_at: string
         }
         Insert: {
+          booking_horizon_days?: number
           created_at?: string
           id?: string
+          min_notice_hours?: number
           name: string
           referral_program_enabled?: boolean
+          session_length_minutes?: number
           slug: string
           time_zone: string
           updated_at?: string
         }
         Update: {
+          booking_horizon_days?: number
           created_at?: string
           id?: string
+          min_notice_hours?: number
           name?: string
           referral_program_enabled?: boolean
+          session_length_minutes?: number
           slug?: string
           time_zone?: string
           updated_at?: string
@@ -394,6 +622,137 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "staff_members"
             referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
+      referral_requests: {
+        Row: {
+          appointment_id: string | null
+          client_id: string | null
+          created_at: string
+          date_of_birth: string
+          decided_at: string | null
+          decided_by: string | null
+          decline_note: string | null
+          decline_reason: string | null
+          email: string
+          expires_at: string
+          first_name: string
+          id: string
+          idempotency_key: string
+          last_name: string
+          location_id: string | null
+          member_id: string | null
+          note: string | null
+          org_id: string
+          payer_id: string | null
+          phone: string
+          slot: unknown
+          source: Database["public"]["Enums"]["referral_source"]
+          status: Database["public"]["Enums"]["referral_status"]
+          therapist_id: string
+        }
+        Insert: {
+          appointment_id?: string | null
+          client_id?: string | null
+          created_at?: string
+          date_of_birth: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decline_note?: string | null
+          decline_reason?: string | null
+          email: string
+          expires_at: string
+          first_name: string
+          id?: string
+          idempotency_key: string
+          last_name: string
+          location_id?: string | null
+          member_id?: string | null
+          note?: string | null
+          org_id: string
+          payer_id?: string | null
+          phone: string
+          slot: unknown
+          source: Database["public"]["Enums"]["referral_source"]
+          status?: Database["public"]["Enums"]["referral_status"]
+          therapist_id: string
+        }
+        Update: {
+          appointment_id?: string | null
+          client_id?: string | null
+          created_at?: string
+          date_of_birth?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decline_note?: string | null
+          decline_reason?: string | null
+          email?: string
+          expires_at?: string
+          first_name?: string
+          id?: string
+          idempotency_key?: string
+          last_name?: string
+          location_id?: string | null
+          member_id?: string | null
+          note?: string | null
+          org_id?: string
+          payer_id?: string | null
+          phone?: string
+          slot?: unknown
+          source?: Database["public"]["Enums"]["referral_source"]
+          status?: Database["public"]["Enums"]["referral_status"]
+          therapist_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "referral_requests_appointment_id_fkey"
+            columns: ["appointment_id"]
+            isOneToOne: false
+            referencedRelation: "appointments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_client_id_fkey"
+            columns: ["org_id", "client_id"]
+            isOneToOne: false
+            referencedRelation: "clients"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_location_id_fkey"
+            columns: ["org_id", "location_id"]
+            isOneToOne: false
+            referencedRelation: "locations"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "referral_requests_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -579,6 +938,10 @@ export type Database = {
         Args: { payer_ids: string[]; staff_id: string }
         Returns: string
       }
+      extend_availability_window: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       finish_notification: {
         Args: {
           delivered: boolean
@@ -601,6 +964,14 @@ export type Database = {
           staff_id: string
         }[]
       }
+      open_slots: {
+        Args: { from_ts: string; therapist: string; to_ts: string }
+        Returns: {
+          location_id: string
+          slot_end: string
+          slot_start: string
+        }[]
+      }
       set_enrollment_payers: {
         Args: { enrollment_id: string; payer_ids: string[] }
         Returns: undefined
@@ -608,9 +979,13 @@ export type Database = {
       submit_public_profile: { Args: { staff_id: string }; Returns: string }
     }
     Enums: {
+      appointment_status: "scheduled" | "cancelled"
+      client_status: "prospective" | "active"
       enrollment_status: "active" | "deactivated"
       notification_status: "pending" | "sending" | "sent" | "failed"
       notification_template: "enrollment_invitation"
+      referral_source: "payer" | "client_portal"
+      referral_status: "pending" | "confirmed" | "declined" | "expired"
       staff_role: "org_admin" | "therapist" | "scheduler"
     }
     CompositeTypes: {
@@ -739,9 +1114,13 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      appointment_status: ["scheduled", "cancelled"],
+      client_status: ["prospective", "active"],
       enrollment_status: ["active", "deactivated"],
       notification_status: ["pending", "sending", "sent", "failed"],
       notification_template: ["enrollment_invitation"],
+      referral_source: ["payer", "client_portal"],
+      referral_status: ["pending", "confirmed", "declined", "expired"],
       staff_role: ["org_admin", "therapist", "scheduler"],
     },
   },

@@ -34,11 +34,27 @@ export async function createStaff(options: { org?: string; roles?: ('org_admin' 
   return data;
 }
 
-/** Marks a therapist's public profile as submitted (Application Status: Completed). */
+/** Every required field of a public profile, filled in. */
+export const completeProfileFields = {
+  professional_title: 'LMHC',
+  license_type: 'lmhc',
+  license_state: 'MA',
+  license_number: 'MH-20931',
+  about_me:
+    'I work with adults navigating anxiety, life transitions and relationship stress. Sessions are collaborative and ' +
+    'focused on practical skills, with room to understand the patterns that keep you stuck.',
+  specialties: ['anxiety', 'life_transitions'],
+  treatment_approaches: ['cbt'],
+  ages_served: ['adults'],
+  session_formats: ['telehealth'],
+  languages: ['en'],
+};
+
+/** Fills and submits a therapist's public profile (Application Status: Completed). */
 export async function completeProfile(staffId: string, org = orgs.harborview) {
   const { error } = await serviceClient()
     .from('public_profiles')
-    .upsert({ staff_id: staffId, org_id: org, submitted_at: new Date().toISOString() });
+    .upsert({ staff_id: staffId, org_id: org, ...completeProfileFields, submitted_at: new Date().toISOString() });
   if (error) throw new Error(`completeProfile: ${error.message}`);
 }
 

@@ -3,26 +3,13 @@
  * through supabase-js as each persona; plus Submit Profile and the rules after submission.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../factories.ts';
+import { completeProfileFields, createStaff } from '../factories.ts';
 import { anonClient, orgs, serviceClient, signedInAs, staffIdOf, type Client } from '../personas.ts';
 
 let admin: Client, scheduler: Client, priya: Client, jordan: Client, sofia: Client, hannah: Client, otherAdmin: Client;
 let priyaId: string, jordanId: string, sofiaId: string, hannahId: string;
 const service = serviceClient();
 
-export const completeFields = {
-  professional_title: 'LMHC',
-  license_type: 'lmhc',
-  license_state: 'MA',
-  license_number: 'MH-20931',
-  about_me: 'I work with adults navigating anxiety, life transitions and relationship stress. Sessions are collaborative and '
-    + 'focused on practical skills, with room to understand the patterns that keep you stuck.',
-  specialties: ['anxiety', 'life_transitions'],
-  treatment_approaches: ['cbt'],
-  ages_served: ['adults'],
-  session_formats: ['telehealth'],
-  languages: ['en'],
-};
 
 beforeAll(async () => {
   [admin, scheduler, priya, jordan, sofia, hannah, otherAdmin] = await Promise.all([
@@ -145,7 +132,7 @@ describe('Submit Profile', () => {
     expect((await service.from('public_profiles').select('submitted_at').eq('staff_id', jordanId).single()).data?.submitted_at).toBeNull();
   });
   it('submits a complete profile: Application Status becomes Completed, and required fields can no longer be blanked', async () => {
-    await jordan.from('public_profiles').update(completeFields).eq('staff_id', jordanId);
+    await jordan.from('public_profiles').update(completeProfileFields).eq('staff_id', jordanId);
     const { data: submittedAt, error } = await jordan.rpc('submit_public_profile', { staff_id: jordanId });
     expect(error).toBeNull();
     expect(submittedAt).not.toBeNull();
@@ -158,14 +145,14 @@ describe('Submit Profile', () => {
     expect((await admin.from('public_profiles').update({ languages: [] }).eq('staff_id', jordanId)).error?.code).toBe('23514');
   });
   it('an org admin can submit for their therapist; a scheduler and another clinic cannot', async () => {
-    await sofia.from('public_profiles').update(completeFields).eq('staff_id', sofiaId);
+    await sofia.from('public_profiles').update(completeProfileFields).eq('staff_id', sofiaId);
     expect((await scheduler.rpc('submit_public_profile', { staff_id: sofiaId })).error?.code).toBe('42501');
     expect((await otherAdmin.rpc('submit_public_profile', { staff_id: sofiaId })).error?.code).toBe('42501');
     expect((await priya.rpc('submit_public_profile', { staff_id: sofiaId })).error?.code).toBe('42501');
     expect((await admin.rpc('submit_public_profile', { staff_id: sofiaId })).error).toBeNull();
   });
   it('is refused to a therapist who is not enrolled, with what to do', async () => {
-    await hannah.from('public_profiles').insert({ staff_id: hannahId, org_id: orgs.harborview, ...completeFields });
+    await hannah.from('public_profiles').insert({ staff_id: hannahId, org_id: orgs.harborview, ...completeProfileFields });
     const { error } = await hannah.rpc('submit_public_profile', { staff_id: hannahId });
     expect(error?.message).toBe(
       'Only therapists enrolled in the Client Referral Program can submit a profile; an admin needs to add the therapist to the program.',
@@ -174,7 +161,7 @@ describe('Submit Profile', () => {
   it('is refused after deactivation', async () => {
     const staff = await createStaff();
     const { data: enrollmentId } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: ['b0a1e000-0000-4000-8000-000000000001'] });
-    await admin.from('public_profiles').insert({ staff_id: staff.id, org_id: orgs.harborview, ...completeFields });
+    await admin.from('public_profiles').insert({ staff_id: staff.id, org_id: orgs.harborview, ...completeProfileFields });
     await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId!);
     expect((await admin.rpc('submit_public_profile', { staff_id: staff.id })).error?.message).toMatch(/an admin needs to add the therapist to the program/);
   });
