@@ -22,3 +22,6 @@ select cron.schedule(
   );
   $$
 );
+
+-- expands availability blocks as the 400-day window moves forward
+select cron.schedule('extend-availability', '17 3 * * *', $$ select public.extend_availability_window() $$);

@@ -5,7 +5,9 @@
 import type { PartLog } from './part-log.ts';
 
 export interface ScheduledJob {
-  fn: string;
+  name: string;
+  /** An edge function or an rpc, as the service role calls it through the gateway. */
+  path: string;
   everyMs: number;
 }
 
@@ -14,7 +16,11 @@ export interface ScheduledJob {
  * test) sees an email seconds after the change that queued it.
  */
 export function scheduledJobs(everyMs: number): ScheduledJob[] {
-  return [{ fn: 'send-emails', everyMs }];
+  return [
+    { name: 'send-emails', path: '/functions/v1/send-emails', everyMs },
+    // daily on a hosted project; hourly here, so a long-running dev stack keeps its window
+    { name: 'extend-availability', path: '/rest/v1/rpc/extend_availability_window', everyMs: 3_600_000 },
+  ];
 }
 
 export function startScheduler(options: { apiUrl: string; serviceRoleKey: string; jobs: ScheduledJob[]; log: PartLog }) {
@@ -22,20 +28,21 @@ export function startScheduler(options: { apiUrl: string; serviceRoleKey: string
   const timers = options.jobs.map((job) =>
     setInterval(async () => {
       // a run still in progress is not started twice, as with pg_cron
-      if (running.has(job.fn)) return;
-      running.add(job.fn);
+      if (running.has(job.name)) return;
+      running.add(job.name);
       try {
-        const response = await fetch(`${options.apiUrl}/functions/v1/${job.fn}`, {
+        const response = await fetch(`${options.apiUrl}${job.path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${options.serviceRoleKey}` },
+          headers: { authorization: `Bearer ${options.serviceRoleKey}`, apikey: options.serviceRoleKey, 'content-type': 'application/json' },
+          body: '{}',
         });
         const body = await response.text();
-        if (!response.ok) options.log.write(`${job.fn} answered ${response.status}: ${body}`);
-        else if (!/"claimed":0\b/.test(body)) options.log.write(`${job.fn}: ${body}`);
+        if (!response.ok) options.log.write(`${job.name} answered ${response.status}: ${body}`);
+        else if (!/"claimed":0\b/.test(body)) options.log.write(`${job.name}: ${body}`);
       } catch (error) {
-        options.log.write(`${job.fn} failed: ${(error as Error).message}`);
+        options.log.write(`${job.name} failed: ${(error as Error).message}`);
       } finally {
-        running.delete(job.fn);
+        running.delete(job.name);
       }
     }, job.everyMs),
   );

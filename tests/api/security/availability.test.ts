@@ -88,6 +88,13 @@ describe('availability_blocks', () => {
     expect((await service.from('availability_occurrences').select('block_id').eq('block_id', b!.id)).data).toEqual([]);
   });
 
+  it('the daily window job is for the platform only', async () => {
+    expect((await admin.rpc('extend_availability_window')).error?.code).toBe('42501');
+    const { data, error } = await service.rpc('extend_availability_window');
+    expect(error).toBeNull();
+    expect(data).toBeGreaterThan(0);
+  });
+
   it('occurrences are written by the database only', async () => {
     const { error } = await priya.from('availability_occurrences').insert({ block_id: priyaId, org_id: orgs.harborview, staff_id: priyaId, during: '[2030-01-01 09:00Z,2030-01-01 10:00Z)' });
     expect(error?.code).toBe('42501');
