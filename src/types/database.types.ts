@@ -14,6 +14,24 @@ export type Database = {
   }
   public: {
     Tables: {
+      api_rate_limits: {
+        Row: {
+          bucket: string
+          hits: number
+          window_start: string
+        }
+        Insert: {
+          bucket: string
+          hits: number
+          window_start: string
+        }
+        Update: {
+          bucket?: string
+          hits?: number
+          window_start?: string
+        }
+        Relationships: []
+      }
       appointments: {
         Row: {
           client_id: string
@@ -462,6 +480,50 @@ export type Database = {
         }
         Relationships: []
       }
+      payer_api_keys: {
+        Row: {
+          created_at: string
+          id: string
+          key_hash: string
+          key_prefix: string
+          label: string
+          last_used_at: string | null
+          payer_id: string
+          rate_limit_per_minute: number
+          revoked_at: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          key_hash: string
+          key_prefix: string
+          label: string
+          last_used_at?: string | null
+          payer_id: string
+          rate_limit_per_minute?: number
+          revoked_at?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          key_hash?: string
+          key_prefix?: string
+          label?: string
+          last_used_at?: string | null
+          payer_id?: string
+          rate_limit_per_minute?: number
+          revoked_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payer_api_keys_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       payers: {
         Row: {
           created_at: string
@@ -647,6 +709,7 @@ export type Database = {
           org_id: string
           payer_id: string | null
           phone: string
+          request_hash: string | null
           slot: unknown
           source: Database["public"]["Enums"]["referral_source"]
           status: Database["public"]["Enums"]["referral_status"]
@@ -673,6 +736,7 @@ export type Database = {
           org_id: string
           payer_id?: string | null
           phone: string
+          request_hash?: string | null
           slot: unknown
           source: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
@@ -699,6 +763,7 @@ export type Database = {
           org_id?: string
           payer_id?: string | null
           phone?: string
+          request_hash?: string | null
           slot?: unknown
           source?: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
@@ -934,6 +999,38 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      client_portal_rate_limit: {
+        Args: { client_key: string; max_hits?: number; window_seconds?: number }
+        Returns: number
+      }
+      create_payer_api_key: {
+        Args: { label: string; payer: string; rate_limit_per_minute?: number }
+        Returns: string
+      }
+      create_referral_request: {
+        Args: {
+          clinic: string
+          date_of_birth: string
+          email: string
+          first_name: string
+          idempotency_key: string
+          last_name: string
+          member_id: string
+          note: string
+          payer: string
+          phone: string
+          request_hash: string
+          slot_start: string
+          therapist: string
+        }
+        Returns: {
+          created_at: string
+          expires_at: string
+          replayed: boolean
+          request_id: string
+          status: Database["public"]["Enums"]["referral_status"]
+        }[]
+      }
       enroll_staff: {
         Args: { payer_ids: string[]; staff_id: string }
         Returns: string
@@ -950,6 +1047,20 @@ export type Database = {
           provider_id?: string
         }
         Returns: undefined
+      }
+      listed_therapist_slots: {
+        Args: {
+          clinic: string
+          from_ts: string
+          payer: string
+          therapist: string
+          to_ts: string
+        }
+        Returns: {
+          location_id: string
+          slot_end: string
+          slot_start: string
+        }[]
       }
       my_memberships: {
         Args: Record<PropertyKey, never>
@@ -972,6 +1083,78 @@ export type Database = {
           slot_start: string
         }[]
       }
+      payer_api_authenticate: {
+        Args: { key_hash: string }
+        Returns: {
+          key_id: string
+          payer_id: string
+          retry_after: number
+        }[]
+      }
+      payer_request_status: {
+        Args: { payer: string; request_id: string }
+        Returns: {
+          created_at: string
+          decided_at: string
+          expires_at: string
+          request_id: string
+          slot_start: string
+          status: Database["public"]["Enums"]["referral_status"]
+          therapist_id: string
+        }[]
+      }
+      portal_clinic: {
+        Args: { slug: string }
+        Returns: {
+          clinic_id: string
+          name: string
+          time_zone: string
+        }[]
+      }
+      referral_directory: {
+        Args: {
+          after_first_name?: string
+          after_id?: string
+          after_last_name?: string
+          ages?: string[]
+          city?: string
+          clinic: string
+          formats?: string[]
+          languages?: string[]
+          page_size?: number
+          payer: string
+          slot_count?: number
+          specialties?: string[]
+          state?: string
+        }
+        Returns: {
+          about_me: string
+          ages_served: string[]
+          clinic_name: string
+          clinic_slug: string
+          education: string
+          first_name: string
+          first_session_note: string
+          languages: string[]
+          last_name: string
+          license_state: string
+          license_type: string
+          location_city: string
+          location_name: string
+          location_state: string
+          next_slots: Json
+          photo_url: string
+          professional_title: string
+          pronouns: string
+          session_formats: string[]
+          specialties: string[]
+          therapist_id: string
+          treatment_approaches: string[]
+          website: string
+          years_in_practice: number
+        }[]
+      }
+      revoke_payer_api_key: { Args: { key_id: string }; Returns: undefined }
       set_enrollment_payers: {
         Args: { enrollment_id: string; payer_ids: string[] }
         Returns: undefined

@@ -59,6 +59,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ close(): 
     headers.host = `localhost:${options.upstreams[route.upstream]}`;
     headers['x-forwarded-host'] = req.headers.host ?? '';
     headers['x-forwarded-proto'] = 'http';
+    // the caller's address as this gateway saw it; a client-sent value is not trusted
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     headers['x-forwarded-prefix'] = route.prefix;
 
     const upstream = http.request(

@@ -1,10 +1,8 @@
-import { createClient } from 'npm:@supabase/supabase-js@2.109.0';
 import { requireEnv } from '../_shared/env.ts';
+import { serviceClient } from '../_shared/service-client.ts';
 import { createSendEmailsHandler, type OutboxEmail } from './handler.ts';
 
-const db = createClient(requireEnv('SUPABASE_URL'), requireEnv('SUPABASE_SERVICE_ROLE_KEY'), {
-  auth: { persistSession: false, autoRefreshToken: false },
-});
+const db = serviceClient();
 
 Deno.serve(
   createSendEmailsHandler({

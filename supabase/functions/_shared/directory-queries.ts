@@ -1,0 +1,57 @@
+/** The database calls behind the directory, shared by the payer API and the client portal. */
+import type { SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
+import type { DirectoryQuery, DirectoryRow } from './directory.ts';
+import { unwrap } from './service-client.ts';
+
+export async function fetchDirectory(db: SupabaseClient, who: { payer: string | null; clinic: string | null }, q: DirectoryQuery) {
+  return unwrap(
+    await db.rpc('referral_directory', {
+      payer: who.payer,
+      clinic: who.clinic,
+      specialties: q.filters.specialties,
+      languages: q.filters.languages,
+      ages: q.filters.ages,
+      formats: q.filters.formats,
+      state: q.filters.state,
+      city: q.filters.city,
+      after_last_name: q.cursor?.lastName ?? null,
+      after_first_name: q.cursor?.firstName ?? null,
+      after_id: q.cursor?.id ?? null,
+      page_size: q.limit + 1,
+      slot_count: 3,
+    }),
+  ) as DirectoryRow[];
+}
+
+export async function fetchSlots(db: SupabaseClient, who: { payer: string | null; clinic: string | null }, therapist: string, from: string, to: string) {
+  return unwrap(
+    await db.rpc('listed_therapist_slots', { payer: who.payer, clinic: who.clinic, therapist, from_ts: from, to_ts: to }),
+  ) as { slot_start: string; slot_end: string }[];
+}
+
+export async function insertRequest(
+  db: SupabaseClient,
+  who: { payer: string | null; clinic: string | null },
+  r: { therapist_id: string; slot_start: string; first_name: string; last_name: string; email: string; phone: string; date_of_birth: string; member_id?: string; note?: string },
+  idempotencyKey: string,
+  requestHash: string,
+) {
+  const rows = unwrap(
+    await db.rpc('create_referral_request', {
+      payer: who.payer,
+      clinic: who.clinic,
+      therapist: r.therapist_id,
+      slot_start: r.slot_start,
+      first_name: r.first_name,
+      last_name: r.last_name,
+      email: r.email,
+      phone: r.phone,
+      date_of_birth: r.date_of_birth,
+      member_id: r.member_id ?? null,
+      note: r.note ?? null,
+      idempotency_key: idempotencyKey,
+      request_hash: requestHash,
+    }),
+  ) as { request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean }[];
+  return rows[0]!;
+}

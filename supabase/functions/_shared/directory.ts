@@ -1,0 +1,169 @@
+/**
+ * The therapist directory shared by the payer API and the client portal: query filters,
+ * opaque cursors, and the public shape of a therapist (public profile fields only).
+ */
+import { z } from 'zod';
+import { apiError } from './http.ts';
+
+export interface DirectoryFilters {
+  specialties: string[] | null;
+  languages: string[] | null;
+  ages: string[] | null;
+  formats: string[] | null;
+  state: string | null;
+  city: string | null;
+}
+
+export interface Cursor {
+  lastName: string;
+  firstName: string;
+  id: string;
+}
+
+export interface DirectoryRow {
+  therapist_id: string;
+  clinic_name: string;
+  clinic_slug: string;
+  first_name: string;
+  last_name: string;
+  photo_url: string | null;
+  professional_title: string | null;
+  license_type: string | null;
+  license_state: string | null;
+  about_me: string | null;
+  specialties: string[];
+  treatment_approaches: string[];
+  ages_served: string[];
+  session_formats: string[];
+  languages: string[];
+  education: string | null;
+  years_in_practice: number | null;
+  website: string | null;
+  pronouns: string | null;
+  first_session_note: string | null;
+  location_name: string | null;
+  location_city: string | null;
+  location_state: string | null;
+  next_slots: { start: string; end: string }[];
+}
+
+const list = z
+  .string()
+  .max(500)
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+  .refine((items) => items.length <= 20 && items.every((v) => /^[a-z_]{2,40}$/.test(v)), 'must be a comma-separated list of keys');
+
+const querySchema = z.strictObject({
+  specialty: list.optional(),
+  language: list.optional(),
+  age_group: list.optional(),
+  session_format: list.optional(),
+  state: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter state code').optional(),
+  city: z.string().trim().min(1).max(100).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+
+export type DirectoryQuery = { filters: DirectoryFilters; cursor: Cursor | null; limit: number };
+
+/** Parses the directory's query string; returns a 400 naming the parameter when it can't. */
+export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery | { error: Response } {
+  const parsed = querySchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');
+    const message = issue.code === 'unrecognized_keys' ? `Unknown query parameter: ${field}.` : `Query parameter ${field} ${issue.message}.`;
+    return { error: apiError(400, 'invalid_query', message, field) };
+  }
+  const q = parsed.data;
+  let cursor: Cursor | null = null;
+  if (q.cursor) {
+    cursor = decodeCursor(q.cursor);
+    if (!cursor) return { error: apiError(400, 'invalid_query', 'Query parameter cursor is not a cursor this API gave out.', 'cursor') };
+  }
+  return {
+    filters: {
+      specialties: q.specialty?.length ? q.specialty : null,
+      languages: q.language?.length ? q.language : null,
+      ages: q.age_group?.length ? q.age_group : null,
+      formats: q.session_format?.length ? q.session_format : null,
+      state: q.state ?? null,
+      city: q.city ?? null,
+    },
+    cursor,
+    limit: q.limit ?? 20,
+  };
+}
+
+const b64url = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+export function encodeCursor(row: Pick<DirectoryRow, 'last_name' | 'first_name' | 'therapist_id'>): string {
+  return b64url(JSON.stringify([row.last_name, row.first_name, row.therapist_id]));
+}
+
+export function decodeCursor(cursor: string): Cursor | null {
+  try {
+    const bytes = Uint8Array.from(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const [lastName, firstName, id] = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof lastName !== 'string' || typeof firstName !== 'string' || !z.uuid().safeParse(id).success) return null;
+    return { lastName, firstName, id };
+  } catch {
+    return null;
+  }
+}
+
+/** A therapist as payers and clients see them: public profile fields only. */
+export function publicTherapist(row: DirectoryRow) {
+  return {
+    id: row.therapist_id,
+    clinic: { name: row.clinic_name, slug: row.clinic_slug },
+    first_name: row.first_name,
+    last_name: row.last_name,
+    photo_url: row.photo_url,
+    professional_title: row.professional_title,
+    license: { type: row.license_type, state: row.license_state },
+    about_me: row.about_me,
+    specialties: row.specialties,
+    treatment_approaches: row.treatment_approaches,
+    ages_served: row.ages_served,
+    session_formats: row.session_formats,
+    languages: row.languages,
+    education: row.education,
+    years_in_practice: row.years_in_practice,
+    website: row.website,
+    pronouns: row.pronouns,
+    first_session_note: row.first_session_note,
+    location: row.location_city ? { name: row.location_name, city: row.location_city, state: row.location_state } : null,
+    next_slots: row.next_slots,
+  };
+}
+
+/** A page of the directory: asks for one row more than the page to know if there is a next one. */
+export function directoryPage(rows: DirectoryRow[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { data: page.map(publicTherapist), next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+const rangeSchema = z.strictObject({
+  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
+  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
+});
+
+/** Parses ?from&to for slot lookups: both required, to after from, at most 62 days apart. */
+export function parseSlotRange(params: URLSearchParams): { from: string; to: string } | { error: Response } {
+  const parsed = rangeSchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');
+    const message = issue.code === 'unrecognized_keys'
+      ? `Unknown query parameter: ${field}.`
+      : issue.code === 'invalid_type' ? `Query parameter ${field} is required.` : `Query parameter ${field} ${issue.message}.`;
+    return { error: apiError(400, 'invalid_query', message, field) };
+  }
+  const from = Date.parse(parsed.data.from);
+  const to = Date.parse(parsed.data.to);
+  if (to <= from) return { error: apiError(400, 'invalid_query', 'Query parameter to must be after from.', 'to') };
+  if (to - from > 62 * 86_400_000) return { error: apiError(400, 'invalid_query', 'from and to can be at most 62 days apart.', 'to') };
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}

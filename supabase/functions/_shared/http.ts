@@ -1,0 +1,62 @@
+/** JSON responses and the API's error shape: { "error": { "code", "message", "field"? } }. */
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+
+export const apiError = (status: number, code: string, message: string, field: string | null = null, headers: Record<string, string> = {}) =>
+  json(status, { error: field ? { code, message, field } : { code, message } }, headers);
+
+/** A database error raised with a `hint` naming the rule (see the migrations). */
+export interface DbError {
+  code?: string;
+  hint?: string | null;
+  message: string;
+}
+
+/** Maps the database's named refusals to HTTP; anything else is the server's fault (500). */
+export function dbErrorResponse(error: DbError): Response {
+  switch (error.hint) {
+    case 'unknown_therapist':
+      return apiError(404, 'unknown_therapist', error.message, 'therapist_id');
+    case 'slot_not_open':
+      return apiError(409, 'slot_not_open', error.message, 'slot_start');
+    case 'slot_in_past':
+      return apiError(422, 'slot_in_past', error.message, 'slot_start');
+    case 'idempotency_key_reused':
+      return apiError(422, 'idempotency_key_reused', error.message);
+    default:
+      console.error('database error', error);
+      return apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
+  }
+}
+
+/** Reads a JSON body of at most `limit` bytes; returns a ready error Response when it can't. */
+export async function readJson(request: Request, limit = 16 * 1024): Promise<{ body: unknown } | { error: Response }> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > limit) return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
+  if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
+    return { error: apiError(415, 'unsupported_media_type', 'Send the body as application/json.') };
+  }
+  try {
+    return { body: JSON.parse(text) };
+  } catch {
+    return { error: apiError(400, 'malformed_json', 'The body is not valid JSON.') };
+  }
+}
+
+/** SHA-256 of a string, as lowercase hex. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** JSON with keys sorted, so the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,55 @@
+/**
+ * The one contract for a referral request: the payer API, the client-portal function and the
+ * client-portal form all validate with it, and it matches referral_requests' CHECK constraints.
+ */
+import { z } from 'zod';
+
+const name = (label: string) =>
+  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(100, `${label} can have at most 100 characters.`);
+
+/** Today's date (UTC) as YYYY-MM-DD, for "date of birth is in the past". */
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export const referralRequestFields = {
+  therapist_id: z.uuid({ error: 'therapist_id must be a therapist id (a UUID).' }),
+  slot_start: z.iso.datetime({ offset: true, error: 'slot_start must be an ISO 8601 date-time with a time zone, e.g. 2027-05-04T13:00:00Z.' }),
+  first_name: name('First name'),
+  last_name: name('Last name'),
+  email: z.email({ error: 'Email must be a valid email address.' }).max(254, 'Email can have at most 254 characters.'),
+  phone: z
+    .string({ error: 'Phone is required.' })
+    .trim()
+    .regex(/^\+?[0-9 ().-]{7,20}$/, 'Phone must be 7–20 digits, spaces or + ( ) . -'),
+  date_of_birth: z.iso
+    .date({ error: 'Date of birth must be a date (YYYY-MM-DD).' })
+    .refine((d) => d > '1900-01-01', 'Date of birth must be after 1900.')
+    .refine((d) => d < todayIso(), 'Date of birth must be in the past.'),
+  member_id: z.string().trim().min(1, 'Member ID is required.').max(40, 'Member ID can have at most 40 characters.'),
+  note: z.string().trim().max(1000, 'Note can have at most 1000 characters.').optional(),
+};
+
+/** What a payer sends: the member ID is required. Unknown fields are refused by name. */
+export const payerReferralRequestSchema = z.strictObject(referralRequestFields);
+
+/** What the client portal sends: no member ID (clients may not have one at hand). */
+export const portalReferralRequestSchema = z.strictObject({ ...referralRequestFields, member_id: referralRequestFields.member_id.optional() });
+
+export type PayerReferralRequest = z.infer<typeof payerReferralRequestSchema>;
+export type PortalReferralRequest = z.infer<typeof portalReferralRequestSchema>;
+
+/** The Idempotency-Key header: 8–255 visible characters. */
+export const idempotencyKeySchema = z
+  .string({ error: 'The Idempotency-Key header is required.' })
+  .regex(/^[\x21-\x7e]{8,255}$/, 'The Idempotency-Key header must be 8–255 visible ASCII characters.');
+
+/** The first problem of a failed parse, as { field, message }. */
+export function firstIssue(error: z.ZodError): { field: string | null; message: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: null, message: 'The request is not valid.' };
+  if (issue.code === 'unrecognized_keys') {
+    return { field: issue.keys[0] ?? null, message: `Unknown field: ${issue.keys.join(', ')}.` };
+  }
+  const field = issue.path.length ? issue.path.join('.') : null;
+  const message = issue.code === 'invalid_type' && issue.input === undefined && field ? `${field} is required.` : issue.message;
+  return { field, message };
+}
