@@ -24,6 +24,11 @@ export function dbErrorResponse(error: DbError): Response {
     case 'idempotency_key_reused':
       return apiError(422, 'idempotency_key_reused', error.message);
     default:
+      // a value the database refused (data exception or constraint) that validation let through
+      if (error.code?.startsWith('22') || error.code?.startsWith('23')) {
+        console.error('database refused a value', error);
+        return apiError(422, 'invalid_value', 'A value in the request is not acceptable; nothing was saved.');
+      }
       console.error('database error', error);
       return apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
   }

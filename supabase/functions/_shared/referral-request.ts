@@ -4,8 +4,18 @@
  */
 import { z } from 'zod';
 
+// control characters (NUL above all) are never part of a name or a note, and Postgres refuses NUL
+// deno-lint-ignore no-control-regex -- matching control characters is the point
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 const name = (label: string) =>
-  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(100, `${label} can have at most 100 characters.`);
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(100, `${label} can have at most 100 characters.`)
+    .refine((s) => !controlCharacters.test(s), `${label} contains characters that are not allowed.`);
 
 /** Today's date (UTC) as YYYY-MM-DD, for "date of birth is in the past". */
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -24,8 +34,18 @@ export const referralRequestFields = {
     .date({ error: 'Date of birth must be a date (YYYY-MM-DD).' })
     .refine((d) => d > '1900-01-01', 'Date of birth must be after 1900.')
     .refine((d) => d < todayIso(), 'Date of birth must be in the past.'),
-  member_id: z.string().trim().min(1, 'Member ID is required.').max(40, 'Member ID can have at most 40 characters.'),
-  note: z.string().trim().max(1000, 'Note can have at most 1000 characters.').optional(),
+  member_id: z
+    .string()
+    .trim()
+    .min(1, 'Member ID is required.')
+    .max(40, 'Member ID can have at most 40 characters.')
+    .refine((s) => !controlCharacters.test(s), 'Member ID contains characters that are not allowed.'),
+  note: z
+    .string()
+    .trim()
+    .max(1000, 'Note can have at most 1000 characters.')
+    .refine((s) => !controlCharacters.test(s), 'Note contains characters that are not allowed.')
+    .optional(),
 };
 
 /** What a payer sends: the member ID is required. Unknown fields are refused by name. */

@@ -1,0 +1,86 @@
+import { deepStrictEqual, equal } from 'node:assert/strict';
+import type { DirectoryRow } from '../_shared/directory.ts';
+import { createPayerApiHandler, type PayerApiDeps } from './handler.ts';
+
+const key = `crp_${'a'.repeat(64)}`;
+const therapist = '3f2b8a1e-7c4d-4e5f-9a6b-1c2d3e4f5a6b';
+const row: DirectoryRow = {
+  therapist_id: therapist, clinic_name: 'Harborview Counseling Collective', clinic_slug: 'harborview', first_name: 'Priya', last_name: 'Raman',
+  photo_url: null, professional_title: 'PhD', license_type: 'psychologist', license_state: 'MA', about_me: 'About', specialties: ['anxiety'],
+  treatment_approaches: ['cbt'], ages_served: ['adults'], session_formats: ['telehealth'], languages: ['en'], education: null, years_in_practice: 12,
+  website: null, pronouns: 'she/her', first_session_note: null, location_name: 'Back Bay Office', location_city: 'Boston', location_state: 'MA',
+  next_slots: [{ start: '2027-05-04T13:00:00.000Z', end: '2027-05-04T14:00:00.000Z' }],
+};
+
+function handler(overrides: Partial<PayerApiDeps> = {}) {
+  const calls: unknown[][] = [];
+  const deps: PayerApiDeps = {
+    authenticate: (hash) => Promise.resolve(hash.length === 64 ? { payerId: 'payer-a', retryAfter: 0 } : null),
+    directory: (...args) => (calls.push(args), Promise.resolve([row, { ...row, therapist_id: 'x' }])),
+    slots: () => Promise.resolve([{ slot_start: '2027-05-04T13:00:00+00', slot_end: '2027-05-04T14:00:00+00' }]),
+    createRequest: (...args) => (calls.push(args), Promise.resolve({ request_id: 'r1', status: 'pending', expires_at: '2027-05-03T00:00:00Z', created_at: '2027-05-01T00:00:00Z', replayed: false })),
+    requestStatus: () => Promise.resolve(null),
+    ...overrides,
+  };
+  return { handle: createPayerApiHandler(deps), calls };
+}
+
+const get = (path: string, auth = `Bearer ${key}`) => new Request(`http://x/payer-api${path}`, { headers: { authorization: auth } });
+const body = { therapist_id: therapist, slot_start: '2027-05-04T13:00:00Z', first_name: 'Elena', last_name: 'Castillo', email: 'elena@example.org', phone: '617-555-0188', date_of_birth: '1991-04-12', member_id: 'W1' };
+const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': 'key-12345678' }) =>
+  new Request('http://x/payer-api/referral-requests', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+
+Deno.test('401 without a well-formed key, before touching the database', async () => {
+  let touched = false;
+  const { handle } = handler({ authenticate: () => ((touched = true), Promise.resolve(null)) });
+  equal((await handle(get('/therapists', ''))).status, 401);
+  equal((await handle(get('/therapists', 'Bearer nope'))).status, 401);
+  equal(touched, false);
+});
+
+Deno.test('429 with Retry-After when the key is over its limit', async () => {
+  const { handle } = handler({ authenticate: () => Promise.resolve({ payerId: 'p', retryAfter: 17 }) });
+  const res = await handle(get('/therapists'));
+  equal(res.status, 429);
+  equal(res.headers.get('retry-after'), '17');
+});
+
+Deno.test('directory pages with a cursor and passes filters through', async () => {
+  const { handle, calls } = handler();
+  const res = await handle(get('/therapists?limit=1&specialty=anxiety,ocd&state=ma'));
+  const json = await res.json();
+  equal(json.data.length, 1);
+  equal(typeof json.next_cursor, 'string');
+  deepStrictEqual((calls[0]![1] as { filters: unknown }).filters, { specialties: ['anxiety', 'ocd'], languages: null, ages: null, formats: null, state: 'ma', city: null });
+});
+
+Deno.test('POST validates before the database and names the field', async () => {
+  const { handle, calls } = handler();
+  const res = await handle(post({ ...body, email: 'nope' }));
+  equal(res.status, 422);
+  equal((await res.json()).error.field, 'email');
+  equal((await handle(post(body, {}))).status, 400);
+  equal(calls.length, 0);
+});
+
+Deno.test('POST hashes the canonical body: key order does not matter', async () => {
+  const { handle, calls } = handler();
+  await handle(post(body));
+  await handle(post(Object.fromEntries(Object.entries(body).reverse())));
+  equal(calls[0]![3], calls[1]![3]);
+  equal((calls[0]![3] as string).length, 64);
+});
+
+Deno.test('database refusals map to their status codes', async () => {
+  const { handle } = handler({ createRequest: () => Promise.reject({ hint: 'slot_not_open', message: 'taken' }) });
+  equal((await handle(post(body))).status, 409);
+  const other = handler({ createRequest: () => Promise.reject({ hint: null, code: '22P05', message: 'bad' }) });
+  equal((await other.handle(post(body))).status, 422);
+});
+
+Deno.test('unknown routes and methods', async () => {
+  const { handle } = handler();
+  equal((await handle(get('/nope'))).status, 404);
+  equal((await handle(new Request('http://x/payer-api/therapists', { method: 'DELETE', headers: { authorization: `Bearer ${key}` } }))).status, 405);
+  equal((await handle(get('/referral-requests/not-a-uuid'))).status, 404);
+});
