@@ -709,6 +709,7 @@ export type Database = {
           org_id: string
           payer_id: string | null
           phone: string
+          reminder_sent_at: string | null
           request_hash: string | null
           slot: unknown
           source: Database["public"]["Enums"]["referral_source"]
@@ -736,6 +737,7 @@ export type Database = {
           org_id: string
           payer_id?: string | null
           phone: string
+          reminder_sent_at?: string | null
           request_hash?: string | null
           slot: unknown
           source: Database["public"]["Enums"]["referral_source"]
@@ -763,6 +765,7 @@ export type Database = {
           org_id?: string
           payer_id?: string | null
           phone?: string
+          reminder_sent_at?: string | null
           request_hash?: string | null
           slot?: unknown
           source?: Database["public"]["Enums"]["referral_source"]
@@ -973,6 +976,61 @@ export type Database = {
           },
         ]
       }
+      unconfirmed_requests: {
+        Row: {
+          created_at: string | null
+          date_of_birth: string | null
+          email: string | null
+          expires_at: string | null
+          first_name: string | null
+          id: string | null
+          last_name: string | null
+          location_name: string | null
+          member_id: string | null
+          note: string | null
+          org_id: string | null
+          payer_id: string | null
+          phone: string | null
+          slot_end: string | null
+          slot_start: string | null
+          source: Database["public"]["Enums"]["referral_source"] | null
+          source_label: string | null
+          therapist_first_name: string | null
+          therapist_id: string | null
+          therapist_last_name: string | null
+          time_zone: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "referral_requests_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "referral_requests_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       claim_notifications: {
@@ -1003,6 +1061,10 @@ export type Database = {
         Args: { client_key: string; max_hits?: number; window_seconds?: number }
         Returns: number
       }
+      confirm_referral_request: {
+        Args: { request_id: string }
+        Returns: string
+      }
       create_payer_api_key: {
         Args: { label: string; payer: string; rate_limit_per_minute?: number }
         Returns: string
@@ -1031,9 +1093,17 @@ export type Database = {
           status: Database["public"]["Enums"]["referral_status"]
         }[]
       }
+      decline_referral_request: {
+        Args: { note?: string; reason: string; request_id: string }
+        Returns: undefined
+      }
       enroll_staff: {
         Args: { payer_ids: string[]; staff_id: string }
         Returns: string
+      }
+      expire_referral_requests: {
+        Args: { batch_size?: number }
+        Returns: number
       }
       extend_availability_window: {
         Args: Record<PropertyKey, never>
@@ -1111,6 +1181,10 @@ export type Database = {
           time_zone: string
         }[]
       }
+      queue_referral_reminders: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       referral_directory: {
         Args: {
           after_first_name?: string
@@ -1166,7 +1240,12 @@ export type Database = {
       client_status: "prospective" | "active"
       enrollment_status: "active" | "deactivated"
       notification_status: "pending" | "sending" | "sent" | "failed"
-      notification_template: "enrollment_invitation"
+      notification_template:
+        | "enrollment_invitation"
+        | "request_confirmed"
+        | "request_declined"
+        | "request_expired"
+        | "request_reminder"
       referral_source: "payer" | "client_portal"
       referral_status: "pending" | "confirmed" | "declined" | "expired"
       staff_role: "org_admin" | "therapist" | "scheduler"
@@ -1301,7 +1380,13 @@ export const Constants = {
       client_status: ["prospective", "active"],
       enrollment_status: ["active", "deactivated"],
       notification_status: ["pending", "sending", "sent", "failed"],
-      notification_template: ["enrollment_invitation"],
+      notification_template: [
+        "enrollment_invitation",
+        "request_confirmed",
+        "request_declined",
+        "request_expired",
+        "request_reminder",
+      ],
       referral_source: ["payer", "client_portal"],
       referral_status: ["pending", "confirmed", "declined", "expired"],
       staff_role: ["org_admin", "therapist", "scheduler"],

@@ -25,3 +25,19 @@ select cron.schedule(
 
 -- expands availability blocks as the 400-day window moves forward
 select cron.schedule('extend-availability', '17 3 * * *', $$ select public.extend_availability_window() $$);
+
+-- expires unanswered referral requests and queues 12-hour reminders, every minute
+select cron.schedule(
+  'expire-requests',
+  '* * * * *',
+  $$
+  select net.http_post(
+    url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/expire-requests',
+    headers := jsonb_build_object(
+      'Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'),
+      'Content-Type', 'application/json'
+    ),
+    body := '{}'::jsonb
+  );
+  $$
+);

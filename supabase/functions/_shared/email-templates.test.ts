@@ -12,8 +12,13 @@ const canaries = {
   specialty: 'CANARY-trauma and PTSD',
   note: 'CANARY-I was hospitalised last year',
 };
+const slot = { practice_name: 'Harborview Counseling Collective', starts_at: '2027-05-04T13:00:00Z', time_zone: 'America/New_York' };
 const validPayloads: Record<string, Record<string, unknown>> = {
   enrollment_invitation: { practice_name: 'Harborview Counseling Collective', first_name: 'Priya', path: '/staff/abc/public-profile' },
+  request_confirmed: slot,
+  request_declined: slot,
+  request_expired: slot,
+  request_reminder: { ...slot, first_name: 'Priya', expires_at: '2027-05-03T21:30:00Z', path: '/schedule/unconfirmed' },
 };
 
 Deno.test('every template has a canary payload in this test', () => {
@@ -47,4 +52,17 @@ Deno.test('refuses missing fields, unknown templates and off-site links', () => 
   throws(() => renderEmail('enrollment_invitation', { practice_name: 'A', path: '/x' }, 'https://x.org'), TemplateError);
   throws(() => renderEmail('nope', {}, 'https://x.org'), TemplateError);
   throws(() => renderEmail('enrollment_invitation', { ...validPayloads.enrollment_invitation, path: '//evil.example/x' }, 'https://x.org'), TemplateError);
+});
+
+Deno.test('request emails give the date and time in the location’s zone, named', () => {
+  const email = renderEmail('request_confirmed', validPayloads.request_confirmed!, 'https://app.example.org');
+  ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
+  const winter = renderEmail('request_declined', { ...validPayloads.request_declined, starts_at: '2027-11-09T14:00:00Z' }, 'https://x.org');
+  ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
+});
+
+Deno.test('the reminder goes to the therapist with a link to the queue, without the client', () => {
+  const email = renderEmail('request_reminder', { ...validPayloads.request_reminder, first_name: 'Priya', client_name: 'CANARY-Elena' }, 'https://app.example.org');
+  ok(email.text.includes('https://app.example.org/schedule/unconfirmed'));
+  ok(!email.text.includes('Elena'));
 });

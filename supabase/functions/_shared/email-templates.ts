@@ -34,6 +34,27 @@ ${body}
 </body></html>`;
 }
 
+/** "Tuesday, May 4, 2027 at 9:00 AM EDT" in the location's time zone. */
+function when(payload: Record<string, unknown>, key: string): string {
+  const instant = new Date(field(payload, key));
+  const zone = field(payload, 'time_zone');
+  if (Number.isNaN(instant.getTime())) throw new TemplateError(`payload.${key} is not a date-time`);
+  try {
+    return new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(instant).replace(/\u202f/g, ' ') +
+      ` ${new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trimEnd();
+  } catch {
+    throw new TemplateError('payload.time_zone is not a time zone');
+  }
+}
+
+/** A plain email with no link: a heading line and paragraphs. */
+function plain(subject: string, paragraphs: string[]): RenderedEmail {
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+</body></html>`;
+  return { subject, html, text: `${paragraphs.join('\n\n')}\n` };
+}
+
 type Template = (payload: Record<string, unknown>, siteUrl: string) => RenderedEmail;
 
 const templates: Record<string, Template> = {
@@ -50,6 +71,44 @@ const templates: Record<string, Template> = {
       subject: `${practice}: complete your public profile for client referrals`,
       html: layout(paragraphs, { href, label: 'Complete your public profile' }),
       text: `${paragraphs.join('\n\n')}\n\nComplete your public profile: ${href}\n`,
+    };
+  },
+
+  request_confirmed(payload) {
+    const practice = field(payload, 'practice_name');
+    return plain(`Your appointment with ${practice} is confirmed`, [
+      `Your appointment request with ${practice} is confirmed for ${when(payload, 'starts_at')}.`,
+      `If you need to change or cancel it, please contact ${practice} directly.`,
+    ]);
+  },
+
+  request_declined(payload) {
+    const practice = field(payload, 'practice_name');
+    return plain(`${practice} could not accept your appointment request`, [
+      `${practice} could not accept your appointment request for ${when(payload, 'starts_at')}.`,
+      'You are welcome to request another time or another therapist.',
+    ]);
+  },
+
+  request_expired(payload) {
+    const practice = field(payload, 'practice_name');
+    return plain(`Your appointment request with ${practice} was not answered in time`, [
+      `${practice} was not able to answer your appointment request for ${when(payload, 'starts_at')} within 48 hours, so it has been withdrawn.`,
+      'You are welcome to request another time or another therapist.',
+    ]);
+  },
+
+  request_reminder(payload, siteUrl) {
+    const firstName = field(payload, 'first_name');
+    const href = appLink(siteUrl, field(payload, 'path'));
+    const paragraphs = [
+      `Hi ${firstName},`,
+      `A referral appointment request for ${when(payload, 'starts_at')} is waiting for your answer. It expires ${when(payload, 'expires_at')}; after that it is withdrawn and the client is told.`,
+    ];
+    return {
+      subject: 'A referral request needs your answer within 12 hours',
+      html: layout(paragraphs, { href, label: 'Open Unconfirmed Appointments' }),
+      text: `${paragraphs.join('\n\n')}\n\nOpen Unconfirmed Appointments: ${href}\n`,
     };
   },
 };

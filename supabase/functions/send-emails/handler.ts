@@ -3,6 +3,7 @@
  * template, sends it through a Resend-compatible HTTP API with the outbox row's idempotency key
  * (so a retry never delivers twice), and records the outcome; failures back off and retry.
  */
+import { callerRole } from '../_shared/caller.ts';
 import { renderEmail, TemplateError } from '../_shared/email-templates.ts';
 
 export interface OutboxEmail {
@@ -25,17 +26,6 @@ export interface SendEmailsDeps {
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-/** Only the platform's scheduler (service role) may drain the outbox. */
-function callerRole(request: Request): string | null {
-  const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
-  try {
-    const payload = token.split('.')[1] ?? '';
-    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))).role ?? null;
-  } catch {
-    return null;
-  }
-}
 
 async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<{ delivered: boolean; error?: string; providerId?: string }> {
   let rendered;

@@ -1,0 +1,22 @@
+/**
+ * Runs every minute (pg_cron on hosted Supabase, the local scheduler here): expires pending
+ * requests past their 48 hours (or their slot) and queues 12-hour reminders to therapists.
+ * The SQL functions are safe with two workers at once; this function only calls them.
+ */
+import { callerRole } from '../_shared/caller.ts';
+import { json } from '../_shared/http.ts';
+
+export interface ExpireRequestsDeps {
+  expire(): Promise<number>;
+  remind(): Promise<number>;
+}
+
+export function createExpireRequestsHandler(deps: ExpireRequestsDeps) {
+  return async (request: Request): Promise<Response> => {
+    if (request.method !== 'POST') return json(405, { error: { code: 'method_not_allowed', message: 'Use POST.' } });
+    if (callerRole(request) !== 'service_role') return json(403, { error: { code: 'forbidden', message: 'Only the platform scheduler runs expiry.' } });
+    const expired = await deps.expire();
+    const reminded = await deps.remind();
+    return json(200, { expired, reminded });
+  };
+}

@@ -1,0 +1,11 @@
+import { serviceClient, unwrap } from '../_shared/service-client.ts';
+import { createExpireRequestsHandler } from './handler.ts';
+
+const db = serviceClient();
+
+Deno.serve(
+  createExpireRequestsHandler({
+    expire: async () => unwrap(await db.rpc('expire_referral_requests', { batch_size: 5000 })) as number,
+    remind: async () => unwrap(await db.rpc('queue_referral_reminders')) as number,
+  }),
+);
