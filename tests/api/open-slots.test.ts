@@ -145,8 +145,8 @@ describe('recurrence and what takes slots away', () => {
       db.query(
         `insert into public.referral_requests (org_id, therapist_id, slot, source, first_name, last_name, email, phone, date_of_birth, status,
            expires_at, idempotency_key, decided_at, decline_reason)
-         values ($1, $2, ${at(local)}, 'client_portal', 'Imani', 'Castillo', 'imani@example.org', '617-555-0100', '1988-07-01', $3,
-           '2027-05-03T00:00:00Z', $4, case when $3 = 'declined' then now() end, case when $3 = 'declined' then 'no_availability' end)`,
+         values ($1, $2, ${at(local)}, 'client_portal', 'Imani', 'Castillo', 'imani@example.org', '617-555-0100', '1988-07-01', $3::public.referral_status,
+           '2027-05-03T00:00:00Z', $4, case when $3::text = 'declined' then now() end, case when $3::text = 'declined' then 'no_availability' end)`,
         [f.orgId, f.staffId, status, key],
       );
     await request('2027-05-04 10:00', 'pending', `pending-${f.staffId}`);
