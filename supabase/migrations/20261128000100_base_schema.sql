@@ -12,14 +12,27 @@ grant usage on schema private to anon, authenticated, service_role;
 
 create type public.staff_role as enum ('org_admin', 'therapist', 'scheduler');
 
-/** True when `zone` is an IANA time zone name Postgres knows (e.g. America/New_York). */
+/**
+ * True when `zone` is an IANA time zone name Postgres knows (e.g. America/New_York). Converting
+ * a time is how Postgres itself checks a zone, and it is fast; pg_timezone_names reads the
+ * zone files on every call. The pattern refuses abbreviations and POSIX offsets ("EST", "UTC+5").
+ */
 create function private.is_valid_time_zone(zone text)
 returns boolean
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select exists (select 1 from pg_catalog.pg_timezone_names where name = zone);
+begin
+  if zone !~ '^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$' and zone <> 'UTC' then
+    return false;
+  end if;
+  perform pg_catalog.now() at time zone zone;
+  return true;
+exception
+  when invalid_parameter_value then
+    return false;
+end;
 $$;
 revoke execute on function private.is_valid_time_zone(text) from public;
 grant execute on function private.is_valid_time_zone(text) to anon, authenticated, service_role;

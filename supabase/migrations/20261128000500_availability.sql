@@ -49,7 +49,9 @@ create table public.availability_occurrences (
   constraint availability_occurrences_no_overlap exclude using gist (staff_id with =, during with &&)
 );
 alter table public.availability_occurrences enable row level security;
-create index availability_occurrences_org_during_idx on public.availability_occurrences using gist (org_id, during);
+-- btree, not gist: a gist key led by org_id degrades badly when one clinic has thousands of
+-- therapists; per-therapist range reads use the exclusion constraint's (staff_id, during) index
+create index availability_occurrences_org_staff_idx on public.availability_occurrences (org_id, staff_id);
 
 /** How far ahead open-ended weekly blocks are expanded; a daily job keeps the window moving. */
 create function private.availability_window_days()
@@ -220,7 +222,7 @@ create table public.appointments (
   constraint appointments_no_overlap exclude using gist (staff_id with =, during with &&) where (status = 'scheduled')
 );
 alter table public.appointments enable row level security;
-create index appointments_org_during_idx on public.appointments using gist (org_id, during);
+create index appointments_org_staff_idx on public.appointments (org_id, staff_id);
 create index appointments_client_idx on public.appointments (org_id, client_id);
 create index appointments_location_idx on public.appointments (org_id, location_id);
 

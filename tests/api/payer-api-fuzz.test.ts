@@ -52,8 +52,7 @@ const bodies = fc.oneof(
       extra: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), oddValue, { maxKeys: 2 }),
     })
     .map(({ replace, remove, extra }) => {
-      const body: Record<string, unknown> = { ...validBody(), ...replace, ...extra };
-      for (const field of remove) delete body[field];
+      const body = Object.fromEntries(Object.entries({ ...validBody(), ...replace, ...extra }).filter(([field]) => !remove.includes(field)));
       return JSON.stringify(body);
     }),
 );

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: starts a separate local stack (its own folder and ports), seeds the large
+ * dataset, measures every figure of the budget table, prints it and writes bench/results/latest.json.
+ * A missed budget is printed as missed. Ratios are measured within this one run.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { projectRoot, stackSettings } from '../supabase/local/config.ts';
+import { startStack } from '../supabase/local/stack.ts';
+import { round, timeCalls, type Timing } from './stats.ts';
+
+const run = promisify(execFile);
+const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
+const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: offset });
+const stackDir = path.join(projectRoot, '.local', 'bench');
+const settings = { ...base, stackDir, dataDir: path.join(stackDir, 'db'), inboxFile: path.join(stackDir, 'inbox.jsonl') };
+
+interface Figure {
+  figure: string;
+  value: string;
+  budget: string;
+  met: boolean | null;
+}
+const figures: Figure[] = [];
+const record = (figure: string, value: string, budget: string, met: boolean | null) => {
+  figures.push({ figure, value, budget, met });
+  console.log(`  ${met === null ? '·' : met ? '✓' : '✗'} ${figure}: ${value} (budget ${budget})`);
+};
+const ms = (t: Timing) => `p50 ${t.p50} ms, p95 ${t.p95} ms (n=${t.n})`;
+
+/** Resident memory (MB) of this process and every process it started. */
+async function stackRssMb(): Promise<number> {
+  const { stdout } = await run('ps', ['-e', '-o', 'pid=,ppid=,rss=']);
+  const rows = stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const inTree = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (inTree.has(ppid) && !inTree.has(pid)) (inTree.add(pid), (grew = true));
+  }
+  return round(rows.filter(([pid]) => inTree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024, 0);
+}
+
+async function main() {
+  console.log(`Starting the benchmark stack (ports +${offset}, .local/bench)…`);
+  const stack = await startStack(settings, { fresh: true });
+  const db = new pg.Pool({ connectionString: stack.urls.db, max: 10 });
+  const client = (key: string) =>
+    createClient(stack.urls.api, key, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
+  try {
+    await new Promise((r) => setTimeout(r, 5000));
+    const idle = await stackRssMb();
+    record('memory: the whole local stack idle (RSS)', `${idle} MB`, '≤ 600 MB', idle <= 600);
+
+    console.log('Seeding the large dataset…');
+    const seedStart = performance.now();
+    const seedSql = await readFile(path.join(projectRoot, 'bench/seed-large.sql'), 'utf8');
+    // one session (the seed uses temporary tables), one statement at a time, each timed
+    const session = await db.connect();
+    try {
+      for (const statement of seedSql.split(/;\s*\n/).map((s) => s.replace(/^(\s*--.*\n)+/g, '').trim()).filter(Boolean)) {
+        const start = performance.now();
+        await session.query(statement);
+        const seconds = (performance.now() - start) / 1000;
+        if (seconds > 2) console.log(`  ${round(seconds, 1)} s: ${statement.split('\n')[0]!.slice(0, 90)}`);
+      }
+    } finally {
+      session.release();
+    }
+    console.log(`  seeded in ${round((performance.now() - seedStart) / 1000, 1)} s`);
+
+    // payer directory through gateway → function → database, vs a bare PostgREST single-row GET
+    const { rows: [payer] } = await db.query(`select id from public.payers order by name limit 1`);
+    const { rows: [{ key }] } = await db.query(`select public.create_payer_api_key($1, 'bench', 100000) as key`, [payer.id]);
+    const directory = await timeCalls(200, async () => {
+      const res = await fetch(`${stack.urls.api}/functions/v1/payer-api/therapists?specialty=anxiety,adhd&limit=20`, { headers: { authorization: `Bearer ${key}` } });
+      if (res.status !== 200) throw new Error(`directory answered ${res.status}`);
+      await res.json();
+    });
+    const bare = await timeCalls(200, async () => {
+      const res = await fetch(`${stack.urls.api}/rest/v1/payers?id=eq.${payer.id}&select=id,name`, { headers: { apikey: stack.keys.serviceRoleKey } });
+      await res.json();
+    });
+    const directoryRatio = round(directory.p95 / bare.p95, 1);
+    record('payer GET /therapists (page of 20, next 3 slots)', ms(directory), 'p95 ≤ 60 ms', directory.p95 <= 60);
+    record('… vs bare PostgREST single-row GET', `${ms(bare)}; ratio ${directoryRatio}×`, '≤ 4×', directoryRatio <= 4);
+
+    // one therapist's open slots over 60 days, in SQL
+    const { rows: therapists } = await db.query(`select staff_id from public.public_profiles where submitted_at is not null order by staff_id limit 200`);
+    const slots = await timeCalls(200, (i) =>
+      db.query(`select count(*) from public.open_slots($1, now(), now() + interval '60 days')`, [therapists[i % therapists.length].staff_id]),
+    );
+    record('one therapist’s open slots, 60 days, in SQL', ms(slots), 'p95 ≤ 5 ms', slots.p95 <= 5);
+
+    // the scheduler's queue (clinic of 200 therapists) with RLS vs service role
+    const scheduler = client(stack.keys.anonKey);
+    await scheduler.auth.signInWithPassword({ email: 'scheduler@bench-200.example.org', password: 'bench-password' });
+    const admin = client(stack.keys.anonKey);
+    await admin.auth.signInWithPassword({ email: 'admin@bench-large.example.org', password: 'bench-password' });
+    const service = client(stack.keys.serviceRoleKey);
+    const { rows: [org200] } = await db.query(`select id from public.organizations where slug = 'bench-200'`);
+    const queue = (c: typeof service) => async () => {
+      const { error } = await c.from('unconfirmed_requests').select('*').eq('org_id', org200.id).order('expires_at').limit(50);
+      if (error) throw error;
+    };
+    const queueRls = await timeCalls(200, queue(scheduler));
+    const queueService = await timeCalls(200, queue(service));
+    const rlsRatio = round(queueRls.p95 / queueService.p95, 2);
+    record('scheduler’s Unconfirmed queue (200 therapists) with RLS', ms(queueRls), 'p95 ≤ 15 ms', queueRls.p95 <= 15);
+    record('… RLS overhead vs service_role', `${ms(queueService)}; ratio ${rlsRatio}×`, '≤ 1.5×', rlsRatio <= 1.5);
+
+    // the program grid of a clinic with 5,000 enrolled staff, filtered and sorted
+    const grid = await timeCalls(200, async (i) => {
+      const { error } = await admin
+        .from('program_grid')
+        .select('enrollment_id, staff_name, status, application_status, payer_names', { count: 'exact' })
+        .ilike('staff_name', `%${['Osei', 'Quinn', 'Moreau', 'Lindgren'][i % 4]}%`)
+        .eq('application_status', i % 2 ? 'completed' : 'incomplete')
+        .order('staff_name')
+        .range(0, 199);
+      if (error) throw error;
+    });
+    record('program grid, 5,000 enrolled, filtered and sorted', ms(grid), 'p95 ≤ 25 ms', grid.p95 <= 25);
+
+    // confirm throughput: 8 concurrent staff over overlapping requests
+    const { rows: pending } = await db.query(
+      `select id from public.referral_requests where org_id = $1 and status = 'pending' order by id limit 2000`, [org200.id]);
+    let next = 0;
+    let confirmed = 0;
+    const confirmStart = performance.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const worker = client(stack.keys.anonKey);
+        await worker.auth.signInWithPassword({ email: 'scheduler@bench-200.example.org', password: 'bench-password' });
+        while (next < pending.length) {
+          const { error } = await worker.rpc('confirm_referral_request', { request_id: pending[next++].id });
+          if (!error) confirmed++;
+          else if (error.hint !== 'appointment_overlap') throw error;
+        }
+      }),
+    );
+    const confirmSeconds = (performance.now() - confirmStart) / 1000;
+    const perSecond = round(pending.length / confirmSeconds, 0);
+    const { rows: [{ overlaps }] } = await db.query(
+      `select count(*)::int as overlaps from public.appointments a join public.appointments b
+       on a.staff_id = b.staff_id and a.id < b.id and a.during && b.during where a.status = 'scheduled' and b.status = 'scheduled'`);
+    record('confirm throughput, 8 concurrent, overlapping requests', `${perSecond} decisions/s (${confirmed} confirmed of ${pending.length}); ${overlaps} overlapping appointments`, '≥ 300/s; 0 overlaps', perSecond >= 300 && overlaps === 0);
+
+    // expiry of 50,000 overdue requests with two workers
+    await db.query(`update public.referral_requests set expires_at = now() - interval '1 minute'
+                    where id in (select id from public.referral_requests where status = 'pending' order by id limit 50000)`);
+    const { rows: [{ overdue }] } = await db.query(`select count(*)::int as overdue from public.referral_requests where status = 'pending' and expires_at <= now()`);
+    const expiryStart = performance.now();
+    const worker = async () => {
+      let total = 0;
+      for (;;) {
+        const { rows: [{ n }] } = await db.query(`select public.expire_referral_requests(5000) as n`);
+        if (n === 0) return total;
+        total += n;
+      }
+    };
+    const [w1, w2] = await Promise.all([worker(), worker()]);
+    const expirySeconds = round((performance.now() - expiryStart) / 1000, 2);
+    const { rows: [{ emails }] } = await db.query(`select count(*)::int as emails from public.notification_outbox where template = 'request_expired'`);
+    record(`expiry of ${overdue} overdue requests, two workers`, `${expirySeconds} s (${w1} + ${w2} expired; ${emails} emails)`, '≤ 10 s; each once; one email each',
+      expirySeconds <= 10 && w1 + w2 === overdue && emails === overdue);
+
+    // bundle sizes
+    await run(path.join(projectRoot, 'node_modules/.bin/vite'), ['build', '--manifest', '--outDir', '.local/bench/dist', '--emptyOutDir'], {
+      cwd: projectRoot,
+      env: { ...process.env, VITE_SUPABASE_URL: stack.urls.api, VITE_SUPABASE_ANON_KEY: stack.keys.anonKey },
+    });
+    const outDir = path.join(projectRoot, '.local/bench/dist');
+    const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; isDynamicEntry?: boolean }>;
+    const gz = async (file: string) => gzipSync(await readFile(path.join(outDir, file))).length / 1024;
+    const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    const initial = new Set<string>();
+    const walk = (k: string) => {
+      if (initial.has(k)) return;
+      initial.add(k);
+      for (const i of manifest[k]!.imports ?? []) walk(i);
+    };
+    walk(entryKey);
+    let initialKb = 0;
+    for (const k of initial) if (manifest[k]!.file.endsWith('.js')) initialKb += await gz(manifest[k]!.file);
+    let largestLazy = 0;
+    for (const [k, chunk] of Object.entries(manifest)) if (chunk.isDynamicEntry && !initial.has(k)) largestLazy = Math.max(largestLazy, await gz(chunk.file));
+    record('vite build: initial JS (gzip)', `${round(initialKb, 1)} KB`, '≤ 170 KB', initialKb <= 170);
+    record('vite build: largest lazy route chunk (gzip)', `${round(largestLazy, 1)} KB`, '≤ 120 KB', largestLazy <= 120);
+    record('browser: grid with 5,000 rows, week view with 500 events (4× CPU throttle)', 'not measured yet', '≤ 300 ms / ≤ 100 ms; ≤ 300 ms / ≤ 150 ms', null);
+  } finally {
+    await db.end();
+    await stack.stop();
+  }
+  await mkdir(path.join(projectRoot, 'bench/results'), { recursive: true });
+  await writeFile(path.join(projectRoot, 'bench/results/latest.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), figures }, null, 2)}\n`);
+  console.log('\nFigures written to bench/results/latest.json');
+  console.table(figures.map((f) => ({ figure: f.figure, value: f.value, budget: f.budget, result: f.met === null ? '—' : f.met ? 'met' : 'MISSED' })));
+}
+
+await main();
+process.exit(0);
