@@ -152,8 +152,14 @@ async function main() {
     record('confirm throughput, 8 concurrent, overlapping requests', `${perSecond} decisions/s (${confirmed} confirmed of ${pending.length}); ${overlaps} overlapping appointments`, '≥ 300/s; 0 overlaps', perSecond >= 300 && overlaps === 0);
 
     // expiry of 50,000 overdue requests with two workers
-    await db.query(`update public.referral_requests set expires_at = now() - interval '1 minute'
-                    where id in (select id from public.referral_requests where status = 'pending' order by id limit 50000)`);
+    await db.query(`update public.referral_requests set status = 'expired' where status = 'pending'`);
+    await db.query(
+      `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, first_name, last_name, email, phone,
+         date_of_birth, expires_at, idempotency_key)
+       select s.org_id, s.id, s.default_location_id, tstzrange(ts, ts + interval '1 hour'), 'client_portal', 'Overdue', 'Client',
+              'overdue' || g || '@bench.example.org', '617-555-0100', '1985-01-01', now() - interval '1 minute', 'bench-overdue-' || g
+       from (select g, now() + interval '90 days' + g * interval '1 minute' as ts from generate_series(1, 50000) g) x
+       join lateral (select id, org_id, default_location_id from public.staff_members where roles = '{therapist}' offset x.g % 1000 limit 1) s on true`);
     const { rows: [{ overdue }] } = await db.query(`select count(*)::int as overdue from public.referral_requests where status = 'pending' and expires_at <= now()`);
     const expiryStart = performance.now();
     const worker = async () => {

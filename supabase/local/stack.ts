@@ -4,7 +4,7 @@
  * When a part fails, the parts already running are stopped and the error carries the failing
  * part's last log lines: no half-started stack is left behind.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import { startAuthService } from './auth/server.ts';
@@ -88,6 +88,8 @@ export async function startStack(settings: StackSettings, options: StartOptions 
     }
   };
 
+  // a fresh stack starts with an empty inbox too
+  if (options.fresh) rmSync(settings.inboxFile, { force: true });
   const inboxLog = partLog('inbox');
   await step('inbox', inboxLog, () => startInbox({ port: ports.inbox, file: settings.inboxFile, apiKey: localInboxKey }));
 

@@ -283,14 +283,16 @@ create index referral_requests_therapist_idx on public.referral_requests (org_id
  */
 create function private.open_slots(therapist uuid, from_ts timestamptz, to_ts timestamptz, as_of timestamptz)
 returns table (slot_start timestamptz, slot_end timestamptz, location_id uuid)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+begin
+  -- plpgsql, not sql: a function with SET is never inlined, and plpgsql keeps the plan between calls
+  return query
   with therapist_settings as (
-    select s.org_id,
-           make_interval(mins => o.session_length_minutes) as session,
+    select make_interval(mins => o.session_length_minutes) as session,
            greatest(from_ts, as_of + make_interval(hours => o.min_notice_hours)) as lo,
            least(to_ts, as_of + make_interval(days => o.booking_horizon_days)) as hi
     from public.staff_members s
@@ -300,22 +302,23 @@ as $$
     where s.id = therapist and s.is_active
   ),
   candidates as (
-    select gs as slot_start, gs + t.session as slot_end, b.location_id, t.lo, t.hi
+    select gs as c_start, gs + t.session as c_end, b.location_id as c_location, t.lo, t.hi
     from therapist_settings t
     join public.availability_occurrences occ on occ.staff_id = therapist and occ.during && tstzrange(t.lo, t.hi)
     join public.availability_blocks b on b.id = occ.block_id and b.accept_external
     cross join lateral generate_series(lower(occ.during), upper(occ.during) - t.session, t.session) gs
   )
-  select c.slot_start, c.slot_end, c.location_id
+  select c.c_start, c.c_end, c.c_location
   from candidates c
-  where c.slot_start >= c.lo and c.slot_end <= c.hi
+  where c.c_start >= c.lo and c.c_end <= c.hi
     and not exists (select 1 from public.appointments a
                     where a.staff_id = therapist and a.status = 'scheduled'
-                      and a.during && tstzrange(c.slot_start, c.slot_end))
+                      and a.during && tstzrange(c.c_start, c.c_end))
     and not exists (select 1 from public.referral_requests r
                     where r.therapist_id = therapist and r.status = 'pending'
-                      and r.slot && tstzrange(c.slot_start, c.slot_end))
-  order by c.slot_start;
+                      and r.slot && tstzrange(c.c_start, c.c_end))
+  order by c.c_start;
+end;
 $$;
 revoke execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz) from public;
 grant execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz) to service_role;

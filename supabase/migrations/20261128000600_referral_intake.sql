@@ -215,7 +215,8 @@ as $$
          page.education, page.years_in_practice, page.website, page.pronouns, page.first_session_note,
          loc.name, loc.city, loc.state,
          coalesce((select jsonb_agg(jsonb_build_object('start', os.slot_start, 'end', os.slot_end) order by os.slot_start)
-                   from (select * from private.open_slots(page.id, pg_catalog.now(), pg_catalog.now() + interval '365 days', pg_catalog.now())
+                   -- the next few within three weeks; the slots endpoint looks further
+                   from (select * from private.open_slots(page.id, pg_catalog.now(), pg_catalog.now() + interval '21 days', pg_catalog.now())
                          limit least(greatest(slot_count, 0), 10)) os), '[]'::jsonb)
   from page
   join public.organizations o on o.id = page.org_id
