@@ -156,10 +156,12 @@ async function main() {
     await db.query(
       `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, first_name, last_name, email, phone,
          date_of_birth, expires_at, idempotency_key)
-       select s.org_id, s.id, s.default_location_id, tstzrange(ts, ts + interval '1 hour'), 'client_portal', 'Overdue', 'Client',
+       with t as (select id, org_id, default_location_id, row_number() over (order by id) as n
+                  from public.staff_members where roles = '{therapist}' limit 1000)
+       select t.org_id, t.id, t.default_location_id, tstzrange(ts, ts + interval '1 hour'), 'client_portal', 'Overdue', 'Client',
               'overdue' || g || '@bench.example.org', '617-555-0100', '1985-01-01', now() - interval '1 minute', 'bench-overdue-' || g
        from (select g, now() + interval '90 days' + g * interval '1 minute' as ts from generate_series(1, 50000) g) x
-       join lateral (select id, org_id, default_location_id from public.staff_members where roles = '{therapist}' offset x.g % 1000 limit 1) s on true`);
+       join t on t.n = 1 + x.g % 1000`);
     const { rows: [{ overdue }] } = await db.query(`select count(*)::int as overdue from public.referral_requests where status = 'pending' and expires_at <= now()`);
     const expiryStart = performance.now();
     const worker = async () => {
