@@ -22,8 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    // in tests a failed `!` is a failed test, which is what it should be
-    files: ['tests/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    // in tests and benchmarks a failed `!` is a failed run, which is what it should be
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', '**/*.test.{ts,tsx}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

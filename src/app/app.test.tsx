@@ -15,22 +15,22 @@ function navLinks(): string[] {
 }
 
 describe('navigation per role', () => {
-  it('org admin: Manage Subscription, Active Staff Members, Unconfirmed Appointments', async () => {
+  it('org admin: Manage Subscription, Active Staff Members, Calendar, Unconfirmed Appointments', async () => {
     await renderSignedIn('admin');
-    expect(navLinks()).toEqual(['Manage Subscription', 'Active Staff Members', 'Unconfirmed Appointments']);
+    expect(navLinks()).toEqual(['Manage Subscription', 'Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('list', { name: 'Organization' })).toBeInTheDocument();
   });
 
   it('scheduler: no Organization section', async () => {
     await renderSignedIn('scheduler');
-    expect(navLinks()).toEqual(['Active Staff Members', 'Unconfirmed Appointments']);
+    expect(navLinks()).toEqual(['Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
     expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByText('Organization')).not.toBeInTheDocument();
   });
 
   it('therapist: My Profile instead of the staff list', async () => {
     await renderSignedIn('therapist');
-    expect(navLinks()).toEqual(['My Profile', 'Unconfirmed Appointments']);
+    expect(navLinks()).toEqual(['My Profile', 'Calendar', 'Unconfirmed Appointments']);
     expect(mainNav().getByRole('link', { name: 'My Profile' })).toHaveAttribute('href', `/staff/${personas.therapist.staffId}`);
   });
 
@@ -94,9 +94,10 @@ describe('Manage Subscription › Client Referral Program', () => {
     expect(screen.getByRole('link', { name: 'Client Referral Program' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('says plainly that the enrolled-staff grid comes next when the clinic has the program', async () => {
+  it('shows the enrolled-staff grid when the clinic has the program', async () => {
     await renderSignedIn('admin', '/organization/subscription/referral-program');
-    expect(await screen.findByText('Enrolled staff: coming next')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Add Staff' })).toBeInTheDocument();
+    expect(await screen.findByText('3 staff members in the program')).toBeInTheDocument();
     expect(screen.queryByText(/not available to your clinic/)).not.toBeInTheDocument();
   });
 });

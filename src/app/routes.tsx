@@ -35,6 +35,12 @@ const StaffOverviewTab = lazy(() =>
 const PublicProfileTab = lazy(() =>
   import('@/features/public-profile/components/public-profile-tab').then((m) => ({ default: m.PublicProfileTab })),
 );
+const ClientPortalPage = lazy(() =>
+  import('@/features/client-portal/components/client-portal-page').then((m) => ({ default: m.ClientPortalPage })),
+);
+const ScheduleCalendarPage = lazy(() =>
+  import('@/features/schedule/components/schedule-calendar-page').then((m) => ({ default: m.ScheduleCalendarPage })),
+);
 const UnconfirmedAppointmentsPage = lazy(() =>
   import('@/features/schedule/components/unconfirmed-appointments-page').then((m) => ({
     default: m.UnconfirmedAppointmentsPage,
@@ -45,6 +51,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path={paths.signIn} element={<SignInPage />} />
+      {/* public: a clinic's request page for prospective clients, no sign-in */}
+      <Route
+        path="/request/:clinicSlug"
+        element={
+          <Suspense fallback={<LoadingState label="Loading the page…" />}>
+            <ClientPortalPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSession />}>
         <Route
           path={paths.setPassword}
@@ -101,6 +116,14 @@ export function AppRoutes() {
             />
           </Route>
           <Route path="schedule" element={<Navigate to={paths.unconfirmedAppointments} replace />} />
+          <Route
+            path={paths.scheduleCalendar}
+            element={
+              <RequireAccess route="scheduleCalendar">
+                <ScheduleCalendarPage />
+              </RequireAccess>
+            }
+          />
           <Route
             path={paths.unconfirmedAppointments}
             element={

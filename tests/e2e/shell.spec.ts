@@ -14,7 +14,7 @@ test('the sign-in page refuses a wrong password with the server’s message', as
 
 test('an org admin sees every area, and the program tab for their clinic', async ({ page }) => {
   await signIn(page, demo.orgAdmin);
-  expect(await navLinks(page)).toEqual(['Manage Subscription', 'Active Staff Members', 'Unconfirmed Appointments']);
+  expect(await navLinks(page)).toEqual(['Manage Subscription', 'Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
   await expectAccessible(page);
 
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -40,7 +40,7 @@ test('an org admin sees every area, and the program tab for their clinic', async
 
 test('a scheduler has no Organization area, and its route refuses them', async ({ page }) => {
   await signIn(page, demo.scheduler);
-  expect(await navLinks(page)).toEqual(['Active Staff Members', 'Unconfirmed Appointments']);
+  expect(await navLinks(page)).toEqual(['Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
   await page.goto('/organization/subscription/referral-program');
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   await expectAccessible(page);
@@ -49,7 +49,7 @@ test('a scheduler has no Organization area, and its route refuses them', async (
 
 test('a therapist sees only their own profile and their requests', async ({ page }) => {
   await signIn(page, demo.therapist);
-  expect(await navLinks(page)).toEqual(['My Profile', 'Unconfirmed Appointments']);
+  expect(await navLinks(page)).toEqual(['My Profile', 'Calendar', 'Unconfirmed Appointments']);
   await page.getByRole('link', { name: 'My Profile' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Priya Raman/ })).toBeVisible();
   await expectAccessible(page);

@@ -7,10 +7,31 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { resetAuthLog } from '../msw/auth-handlers';
 import { resetData } from '../msw/data';
+import { resetProfileData } from '../msw/public-profile-handlers';
+import { resetReferralProgramData } from '../msw/referral-program-handlers';
 import { testEnv } from '../msw/env';
 import { server } from '../msw/server';
 
 for (const [name, value] of Object.entries(testEnv)) vi.stubEnv(name, value);
+
+// jsdom has <dialog> but not its methods: showModal/close as the browser does them, and Escape
+// firing `cancel` (then closing unless a listener prevents it).
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement, returnValue?: string) {
+    if (!this.open) return;
+    this.open = false;
+    if (returnValue !== undefined) this.returnValue = returnValue;
+    this.dispatchEvent(new Event('close'));
+  };
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const dialog = [...document.querySelectorAll('dialog')].findLast((d) => d.open);
+    if (dialog && dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) dialog.close();
+  });
+}
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 
@@ -19,6 +40,8 @@ afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
   resetData();
+  resetProfileData();
+  resetReferralProgramData();
   resetAuthLog();
   // supabase-js keeps the session in localStorage; the invitation flag lives in sessionStorage
   localStorage.clear();

@@ -28,9 +28,16 @@ const choiceList = (kind: VocabularyKind, label: string) =>
     .array(z.enum(vocabularyKeys(kind) as [string, ...string[]], { error: `${label}: choose from the list.` }))
     .refine((items) => new Set(items).size === items.length, `${label}: each choice once.`);
 
+/**
+ * Characters as Postgres counts them (`char_length`: code points), not UTF-16 units, so an emoji
+ * counts once here as it does in the CHECK constraints.
+ */
+export const charCount = (text: string): number => [...text].length;
+
 export const profileLimits = {
   aboutMin: 150,
   aboutMax: 2000,
+  firstSessionNoteMax: 1000,
   yearsMax: 70,
 } as const;
 
@@ -44,7 +51,10 @@ export const profileDraftSchema = z.object({
   ),
   about_me: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().max(profileLimits.aboutMax, `About me can have at most ${profileLimits.aboutMax} characters.`).nullable(),
+    z
+      .string()
+      .refine((text) => charCount(text) <= profileLimits.aboutMax, `About me can have at most ${profileLimits.aboutMax} characters.`)
+      .nullable(),
   ),
   specialties: choiceList('specialty', 'Specialties'),
   treatment_approaches: choiceList('treatment_approach', 'Treatment approaches'),
@@ -71,11 +81,27 @@ export const profileDraftSchema = z.object({
   ),
   pronouns: optionalText(1, 40, 'Pronouns'),
   gender_identity: optionalText(1, 60, 'Gender identity'),
-  first_session_note: optionalText(1, 1000, 'What to expect in a first session'),
+  first_session_note: optionalText(1, profileLimits.firstSessionNoteMax, 'What to expect in a first session'),
 });
 
 export type ProfileDraft = z.output<typeof profileDraftSchema>;
-export type ProfileFormValues = z.input<typeof profileDraftSchema>;
+export type ProfileField = keyof ProfileDraft;
+
+/** The list fields: arrays of vocabulary keys, at least one each to submit. */
+export const profileListFields = [
+  'specialties',
+  'treatment_approaches',
+  'ages_served',
+  'session_formats',
+  'languages',
+] as const satisfies readonly ProfileField[];
+export type ProfileListField = (typeof profileListFields)[number];
+
+/**
+ * What the form holds (the schemas' input): text inputs give strings, '' meaning "not filled in";
+ * list fields give arrays of vocabulary keys.
+ */
+export type ProfileFormValues = { [K in ProfileField]: K extends ProfileListField ? string[] : string };
 
 const required = (label: string) => `${label} is required to submit.`;
 
@@ -90,7 +116,7 @@ export const profileSubmitSchema = profileDraftSchema.superRefine((p, ctx) => {
   need('license_number', p.license_number !== null, required('License number'));
   need(
     'about_me',
-    (p.about_me?.length ?? 0) >= profileLimits.aboutMin,
+    charCount(p.about_me ?? '') >= profileLimits.aboutMin,
     `About me needs at least ${profileLimits.aboutMin} characters to submit.`,
   );
   need('specialties', p.specialties.length > 0, 'Choose at least one specialty.');

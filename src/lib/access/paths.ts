@@ -8,5 +8,6 @@ export const paths = {
   activeStaff: '/staff',
   staffDetails: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
   staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,
+  scheduleCalendar: '/schedule/calendar',
   unconfirmedAppointments: '/schedule/unconfirmed',
 } as const;

@@ -24,20 +24,25 @@ const adminTherapist = viewer('org_admin', 'therapist');
 const navLabels = (v: Viewer) => navigationFor(v).flatMap((group) => group.items.map((item) => `${group.label} › ${item.label}`));
 
 describe('navigationFor', () => {
-  it('org admins: Manage Subscription, Active Staff Members, Unconfirmed Appointments', () => {
+  it('org admins: Manage Subscription, Active Staff Members, Calendar, Unconfirmed Appointments', () => {
     expect(navLabels(admin)).toEqual([
       'Organization › Manage Subscription',
       'Staff › Active Staff Members',
+      'Schedule › Calendar',
       'Schedule › Unconfirmed Appointments',
     ]);
   });
 
-  it('schedulers: Active Staff Members and Unconfirmed Appointments, no Organization', () => {
-    expect(navLabels(scheduler)).toEqual(['Staff › Active Staff Members', 'Schedule › Unconfirmed Appointments']);
+  it('schedulers: Active Staff Members, Calendar and Unconfirmed Appointments, no Organization', () => {
+    expect(navLabels(scheduler)).toEqual([
+      'Staff › Active Staff Members',
+      'Schedule › Calendar',
+      'Schedule › Unconfirmed Appointments',
+    ]);
   });
 
-  it('therapists: their own profile and Unconfirmed Appointments', () => {
-    expect(navLabels(therapist)).toEqual(['Staff › My Profile', 'Schedule › Unconfirmed Appointments']);
+  it('therapists: their own profile, Calendar and Unconfirmed Appointments', () => {
+    expect(navLabels(therapist)).toEqual(['Staff › My Profile', 'Schedule › Calendar', 'Schedule › Unconfirmed Appointments']);
     const myProfile = navigationFor(therapist)[0]?.items[0];
     expect(myProfile?.to).toBe(paths.staffDetails(me));
   });
@@ -47,6 +52,7 @@ describe('navigationFor', () => {
       'Organization › Manage Subscription',
       'Staff › Active Staff Members',
       'Staff › My Profile',
+      'Schedule › Calendar',
       'Schedule › Unconfirmed Appointments',
     ]);
   });
@@ -60,6 +66,7 @@ describe('navigationFor', () => {
       manageSubscription: 'manageSubscription',
       activeStaff: 'activeStaff',
       myProfile: 'staffDetails',
+      scheduleCalendar: 'scheduleCalendar',
       unconfirmedAppointments: 'unconfirmedAppointments',
     };
     for (const v of [admin, scheduler, therapist, adminTherapist]) {
@@ -89,6 +96,10 @@ describe('canAccess', () => {
     ['staffPublicProfile', admin, someoneElse, true],
     ['staffPublicProfile', therapist, me, true],
     ['staffPublicProfile', therapist, someoneElse, false],
+    ['scheduleCalendar', admin, undefined, true],
+    ['scheduleCalendar', scheduler, undefined, true],
+    ['scheduleCalendar', therapist, undefined, true],
+    ['scheduleCalendar', viewer(), undefined, false],
     ['unconfirmedAppointments', admin, undefined, true],
     ['unconfirmedAppointments', scheduler, undefined, true],
     ['unconfirmedAppointments', therapist, undefined, true],
@@ -108,6 +119,8 @@ describe('activeNavItem', () => {
     expect(activeNavItem(`/staff/${someoneElse}`, groups)).toBe('activeStaff');
     expect(activeNavItem(`/staff/${me}/public-profile`, groups)).toBe('myProfile');
     expect(activeNavItem('/organization/subscription/referral-program', groups)).toBe('manageSubscription');
+    expect(activeNavItem('/schedule/calendar', groups)).toBe('scheduleCalendar');
+    expect(activeNavItem('/schedule/unconfirmed', groups)).toBe('unconfirmedAppointments');
     expect(activeNavItem('/staffing', groups)).toBeNull();
     expect(activeNavItem('/', groups)).toBeNull();
   });

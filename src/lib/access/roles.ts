@@ -28,6 +28,7 @@ export type AppRoute =
   | 'activeStaff'
   | 'staffDetails'
   | 'staffPublicProfile'
+  | 'scheduleCalendar'
   | 'unconfirmedAppointments';
 
 export interface Viewer {
@@ -53,13 +54,14 @@ export function canAccess(route: AppRoute, viewer: Viewer, targetStaffId?: strin
     case 'staffDetails':
     case 'staffPublicProfile':
       return has(viewer, 'org_admin', 'scheduler') || (has(viewer, 'therapist') && targetStaffId === viewer.staffId);
+    case 'scheduleCalendar':
     case 'unconfirmedAppointments':
       return has(viewer, 'org_admin', 'scheduler', 'therapist');
   }
 }
 
 export interface NavItem {
-  id: 'manageSubscription' | 'activeStaff' | 'myProfile' | 'unconfirmedAppointments';
+  id: 'manageSubscription' | 'activeStaff' | 'myProfile' | 'scheduleCalendar' | 'unconfirmedAppointments';
   label: string;
   to: string;
 }
@@ -92,9 +94,14 @@ export function navigationFor(viewer: Viewer): NavGroup[] {
     },
     {
       label: 'Schedule',
-      items: canAccess('unconfirmedAppointments', viewer)
-        ? [{ id: 'unconfirmedAppointments', label: 'Unconfirmed Appointments', to: paths.unconfirmedAppointments }]
-        : [],
+      items: [
+        ...(canAccess('scheduleCalendar', viewer)
+          ? [{ id: 'scheduleCalendar', label: 'Calendar', to: paths.scheduleCalendar } as const]
+          : []),
+        ...(canAccess('unconfirmedAppointments', viewer)
+          ? [{ id: 'unconfirmedAppointments', label: 'Unconfirmed Appointments', to: paths.unconfirmedAppointments } as const]
+          : []),
+      ],
     },
   ];
   return groups.filter((group) => group.items.length > 0);

@@ -1,7 +1,30 @@
+import {
+  getCoreRowModel,
+  useReactTable,
+  type ColumnFiltersState,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { useMembership } from '@/lib/membership/membership-context';
+import type { EnrollmentCandidate } from '../api/get-enrollment-candidates';
+import { usePayers } from '../api/get-payers';
+import { useProgramGrid, type EnrollmentRow } from '../api/get-program-grid';
+import type { EnrollmentAction } from '../lib/enrollment-actions';
+import { gridQueryFrom, isFiltered } from '../lib/grid-query';
+import { emptyGridText, personName, staffCountText } from '../lib/labels';
+import { AddStaffDialog } from './add-staff-dialog';
+import { DeactivateEnrollmentDialog } from './deactivate-enrollment-dialog';
+import { DeleteEnrollmentDialog } from './delete-enrollment-dialog';
+import { EditPayersDialog } from './edit-payers-dialog';
+import { gridColumns } from './grid-columns';
+import { GridFilters } from './grid-filters';
+import { ProgramGrid } from './program-grid';
+import { useDebouncedValue } from './use-debounced-value';
+import './referral-program.css';
 
-/** Manage Subscription › Client Referral Program. The enrolled-staff grid is the next piece of work. */
+/** Manage Subscription › Client Referral Program: the enrolled-staff grid, for clinics with the program. */
 export function ReferralProgramTab() {
   usePageTitle('Client Referral Program');
   const { organization } = useMembership();
@@ -21,20 +44,164 @@ export function ReferralProgramTab() {
     );
   }
 
+  return <ReferralProgram orgId={organization.id} orgName={organization.name} />;
+}
+
+type OpenDialog =
+  | { kind: 'add' }
+  | { kind: EnrollmentAction; enrollment: EnrollmentRow };
+
+/** How long the staff search waits for typing to pause before asking the server. */
+const searchDelayMs = 300;
+
+function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'staff', desc: false }]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebouncedValue(search, searchDelayMs);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const regionRef = useRef<HTMLDivElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+
+  // clearing the search applies at once; typing waits for a pause
+  const appliedSearch = search.trim() === '' ? '' : debouncedSearch;
+  const query = useMemo(
+    () => gridQueryFrom({ sorting, columnFilters: [...columnFilters, { id: 'staff', value: appliedSearch }] }),
+    [sorting, columnFilters, appliedSearch],
+  );
+  const filtered = isFiltered(query);
+
+  const grid = useProgramGrid(orgId, query);
+  const payers = usePayers(orgId);
+  const rows = useMemo(() => grid.data?.pages.flatMap((page) => page.rows) ?? [], [grid.data]);
+  const total = grid.data?.pages[0]?.total ?? rows.length;
+
+  const onAction = useCallback((action: EnrollmentAction, enrollment: EnrollmentRow) => {
+    setDialog({ kind: action, enrollment });
+  }, []);
+  const columns = useMemo(() => gridColumns(onAction), [onAction]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the table's state is held here
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.enrollmentId,
+    state: { sorting, columnFilters },
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+    manualSorting: true,
+    manualFiltering: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+  });
+
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const focusAfterChange = useCallback(() => regionRef.current ?? addButtonRef.current, []);
+  const { fetchNextPage } = grid;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  function announce(message: string) {
+    setDialog(null);
+    setAnnouncement(message);
+  }
+
   return (
     <>
       <h2>Client Referral Program</h2>
-      <p>
-        The Client Referral Program is turned on for {organization.name}. New clients who search through their insurance
-        payer’s portal or your client portal can request appointments in the open time of enrolled therapists.
+      <p className="program-intro">
+        New clients who search through their insurance payer’s portal or your client portal can request appointments in
+        the open time of the therapists enrolled here. Add a therapist with the payers that may refer clients to them;
+        we email them to complete their public profile.
       </p>
-      <div className="callout callout-info">
-        <p className="callout-title">Enrolled staff: coming next</p>
-        <p>
-          The grid of enrolled staff is not built yet. It will let you add a therapist with the payers that may refer to
-          them, edit those payers, delete an application while it is Incomplete, and deactivate a therapist.
+
+      <div className="program-toolbar">
+        <p className="result-count" aria-live="polite">
+          {grid.isSuccess && !grid.isPlaceholderData ? staffCountText(total, filtered) : ''}
         </p>
+        <button ref={addButtonRef} type="button" className="button button-primary" onClick={() => setDialog({ kind: 'add' })}>
+          Add Staff
+        </button>
       </div>
+
+      <p role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
+        {announcement}
+      </p>
+
+      <GridFilters
+        table={table}
+        search={search}
+        onSearchChange={setSearch}
+        payers={payers.data ?? []}
+        filtered={filtered}
+        onClear={() => {
+          setSearch('');
+          setColumnFilters([]);
+        }}
+      />
+
+      {grid.isPending ? <LoadingState label="Loading enrolled staff…" /> : null}
+      {grid.isError ? (
+        <ErrorState title="The enrolled staff could not be loaded." error={grid.error} onRetry={() => void grid.refetch()} />
+      ) : null}
+      {grid.isSuccess ? (
+        rows.length === 0 ? (
+          <p className="empty-state">{emptyGridText(filtered)}</p>
+        ) : (
+          <div aria-busy={grid.isPlaceholderData || undefined}>
+            <ProgramGrid
+              table={table}
+              total={total}
+              caption={`Enrolled staff of ${orgName}`}
+              hasMore={grid.hasNextPage}
+              loadingMore={grid.isFetchingNextPage}
+              onLoadMore={loadMore}
+              regionRef={regionRef}
+            />
+            {grid.isFetchingNextPage ? <LoadingState label="Loading more staff…" /> : null}
+          </div>
+        )
+      ) : null}
+
+      {dialog?.kind === 'add' ? (
+        <AddStaffDialog
+          orgId={orgId}
+          onClose={closeDialog}
+          onAdded={(person: EnrollmentCandidate) =>
+            announce(`${personName(person)} was added to the program. We emailed them to complete their public profile.`)
+          }
+        />
+      ) : null}
+      {dialog?.kind === 'editPayers' ? (
+        <EditPayersDialog
+          orgId={orgId}
+          enrollment={dialog.enrollment}
+          onClose={closeDialog}
+          onSaved={() => announce(`The payers of ${personName(dialog.enrollment)} were updated.`)}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteEnrollmentDialog
+          orgId={orgId}
+          enrollment={dialog.enrollment}
+          onClose={closeDialog}
+          focusAfterChange={focusAfterChange}
+          onDeleted={() => announce(`${personName(dialog.enrollment)} was deleted from the program.`)}
+        />
+      ) : null}
+      {dialog?.kind === 'deactivate' ? (
+        <DeactivateEnrollmentDialog
+          orgId={orgId}
+          enrollment={dialog.enrollment}
+          onClose={closeDialog}
+          focusAfterChange={focusAfterChange}
+          onDeactivated={() =>
+            announce(`${personName(dialog.enrollment)} was deactivated. They no longer appear in payer directories.`)
+          }
+        />
+      ) : null}
     </>
   );
 }

@@ -77,7 +77,7 @@ describe('Active Staff Members', () => {
 
     await user.click(within(tabs).getByRole('link', { name: 'Public Profile' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Public Profile' })).toBeInTheDocument();
-    expect(screen.getByText('The public profile form is coming next.')).toBeInTheDocument();
+    expect(await screen.findByText('Application Status', {}, { timeout: 5_000 })).toBeInTheDocument();
     expect(within(tabs).getByRole('link', { name: 'Public Profile' })).toHaveAttribute('aria-current', 'page');
   });
 

@@ -1,0 +1,38 @@
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { clientPortalKeys } from '../keys';
+import { isPortalApiError } from '../lib/portal-api-error';
+import type { PortalRequestBody, PortalRequestCreated } from '../schemas';
+import { portalFetch } from './portal-http';
+
+export interface CreatePortalRequestVariables {
+  body: PortalRequestBody;
+  /** The same key for every retry of one submission (see lib/idempotency). */
+  idempotencyKey: string;
+}
+
+/** Sends a prospective client's appointment request to the clinic; 201 → pending, with its expiry. */
+export function createPortalRequest(clinicSlug: string, { body, idempotencyKey }: CreatePortalRequestVariables) {
+  return portalFetch<PortalRequestCreated>(`clinics/${encodeURIComponent(clinicSlug)}/requests`, {
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export const createPortalRequestMutationOptions = (clinicSlug: string, queryClient: QueryClient) =>
+  mutationOptions({
+    mutationKey: [...clientPortalKeys.all(clinicSlug), 'create-request'],
+    mutationFn: (variables: CreatePortalRequestVariables) => createPortalRequest(clinicSlug, variables),
+    onSettled: (_data, error) => {
+      // a sent request holds its time; a refused one may mean the open times changed
+      if (!error || (isPortalApiError(error) && ['slot_not_open', 'slot_in_past', 'unknown_therapist'].includes(error.code))) {
+        void queryClient.invalidateQueries({ queryKey: clientPortalKeys.directories(clinicSlug) });
+        void queryClient.invalidateQueries({ queryKey: clientPortalKeys.allSlots(clinicSlug) });
+      }
+    },
+  });
+
+export function useCreatePortalRequest(clinicSlug: string) {
+  const queryClient = useQueryClient();
+  return useMutation(createPortalRequestMutationOptions(clinicSlug, queryClient));
+}

@@ -1,0 +1,315 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { formatDateTime } from '@/lib/datetime';
+import { addTherapists, clientPortalLog, portalTherapist, resetClientPortal, takeSlot } from '../../../../tests/msw/client-portal-handlers';
+import { staffId } from '../../../../tests/msw/data';
+import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { server } from '../../../../tests/msw/server';
+import { renderApp } from '../../../../tests/render';
+
+const priya = () => portalTherapist(staffId('03'));
+const requestsUrl = `${testSupabaseUrl}/functions/v1/client-portal/clinics/harborview/requests`;
+
+beforeEach(() => resetClientPortal());
+
+async function openPage(route = '/request/harborview') {
+  const rendered = renderApp({ route });
+  await screen.findByRole('heading', { level: 1, name: 'Harborview Counseling Collective' });
+  return rendered;
+}
+
+const card = (name: RegExp) => screen.getByRole('article', { name });
+
+/** Chooses Priya's first open time and waits for the form. */
+async function choosePriyasFirstTime(user: ReturnType<typeof renderApp>['user']) {
+  const times = within(card(/Priya Raman/)).getByRole('list', { name: 'Next open times with Priya Raman' });
+  await user.click(within(times).getAllByRole('button')[0]!);
+  return screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
+}
+
+async function fillForm(user: ReturnType<typeof renderApp>['user'], { note }: { note?: string } = {}) {
+  await user.type(screen.getByLabelText('First name'), 'Alex');
+  await user.type(screen.getByLabelText('Last name'), 'Morgan');
+  await user.type(screen.getByLabelText('Email'), 'alex.morgan@example.com');
+  await user.type(screen.getByLabelText('Phone'), '(617) 555-0199');
+  await user.type(screen.getByLabelText('Date of birth'), '1990-04-12');
+  if (note) await user.type(screen.getByLabelText('Note to the clinic (optional)'), note);
+}
+
+describe('Client portal: the therapist list', () => {
+  it('shows the clinic’s listed therapists with their public profiles and next open times, without sign-in', async () => {
+    const { user } = await openPage();
+    expect(document.title).toBe('Request an appointment · Harborview Counseling Collective');
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('2 therapists take requests online.');
+
+    const articles = screen.getAllByRole('article');
+    expect(articles.map((a) => within(a).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'Sofia Marquez',
+      'Priya Raman (she/her)',
+    ]);
+    const priyaCard = card(/Priya Raman/);
+    expect(within(priyaCard).getByText('PhD, Licensed Psychologist')).toBeInTheDocument();
+    expect(within(priyaCard).getByText('Back Bay Office · Boston, MA')).toBeInTheDocument();
+    expect(within(priyaCard).getAllByRole('listitem').map((li) => li.textContent)).toEqual(
+      expect.arrayContaining(['Anxiety', 'Depression', 'Work and career', 'Life transitions']),
+    );
+    expect(within(priyaCard).getByText('English, Hindi')).toBeInTheDocument();
+    expect(within(priyaCard).getByText('In person, Telehealth')).toBeInTheDocument();
+
+    // next open times, in the viewer's zone with the zone named
+    const times = within(priyaCard).getByRole('list', { name: 'Next open times with Priya Raman' });
+    expect(within(times).getAllByRole('button').map((b) => b.textContent)).toEqual(
+      priya().open.slice(0, 3).map((s) => formatDateTime(s.start)),
+    );
+
+    // the about text is cut, and "Read more" shows all of it
+    expect(within(priyaCard).queryByText(/anxiety that shows up at work/)).not.toBeInTheDocument();
+    const readMore = within(priyaCard).getByRole('button', { name: 'Read more about Priya Raman' });
+    expect(readMore).toHaveAttribute('aria-expanded', 'false');
+    await user.click(readMore);
+    expect(within(priyaCard).getByText(/anxiety that shows up at work and in relationships\.$/)).toBeInTheDocument();
+    expect(within(priyaCard).getByRole('button', { name: 'Show less about Priya Raman' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('sends each filter as the API’s query parameter and keeps it in the address', async () => {
+    const { user } = await openPage();
+    expect(clientPortalLog.directoryQueries.at(-1)?.toString()).toBe('limit=10');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Spanish');
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+    expect(card(/Sofia Marquez/)).toBeInTheDocument();
+    expect(clientPortalLog.directoryQueries.at(-1)?.toString()).toBe('language=es&limit=10');
+    expect(screen.getByRole('status')).toHaveTextContent('1 therapist matches these filters.');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Specialty' }), 'Anxiety');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Age group' }), 'Adults (26–64)');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Session format' }), 'In person');
+    await waitFor(() =>
+      expect(clientPortalLog.directoryQueries.at(-1)?.toString()).toBe(
+        'specialty=anxiety&language=es&age_group=adults&session_format=in_person&limit=10',
+      ),
+    );
+    expect(await screen.findByText('No therapist matches these filters. Try fewer filters.')).toBeInTheDocument();
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+
+    // "Clear filters" (two of them: in the filters and under the empty result) lists everyone again
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));
+    expect(screen.getByRole('combobox', { name: 'Language' })).toHaveValue('');
+  });
+
+  it('reads the filters from the address', async () => {
+    await openPage('/request/harborview?specialty=anxiety&language=hi&nonsense=1&age_group=not_a_key');
+    expect(clientPortalLog.directoryQueries[0]?.toString()).toBe('specialty=anxiety&language=hi&limit=10');
+    expect(screen.getByRole('combobox', { name: 'Specialty' })).toHaveValue('anxiety');
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+  });
+
+  it('loads the next page with the cursor on “More therapists” and moves focus to the first new card', async () => {
+    addTherapists(10);
+    const { user } = await openPage();
+    expect(screen.getAllByRole('article')).toHaveLength(10);
+    expect(screen.getByRole('status')).toHaveTextContent('Showing the first 10 therapists; more below.');
+
+    await user.click(screen.getByRole('button', { name: 'More therapists' }));
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(12));
+    const next = clientPortalLog.directoryQueries.at(-1)!;
+    expect(next.get('cursor')).toBeTruthy();
+    expect(next.get('limit')).toBe('10');
+    expect(screen.getAllByRole('heading', { level: 3 })[10]).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'More therapists' })).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('12 therapists take requests online.');
+  });
+
+  it('shows more open times, grouped by day, on request', async () => {
+    const { user } = await openPage();
+    await user.click(within(card(/Priya Raman/)).getByRole('button', { name: 'More times with Priya Raman' }));
+    const all = await within(card(/Priya Raman/)).findByRole('group', { name: 'All open times with Priya Raman' });
+    // three weeks ahead: the slot 30 days out is not in it
+    expect(within(all).getAllByRole('button')).toHaveLength(5);
+    const range = clientPortalLog.slotQueries.at(-1)!;
+    expect(Date.parse(range.get('to')!) - Date.parse(range.get('from')!)).toBe(21 * 86_400_000);
+  });
+
+  it('says when the clinic does not take requests online', async () => {
+    renderApp({ route: '/request/cedar-ridge' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Online requests aren’t available' })).toBeInTheDocument();
+    expect(screen.getByText(/This clinic doesn’t take appointment requests online\./)).toBeInTheDocument();
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
+  });
+});
+
+describe('Client portal: the request form', () => {
+  it('opens on the chosen therapist and time, with focus on the form', async () => {
+    const { user } = await openPage();
+    const heading = await choosePriyasFirstTime(user);
+    expect(heading).toHaveFocus();
+    const chosen = priya().open[0]!;
+    expect(screen.getByText('Priya Raman, PhD, Licensed Psychologist')).toBeInTheDocument();
+    expect(screen.getByText(formatDateTime(chosen.start))).toBeInTheDocument();
+    expect(screen.getByText(/By sending this request, you agree that Harborview Counseling Collective may contact you/)).toBeInTheDocument();
+
+    // back to the list: focus returns to Priya's card
+    await user.click(screen.getByRole('button', { name: 'Choose a different therapist or time' }));
+    expect(await screen.findByRole('heading', { level: 3, name: 'Priya Raman (she/her)' })).toHaveFocus();
+  });
+
+  it('names every invalid field next to it, focuses the first, and sends nothing', async () => {
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await user.click(screen.getByLabelText('Note to the clinic (optional)'));
+    await user.paste('x'.repeat(1001));
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+
+    const first = screen.getByLabelText('First name');
+    await waitFor(() => expect(first).toHaveFocus());
+    expect(first).toHaveAccessibleDescription('First name is required.');
+    expect(screen.getByLabelText('Last name')).toHaveAccessibleDescription('Last name is required.');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Email must be a valid email address.');
+    expect(screen.getByLabelText('Phone')).toHaveAccessibleDescription('Phone must be 7–20 digits, spaces or + ( ) . -');
+    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('Enter your date of birth: month, day and year.');
+    expect(screen.getByLabelText('Note to the clinic (optional)')).toHaveAccessibleDescription(
+      /Note can have at most 1000 characters\.$/,
+    );
+    expect(screen.getByLabelText('First name')).toHaveAttribute('aria-invalid', 'true');
+    // each error is announced
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('First name is required.');
+    expect(screen.queryByLabelText('Member ID (optional)')).not.toHaveAttribute('aria-invalid');
+    expect(clientPortalLog.requests).toEqual([]);
+
+    // fixing a field clears its error as you type
+    await user.type(first, 'Alex');
+    expect(first).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('sends the schema’s body with an Idempotency-Key and shows only the confirmation', async () => {
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user, { note: '  Evenings are hard for me.  ' });
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+
+    const confirmation = await screen.findByRole('heading', { level: 2, name: 'Request sent.' });
+    expect(confirmation).toHaveFocus();
+    expect(clientPortalLog.requests).toHaveLength(1);
+    const [sent] = clientPortalLog.requests;
+    expect(sent!.status).toBe(201);
+    expect(sent!.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // exactly the shared schema's fields, trimmed; the empty member ID is left out
+    expect(sent!.body).toEqual({
+      therapist_id: priya().id,
+      slot_start: priya().open[0]!.start,
+      first_name: 'Alex',
+      last_name: 'Morgan',
+      email: 'alex.morgan@example.com',
+      phone: '(617) 555-0199',
+      date_of_birth: '1990-04-12',
+      note: 'Evenings are hard for me.',
+    });
+
+    const section = screen.getByRole('region', { name: 'Request sent.' });
+    const { expires_at } = sent!.response as { expires_at: string };
+    expect(Date.parse(expires_at)).toBeLessThanOrEqual(Date.parse(priya().open[0]!.start));
+    expect(section).toHaveTextContent(
+      `Harborview Counseling Collective will confirm or decline within 48 hours — by ${formatDateTime(expires_at)}.`,
+    );
+    expect(section).toHaveTextContent('We’ll email you at alex.morgan@example.com.');
+    // nothing else the person entered is repeated, and the form is gone
+    expect(screen.queryByText(/Alex|Morgan|555-0199|1990/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send request' })).not.toBeInTheDocument();
+  });
+
+  it('when the time was just taken, says so, shows fresh times and keeps what was entered', async () => {
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user);
+    const first = priya().open[0]!;
+    takeSlot(priya().id, first.start);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else just requested this time.');
+    expect(alert).toHaveFocus();
+    expect(screen.getByText('— no longer available')).toBeInTheDocument();
+    const fresh = await screen.findByRole('group', { name: 'Other open times with Priya Raman' });
+    const freshButtons = within(fresh).getAllByRole('button');
+    // the taken time is not offered again
+    expect(freshButtons).toHaveLength(4);
+
+    await user.click(freshButtons[0]!);
+    expect(screen.getByRole('heading', { level: 2, name: 'Your appointment request' })).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByText(formatDateTime(priya().open[1]!.start))).toBeInTheDocument();
+    expect(screen.getByLabelText('First name')).toHaveValue('Alex');
+
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByRole('heading', { name: 'Request sent.' })).toBeInTheDocument();
+    const [refused, accepted] = clientPortalLog.requests;
+    expect(refused!.status).toBe(409);
+    expect(accepted!.status).toBe(201);
+    expect((accepted!.body as { slot_start: string }).slot_start).toBe(priya().open[1]!.start);
+    // another time is another submission: a new key
+    expect(accepted!.idempotencyKey).not.toBe(refused!.idempotencyKey);
+  });
+
+  it('on 429 says how long to wait, and a retry of the same submission reuses its Idempotency-Key', async () => {
+    let calls = 0;
+    server.use(
+      http.post(requestsUrl, () => {
+        calls += 1;
+        if (calls === 1) {
+          return HttpResponse.json(
+            { error: { code: 'rate_limited', message: 'Too many requests; try again in 30 s.' } },
+            { status: 429, headers: { 'Retry-After': '30' } },
+          );
+        }
+        return undefined;
+      }),
+    );
+    const keys: (string | null)[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') keys.push(request.headers.get('idempotency-key'));
+    });
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please wait 30 seconds, then select Send request again.');
+
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByRole('heading', { name: 'Request sent.' })).toBeInTheDocument();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('shows a field the server refused next to that field', async () => {
+    server.use(
+      http.post(requestsUrl, () =>
+        HttpResponse.json(
+          { error: { code: 'validation_failed', message: 'Email must be a valid email address.', field: 'email' } },
+          { status: 422 },
+        ),
+      ),
+    );
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const email = screen.getByLabelText('Email');
+    await waitFor(() => expect(email).toHaveAccessibleDescription('Email must be a valid email address.'));
+    expect(email).toHaveFocus();
+  });
+
+  it('disables Send while the request is on its way', async () => {
+    let release: () => void = () => undefined;
+    server.use(http.post(requestsUrl, () => new Promise<undefined>((resolve) => (release = () => resolve(undefined)))));
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    expect(await screen.findByRole('button', { name: 'Sending request…' })).toBeDisabled();
+    release();
+    expect(await screen.findByRole('heading', { name: 'Request sent.' })).toBeInTheDocument();
+  });
+});

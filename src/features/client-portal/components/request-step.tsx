@@ -1,0 +1,318 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { TextField } from '@/components/ui/text-field';
+import { formatDateTime } from '@/lib/datetime';
+import { useCreatePortalRequest } from '../api/create-portal-request';
+import { useTherapistSlots } from '../api/get-therapist-slots';
+import { submissionAttempt, type SubmissionAttempt } from '../lib/idempotency';
+import { requestProblem, type RequestProblem } from '../lib/request-problem';
+import { slotMinutes } from '../lib/slot-times';
+import {
+  portalReferralRequestSchema,
+  type PortalRequestBody,
+  type PortalRequestCreated,
+  type PortalRequestInput,
+  type PortalSlot,
+  type PortalTherapist,
+} from '../schemas';
+import { TextAreaField } from './form-fields';
+import { SlotDayList } from './slot-day-list';
+import { therapistName } from './therapist-card';
+
+const noteLimit = 1000;
+
+/** Optional fields: an empty box is "not given", not an empty value. */
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * The shared schema names the wire format (YYYY-MM-DD) when the date is missing or malformed; a
+ * date picker shows the viewer's own format, so the form says it in words. Other messages stay.
+ */
+const dateOfBirthMessage = (message: string | undefined) =>
+  message?.startsWith('Date of birth must be a date') ? 'Enter your date of birth: month, day and year.' : message;
+
+/** Today as YYYY-MM-DD in the viewer's zone (the date picker's upper bound). */
+const todayLocal = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+interface RequestStepProps {
+  clinicSlug: string;
+  clinicName: string;
+  therapist: PortalTherapist;
+  slot: PortalSlot;
+  onBack: () => void;
+  onSent: (created: PortalRequestCreated, email: string) => void;
+}
+
+/** The chosen therapist and time, and the request form (validated with the API's own schema). */
+export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot, onBack, onSent }: RequestStepProps) {
+  const name = therapistName(therapist);
+  const [slot, setSlot] = useState(firstSlot);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  const attempt = useRef<SubmissionAttempt | null>(null);
+  const create = useCreatePortalRequest(clinicSlug);
+  const problem = create.isError ? requestProblem(create.error) : null;
+  const slotTaken = problem?.kind === 'slot_taken';
+  const freshSlots = useTherapistSlots(clinicSlug, therapist.id, { enabled: slotTaken });
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    control,
+    formState: { errors },
+  } = useForm<PortalRequestInput, unknown, PortalRequestBody>({
+    resolver: zodResolver(portalReferralRequestSchema),
+    defaultValues: {
+      therapist_id: therapist.id,
+      slot_start: firstSlot.start,
+      first_name: '',
+      last_name: '',
+      email: '',
+      phone: '',
+      date_of_birth: '',
+    },
+  });
+
+  // focus moves into the step when it opens, so keyboard and screen-reader users start here
+  useEffect(() => headingRef.current?.focus(), []);
+
+  // a refusal that is not about one field: focus its message (a field's own error is focused by setError)
+  useEffect(() => {
+    if (create.error && requestProblem(create.error).kind !== 'field') problemRef.current?.focus();
+  }, [create.error]);
+
+  const send = (body: PortalRequestBody) => {
+    attempt.current = submissionAttempt(attempt.current, body);
+    create.mutate(
+      { body, idempotencyKey: attempt.current.key },
+      {
+        onSuccess: (created) => onSent(created, body.email),
+        onError: (error) => {
+          const refused = requestProblem(error);
+          if (refused.kind === 'field') setError(refused.field, { type: 'server', message: refused.message }, { shouldFocus: true });
+        },
+      },
+    );
+  };
+
+  const chooseSlot = (next: PortalSlot) => {
+    setSlot(next);
+    setValue('slot_start', next.start);
+    create.reset();
+    headingRef.current?.focus();
+  };
+
+  const noteLength = (useWatch({ control, name: 'note' }) ?? '').length;
+  const pending = create.isPending;
+
+  return (
+    <section aria-labelledby="request-heading" className="portal-request">
+      <h2 id="request-heading" ref={headingRef} tabIndex={-1}>
+        Your appointment request
+      </h2>
+
+      <dl className="portal-chosen">
+        <div>
+          <dt>Therapist</dt>
+          <dd>
+            {name}
+            {therapist.professional_title ? `, ${therapist.professional_title}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>
+            <time dateTime={slot.start}>{formatDateTime(slot.start)}</time> ({slotMinutes(slot)} minutes)
+            {slotTaken ? <strong className="portal-unavailable"> — no longer available</strong> : null}
+          </dd>
+        </div>
+        {therapist.location ? (
+          <div>
+            <dt>Where</dt>
+            <dd>
+              {[therapist.location.name, [therapist.location.city, therapist.location.state].filter(Boolean).join(', ')]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <p>
+        <button type="button" className="link-button" onClick={onBack}>
+          Choose a different therapist or time
+        </button>
+      </p>
+
+      {problem && problem.kind !== 'field' ? (
+        <div ref={problemRef} tabIndex={-1} role="alert" className="callout callout-error portal-problem">
+          <ProblemMessage problem={problem} clinicName={clinicName} therapistName={name} onBack={onBack} />
+        </div>
+      ) : null}
+
+      {slotTaken ? (
+        <div className="portal-fresh-times">
+          <h3>Other open times with {name}</h3>
+          {freshSlots.isPending ? <p role="status">Loading the open times…</p> : null}
+          {freshSlots.isError ? <p className="inline-error">The open times could not be loaded. Go back to choose another time.</p> : null}
+          {freshSlots.isSuccess ? (
+            freshSlots.data.some((s) => s.start !== slot.start) ? (
+              <SlotDayList
+                slots={freshSlots.data.filter((s) => s.start !== slot.start)}
+                label={`Other open times with ${name}`}
+                onChoose={chooseSlot}
+              />
+            ) : (
+              <p>{name} has no other open times in the next three weeks.</p>
+            )
+          ) : null}
+        </div>
+      ) : null}
+
+      <form noValidate aria-labelledby="request-heading" aria-busy={pending} onSubmit={(event) => void handleSubmit(send)(event)}>
+        <fieldset className="portal-fieldset">
+          <legend>Your details</legend>
+          <div className="portal-form-grid">
+            <TextField
+              id="request-first-name"
+              label="First name"
+              type="text"
+              autoComplete="given-name"
+              aria-required="true"
+              error={errors.first_name?.message}
+              {...register('first_name')}
+            />
+            <TextField
+              id="request-last-name"
+              label="Last name"
+              type="text"
+              autoComplete="family-name"
+              aria-required="true"
+              error={errors.last_name?.message}
+              {...register('last_name')}
+            />
+            <TextField
+              id="request-email"
+              label="Email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              spellCheck={false}
+              aria-required="true"
+              error={errors.email?.message}
+              {...register('email')}
+            />
+            <TextField
+              id="request-phone"
+              label="Phone"
+              type="tel"
+              autoComplete="tel"
+              aria-required="true"
+              error={errors.phone?.message}
+              {...register('phone')}
+            />
+            <TextField
+              id="request-date-of-birth"
+              label="Date of birth"
+              type="date"
+              autoComplete="bday"
+              min="1900-01-02"
+              max={todayLocal()}
+              aria-required="true"
+              error={dateOfBirthMessage(errors.date_of_birth?.message)}
+              {...register('date_of_birth')}
+            />
+            <TextField
+              id="request-member-id"
+              label="Member ID (optional)"
+              type="text"
+              hint="From your insurance card, if you have one."
+              autoComplete="off"
+              error={errors.member_id?.message}
+              {...register('member_id', { setValueAs: emptyToUndefined })}
+            />
+          </div>
+          <TextAreaField
+            id="request-note"
+            label="Note to the clinic (optional)"
+            hint={`Anything you would like the clinic to know before your first visit. Up to ${noteLimit} characters (${noteLength} used).`}
+            rows={4}
+            error={errors.note?.message}
+            {...register('note', { setValueAs: emptyToUndefined })}
+          />
+        </fieldset>
+        {errors.therapist_id || errors.slot_start ? (
+          <p role="alert" className="inline-error">
+            {errors.therapist_id?.message ?? errors.slot_start?.message}
+          </p>
+        ) : null}
+        <p id="request-consent" className="portal-consent">
+          By sending this request, you agree that {clinicName} may contact you by email or phone about this appointment.
+        </p>
+        <button type="submit" className="button button-primary" disabled={pending} aria-describedby="request-consent">
+          {pending ? 'Sending request…' : 'Send request'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ProblemMessage({
+  problem,
+  clinicName,
+  therapistName: name,
+  onBack,
+}: {
+  problem: Exclude<RequestProblem, { kind: 'field' }>;
+  clinicName: string;
+  therapistName: string;
+  onBack: () => void;
+}) {
+  switch (problem.kind) {
+    case 'slot_taken':
+      return (
+        <>
+          <p className="callout-title">
+            {problem.reason === 'taken' ? 'Someone else just requested this time.' : 'This time has already started.'}
+          </p>
+          <p>Choose another time below; what you entered stays in the form.</p>
+        </>
+      );
+    case 'rate_limited':
+      return (
+        <>
+          <p className="callout-title">Too many requests were sent from your network.</p>
+          <p>
+            Please wait {problem.seconds} {problem.seconds === 1 ? 'second' : 'seconds'}, then select Send request again.
+          </p>
+        </>
+      );
+    case 'therapist_unavailable':
+      return (
+        <>
+          <p className="callout-title">{name} no longer takes requests online.</p>
+          <p>
+            <button type="button" className="link-button" onClick={onBack}>
+              Choose another therapist
+            </button>
+          </p>
+        </>
+      );
+    case 'clinic_unavailable':
+      return (
+        <>
+          <p className="callout-title">{clinicName} has stopped taking appointment requests online.</p>
+          <p>Please contact the clinic directly.</p>
+        </>
+      );
+    case 'general':
+      return (
+        <>
+          <p className="callout-title">The request could not be completed.</p>
+          <p>{problem.message}</p>
+        </>
+      );
+  }
+}

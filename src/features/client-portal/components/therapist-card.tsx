@@ -1,0 +1,156 @@
+import { useId, useState } from 'react';
+import { ErrorState, LoadingState } from '@/components/ui/status';
+import { formatDateTime } from '@/lib/datetime';
+import { useTherapistSlots } from '../api/get-therapist-slots';
+import { truncateText } from '../lib/text';
+import { vocabularyLabel, type VocabularyKind } from '../lib/vocabulary';
+import type { PortalSlot, PortalTherapist } from '../schemas';
+import { SlotDayList } from './slot-day-list';
+
+/** Characters of "About me" a card shows before "Read more". */
+const aboutPreviewLength = 220;
+
+export const therapistName = (t: Pick<PortalTherapist, 'first_name' | 'last_name'>) => `${t.first_name} ${t.last_name}`;
+export const therapistHeadingId = (therapistId: string) => `therapist-${therapistId}-name`;
+
+const labels = (kind: VocabularyKind, keys: readonly string[]) => keys.map((key) => vocabularyLabel(kind, key));
+
+interface TherapistCardProps {
+  clinicSlug: string;
+  therapist: PortalTherapist;
+  onChoose: (therapist: PortalTherapist, slot: PortalSlot) => void;
+}
+
+/** One therapist's public profile in brief, with their next open times as buttons. */
+export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCardProps) {
+  const name = therapistName(therapist);
+  const headingId = therapistHeadingId(therapist.id);
+  const { location } = therapist;
+
+  return (
+    <article aria-labelledby={headingId} className="portal-card">
+      <div className="portal-card-head">
+        {therapist.photo_url ? <img src={therapist.photo_url} alt="" width={72} height={72} className="portal-photo" /> : null}
+        <div>
+          <h3 id={headingId} tabIndex={-1}>
+            {name}
+            {therapist.pronouns ? <span className="portal-pronouns"> ({therapist.pronouns})</span> : null}
+          </h3>
+          {therapist.professional_title ? <p className="portal-card-title">{therapist.professional_title}</p> : null}
+          {location ? (
+            <p className="muted portal-card-location">
+              {[location.name, [location.city, location.state].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}
+            </p>
+          ) : null}
+        </div>
+      </div>
+
+      {therapist.about_me ? <AboutText text={therapist.about_me} name={name} /> : null}
+
+      <dl className="portal-facts">
+        {therapist.specialties.length > 0 ? (
+          <div>
+            <dt>Specialties</dt>
+            <dd>
+              <ul className="portal-tags">
+                {labels('specialty', therapist.specialties).map((label) => (
+                  <li key={label}>{label}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        {therapist.languages.length > 0 ? (
+          <div>
+            <dt>Languages</dt>
+            <dd>{labels('language', therapist.languages).join(', ')}</dd>
+          </div>
+        ) : null}
+        {therapist.session_formats.length > 0 ? (
+          <div>
+            <dt>Sessions</dt>
+            <dd>{labels('session_format', therapist.session_formats).join(', ')}</dd>
+          </div>
+        ) : null}
+        {therapist.ages_served.length > 0 ? (
+          <div>
+            <dt>Ages</dt>
+            <dd>{labels('age_group', therapist.ages_served).join(', ')}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <NextTimes clinicSlug={clinicSlug} therapist={therapist} name={name} onChoose={(slot) => onChoose(therapist, slot)} />
+    </article>
+  );
+}
+
+function AboutText({ text, name }: { text: string; name: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+  const preview = truncateText(text, aboutPreviewLength);
+  if (!preview.truncated) return <p className="portal-about">{preview.text}</p>;
+  return (
+    <div className="portal-about">
+      <p id={id}>{expanded ? text : preview.text}</p>
+      <button type="button" className="link-button" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded(!expanded)}>
+        {expanded ? 'Show less' : 'Read more'}
+        <span className="visually-hidden"> about {name}</span>
+      </button>
+    </div>
+  );
+}
+
+function NextTimes({
+  clinicSlug,
+  therapist,
+  name,
+  onChoose,
+}: {
+  clinicSlug: string;
+  therapist: PortalTherapist;
+  name: string;
+  onChoose: (slot: PortalSlot) => void;
+}) {
+  const [showMore, setShowMore] = useState(false);
+  const moreId = useId();
+  const more = useTherapistSlots(clinicSlug, therapist.id, { enabled: showMore });
+
+  return (
+    <div className="portal-times">
+      <h4>Next open times</h4>
+      {therapist.next_slots.length === 0 ? (
+        <p className="muted">No open times in the coming weeks.</p>
+      ) : (
+        <ul className="portal-slot-list" aria-label={`Next open times with ${name}`}>
+          {therapist.next_slots.map((slot) => (
+            <li key={slot.start}>
+              <button type="button" className="button button-secondary portal-slot-button" onClick={() => onChoose(slot)}>
+                <time dateTime={slot.start}>{formatDateTime(slot.start)}</time>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {therapist.next_slots.length > 0 ? (
+        <button type="button" className="link-button" aria-expanded={showMore} aria-controls={moreId} onClick={() => setShowMore(!showMore)}>
+          {showMore ? 'Fewer times' : 'More times'}
+          <span className="visually-hidden"> with {name}</span>
+        </button>
+      ) : null}
+      <div id={moreId} hidden={!showMore}>
+        {showMore && more.isPending ? <LoadingState label={`Loading ${name}’s open times…`} /> : null}
+        {showMore && more.isError ? (
+          <ErrorState title="The open times could not be loaded." error={more.error} onRetry={() => void more.refetch()} />
+        ) : null}
+        {showMore && more.isSuccess ? (
+          more.data.length > 0 ? (
+            <SlotDayList slots={more.data} label={`All open times with ${name}`} onChoose={onChoose} />
+          ) : (
+            <p className="muted">No open times in the next three weeks.</p>
+          )
+        ) : null}
+      </div>
+    </div>
+  );
+}

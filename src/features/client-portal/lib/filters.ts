@@ -1,0 +1,47 @@
+/**
+ * The directory's filters: one choice per filter, kept in the page's address (so a filtered list
+ * can be shared and the Back button works), and sent to the API as its query parameters.
+ */
+import { vocabularyKeys, type VocabularyKind } from './vocabulary';
+
+export const filterNames = ['specialty', 'language', 'age_group', 'session_format'] as const;
+export type FilterName = (typeof filterNames)[number];
+export type DirectoryFilters = Partial<Record<FilterName, string>>;
+
+/** Which vocabulary each filter offers, and how it is labelled. */
+export const filterDefinitions: Record<FilterName, { label: string; vocabulary: VocabularyKind }> = {
+  specialty: { label: 'Specialty', vocabulary: 'specialty' },
+  language: { label: 'Language', vocabulary: 'language' },
+  age_group: { label: 'Age group', vocabulary: 'age_group' },
+  session_format: { label: 'Session format', vocabulary: 'session_format' },
+};
+
+/** The filters in an address's query string; unknown names and values are ignored (a stale link still works). */
+export function filtersFromSearchParams(params: URLSearchParams): DirectoryFilters {
+  const filters: DirectoryFilters = {};
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value && vocabularyKeys(filterDefinitions[name].vocabulary).includes(value)) filters[name] = value;
+  }
+  return filters;
+}
+
+/** The page address's query string for these filters (set ones only, in a fixed order). */
+export function filtersToSearchParams(filters: DirectoryFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of filterNames) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  return params;
+}
+
+/** The directory API's query string: the filters, then the page cursor and size. */
+export function directoryQuery(filters: DirectoryFilters, cursor: string | null, limit: number): URLSearchParams {
+  const params = filtersToSearchParams(filters);
+  if (cursor) params.set('cursor', cursor);
+  params.set('limit', String(limit));
+  return params;
+}
+
+export const hasFilters = (filters: DirectoryFilters): boolean => filterNames.some((name) => Boolean(filters[name]));

@@ -1,0 +1,120 @@
+import { flexRender, type Header, type Table } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, type RefObject } from 'react';
+import type { EnrollmentRow } from '../api/get-program-grid';
+import { shouldLoadMore } from '../lib/grid-query';
+
+interface ProgramGridProps {
+  table: Table<EnrollmentRow>;
+  /** Rows matching the filters in all (loaded or not). */
+  total: number;
+  caption: string;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  /** The scrolling region; focus lands here when a row's action button disappears. */
+  regionRef: RefObject<HTMLDivElement | null>;
+}
+
+/** Estimated height of a row before it is measured (one payer line and the buttons). */
+const estimatedRowHeight = 57;
+
+/**
+ * The enrolled-staff table. Only the rows in view are in the document (virtualized); the table
+ * tells assistive technology how many rows there are (aria-rowcount) and where each one is
+ * (aria-rowindex). The next page loads as the view nears the end of what is loaded.
+ */
+export function ProgramGrid({ table, total, caption, hasMore, loadingMore, onLoadMore, regionRef }: ProgramGridProps) {
+  const captionId = useId();
+  const rows = table.getRowModel().rows;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders through its own state
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => regionRef.current,
+    estimateSize: () => estimatedRowHeight,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index;
+
+  useEffect(() => {
+    if (shouldLoadMore(lastIndex, rows.length, hasMore, loadingMore)) onLoadMore();
+  }, [lastIndex, rows.length, hasMore, loadingMore, onLoadMore]);
+
+  const columnCount = table.getVisibleLeafColumns().length;
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  return (
+    <div ref={regionRef} className="table-scroll program-grid-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table program-grid" aria-rowcount={total + 1}>
+        <caption id={captionId} className="visually-hidden">
+          {caption}
+        </caption>
+        <colgroup>
+          <col className="col-staff" />
+          <col className="col-application" />
+          <col className="col-payers" />
+          <col className="col-status" />
+          <col className="col-actions" />
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} header={header} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTop > 0 ? (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={columnCount} style={{ height: paddingTop }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
+                {row.getVisibleCells().map((cell) =>
+                  cell.column.id === 'staff' ? (
+                    <th key={cell.id} scope="row">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </th>
+                  ) : (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ),
+                )}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 ? (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={columnCount} style={{ height: paddingBottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A column header; a sortable one is a button, and the sorted one says how (aria-sort). */
+function HeaderCell({ header }: { header: Header<EnrollmentRow, unknown> }) {
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  if (!header.column.getCanSort()) return <th scope="col">{label}</th>;
+  const sorted = header.column.getIsSorted();
+  return (
+    <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+        {label}
+        <span className="sort-indicator" aria-hidden="true">
+          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

@@ -1,0 +1,305 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { staffId } from '../../../../tests/msw/data';
+import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { enrollmentId, gridRequests, payerIds, programDb, programLog } from '../../../../tests/msw/referral-program-handlers';
+import { server } from '../../../../tests/msw/server';
+import { renderSignedIn } from '../../../../tests/render';
+
+// the whole app renders, its lazy pages load, and every change waits for the grid to refresh
+vi.setConfig({ testTimeout: 20_000 });
+
+const route = '/organization/subscription/referral-program';
+const tableName = 'Enrolled staff of Harborview Counseling Collective';
+
+// jsdom lays nothing out: give the grid's scrolling region and its rows a size, so the virtualizer renders rows
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(57);
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function openGrid(persona: 'admin' | 'cedarAdmin' = 'admin') {
+  const rendered = await renderSignedIn(persona, route);
+  const table = await screen.findByRole('table', { name: tableName }, { timeout: 5000 });
+  return { ...rendered, table };
+}
+
+/** The grid's body rows as arrays of cell texts. */
+function bodyRows(): string[][] {
+  const table = screen.getByRole('table', { name: tableName });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
+}
+
+const staffColumn = () => bodyRows().map((row) => row[0]);
+const lastGridRequest = () => gridRequests().at(-1)!;
+const writes = () => programLog.requests.filter((r) => r.method !== 'GET');
+
+describe('the program grid', () => {
+  it('lists the enrolled staff from the server, sorted by last name, with a count', async () => {
+    const { table } = await openGrid();
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Staff▲',
+      'Application Status↕',
+      'Payers',
+      'Status↕',
+      'Actions',
+    ]);
+    expect(bodyRows()).toEqual([
+      ['Ellis, Jordan', 'Incomplete', 'Cigna HealthcareUnitedHealthcare', 'Active', 'Edit payers for Jordan EllisDelete Jordan EllisDeactivate Jordan Ellis'],
+      ['Marquez, Sofia', 'Incomplete', 'Aetna', 'Active', 'Edit payers for Sofia MarquezDelete Sofia MarquezDeactivate Sofia Marquez'],
+      [
+        'Raman, Priya',
+        'Completed',
+        'AetnaBlue Cross Blue Shield of MassachusettsHarvard Pilgrim Health Care',
+        'Active',
+        'Edit payers for Priya RamanDeactivate Priya Raman',
+      ],
+    ]);
+    expect(screen.getByText('3 staff members in the program')).toBeInTheDocument();
+    // virtualized: the table says how many rows there are and where each one is
+    expect(table).toHaveAttribute('aria-rowcount', '4');
+    expect(within(table).getAllByRole('row').map((r) => r.getAttribute('aria-rowindex'))).toEqual(['1', '2', '3', '4']);
+    expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute('aria-sort', 'ascending');
+    // each name leads to the therapist's public profile, which admins may fill in
+    expect(within(table).getByRole('link', { name: 'Raman, Priya' })).toHaveAttribute('href', `/staff/${staffId('03')}/public-profile`);
+
+    const first = lastGridRequest();
+    expect(first.get('org_id')).toBe('eq.0a9e0000-0000-4000-8000-000000000001');
+    expect(first.get('order')).toBe('last_name.asc,first_name.asc,enrollment_id.asc');
+    expect([first.get('offset'), first.get('limit')]).toEqual(['0', '200']);
+  });
+
+  it('offers Delete only while the application is Incomplete, and nothing for a deactivated therapist', async () => {
+    programDb.enrollments.find((e) => e.id === enrollmentId('05'))!.status = 'deactivated';
+    const { table } = await openGrid();
+    const priya = within(table).getByRole('row', { name: /Raman, Priya/ });
+    expect(within(priya).getByRole('button', { name: 'Edit payers for Priya Raman' })).toBeInTheDocument();
+    expect(within(priya).getByRole('button', { name: 'Deactivate Priya Raman' })).toBeInTheDocument();
+    expect(within(priya).queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+
+    const jordan = within(table).getByRole('row', { name: /Ellis, Jordan/ });
+    expect(within(jordan).getByRole('button', { name: 'Delete Jordan Ellis' })).toBeInTheDocument();
+
+    const sofia = within(table).getByRole('row', { name: /Marquez, Sofia/ });
+    expect(within(sofia).getByText('Deactivated')).toBeInTheDocument();
+    expect(within(sofia).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('sends each column filter to the server as a PostgREST filter', async () => {
+    const { user } = await openGrid();
+    const filters = screen.getByRole('search', { name: 'Filter enrolled staff' });
+
+    await user.type(within(filters).getByRole('searchbox', { name: 'Staff' }), 'jor ell');
+    await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan']));
+    // one request after typing pauses, not one per key; every word must match the first or last name
+    expect(gridRequests().filter((p) => p.has('or'))).toHaveLength(1);
+    expect(lastGridRequest().getAll('or')).toEqual([
+      '(first_name.ilike."*jor*",last_name.ilike."*jor*")',
+      '(first_name.ilike."*ell*",last_name.ilike."*ell*")',
+    ]);
+    expect(screen.getByText('1 staff member matches these filters')).toBeInTheDocument();
+
+    await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(staffColumn()).toHaveLength(3));
+    expect(within(filters).getByRole('searchbox', { name: 'Staff' })).toHaveFocus();
+
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Completed');
+    await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya']));
+    expect(lastGridRequest().get('application_status')).toBe('eq.completed');
+
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'All');
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Payer' }), 'Aetna');
+    await waitFor(() => expect(staffColumn()).toEqual(['Marquez, Sofia', 'Raman, Priya']));
+    expect(lastGridRequest().get('payer_ids')).toBe(`ov.{${payerIds.aetna}}`);
+    expect(lastGridRequest().has('application_status')).toBe(false);
+
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Incomplete');
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Payer' }), 'UnitedHealthcare');
+    await user.type(within(filters).getByRole('searchbox', { name: 'Staff' }), 'sofia');
+    expect(await screen.findByText('No enrolled staff match these filters.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByText('0 staff members match these filters')).toBeInTheDocument();
+  });
+
+  it('sorts on the server by Staff, Application Status and Status, and says how', async () => {
+    const { user, table } = await openGrid();
+    const applicationHeader = within(table).getByRole('columnheader', { name: /Application Status/ });
+    await user.click(within(applicationHeader).getByRole('button', { name: /Application Status/ }));
+    await waitFor(() => expect(lastGridRequest().get('order')).toBe('application_status.asc,last_name.asc,first_name.asc,enrollment_id.asc'));
+    await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']));
+    expect(applicationHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(table).getByRole('columnheader', { name: /Staff/ })).not.toHaveAttribute('aria-sort');
+
+    await user.click(within(applicationHeader).getByRole('button'));
+    await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Marquez, Sofia', 'Raman, Priya']));
+    expect(lastGridRequest().get('order')).toBe('application_status.desc,last_name.asc,first_name.asc,enrollment_id.asc');
+    expect(applicationHeader).toHaveAttribute('aria-sort', 'descending');
+
+    // back to the first sort: answered from the cache
+    await user.click(within(table).getByRole('button', { name: /^Staff/ }));
+    await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Marquez, Sofia', 'Raman, Priya']));
+    expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute('aria-sort', 'ascending');
+    await user.click(within(table).getByRole('button', { name: /^Staff/ }));
+    await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Marquez, Sofia', 'Ellis, Jordan']));
+    expect(lastGridRequest().get('order')).toBe('last_name.desc,first_name.desc,enrollment_id.asc');
+
+    await user.click(within(table).getByRole('button', { name: /^Status/ }));
+    await waitFor(() => expect(lastGridRequest().get('order')).toBe('status.asc,last_name.asc,first_name.asc,enrollment_id.asc'));
+  });
+
+  it('says when no therapist is enrolled yet', async () => {
+    programDb.enrollments = [];
+    await renderSignedIn('admin', route);
+    expect(await screen.findByText('No therapists enrolled yet — use Add Staff.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('0 staff members in the program')).toBeInTheDocument();
+  });
+
+  it('shows a failed load with the server’s reason and lets you try again', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${testSupabaseUrl}/rest/v1/program_grid`, () => {
+        calls += 1;
+        if (calls > 1) return undefined;
+        return HttpResponse.json({ code: '57014', details: null, hint: null, message: 'canceling statement due to statement timeout' }, { status: 500 });
+      }),
+    );
+    const { user } = await renderSignedIn('admin', route);
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent('The enrolled staff could not be loaded.');
+    expect(alert).toHaveTextContent('canceling statement due to statement timeout');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table', { name: tableName })).toBeInTheDocument();
+  });
+
+  it('tells an admin of a clinic without the program that it is not available yet', async () => {
+    await renderSignedIn('cedarAdmin', route);
+    expect(await screen.findByText('The Client Referral Program is not available to your clinic yet.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(gridRequests()).toHaveLength(0);
+  });
+});
+
+describe('Edit payers', () => {
+  it('starts from the current payers, requires at least one, and saves the new list', async () => {
+    const { user, table } = await openGrid();
+    const opener = within(table).getByRole('button', { name: 'Edit payers for Jordan Ellis' });
+    await user.click(opener);
+    const dialog = screen.getByRole('dialog', { name: 'Edit payers for Jordan Ellis' });
+    const group = within(dialog).getByRole('group', { name: 'Payers that may refer clients' });
+    const checked = () => within(group).getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked).map((box) => box.closest('label')?.textContent);
+    await waitFor(() => expect(checked()).toEqual(['Cigna Healthcare', 'UnitedHealthcare']));
+
+    await user.click(within(group).getByRole('checkbox', { name: 'Cigna Healthcare' }));
+    await user.click(within(group).getByRole('checkbox', { name: 'UnitedHealthcare' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(group).getByRole('alert')).toHaveTextContent('Choose at least one payer.');
+    expect(group).toHaveAccessibleDescription(expect.stringContaining('Choose at least one payer.'));
+    expect(writes()).toEqual([]);
+
+    await user.click(within(group).getByRole('checkbox', { name: 'Aetna' }));
+    await user.click(within(group).getByRole('checkbox', { name: 'Harvard Pilgrim Health Care' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(writes()).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: 'rpc/set_enrollment_payers',
+        body: { enrollment_id: enrollmentId('04'), payer_ids: [payerIds.aetna, payerIds.harvardPilgrim] },
+      }),
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent('The payers of Jordan Ellis were updated.');
+    expect(bodyRows()[0]?.[2]).toBe('AetnaHarvard Pilgrim Health Care');
+    await waitFor(() => expect(within(table).getByRole('button', { name: 'Edit payers for Jordan Ellis' })).toHaveFocus());
+  });
+
+  it('closes with Escape without saving, and focus goes back to the row’s button', async () => {
+    const { user, table } = await openGrid();
+    await user.click(within(table).getByRole('button', { name: 'Edit payers for Priya Raman' }));
+    expect(screen.getByRole('dialog', { name: 'Edit payers for Priya Raman' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(within(table).getByRole('button', { name: 'Edit payers for Priya Raman' })).toHaveFocus());
+    expect(writes()).toEqual([]);
+  });
+
+  it('shows the database’s refusal in the dialog', async () => {
+    const { user, table } = await openGrid();
+    await user.click(within(table).getByRole('button', { name: 'Edit payers for Sofia Marquez' }));
+    // meanwhile, someone else deactivated Sofia
+    programDb.enrollments.find((e) => e.id === enrollmentId('05'))!.status = 'deactivated';
+    const dialog = screen.getByRole('dialog', { name: 'Edit payers for Sofia Marquez' });
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Cigna Healthcare' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('The payers of a deactivated therapist cannot change.')).toHaveAttribute('role', 'alert');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+});
+
+describe('Deactivate', () => {
+  it('says plainly that it is permanent, and Cancel changes nothing', async () => {
+    const { user, table } = await openGrid();
+    const opener = within(table).getByRole('button', { name: 'Deactivate Jordan Ellis' });
+    await user.click(opener);
+    const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Jordan Ellis?' });
+    expect(dialog).toHaveTextContent('Deactivation is permanent. Jordan Ellis can never be reactivated or added to the Client Referral Program again.');
+    expect(dialog).toHaveTextContent('They disappear from payer directories immediately');
+    expect(dialog).toHaveTextContent('Their pending appointment requests stay in Unconfirmed Appointments for your staff to confirm or decline.');
+    // the safe choice has the focus
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(opener).toHaveFocus());
+    expect(writes()).toEqual([]);
+  });
+
+  it('deactivates: the row shows Deactivated and offers no more actions', async () => {
+    const { user, table } = await openGrid();
+    await user.click(within(table).getByRole('button', { name: 'Deactivate Jordan Ellis' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate permanently' }));
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(writes()).toEqual([expect.objectContaining({ method: 'PATCH', path: 'program_enrollments', body: { status: 'deactivated' } })]);
+    expect(writes()[0]?.params.get('id')).toBe(`eq.${enrollmentId('04')}`);
+    expect(screen.getByRole('status')).toHaveTextContent('Jordan Ellis was deactivated. They no longer appear in payer directories.');
+    const jordan = within(table).getByRole('row', { name: /Ellis, Jordan/ });
+    expect(within(jordan).getByText('Deactivated')).toBeInTheDocument();
+    expect(within(jordan).queryByRole('button')).not.toBeInTheDocument();
+    // the button that opened the dialog is gone: focus lands on the grid
+    await waitFor(() => expect(screen.getByRole('region', { name: tableName })).toHaveFocus());
+  });
+});
+
+describe('Delete', () => {
+  it('asks first, then removes an Incomplete enrollment', async () => {
+    const { user, table } = await openGrid();
+    await user.click(within(table).getByRole('button', { name: 'Delete Sofia Marquez' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete Sofia Marquez from the program?' });
+    expect(dialog).toHaveTextContent('You can add Sofia Marquez to the program again later.');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Raman, Priya']));
+    expect(writes()).toEqual([expect.objectContaining({ method: 'DELETE', path: 'program_enrollments' })]);
+    expect(writes()[0]?.params.get('id')).toBe(`eq.${enrollmentId('05')}`);
+    expect(screen.getByRole('status')).toHaveTextContent('Sofia Marquez was deleted from the program.');
+  });
+
+  it('shows the database’s refusal when the profile was submitted meanwhile', async () => {
+    const { user, table } = await openGrid();
+    await user.click(within(table).getByRole('button', { name: 'Delete Jordan Ellis' }));
+    programDb.enrollments.find((e) => e.id === enrollmentId('04'))!.submitted = true;
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete Jordan Ellis from the program?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.',
+    );
+    // the grid was asked again: Jordan is Completed now, and no longer offers Delete
+    await waitFor(() => expect(within(table).queryByRole('button', { name: 'Delete Jordan Ellis' })).not.toBeInTheDocument());
+  });
+});

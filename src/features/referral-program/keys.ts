@@ -1,0 +1,14 @@
+import type { GridQuery } from './lib/grid-query';
+
+/**
+ * Query keys of the Client Referral Program: org-scoped first, so one clinic's data never answers
+ * for another, and `['org', orgId]` (invalidated when a profile is submitted) refreshes the grid too.
+ */
+export const referralProgramKeys = {
+  all: (orgId: string) => ['org', orgId, 'referral-program'] as const,
+  grids: (orgId: string) => [...referralProgramKeys.all(orgId), 'grid'] as const,
+  grid: (orgId: string, query: GridQuery) => [...referralProgramKeys.grids(orgId), query] as const,
+  /** Active therapists of the clinic never enrolled: who Add Staff offers. */
+  candidates: (orgId: string) => [...referralProgramKeys.all(orgId), 'candidates'] as const,
+  payers: (orgId: string) => [...referralProgramKeys.all(orgId), 'payers'] as const,
+};

@@ -1,0 +1,321 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useCreateAvailabilityBlock } from '../api/create-availability-block';
+import { useDeleteAvailabilityBlock } from '../api/delete-availability-block';
+import type { ScheduleLocation } from '../api/get-locations';
+import { useUpdateAvailabilityBlock } from '../api/update-availability-block';
+import { blockErrorMessage, formValuesFromSelection, weekdayOptions, type AvailabilityBlock } from '../lib/block-form';
+import { timeZoneName } from '../lib/time-zones';
+import type { TimeRange } from '../lib/tstzrange';
+import {
+  availabilityBlockFormSchema,
+  type AvailabilityBlockChanges,
+  type AvailabilityBlockFormValues,
+} from '../schemas';
+import { ModalDialog } from './modal-dialog';
+
+export type BlockDialogMode =
+  | { kind: 'create'; values: AvailabilityBlockFormValues; selection: TimeRange | null }
+  | { kind: 'edit'; block: AvailabilityBlock; values: AvailabilityBlockFormValues };
+
+interface AvailabilityBlockDialogProps {
+  mode: BlockDialogMode;
+  orgId: string;
+  staffId: string;
+  therapistName: string;
+  locations: readonly ScheduleLocation[];
+  /** Whether the Accept External Appointments toggle exists (the therapist is enrolled and active). */
+  showAcceptExternal: boolean;
+  onClose: () => void;
+  /** After a save or delete, with what to announce. */
+  onDone: (message: string) => void;
+}
+
+/** Create, edit or delete one availability block: a modal form whose times are in the location's zone. */
+export function AvailabilityBlockDialog({ mode, onClose, therapistName, ...rest }: AvailabilityBlockDialogProps) {
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const title = confirmingDelete ? 'Delete this availability block?' : mode.kind === 'create' ? 'New availability block' : 'Edit availability block';
+  return (
+    <ModalDialog title={title} description={`${therapistName}’s availability`} onClose={onClose}>
+      {(close) =>
+        confirmingDelete && mode.kind === 'edit' ? (
+          <DeleteConfirmation block={mode.block} orgId={rest.orgId} staffId={rest.staffId} onCancel={() => setConfirmingDelete(false)} onDone={(message) => {
+            rest.onDone(message);
+            close();
+          }} />
+        ) : (
+          <BlockForm mode={mode} close={close} onDelete={() => setConfirmingDelete(true)} {...rest} />
+        )
+      }
+    </ModalDialog>
+  );
+}
+
+function BlockForm({
+  mode,
+  orgId,
+  staffId,
+  locations,
+  showAcceptExternal,
+  onDone,
+  close,
+  onDelete,
+}: Omit<AvailabilityBlockDialogProps, 'onClose' | 'therapistName'> & { close: () => void; onDelete: () => void }) {
+  const create = useCreateAvailabilityBlock();
+  const update = useUpdateAvailabilityBlock();
+  const mutation = mode.kind === 'create' ? create : update;
+  const id = useId();
+  const {
+    register,
+    handleSubmit,
+    control,
+    setValue,
+    formState: { errors, dirtyFields },
+  } = useForm<AvailabilityBlockFormValues, unknown, AvailabilityBlockChanges>({
+    resolver: zodResolver(availabilityBlockFormSchema),
+    defaultValues: mode.values,
+  });
+  const repeats = useWatch({ control, name: 'repeats' });
+  const locationId = useWatch({ control, name: 'location_id' });
+  const location = locations.find((l) => l.id === locationId);
+
+  // A range selected on the calendar is a moment: when the location (and so the zone) changes,
+  // its wall-clock times follow, unless the person has typed their own.
+  const selection = mode.kind === 'create' ? mode.selection : null;
+  function followSelection(nextLocationId: string) {
+    const zone = locations.find((l) => l.id === nextLocationId)?.time_zone;
+    if (!selection || !zone || dirtyFields.valid_from || dirtyFields.start_time || dirtyFields.end_time) return;
+    const values = formValuesFromSelection(selection, zone);
+    setValue('valid_from', values.valid_from);
+    if (values.start_time && values.end_time) {
+      setValue('start_time', values.start_time);
+      setValue('end_time', values.end_time);
+    }
+  }
+
+  async function save(changes: AvailabilityBlockChanges) {
+    if (mode.kind === 'create') await create.mutateAsync({ orgId, staffId, block: changes });
+    else await update.mutateAsync({ orgId, staffId, blockId: mode.block.id, block: changes });
+    onDone(mode.kind === 'create' ? 'The availability block was added.' : 'The availability block was saved.');
+    close();
+  }
+
+  const fieldId = (name: string) => `${id}-${name}`;
+  const errorId = (name: keyof AvailabilityBlockFormValues) => (errors[name] ? `${fieldId(name)}-error` : undefined);
+  const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+  const fieldError = (name: keyof AvailabilityBlockFormValues) =>
+    errors[name]?.message ? (
+      <p id={`${fieldId(name)}-error`} className="field-error">
+        {errors[name].message}
+      </p>
+    ) : null;
+  const zoneNoteId = fieldId('zone-note');
+
+  return (
+    <form noValidate aria-busy={mutation.isPending} onSubmit={(event) => void handleSubmit((values) => save(values).catch(() => undefined))(event)}>
+      <div className="field">
+        <label htmlFor={fieldId('location_id')}>Location</label>
+        <select
+          id={fieldId('location_id')}
+          aria-invalid={errors.location_id ? true : undefined}
+          aria-describedby={errorId('location_id')}
+          {...register('location_id', { onChange: (event: { target: { value: string } }) => followSelection(event.target.value) })}
+        >
+          <option value="">Choose a location</option>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        {fieldError('location_id')}
+      </div>
+
+      <fieldset>
+        <legend>Repeats</legend>
+        <div className="choice-row">
+          <label>
+            <input type="radio" value="once" {...register('repeats')} /> One time
+          </label>
+          <label>
+            <input type="radio" value="weekly" {...register('repeats')} /> Every week
+          </label>
+        </div>
+      </fieldset>
+
+      {repeats === 'weekly' ? (
+        <>
+          <fieldset aria-describedby={errorId('weekdays')}>
+            <legend>Days of the week</legend>
+            <div className="choice-row">
+              {weekdayOptions.map((day) => (
+                <label key={day.value}>
+                  <input type="checkbox" value={day.value} {...register('weekdays')} /> {day.label}
+                </label>
+              ))}
+            </div>
+            {fieldError('weekdays')}
+          </fieldset>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={fieldId('valid_from')}>Starts on</label>
+              <input
+                id={fieldId('valid_from')}
+                type="date"
+                aria-invalid={errors.valid_from ? true : undefined}
+                aria-describedby={errorId('valid_from')}
+                {...register('valid_from')}
+              />
+              {fieldError('valid_from')}
+            </div>
+            <div className="field">
+              <label htmlFor={fieldId('valid_until')}>Ends on (optional)</label>
+              <p id={fieldId('valid_until-hint')} className="field-hint">
+                Empty repeats with no end; at most two years.
+              </p>
+              <input
+                id={fieldId('valid_until')}
+                type="date"
+                aria-invalid={errors.valid_until ? true : undefined}
+                aria-describedby={describedBy(fieldId('valid_until-hint'), errorId('valid_until'))}
+                {...register('valid_until')}
+              />
+              {fieldError('valid_until')}
+            </div>
+          </div>
+        </>
+      ) : (
+        <div className="field">
+          <label htmlFor={fieldId('valid_from')}>Date</label>
+          <input
+            id={fieldId('valid_from')}
+            type="date"
+            aria-invalid={errors.valid_from ? true : undefined}
+            aria-describedby={errorId('valid_from')}
+            {...register('valid_from')}
+          />
+          {fieldError('valid_from')}
+        </div>
+      )}
+
+      <fieldset>
+        <legend>Time</legend>
+        <p id={zoneNoteId} className="field-hint">
+          {location
+            ? `Times are in ${timeZoneName(location.time_zone)}, the ${location.name}’s time zone.`
+            : 'Times are in the location’s time zone.'}
+        </p>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={fieldId('start_time')}>Start time</label>
+            <input
+              id={fieldId('start_time')}
+              type="time"
+              step={300}
+              aria-invalid={errors.start_time ? true : undefined}
+              aria-describedby={describedBy(zoneNoteId, errorId('start_time'))}
+              {...register('start_time')}
+            />
+            {fieldError('start_time')}
+          </div>
+          <div className="field">
+            <label htmlFor={fieldId('end_time')}>End time</label>
+            <input
+              id={fieldId('end_time')}
+              type="time"
+              step={300}
+              aria-invalid={errors.end_time ? true : undefined}
+              aria-describedby={describedBy(zoneNoteId, errorId('end_time'))}
+              {...register('end_time')}
+            />
+            {fieldError('end_time')}
+          </div>
+        </div>
+      </fieldset>
+
+      {showAcceptExternal ? (
+        <fieldset aria-describedby={fieldId('external-hint')}>
+          <legend>Accept External Appointments</legend>
+          <p id={fieldId('external-hint')} className="field-hint">
+            Yes lets clients request appointments in this time through their insurance payer or the Client Portal.
+          </p>
+          <div className="choice-row">
+            <label>
+              <input type="radio" value="yes" {...register('accept_external')} /> Yes
+            </label>
+            <label>
+              <input type="radio" value="no" {...register('accept_external')} /> No
+            </label>
+          </div>
+        </fieldset>
+      ) : null}
+
+      {mutation.isError ? (
+        <div role="alert" className="callout callout-error">
+          <p className="callout-title">The block was not saved.</p>
+          <p>{blockErrorMessage(mutation.error)}</p>
+        </div>
+      ) : null}
+
+      <div className="modal-actions">
+        {mode.kind === 'edit' ? (
+          <button type="button" className="button button-danger" onClick={onDelete}>
+            Delete block
+          </button>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Saving…' : 'Save block'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteConfirmation({
+  block,
+  orgId,
+  staffId,
+  onCancel,
+  onDone,
+}: {
+  block: AvailabilityBlock;
+  orgId: string;
+  staffId: string;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const remove = useDeleteAvailabilityBlock();
+  return (
+    <>
+      <p>Every occurrence of this block leaves the calendar. Appointments and requests already in it stay.</p>
+      {remove.isError ? (
+        <div role="alert" className="callout callout-error">
+          <p className="callout-title">The block was not deleted.</p>
+          <p>{blockErrorMessage(remove.error)}</p>
+        </div>
+      ) : null}
+      <div className="modal-actions">
+        <button type="button" className="button button-secondary" onClick={onCancel} autoFocus>
+          Keep it
+        </button>
+        <button
+          type="button"
+          className="button button-danger-solid"
+          disabled={remove.isPending}
+          onClick={() =>
+            void remove
+              .mutateAsync({ orgId, staffId, blockId: block.id })
+              .then(() => onDone('The availability block was deleted.'))
+              .catch(() => undefined)
+          }
+        >
+          {remove.isPending ? 'Deleting…' : 'Delete block'}
+        </button>
+      </div>
+    </>
+  );
+}

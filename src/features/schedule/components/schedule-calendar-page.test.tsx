@@ -1,0 +1,366 @@
+import '../../../../tests/jsdom-calendar';
+import { configure, getConfig, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { supabase } from '@/lib/supabase';
+import { demoPassword, personas, type PersonaName } from '../../../../tests/msw/data';
+import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { locationIds, resetScheduleData, scheduleData, unenrolledTherapist } from '../../../../tests/msw/schedule-handlers';
+import { server } from '../../../../tests/msw/server';
+import { renderApp, renderSignedIn } from '../../../../tests/render';
+import { describeTimeZone, viewerTimeZone } from '../lib/time-zones';
+
+// Wednesday 5 May 2027: the calendar opens on the week of Sunday 2 – Saturday 8 May
+const now = new Date('2027-05-05T14:00:00Z');
+const calendarPath = '/schedule/calendar';
+
+// react-big-calendar's week grid is a large DOM: queries by role take their time in jsdom, most of
+// it in checking every ancestor's computed style for visibility. Nothing hidden is rendered here
+// (closed dialogs unmount), so that check is skipped.
+vi.setConfig({ testTimeout: 30_000 });
+const { defaultHidden } = getConfig();
+beforeAll(() => configure({ defaultHidden: true }));
+afterAll(() => configure({ defaultHidden }));
+
+beforeEach(() => {
+  resetScheduleData();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(now);
+});
+afterEach(() => vi.useRealTimers());
+
+/** Renders the calendar as `who` and waits for its first events. */
+async function openCalendar(who: PersonaName | 'unenrolledTherapist') {
+  let rendered;
+  if (who === 'unenrolledTherapist') {
+    const { error } = await supabase.auth.signInWithPassword({ email: unenrolledTherapist.email, password: demoPassword });
+    if (error) throw error;
+    rendered = renderApp({ route: calendarPath });
+  } else {
+    rendered = await renderSignedIn(who, calendarPath);
+  }
+  // the page is its own lazily loaded chunk (react-big-calendar with it): the first load takes a moment
+  await screen.findByRole('heading', { level: 1, name: 'Calendar' }, { timeout: 15_000 });
+  await waitFor(() => expect(screen.queryByText('Loading the calendar…')).not.toBeInTheDocument(), { timeout: 5_000 });
+  return rendered;
+}
+
+/** Every request the app sends to the REST API from now on. */
+function recordRequests() {
+  const requests: { method: string; url: URL; body: unknown }[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith('/rest/v1/')) return;
+    const entry = { method: request.method, url, body: undefined as unknown };
+    requests.push(entry);
+    if (request.method !== 'GET') void request.clone().json().then((body: unknown) => (entry.body = body), () => undefined);
+  });
+  return requests;
+}
+
+const calendar = () => screen.getByRole('region', { name: /calendar$/ });
+const events = (name: RegExp) => within(calendar()).queryAllByRole('button', { name });
+const newBlockButton = () => screen.queryByRole('button', { name: 'New availability block' });
+
+async function openNewBlockForm(user: { click: (element: Element) => Promise<void> }) {
+  await user.click(await screen.findByRole('button', { name: 'New availability block' }));
+  return screen.getByRole('dialog', { name: 'New availability block' });
+}
+
+describe('Schedule › Calendar: what it shows', () => {
+  it('shows a therapist their own week: internal and external availability, appointments and requests, each in words', async () => {
+    const requests = recordRequests();
+    await openCalendar('therapist');
+
+    expect(screen.getByRole('heading', { level: 2, name: 'My calendar' })).toBeInTheDocument();
+    expect(screen.getByText(`Times in ${describeTimeZone(viewerTimeZone())}.`)).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Available (internal only): Availability for the clinic’s own bookings',
+      'Available (accepts external): Availability that accepts external appointments (payers, Client Portal)',
+      'Appointment: Scheduled appointment',
+      'Pending request: Pending referral request, waiting to be confirmed or declined',
+    ]);
+
+    // Priya's Mon/Wed/Thu mornings and Tuesday afternoon, all open to external appointments
+    const external = events(/Available \(accepts external\) · Back Bay Office/);
+    expect(external).toHaveLength(4);
+    expect(external[0]).toHaveClass('calendar-event-external-availability');
+    expect(events(/Available \(internal only\)/)).toHaveLength(0);
+    // a therapist does not read the clinic's client records: the appointment is not named
+    const [appointment] = events(/Appointment/);
+    expect(appointment).toHaveClass('calendar-event-appointment');
+    expect(appointment).toHaveAccessibleName(/Monday, May 3, 2027: Appointment$/);
+    const [request] = events(/Pending request/);
+    expect(request).toHaveAccessibleName(/Thursday, May 6, 2027: Pending request · Jamie Cole \(Aetna\)$/);
+    expect(request).toHaveClass('calendar-event-request');
+    // a confirmed request is not pending any more
+    expect(screen.queryByText(/Lee Park/)).not.toBeInTheDocument();
+
+    // only the visible week was asked for, for Priya only
+    const weekStart = new Date(2027, 4, 2).toISOString();
+    const weekEnd = new Date(2027, 4, 9).toISOString();
+    const calendarQueries = requests.filter((r) => ['availability_occurrences', 'appointments', 'referral_requests'].some((t) => r.url.pathname.endsWith(t)));
+    expect(calendarQueries.length).toBeGreaterThanOrEqual(3);
+    for (const { url } of calendarQueries) {
+      const rangeColumn = url.pathname.endsWith('referral_requests') ? 'slot' : 'during';
+      expect(url.searchParams.get(rangeColumn)).toBe(`ov.[${weekStart},${weekEnd})`);
+      expect(url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'therapist_id' : 'staff_id')).toBe(`eq.${personas.therapist.staffId}`);
+    }
+  });
+
+  it('fetches the next range when the view or the dates change', async () => {
+    const requests = recordRequests();
+    const { user } = await openCalendar('therapist');
+    await user.click(screen.getByRole('button', { name: 'Next week' }));
+    await waitFor(() =>
+      expect(requests.some((r) => r.url.searchParams.get('during') === `ov.[${new Date(2027, 4, 9).toISOString()},${new Date(2027, 4, 16).toISOString()})`)).toBe(true),
+    );
+    await user.click(screen.getByRole('button', { name: 'Month' }));
+    expect(screen.getByRole('button', { name: 'Month' })).toHaveAttribute('aria-pressed', 'true');
+    // May 2027 in whole weeks: Sunday 25 April to Saturday 5 June
+    await waitFor(() =>
+      expect(requests.some((r) => r.url.searchParams.get('during') === `ov.[${new Date(2027, 3, 25).toISOString()},${new Date(2027, 5, 6).toISOString()})`)).toBe(true),
+    );
+    // month events say their date to assistive technology
+    expect(await screen.findByText('Monday, May 10, 2027,', { exact: false })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Today' }));
+    await user.click(screen.getByRole('button', { name: 'Agenda' }));
+    // agenda events are buttons, named with their date and times
+    expect(await screen.findByRole('button', { name: /^Thursday, May 6, 2027, .+: Pending request · Jamie Cole \(Aetna\)$/ })).toBeInTheDocument();
+  });
+
+  it('lets a scheduler choose a therapist and look, with no way to change availability', async () => {
+    const { user } = await openCalendar('scheduler');
+    const picker = screen.getByRole('combobox', { name: 'Therapist' });
+    // the first therapist by last name
+    expect(picker).toHaveDisplayValue('Marcus Bell');
+    expect(newBlockButton()).not.toBeInTheDocument();
+
+    await user.selectOptions(picker, 'Priya Raman');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Priya Raman’s calendar' })).toBeInTheDocument();
+    expect(screen.getByText(/You can view this calendar; Priya Raman and your clinic’s org admins change its availability\./)).toBeInTheDocument();
+    // schedulers read the clinic's clients: the appointment is named
+    const [appointment] = await screen.findAllByRole('button', { name: /Appointment · Ana Silva/ });
+    expect(newBlockButton()).not.toBeInTheDocument();
+
+    // an availability block opens read-only
+    await user.click(events(/Available \(accepts external\)/)[0]!);
+    const details = screen.getByRole('dialog', { name: 'Available (accepts external)' });
+    expect(within(details).getByText('Every Mon, Wed, Thu, 09:00–12:00, from Jan 4, 2027 (Eastern Time)')).toBeInTheDocument();
+    expect(within(details).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(details).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+    await user.click(within(details).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    await user.click(appointment!);
+    expect(within(screen.getByRole('dialog', { name: 'Appointment' })).getByText('Ana Silva')).toBeInTheDocument();
+  });
+});
+
+describe('Accept External Appointments: only for therapists enrolled and active', () => {
+  it('an enrolled, active therapist sees it in the form, No by default', async () => {
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    const toggle = within(form).getByRole('group', { name: 'Accept External Appointments' });
+    expect(within(toggle).getByRole('radio', { name: 'No' })).toBeChecked();
+    expect(within(toggle).getByRole('radio', { name: 'Yes' })).not.toBeChecked();
+  });
+
+  it('a therapist who is not enrolled does not see it', async () => {
+    const { user } = await openCalendar('unenrolledTherapist');
+    const form = await openNewBlockForm(user);
+    expect(within(form).getByRole('combobox', { name: 'Location' })).toBeInTheDocument();
+    expect(within(form).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+    expect(within(form).queryByText(/Accept External Appointments/)).not.toBeInTheDocument();
+  });
+
+  it('an org admin sees it for an enrolled therapist’s blocks, not for others’', async () => {
+    const { user } = await openCalendar('admin');
+    const picker = screen.getByRole('combobox', { name: 'Therapist' });
+
+    await user.selectOptions(picker, 'Priya Raman');
+    let form = await openNewBlockForm(user);
+    expect(within(form).getByRole('group', { name: 'Accept External Appointments' })).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+
+    await user.selectOptions(picker, 'Hannah Whitaker');
+    form = await openNewBlockForm(user);
+    expect(within(form).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+  });
+
+  it('is absent when the enrollment was deactivated', async () => {
+    scheduleData.enrollments = scheduleData.enrollments.map((e) => (e.staff_id === personas.therapist.staffId ? { ...e, status: 'deactivated' } : e));
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    expect(within(form).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the availability block form', () => {
+  it('says which time zone its times are in, and follows the location', async () => {
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    expect(within(form).getByRole('combobox', { name: 'Location' })).toHaveDisplayValue('Back Bay Office');
+    expect(within(form).getByText('Times are in Eastern Time, the Back Bay Office’s time zone.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Start time')).toHaveAccessibleDescription('Times are in Eastern Time, the Back Bay Office’s time zone.');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Location' }), 'Denver Highlands Office');
+    expect(within(form).getByText('Times are in Mountain Time, the Denver Highlands Office’s time zone.')).toBeInTheDocument();
+  });
+
+  it('refuses what the database would: no weekday, end before start, until before from, more than two years', async () => {
+    const requests = recordRequests();
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    const endTime = within(form).getByLabelText('End time');
+    await user.clear(endTime);
+    await user.type(endTime, '08:00');
+    await user.type(within(form).getByLabelText('Ends on (optional)'), '2027-05-01');
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+
+    expect(await within(form).findByText('Choose at least one day of the week.')).toBeInTheDocument();
+    expect(within(form).getByRole('group', { name: 'Days of the week' })).toHaveAccessibleDescription('Choose at least one day of the week.');
+    expect(endTime).toHaveAccessibleDescription(/The end time must be after the start time\.$/);
+    expect(endTime).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByLabelText('Ends on (optional)')).toHaveAccessibleDescription(/The end date must be on or after the start date\.$/);
+
+    const until = within(form).getByLabelText('Ends on (optional)');
+    await user.clear(until);
+    await user.type(until, '2029-05-06');
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+    expect(await within(form).findByText('A block can repeat for at most two years (730 days).')).toBeInTheDocument();
+
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('creates a weekly block with Accept External Appointments, and shows it on the calendar', async () => {
+    const requests = recordRequests();
+    const { user } = await openCalendar('therapist');
+    expect(events(/Friday/)).toHaveLength(0);
+    const form = await openNewBlockForm(user);
+    expect(within(form).getByRole('radio', { name: 'Every week' })).toBeChecked();
+    await user.click(within(form).getByRole('checkbox', { name: 'Friday' }));
+    const from = within(form).getByLabelText('Starts on');
+    await user.clear(from);
+    await user.type(from, '2027-05-07');
+    await user.click(within(form).getByRole('radio', { name: 'Yes' }));
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByText('The availability block was added.')).toBeInTheDocument();
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.url.pathname).toBe('/rest/v1/availability_blocks');
+    expect(posts[0]!.body).toEqual({
+      org_id: '0a9e0000-0000-4000-8000-000000000001',
+      staff_id: personas.therapist.staffId,
+      location_id: locationIds.backBay,
+      valid_from: '2027-05-07',
+      valid_until: null,
+      weekdays: [5],
+      start_time: '09:00',
+      end_time: '12:00',
+      accept_external: true,
+    });
+    // the calendar asks again and shows Friday's new block
+    expect(await screen.findByRole('button', { name: /Friday, May 7, 2027: Available \(accepts external\) · Back Bay Office/ })).toBeInTheDocument();
+  });
+
+  it('creates a one-off block, after looking at the weekly fields', async () => {
+    const requests = recordRequests();
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    // the form opens on a weekly block; its weekday boxes go away with "One time"
+    await user.click(within(form).getByRole('radio', { name: 'One time' }));
+    expect(within(form).queryByRole('group', { name: 'Days of the week' })).not.toBeInTheDocument();
+    const date = within(form).getByLabelText('Date');
+    await user.clear(date);
+    await user.type(date, '2027-05-08');
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+      valid_from: '2027-05-08',
+      valid_until: '2027-05-08',
+      weekdays: null,
+      accept_external: false,
+    });
+  });
+
+  it('shows the database’s message when the block overlaps another, and keeps the form open', async () => {
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    await user.click(within(form).getByRole('checkbox', { name: 'Monday' }));
+    const start = within(form).getByLabelText('Start time');
+    await user.clear(start);
+    await user.type(start, '11:00');
+    const end = within(form).getByLabelText('End time');
+    await user.clear(end);
+    await user.type(end, '13:00');
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('The block was not saved.');
+    expect(alert).toHaveTextContent('This block overlaps another availability block of the same therapist (09:00–12:00).');
+    expect(screen.getByRole('dialog', { name: 'New availability block' })).toBeInTheDocument();
+  });
+
+  it('says so when the database refuses Accept External Appointments', async () => {
+    server.use(
+      http.post(`${testSupabaseUrl}/rest/v1/availability_blocks`, () =>
+        HttpResponse.json(
+          { code: 'P0001', details: null, hint: 'not_enrolled', message: 'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.' },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    await user.click(within(form).getByRole('checkbox', { name: 'Saturday' }));
+    await user.click(within(form).getByRole('radio', { name: 'Yes' }));
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
+    );
+  });
+
+  it('edits a block opened from its event, and deletes one after confirming', async () => {
+    const requests = recordRequests();
+    const { user } = await openCalendar('therapist');
+    await user.click(events(/Tuesday, May 4, 2027: Available/)[0]!);
+    let form = screen.getByRole('dialog', { name: 'Edit availability block' });
+    expect(within(form).getByRole('checkbox', { name: 'Tuesday' })).toBeChecked();
+    expect(within(form).getByLabelText('Start time')).toHaveValue('13:00');
+    const end = within(form).getByLabelText('End time');
+    await user.clear(end);
+    await user.type(end, '16:00');
+    await user.click(within(form).getByRole('button', { name: 'Save block' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByText('The availability block was saved.')).toBeInTheDocument();
+    const patch = requests.find((r) => r.method === 'PATCH');
+    expect(patch?.url.searchParams.get('id')).toBe('eq.b10c0000-0000-4000-8000-000000000002');
+    expect(patch?.body).toMatchObject({ weekdays: [2], start_time: '13:00', end_time: '16:00', accept_external: true });
+
+    await user.click((await screen.findAllByRole('button', { name: /Tuesday, May 4, 2027: Available/ }))[0]!);
+    form = screen.getByRole('dialog', { name: 'Edit availability block' });
+    await user.click(within(form).getByRole('button', { name: 'Delete block' }));
+    const confirm = screen.getByRole('dialog', { name: 'Delete this availability block?' });
+    expect(within(confirm).getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: 'Delete block' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByText('The availability block was deleted.')).toBeInTheDocument();
+    expect(requests.find((r) => r.method === 'DELETE')?.url.searchParams.get('id')).toBe('eq.b10c0000-0000-4000-8000-000000000002');
+    await waitFor(() => expect(events(/Tuesday, May 4, 2027: Available/)).toHaveLength(0));
+  });
+
+  it('opens from the keyboard: the button, then the form', async () => {
+    const { user } = await openCalendar('therapist');
+    const button = await screen.findByRole('button', { name: 'New availability block' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('dialog', { name: 'New availability block' })).toBeInTheDocument();
+    // an event opens with Enter too
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    events(/Pending request/)[0]!.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('dialog', { name: 'Pending request' })).toHaveTextContent('Jamie Cole, via Aetna');
+  });
+});

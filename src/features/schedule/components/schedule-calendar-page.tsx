@@ -1,0 +1,200 @@
+import { useId, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ErrorState, LoadingState } from '@/components/ui/status';
+import { usePageTitle } from '@/components/ui/use-page-title';
+import { fullName } from '@/lib/membership/current-membership';
+import { useMembership } from '@/lib/membership/membership-context';
+import { useAppointments } from '../api/get-appointments';
+import { useAvailability } from '../api/get-availability';
+import { useEnrollment } from '../api/get-enrollment';
+import { useLocations } from '../api/get-locations';
+import { usePendingRequests } from '../api/get-pending-requests';
+import { useTherapists } from '../api/get-therapists';
+import { formValuesFromBlock, formValuesFromSelection, newBlockFormValues, type AvailabilityBlock } from '../lib/block-form';
+import { buildCalendarEvents, type CalendarEvent } from '../lib/calendar-events';
+import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from '../lib/permissions';
+import { describeTimeZone, viewerTimeZone } from '../lib/time-zones';
+import type { TimeRange } from '../lib/tstzrange';
+import { visibleRange, type CalendarView } from '../lib/visible-range';
+import { AvailabilityBlockDialog, type BlockDialogMode } from './availability-block-dialog';
+import { AvailabilityCalendar } from './availability-calendar';
+import { CalendarLegend } from './calendar-legend';
+import { EventDetailsDialog } from './event-details-dialog';
+
+type DialogState = { kind: 'block'; mode: BlockDialogMode } | { kind: 'details'; event: CalendarEvent; block: AvailabilityBlock | null } | null;
+
+/**
+ * Schedule › Calendar: a therapist's availability blocks, appointments and pending referral
+ * requests. Therapists see and manage their own; org admins choose a therapist and manage theirs;
+ * schedulers choose one and look.
+ */
+export function ScheduleCalendarPage() {
+  usePageTitle('Calendar');
+  const membership = useMembership();
+  const orgId = membership.org_id;
+  const viewer = useMemo(() => ({ staffId: membership.id, roles: membership.roles }), [membership.id, membership.roles]);
+  const scope = calendarScope(viewer);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const therapists = useTherapists(orgId);
+  const locations = useLocations(orgId);
+
+  const staffId =
+    scope === 'own'
+      ? viewer.staffId
+      : therapists.data
+        ? calendarStaffId(
+            viewer,
+            therapists.data.map((t) => t.id),
+            searchParams.get('therapist'),
+          )
+        : null;
+  const therapist = therapists.data?.find((t) => t.id === staffId) ?? null;
+  const therapistName = therapist ? fullName(therapist) : fullName(membership);
+
+  const [view, setView] = useState<CalendarView>('week');
+  const [date, setDate] = useState(() => new Date());
+  const range = useMemo(() => visibleRange(view, date), [view, date]);
+  const availability = useAvailability(orgId, staffId, range);
+  const appointments = useAppointments(orgId, staffId, range);
+  const requests = usePendingRequests(orgId, staffId, range);
+  const enrollment = useEnrollment(orgId, staffId);
+
+  const locationNames = useMemo(() => new Map(locations.data?.map((l) => [l.id, l.name])), [locations.data]);
+  const events = useMemo(
+    () =>
+      buildCalendarEvents({
+        occurrences: availability.data,
+        appointments: appointments.data,
+        requests: requests.data,
+        locationNames,
+      }),
+    [availability.data, appointments.data, requests.data, locationNames],
+  );
+  const blocks = useMemo(() => new Map(availability.data?.map((o) => [o.block.id, o.block])), [availability.data]);
+
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState('');
+  const zoneId = useId();
+  const pickerId = useId();
+
+  const manage = staffId !== null && canManageBlocks(viewer, staffId);
+  // the form needs the locations and whether the toggle exists before it opens
+  const formReady = manage && locations.isSuccess && enrollment.isSuccess;
+  const showToggle = showAcceptExternalToggle(enrollment.data);
+  const defaultLocation =
+    locations.data?.find((l) => l.id === therapist?.default_location_id) ?? locations.data?.[0] ?? null;
+
+  function openNewBlock(selection: TimeRange | null) {
+    if (!formReady) return;
+    const locationId = defaultLocation?.id ?? '';
+    const zone = defaultLocation?.time_zone ?? viewerTimeZone();
+    const values = { ...newBlockFormValues({ locationId, timeZone: zone }), ...(selection ? formValuesFromSelection(selection, zone) : {}) };
+    setNotice('');
+    setDialog({ kind: 'block', mode: { kind: 'create', values, selection } });
+  }
+
+  function openEvent(event: CalendarEvent) {
+    const block = event.blockId ? (blocks.get(event.blockId) ?? null) : null;
+    setNotice('');
+    if (block && formReady) setDialog({ kind: 'block', mode: { kind: 'edit', block, values: formValuesFromBlock(block) } });
+    else setDialog({ kind: 'details', event, block });
+  }
+
+  const calendarError = availability.error ?? appointments.error ?? requests.error;
+  const calendarPending = availability.isPending || appointments.isPending || requests.isPending;
+
+  return (
+    <section aria-labelledby="calendar-title" className="page">
+      <p className="eyebrow">Schedule</p>
+      <h1 id="calendar-title">Calendar</h1>
+
+      {therapists.isError ? (
+        <ErrorState title="The therapists could not be loaded." error={therapists.error} onRetry={() => void therapists.refetch()} />
+      ) : null}
+      {scope === 'choose' && therapists.isSuccess && staffId === null ? (
+        <p>There are no therapists at {membership.organization.name} yet.</p>
+      ) : null}
+
+      {staffId !== null ? (
+        <>
+          <div className="schedule-toolbar">
+            {scope === 'choose' && therapists.data ? (
+              <div className="field">
+                <label htmlFor={pickerId}>Therapist</label>
+                <select id={pickerId} value={staffId} onChange={(event) => setSearchParams({ therapist: event.target.value })}>
+                  {therapists.data.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {fullName(t)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            {formReady ? (
+              <button type="button" className="button button-primary" onClick={() => openNewBlock(null)}>
+                New availability block
+              </button>
+            ) : null}
+          </div>
+
+          <h2>{staffId === viewer.staffId ? 'My calendar' : `${therapistName}’s calendar`}</h2>
+          <p id={zoneId} className="schedule-zone">
+            Times in {describeTimeZone(viewerTimeZone())}.
+          </p>
+          {manage ? null : (
+            <p className="muted">You can view this calendar; {therapistName} and your clinic’s org admins change its availability.</p>
+          )}
+          <CalendarLegend />
+          <p role="status" className="result-count">
+            {notice}
+          </p>
+          {calendarError ? (
+            <ErrorState
+              title="The calendar could not be loaded."
+              error={calendarError}
+              onRetry={() => {
+                void availability.refetch();
+                void appointments.refetch();
+                void requests.refetch();
+              }}
+            />
+          ) : null}
+          {calendarPending && !calendarError ? <LoadingState label="Loading the calendar…" /> : null}
+          <AvailabilityCalendar
+            label={`${therapistName}’s calendar`}
+            describedBy={zoneId}
+            events={events}
+            view={view}
+            date={date}
+            onView={setView}
+            onNavigate={setDate}
+            onSelectRange={formReady ? openNewBlock : undefined}
+            onOpenEvent={openEvent}
+          />
+        </>
+      ) : null}
+
+      {dialog?.kind === 'block' && staffId !== null && locations.data ? (
+        <AvailabilityBlockDialog
+          mode={dialog.mode}
+          orgId={orgId}
+          staffId={staffId}
+          therapistName={therapistName}
+          locations={locations.data}
+          showAcceptExternal={showToggle}
+          onClose={() => setDialog(null)}
+          onDone={setNotice}
+        />
+      ) : null}
+      {dialog?.kind === 'details' ? (
+        <EventDetailsDialog
+          event={dialog.event}
+          block={dialog.block}
+          location={locations.data?.find((l) => l.id === dialog.block?.location_id) ?? null}
+          therapistName={therapistName}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { calendarFormats, formatDate, formatDateRange, formatEventWhen, formatTimeRange } from './calendar-formats';
+
+// local dates and times: the calendar formats in the viewer's zone, whatever zone the test runs in
+const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
+
+describe('calendar formats', () => {
+  it('formats by name', () => {
+    expect(formatDate(at(2027, 5, 5, 9), 'time')).toMatch(/^9:00\sAM$/);
+    expect(formatDate(at(2027, 5, 5, 13, 30), 'time')).toMatch(/^1:30\sPM$/);
+    expect(formatDate(at(2027, 5, 5), 'fullDate')).toBe('Wednesday, May 5, 2027');
+    expect(formatDate(at(2027, 5, 5), 'monthAndYear')).toBe('May 2027');
+    expect(() => formatDate(at(2027, 5, 5), 'dd')).toThrow(RangeError);
+  });
+
+  it('formats ranges', () => {
+    expect(formatTimeRange(at(2027, 5, 5, 9), at(2027, 5, 5, 12))).toMatch(/^9:00\sAM – 12:00\sPM$/);
+    expect(formatDateRange(at(2027, 5, 2), at(2027, 5, 8))).toMatch(/^May 2\s–\s8, 2027$/);
+    expect(formatDateRange(at(2027, 4, 25), at(2027, 6, 5))).toMatch(/^Apr 25\s–\sJun 5, 2027$/);
+  });
+
+  it('gives react-big-calendar a format for every name it asks for', () => {
+    const formats = calendarFormats();
+    for (const name of [
+      'dateFormat',
+      'dayFormat',
+      'weekdayFormat',
+      'timeGutterFormat',
+      'monthHeaderFormat',
+      'dayHeaderFormat',
+      'dayRangeHeaderFormat',
+      'agendaHeaderFormat',
+      'agendaDateFormat',
+      'agendaTimeFormat',
+      'agendaTimeRangeFormat',
+      'selectRangeFormat',
+      'eventTimeRangeFormat',
+      'eventTimeRangeStartFormat',
+      'eventTimeRangeEndFormat',
+    ] as const) {
+      expect(formats[name], name).toBeDefined();
+    }
+    const dayFormat = formats.dayFormat as (date: Date) => string;
+    expect(dayFormat(at(2027, 5, 5))).toBe('Wed 5/5');
+  });
+});
+
+describe('formatEventWhen', () => {
+  it('names the zone, and both days when the event runs past midnight', () => {
+    const start = new Date('2027-05-07T13:00:00Z');
+    expect(formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/New_York' })).toMatch(
+      /^Fri, May 7, 2027, 9:00\sAM – 12:00\sPM EDT$/,
+    );
+    expect(formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/Denver' })).toMatch(
+      /^Fri, May 7, 2027, 7:00\sAM – 10:00\sAM MDT$/,
+    );
+    expect(formatEventWhen(new Date('2027-05-08T03:00:00Z'), new Date('2027-05-08T05:00:00Z'), { timeZone: 'America/New_York' })).toMatch(
+      /^Fri, May 7, 2027, 11:00\sPM EDT – Sat, May 8, 2027, 1:00\sAM EDT$/,
+    );
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The calendar's date and time formats, written with Intl (no date library): react-big-calendar
+ * asks for a format by name and gets text in the viewer's locale and time zone.
+ */
+import type { Formats } from 'react-big-calendar';
+
+/** Named Intl formats; react-big-calendar's format names point at these. */
+export const intlFormats = {
+  dayOfMonth: { day: 'numeric' },
+  weekday: { weekday: 'short' },
+  time: { hour: 'numeric', minute: '2-digit' },
+  monthAndYear: { month: 'long', year: 'numeric' },
+  fullDate: { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' },
+  shortDate: { weekday: 'short', month: 'short', day: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type IntlFormatName = keyof typeof intlFormats;
+
+const isFormatName = (name: string): name is IntlFormatName => Object.hasOwn(intlFormats, name);
+
+/** `value` in the named format: `formatDate(d, 'time')` → "9:00 AM". */
+export function formatDate(value: Date, format: string, locale = 'en-US'): string {
+  if (!isFormatName(format)) throw new RangeError(`Unknown calendar format: ${format}`);
+  return new Intl.DateTimeFormat(locale, intlFormats[format]).format(value);
+}
+
+/** "9:00 AM – 12:00 PM" */
+export function formatTimeRange(start: Date, end: Date, locale = 'en-US'): string {
+  return `${formatDate(start, 'time', locale)} – ${formatDate(end, 'time', locale)}`;
+}
+
+/** "May 2 – 8, 2027", "Apr 25 – Jun 5, 2027": Intl's own range format, sharing what both ends share. */
+export function formatDateRange(start: Date, end: Date, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric' }).formatRange(start, end);
+}
+
+/** react-big-calendar's formats: names of `intlFormats`, or functions for ranges and composites. */
+export function calendarFormats(locale = 'en-US'): Formats {
+  const timeRange = ({ start, end }: { start: Date; end: Date }) => formatTimeRange(start, end, locale);
+  const dateRange = ({ start, end }: { start: Date; end: Date }) => formatDateRange(start, end, locale);
+  return {
+    dateFormat: 'dayOfMonth',
+    // week and day column headings: "Wed 5/5"
+    dayFormat: (date) => `${formatDate(date, 'weekday', locale)} ${date.getMonth() + 1}/${date.getDate()}`,
+    weekdayFormat: 'weekday',
+    timeGutterFormat: 'time',
+    monthHeaderFormat: 'monthAndYear',
+    dayHeaderFormat: 'fullDate',
+    dayRangeHeaderFormat: dateRange,
+    agendaHeaderFormat: dateRange,
+    agendaDateFormat: 'shortDate',
+    agendaTimeFormat: 'time',
+    agendaTimeRangeFormat: timeRange,
+    selectRangeFormat: timeRange,
+    eventTimeRangeFormat: timeRange,
+    eventTimeRangeStartFormat: ({ start }) => `${formatDate(start, 'time', locale)} –`,
+    eventTimeRangeEndFormat: ({ end }) => `– ${formatDate(end, 'time', locale)}`,
+  };
+}
+
+/** "Fri, May 7, 2027, 9:00 AM – 12:00 PM EDT": an event's date and times in `timeZone` (the viewer's by default), zone named. */
+export function formatEventWhen(start: Date, end: Date, { timeZone, locale = 'en-US' }: { timeZone?: string; locale?: string } = {}): string {
+  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
+  const time = (withZone: boolean) =>
+    new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: withZone ? 'short' : undefined });
+  const sameDay = day.format(start) === day.format(end);
+  return sameDay
+    ? `${day.format(start)}, ${time(false).format(start)} – ${time(true).format(end)}`
+    : `${day.format(start)}, ${time(true).format(start)} – ${day.format(end)}, ${time(true).format(end)}`;
+}

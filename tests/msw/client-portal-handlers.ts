@@ -1,0 +1,248 @@
+/**
+ * The `client-portal` edge function at the network edge (through the gateway, anon key only).
+ * It answers like supabase/functions/client-portal/handler.ts does: the directory with its filters
+ * and cursor, open slots, and requests validated with the same shared zod schema, with the
+ * Idempotency-Key rules, 404 / 409 / 422 in the API's error shape. Tests inspect `clientPortalLog`
+ * and change the state with `takeSlot`; call `resetClientPortal()` before each test.
+ */
+import { http, HttpResponse } from 'msw';
+import type { PortalTherapist } from '@/features/client-portal/schemas';
+import { firstIssue, idempotencyKeySchema, portalReferralRequestSchema } from '../../supabase/functions/_shared/referral-request.ts';
+import { orgIds, staffId } from './data';
+import { testSupabaseUrl } from './env';
+
+const fn = `${testSupabaseUrl}/functions/v1/client-portal`;
+
+const apiError = (status: number, code: string, message: string, field: string | null = null, headers: Record<string, string> = {}) =>
+  HttpResponse.json({ error: field ? { code, message, field } : { code, message } }, { status, headers });
+
+const harborview = { slug: 'harborview', orgId: orgIds.harborview, name: 'Harborview Counseling Collective', time_zone: 'America/New_York' };
+
+/** A 60-minute slot starting `days` after today (UTC) at `hourUtc`. */
+function slot(days: number, hourUtc: number) {
+  const today = new Date();
+  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days, hourUtc);
+  return { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() };
+}
+
+type Listed = Omit<PortalTherapist, 'next_slots'> & { open: { start: string; end: string }[] };
+
+const clinicRef = { name: harborview.name, slug: harborview.slug };
+
+/** Priya's profile as the demo seed submits it; Sofia's is made up (her seed profile is not submitted). */
+function initialTherapists(): Listed[] {
+  return [
+    {
+      id: staffId('03'),
+      clinic: clinicRef,
+      first_name: 'Priya',
+      last_name: 'Raman',
+      photo_url: null,
+      professional_title: 'PhD, Licensed Psychologist',
+      license: { type: 'psychologist', state: 'MA' },
+      about_me:
+        'I help adults and young adults who feel stuck in cycles of worry, low mood or burnout. My approach is warm and ' +
+        'practical: we will get clear on what matters to you, learn skills you can use between sessions, and track ' +
+        'progress together. I have a particular interest in anxiety that shows up at work and in relationships.',
+      specialties: ['anxiety', 'depression', 'work_career', 'life_transitions'],
+      treatment_approaches: ['cbt', 'act', 'mindfulness_based'],
+      ages_served: ['young_adults', 'adults'],
+      session_formats: ['in_person', 'telehealth'],
+      languages: ['en', 'hi'],
+      education: 'PhD in Clinical Psychology, Boston University',
+      years_in_practice: 12,
+      website: 'https://harborviewcounseling.com/team/priya-raman',
+      pronouns: 'she/her',
+      first_session_note: 'We will talk about what brings you in.',
+      location: { name: 'Back Bay Office', city: 'Boston', state: 'MA' },
+      open: [slot(2, 13), slot(2, 14), slot(2, 15), slot(3, 17), slot(3, 18), slot(30, 13)],
+    },
+    {
+      id: staffId('05'),
+      clinic: clinicRef,
+      first_name: 'Sofia',
+      last_name: 'Marquez',
+      photo_url: null,
+      professional_title: 'LPC',
+      license: { type: 'lpc', state: 'CO' },
+      about_me: 'Bilingual counselling for teens and adults after loss and trauma.',
+      specialties: ['trauma_ptsd', 'grief_loss'],
+      treatment_approaches: ['emdr'],
+      ages_served: ['adolescents', 'adults'],
+      session_formats: ['telehealth'],
+      languages: ['en', 'es'],
+      education: null,
+      years_in_practice: 6,
+      website: null,
+      pronouns: null,
+      first_session_note: null,
+      location: { name: 'Denver Highlands Office', city: 'Denver', state: 'CO' },
+      open: [slot(3, 15), slot(5, 15)],
+    },
+  ];
+}
+
+interface Created {
+  body: string;
+  response: { id: string; status: 'pending'; expires_at: string; created_at: string };
+}
+
+let therapists = initialTherapists();
+let taken = new Set<string>();
+let created = new Map<string, Created>();
+
+/** What the tests can inspect: every directory query and every request the function accepted or refused. */
+export const clientPortalLog = {
+  directoryQueries: [] as URLSearchParams[],
+  slotQueries: [] as URLSearchParams[],
+  requests: [] as { idempotencyKey: string | null; body: unknown; status: number; response: unknown }[],
+};
+
+export function resetClientPortal(): void {
+  therapists = initialTherapists();
+  taken = new Set();
+  created = new Map();
+  clientPortalLog.directoryQueries = [];
+  clientPortalLog.slotQueries = [];
+  clientPortalLog.requests = [];
+}
+
+/** Someone else requests this time: it is no longer open. */
+export function takeSlot(therapistId: string, start: string): void {
+  taken.add(`${therapistId}|${new Date(start).toISOString()}`);
+}
+
+export const portalTherapist = (id: string) => therapists.find((t) => t.id === id)!;
+
+/** Lists `count` more therapists (copies of Sofia named "Extra 01"…), for paging through the directory. */
+export function addTherapists(count: number): void {
+  const template = therapists.find((t) => t.first_name === 'Sofia')!;
+  for (let i = 1; i <= count; i += 1) {
+    const n = String(i).padStart(2, '0');
+    therapists.push({ ...template, id: `e0000000-0000-4000-8000-0000000000${n}`, first_name: 'Extra', last_name: `Therapist ${n}` });
+  }
+}
+
+const openSlots = (t: Listed) => t.open.filter((s) => !taken.has(`${t.id}|${s.start}`));
+
+const publicShape = ({ open, ...profile }: Listed): PortalTherapist => ({
+  ...profile,
+  next_slots: open.filter((s) => !taken.has(`${profile.id}|${s.start}`)).slice(0, 3),
+});
+
+const knownQuery = new Set(['specialty', 'language', 'age_group', 'session_format', 'state', 'city', 'cursor', 'limit']);
+
+const canonical = (value: unknown): string =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? `{${Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+        .join(',')}}`
+    : JSON.stringify(value);
+
+/** The gateway refuses calls without an API key before the function sees them. */
+const withoutApiKey = (request: Request) =>
+  request.headers.get('apikey') ? null : HttpResponse.json({ message: 'No API key found in request' }, { status: 401 });
+
+export const clientPortalHandlers = [
+  http.get(`${fn}/clinics/:slug`, ({ request, params }) => {
+    const refused = withoutApiKey(request);
+    if (refused) return refused;
+    if (params.slug !== harborview.slug) return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    const query = new URL(request.url).searchParams;
+    clientPortalLog.directoryQueries.push(query);
+    for (const name of query.keys()) {
+      if (!knownQuery.has(name)) return apiError(400, 'invalid_query', `Unknown query parameter: ${name}.`, name);
+    }
+    const list = (name: string) => query.get(name)?.split(',').filter(Boolean) ?? null;
+    const overlaps = (values: string[], wanted: string[] | null) => wanted === null || values.some((v) => wanted.includes(v));
+    const limit = Number(query.get('limit') ?? 20);
+    const matching = therapists
+      .filter(
+        (t) =>
+          overlaps(t.specialties, list('specialty')) &&
+          overlaps(t.languages, list('language')) &&
+          overlaps(t.ages_served, list('age_group')) &&
+          overlaps(t.session_formats, list('session_format')),
+      )
+      .sort((a, b) => `${a.last_name} ${a.first_name}`.localeCompare(`${b.last_name} ${b.first_name}`));
+    const cursor = query.get('cursor');
+    const start = cursor ? matching.findIndex((t) => t.id === cursor) + 1 : 0;
+    const page = matching.slice(start, start + limit);
+    const more = matching.length > start + limit;
+    return HttpResponse.json({
+      clinic: { name: harborview.name, time_zone: harborview.time_zone },
+      data: page.map(publicShape),
+      next_cursor: more ? page.at(-1)!.id : null,
+    });
+  }),
+
+  http.get(`${fn}/clinics/:slug/therapists/:id/slots`, ({ request, params }) => {
+    const refused = withoutApiKey(request);
+    if (refused) return refused;
+    if (params.slug !== harborview.slug) return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    const query = new URL(request.url).searchParams;
+    clientPortalLog.slotQueries.push(query);
+    const from = Date.parse(query.get('from') ?? '');
+    const to = Date.parse(query.get('to') ?? '');
+    if (Number.isNaN(from) || Number.isNaN(to) || to <= from || to - from > 62 * 86_400_000) {
+      return apiError(400, 'invalid_query', 'Query parameters from and to must be a range of at most 62 days.', 'to');
+    }
+    const therapist = therapists.find((t) => t.id === params.id);
+    const inRange = (s: { start: string }) => Date.parse(s.start) >= from && Date.parse(s.start) < to;
+    return HttpResponse.json({ data: therapist ? openSlots(therapist).filter(inRange) : [] });
+  }),
+
+  http.post(`${fn}/clinics/:slug/requests`, async ({ request, params }) => {
+    const refused = withoutApiKey(request);
+    if (refused) return refused;
+    const idempotencyKey = request.headers.get('idempotency-key');
+    const text = await request.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // logged as null: the function answers 400 malformed_json
+    }
+    const answer = async (response: Response) => {
+      clientPortalLog.requests.push({ idempotencyKey, body, status: response.status, response: await response.clone().json() });
+      return response;
+    };
+    if (params.slug !== harborview.slug) return answer(apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'));
+    const key = idempotencyKeySchema.safeParse(idempotencyKey ?? undefined);
+    if (!key.success) return answer(apiError(400, 'idempotency_key_required', firstIssue(key.error).message));
+    if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
+      return answer(apiError(415, 'unsupported_media_type', 'Send the body as application/json.'));
+    }
+    if (body === null) return answer(apiError(400, 'malformed_json', 'The body is not valid JSON.'));
+    const parsed = portalReferralRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const { field, message } = firstIssue(parsed.error);
+      return answer(apiError(422, 'validation_failed', message, field));
+    }
+    const previous = created.get(key.data);
+    if (previous) {
+      if (previous.body !== canonical(parsed.data)) {
+        return answer(apiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different body.'));
+      }
+      return answer(HttpResponse.json(previous.response, { status: 201, headers: { 'idempotent-replayed': 'true' } }));
+    }
+    const therapist = therapists.find((t) => t.id === parsed.data.therapist_id);
+    if (!therapist) return answer(apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.', 'therapist_id'));
+    const start = new Date(parsed.data.slot_start).toISOString();
+    if (!openSlots(therapist).some((s) => s.start === start)) {
+      return answer(apiError(409, 'slot_not_open', 'This time is not open (any more).', 'slot_start'));
+    }
+    taken.add(`${therapist.id}|${start}`);
+    const now = Date.now();
+    const response = {
+      id: crypto.randomUUID(),
+      status: 'pending' as const,
+      expires_at: new Date(Math.min(now + 48 * 3_600_000, Date.parse(start))).toISOString(),
+      created_at: new Date(now).toISOString(),
+    };
+    created.set(key.data, { body: canonical(parsed.data), response });
+    return answer(HttpResponse.json(response, { status: 201 }));
+  }),
+];
