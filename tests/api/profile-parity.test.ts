@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { profileDraftSchema } from '../../src/features/public-profile/schemas.ts';
-import { vocabulary, vocabularyKeys, type VocabularyKind } from '../../src/features/public-profile/lib/vocabulary.ts';
+import { vocabulary, vocabularyKeys, type VocabularyKind } from '../../src/lib/profile-vocabulary.ts';
 import { createStaff } from './factories.ts';
 import { orgs, serviceClient, withDb } from './personas.ts';
 

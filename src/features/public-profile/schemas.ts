@@ -4,7 +4,7 @@
  * needs every required field.
  */
 import { z } from 'zod';
-import { vocabularyKeys, type VocabularyKind } from './lib/vocabulary';
+import { vocabularyKeys, type VocabularyKind } from '@/lib/profile-vocabulary';
 
 /** Empty text from a form field means "not filled in" (null in the database). */
 const optionalText = (min: number, max: number, label: string) =>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { filterDefinitions, filterNames, hasFilters, type DirectoryFilters, type FilterName } from '../lib/filters';
-import { vocabularyKeys, vocabularyLabel } from '../lib/vocabulary';
+import { vocabularyKeys, vocabularyLabel } from '@/lib/profile-vocabulary';
 
 interface DirectoryFiltersFormProps {
   filters: DirectoryFilters;

@@ -3,7 +3,7 @@ import { ErrorState, LoadingState } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/datetime';
 import { useTherapistSlots } from '../api/get-therapist-slots';
 import { truncateText } from '../lib/text';
-import { vocabularyLabel, type VocabularyKind } from '../lib/vocabulary';
+import { vocabularyLabel, type VocabularyKind } from '@/lib/profile-vocabulary';
 import type { PortalSlot, PortalTherapist } from '../schemas';
 import { SlotDayList } from './slot-day-list';
 

@@ -2,7 +2,7 @@
  * The directory's filters: one choice per filter, kept in the page's address (so a filtered list
  * can be shared and the Back button works), and sent to the API as its query parameters.
  */
-import { vocabularyKeys, type VocabularyKind } from './vocabulary';
+import { vocabularyKeys, type VocabularyKind } from '@/lib/profile-vocabulary';
 
 export const filterNames = ['specialty', 'language', 'age_group', 'session_format'] as const;
 export type FilterName = (typeof filterNames)[number];

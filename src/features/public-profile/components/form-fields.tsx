@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type ComponentProps, type ReactNode } from 'react';
 import { charCount } from '../schemas';
-import { vocabulary, vocabularyKeys, type VocabularyKind } from '../lib/vocabulary';
+import { vocabulary, vocabularyKeys, type VocabularyKind } from '@/lib/profile-vocabulary';
 
 /** The id of a field's control (what a label, an error link or focus points at). */
 export const fieldId = (field: string) => `profile-${field}`;

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ProfileFormValues, ProfileListField } from '../schemas';
 import { cityAndState, listLabels } from '../lib/display';
-import { vocabularyLabel } from '../lib/vocabulary';
+import { vocabularyLabel } from '@/lib/profile-vocabulary';
 import type { PublicProfileDetails } from '../api/get-public-profile';
 
 interface PreviewProps {

@@ -1,7 +1,7 @@
 /** Stored profile values as people read them: vocabulary labels instead of keys. */
 import type { ProfileField, ProfileFormValues, ProfileListField } from '../schemas';
 import { listFieldVocabulary } from './fields';
-import { vocabularyLabel } from './vocabulary';
+import { vocabularyLabel } from '@/lib/profile-vocabulary';
 
 /** The labels of a list field's keys, in the stored order. */
 export function listLabels(field: ProfileListField, keys: readonly string[]): string[] {

@@ -3,7 +3,7 @@
  * field, and the field groups (shared with org admins, or the therapist's alone).
  */
 import { profileDraftSchema, therapistOnlyFields, type ProfileField, type ProfileListField } from '../schemas';
-import type { VocabularyKind } from './vocabulary';
+import type { VocabularyKind } from '@/lib/profile-vocabulary';
 
 /** Every editable field, in the order the form shows them. */
 export const profileFieldOrder = Object.keys(profileDraftSchema.shape) as ProfileField[];
