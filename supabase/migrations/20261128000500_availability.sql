@@ -265,6 +265,8 @@ create table public.referral_requests (
 );
 alter table public.referral_requests enable row level security;
 create index referral_requests_org_status_idx on public.referral_requests (org_id, status, expires_at);
+-- the Unconfirmed queue: a clinic's pending requests by time left
+create index referral_requests_pending_queue_idx on public.referral_requests (org_id, expires_at) where status = 'pending';
 create index referral_requests_therapist_slot_idx on public.referral_requests using gist (therapist_id, slot) where (status = 'pending');
 create index referral_requests_payer_idx on public.referral_requests (payer_id, id);
 create index referral_requests_location_idx on public.referral_requests (org_id, location_id);
