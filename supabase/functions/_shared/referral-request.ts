@@ -6,7 +6,6 @@ import { z } from 'zod';
 
 // control characters (NUL above all) are never part of a name or a note, and Postgres refuses NUL
 // deno-lint-ignore no-control-regex -- matching control characters is the point
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const name = (label: string) =>
