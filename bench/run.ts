@@ -179,9 +179,15 @@ async function main() {
     };
     const [w1, w2] = await Promise.all([worker(), worker()]);
     const expirySeconds = round((performance.now() - expiryStart) / 1000, 2);
-    const { rows: [{ emails }] } = await db.query(`select count(*)::int as emails from public.notification_outbox where template = 'request_expired'`);
-    record(`expiry of ${overdue} overdue requests, two workers`, `${expirySeconds} s (${w1} + ${w2} expired; ${emails} emails)`, '≤ 10 s; each once; one email each',
-      expirySeconds <= 10 && w1 + w2 === overdue && emails === overdue);
+    // the stack's own scheduler runs expiry too: a third worker, which the once-only check covers
+    const { rows: [{ expired, emails }] } = await db.query(
+      `select count(*) filter (where r.status = 'expired')::int as expired,
+              count(o.id)::int as emails
+       from public.referral_requests r
+       left join public.notification_outbox o on o.idempotency_key = 'request_expired:' || r.id
+       where r.idempotency_key like 'bench-overdue-%'`);
+    record(`expiry of ${overdue} overdue requests, two workers (and the scheduler)`, `${expirySeconds} s (${w1} + ${w2} by the workers; ${expired} expired; ${emails} emails)`,
+      '≤ 10 s; each once; one email each', expirySeconds <= 10 && expired === overdue && emails === overdue);
 
     // bundle sizes
     await run(path.join(projectRoot, 'node_modules/.bin/vite'), ['build', '--manifest', '--outDir', '.local/bench/dist', '--emptyOutDir'], {
