@@ -42,9 +42,7 @@ const ScheduleCalendarPage = lazy(() =>
   import('@/features/schedule/components/schedule-calendar-page').then((m) => ({ default: m.ScheduleCalendarPage })),
 );
 const UnconfirmedAppointmentsPage = lazy(() =>
-  import('@/features/schedule/components/unconfirmed-appointments-page').then((m) => ({
-    default: m.UnconfirmedAppointmentsPage,
-  })),
+  import('@/features/unconfirmed-requests/components/unconfirmed-requests-page').then((m) => ({ default: m.UnconfirmedRequestsPage })),
 );
 
 export function AppRoutes() {

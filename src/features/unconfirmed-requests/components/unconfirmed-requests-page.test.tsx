@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { server } from '../../../../tests/msw/server';
+import { renderSignedIn } from '../../../../tests/render';
+
+const hour = 3_600_000;
+const row = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  therapist_id: 'priya',
+  therapist_first_name: 'Priya',
+  therapist_last_name: 'Raman',
+  slot_start: '2027-05-04T13:00:00+00:00',
+  slot_end: '2027-05-04T14:00:00+00:00',
+  time_zone: 'America/New_York',
+  location_name: 'Back Bay Office',
+  source: 'payer',
+  source_label: 'Aetna',
+  first_name: 'Elena',
+  last_name: 'Castillo',
+  email: 'elena@example.org',
+  phone: '617-555-0188',
+  date_of_birth: '1991-04-12',
+  member_id: 'W1',
+  note: null,
+  created_at: new Date(Date.now() - 2 * hour).toISOString(),
+  expires_at: new Date(Date.now() + 40 * hour).toISOString(),
+  ...overrides,
+});
+
+function serveQueue(rows: unknown[]) {
+  const rpcCalls: { name: string; body: unknown }[] = [];
+  server.use(
+    http.get(`${testSupabaseUrl}/rest/v1/unconfirmed_requests`, () => HttpResponse.json(rows)),
+    http.post(`${testSupabaseUrl}/rest/v1/rpc/:name`, async ({ request, params }) => {
+      const body = await request.json();
+      rpcCalls.push({ name: String(params.name), body });
+      if ((body as { request_id: string }).request_id === 'taken') {
+        return HttpResponse.json(
+          { code: 'P0001', hint: 'already_decided', details: null, message: 'This request was already confirmed by Luis Romero at 2027-05-01 12:00 UTC.' },
+          { status: 400 },
+        );
+      }
+      return HttpResponse.json(null);
+    }),
+  );
+  return rpcCalls;
+}
+
+describe('Unconfirmed Appointments', () => {
+  it('lists pending requests with source and time left, urgent ones marked in words', async () => {
+    serveQueue([
+      row('a', { expires_at: new Date(Date.now() + 5 * hour).toISOString() }),
+      row('b', { source: 'client_portal', source_label: 'Client Portal', first_name: 'Rowan', last_name: 'Osei' }),
+    ]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    const table = await screen.findByRole('table', { name: /2 pending requests/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('Elena Castillo');
+    expect(rows[0]).toHaveTextContent('Aetna');
+    expect(rows[0]).toHaveTextContent(/Urgent: 4 h \d+ min left/);
+    expect(rows[1]).toHaveTextContent('Client Portal');
+    expect(rows[1]).not.toHaveTextContent('Urgent');
+  });
+
+  it('filters by source', async () => {
+    serveQueue([row('a'), row('b', { source: 'client_portal', source_label: 'Client Portal', first_name: 'Rowan', last_name: 'Osei' })]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await screen.findByRole('table');
+    await userEvent.selectOptions(screen.getByLabelText('Source'), 'Client Portal');
+    expect(screen.getByRole('table', { name: /1 pending request,/ })).toHaveTextContent('Rowan Osei');
+  });
+
+  it('confirms after a dialog that says it cannot be undone', async () => {
+    const calls = serveQueue([row('a')]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
+    const dialog = screen.getByRole('dialog', { name: 'Confirm Elena Castillo’s request?' });
+    expect(dialog).toHaveTextContent('It cannot be undone.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm appointment' }));
+    await waitFor(() => expect(calls).toEqual([{ name: 'confirm_referral_request', body: { request_id: 'a' } }]));
+    expect(await screen.findByRole('status')).toHaveTextContent('Confirmed: Elena Castillo is scheduled and was emailed.');
+  });
+
+  it('tells who decided first when someone else already did', async () => {
+    serveQueue([row('taken')]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm appointment' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('already confirmed by Luis Romero');
+  });
+
+  it('declines only with a reason, and a note for Other', async () => {
+    const calls = serveQueue([row('a')]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline Elena Castillo' }));
+    const dialog = screen.getByRole('dialog', { name: 'Decline Elena Castillo’s request?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));
+    expect(await within(dialog).findByText('Choose a reason for declining.')).toBeInTheDocument();
+    await userEvent.selectOptions(within(dialog).getByLabelText('Reason'), 'other');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));
+    expect(await within(dialog).findByText('Describe the reason when you choose Other.')).toBeInTheDocument();
+    expect(calls).toEqual([]);
+    await userEvent.type(within(dialog).getByLabelText(/Note/), 'Needs a specialist we do not have');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));
+    await waitFor(() =>
+      expect(calls).toEqual([{ name: 'decline_referral_request', body: { request_id: 'a', reason: 'other', note: 'Needs a specialist we do not have' } }]),
+    );
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Requests arrive through the real public APIs (the client portal and the payer API); the
+ * scheduler works the Unconfirmed Appointments queue: Source shown, confirm (client emailed, the
+ * payer API reports confirmed), decline with a reason (client told the clinic could not accept);
+ * the therapist sees only her own requests.
+ */
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@supabase/supabase-js';
+import { expect, test, type Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { localJwtSecret } from '../../supabase/local/config.ts';
+import { apiKeys } from '../../supabase/local/keys.ts';
+import { demo, expectAccessible, signIn, signOut } from './support/app.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const api = () => process.env.CRP_TEST_API_URL!;
+const inbox = () => process.env.CRP_TEST_INBOX_URL!;
+const run = randomUUID().slice(0, 8);
+const portalClient = { first_name: 'Rowan', last_name: `Portal${run}`, email: `rowan.${run}@example.org` };
+const payerClient = { first_name: 'Imani', last_name: `Payer${run}`, email: `imani.${run}@example.org` };
+let payerKey: string;
+let payerRequestId: string;
+
+async function priyaSlots(): Promise<{ id: string; starts: string[] }> {
+  const { anonKey } = await apiKeys(localJwtSecret);
+  const headers = { apikey: anonKey, authorization: `Bearer ${anonKey}` };
+  const directory = await (await fetch(`${api()}/functions/v1/client-portal/clinics/harborview`, { headers })).json();
+  const priya = directory.data.find((t: { last_name: string }) => t.last_name === 'Raman');
+  const from = new Date(Date.now() + 86_400_000).toISOString();
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const slots = await (await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/therapists/${priya.id}/slots?from=${from}&to=${to}`, { headers })).json();
+  return { id: priya.id, starts: slots.data.map((s: { start: string }) => s.start) };
+}
+
+async function emailTo(address: string): Promise<{ subject: string; text: string }> {
+  for (let i = 0; i < 60; i++) {
+    const messages = await (await fetch(`${inbox()}/api/messages?to=${encodeURIComponent(address)}`)).json();
+    if (messages[0]) return messages[0];
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email to ${address}`);
+}
+
+const row = (page: Page, lastName: string) => page.getByRole('row').filter({ hasText: lastName });
+
+test.beforeAll(async () => {
+  const { anonKey, serviceRoleKey } = await apiKeys(localJwtSecret);
+  const service = createClient(api(), serviceRoleKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
+  const { data: payer } = await service.from('payers').select('id').eq('name', 'Aetna').single();
+  const { data: key, error } = await service.rpc('create_payer_api_key', { payer: payer!.id, label: 'browser test' });
+  if (error) throw error;
+  payerKey = key as string;
+  const { id, starts } = await priyaSlots();
+  const person = { phone: '617-555-0188', date_of_birth: '1990-02-03' };
+
+  const portal = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests`, {
+    method: 'POST',
+    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ therapist_id: id, slot_start: starts[0], ...portalClient, ...person }),
+  });
+  expect(portal.status).toBe(201);
+  const viaPayer = await fetch(`${api()}/functions/v1/payer-api/referral-requests`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${payerKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ therapist_id: id, slot_start: starts[1], ...payerClient, ...person, member_id: 'W1234567' }),
+  });
+  expect(viaPayer.status).toBe(201);
+  payerRequestId = (await viaPayer.json()).id;
+});
+
+test('the scheduler sees each request’s source and confirms the payer’s with the keyboard; the client is emailed and the payer sees confirmed', async ({ page }) => {
+  await signIn(page, demo.scheduler);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Unconfirmed Appointments' }).click();
+  await expect(row(page, portalClient.last_name)).toContainText('Client Portal');
+  await expect(row(page, payerClient.last_name)).toContainText('Aetna');
+  await expectAccessible(page);
+
+  const confirm = page.getByRole('button', { name: `Confirm ${payerClient.first_name} ${payerClient.last_name}` });
+  await confirm.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Confirm ${payerClient.first_name} ${payerClient.last_name}’s request?` });
+  await expect(dialog).toContainText('It cannot be undone.');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Confirm appointment' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(`${payerClient.first_name} ${payerClient.last_name} is scheduled`);
+  await expect(row(page, payerClient.last_name)).toHaveCount(0);
+
+  const email = await emailTo(payerClient.email);
+  expect(email.subject).toBe('Your appointment with Harborview Counseling Collective is confirmed');
+  expect(email.text).not.toContain('Aetna');
+  const status = await (await fetch(`${api()}/functions/v1/payer-api/referral-requests/${payerRequestId}`, { headers: { authorization: `Bearer ${payerKey}` } })).json();
+  expect(status.status).toBe('confirmed');
+  await signOut(page);
+});
+
+test('the therapist sees her own request and declines it with a reason; the client is told without it', async ({ page }) => {
+  await signIn(page, demo.therapist);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Unconfirmed Appointments' }).click();
+  await expect(row(page, portalClient.last_name)).toContainText('Priya Raman');
+  await page.getByRole('button', { name: `Decline ${portalClient.first_name} ${portalClient.last_name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Decline ${portalClient.first_name} ${portalClient.last_name}’s request?` });
+  await dialog.getByRole('button', { name: 'Decline request' }).click();
+  await expect(dialog.getByText('Choose a reason for declining.')).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('Reason').selectOption({ label: 'Not a clinical fit' });
+  await dialog.getByRole('button', { name: 'Decline request' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Declined:' })).toBeVisible();
+
+  const email = await emailTo(portalClient.email);
+  expect(email.subject).toBe('Harborview Counseling Collective could not accept your appointment request');
+  expect(email.text).not.toMatch(/clinical fit/i);
+  await signOut(page);
+});
