@@ -2,6 +2,7 @@ import { Suspense, useLayoutEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { AppHeader, SkipLink } from '@/components/layout/app-header';
 import { MainNav } from '@/components/layout/main-nav';
+import { usePendingRequestCount } from '@/features/unconfirmed-requests/api/get-unconfirmed-requests';
 import { NoMembershipPage } from '@/components/no-membership-page';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState, LoadingState } from '@/components/ui/status';
@@ -52,7 +53,8 @@ export function AppLayout() {
           personDetail={describeRoles(membership.roles)}
         />
         <div className="app-body">
-          <MainNav groups={navigationFor({ staffId: membership.id, roles: membership.roles })} />
+          <NavWithCounts orgId={membership.organization.id} programEnabled={membership.organization.referral_program_enabled}
+            groups={navigationFor({ staffId: membership.id, roles: membership.roles })} />
           <PageFrame />
         </div>
       </div>
@@ -83,4 +85,10 @@ function PageFrame() {
       </ErrorBoundary>
     </main>
   );
+}
+
+/** The navigation with the count of requests waiting for an answer (kept fresh by the queue's polling). */
+function NavWithCounts({ orgId, programEnabled, groups }: { orgId: string; programEnabled: boolean; groups: ReturnType<typeof navigationFor> }) {
+  const pending = usePendingRequestCount(orgId, programEnabled);
+  return <MainNav groups={groups} counts={{ unconfirmedAppointments: pending }} />;
 }

@@ -1,8 +1,11 @@
 import { Link, useLocation } from 'react-router';
-import { activeNavItem, type NavGroup } from '@/lib/access/roles';
+import { activeNavItem, type NavGroup, type NavItem } from '@/lib/access/roles';
+
+/** Pending-work counts shown as badges next to navigation items (e.g. requests to answer). */
+export type NavCounts = Partial<Record<NavItem['id'], number>>;
 
 /** The app's navigation; the item for the current page carries aria-current="page". */
-export function MainNav({ groups }: { groups: readonly NavGroup[] }) {
+export function MainNav({ groups, counts = {} }: { groups: readonly NavGroup[]; counts?: NavCounts }) {
   const { pathname } = useLocation();
   const active = activeNavItem(pathname, groups);
   return (
@@ -24,6 +27,12 @@ export function MainNav({ groups }: { groups: readonly NavGroup[] }) {
                       aria-current={item.id === active ? 'page' : undefined}
                     >
                       {item.label}
+                      {counts[item.id] ? (
+                        <span className="nav-badge">
+                          <span aria-hidden="true">{counts[item.id]}</span>
+                          <span className="visually-hidden">({counts[item.id]} pending)</span>
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 ))}

@@ -31,7 +31,8 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 }
 
-/** The labels of the main navigation's links, in order. */
+/** The labels of the main navigation's links, in order, without pending-count badges. */
 export async function navLinks(page: Page): Promise<string[]> {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+  const texts = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+  return texts.map((text) => text.replace(/\s*\d+\s*\(\d+ pending\)$/, '').trim());
 }

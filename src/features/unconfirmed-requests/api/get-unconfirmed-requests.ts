@@ -52,3 +52,9 @@ export const unconfirmedRequestsQueryOptions = (orgId: string) =>
 export function useUnconfirmedRequests(orgId: string) {
   return useQuery(unconfirmedRequestsQueryOptions(orgId));
 }
+
+/** How many requests wait for the viewer's answer, from the same query as the queue (one fetch, same freshness). */
+export function usePendingRequestCount(orgId: string, enabled: boolean): number {
+  const { data } = useQuery({ ...unconfirmedRequestsQueryOptions(orgId), enabled });
+  return data?.length ?? 0;
+}

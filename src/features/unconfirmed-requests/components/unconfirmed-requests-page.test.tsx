@@ -63,6 +63,8 @@ describe('Unconfirmed Appointments', () => {
     expect(rows[0]).toHaveTextContent(/Urgent: 4 h \d+ min left/);
     expect(rows[1]).toHaveTextContent('Client Portal');
     expect(rows[1]).not.toHaveTextContent('Urgent');
+    // the navigation counts what waits for an answer
+    expect(screen.getByRole('link', { name: 'Unconfirmed Appointments (2 pending)' })).toBeInTheDocument();
   });
 
   it('filters by source', async () => {
