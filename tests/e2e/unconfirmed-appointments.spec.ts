@@ -69,38 +69,48 @@ test.beforeAll(async () => {
   payerRequestId = (await viaPayer.json()).id;
 });
 
-test('the scheduler sees each request’s source and confirms the payer’s with the keyboard; the client is emailed and the payer sees confirmed', async ({ page }) => {
+test('client-portal request: the scheduler sees Source Client Portal, checks the details, confirms with the keyboard; the client is emailed and active', async ({ page }) => {
   await signIn(page, demo.scheduler);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Unconfirmed Appointments' }).click();
-  await expect(row(page, portalClient.last_name)).toContainText('Client Portal');
-  await expect(row(page, payerClient.last_name)).toContainText('Aetna');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();
+  await expect(row(page, portalClient.last_name).first()).toContainText('Client Portal');
+  await expect(row(page, payerClient.last_name).first()).toContainText('Aetna');
   await expectAccessible(page);
 
-  const confirm = page.getByRole('button', { name: `Confirm ${payerClient.first_name} ${payerClient.last_name}` });
-  await confirm.focus();
+  const name = `${portalClient.first_name} ${portalClient.last_name}`;
+  await page.getByRole('button', { name: `Details for ${name}` }).click();
+  await expect(page.getByRole('heading', { name: 'Priya Raman’s calendar around this time' })).toBeVisible();
+  await expect(page.getByText('This request')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: `Confirm ${name}` }).focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Confirm ${payerClient.first_name} ${payerClient.last_name}’s request?` });
+  const dialog = page.getByRole('dialog', { name: `Confirm ${name}’s request?` });
   await expect(dialog).toContainText('It cannot be undone.');
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Confirm appointment' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(`${payerClient.first_name} ${payerClient.last_name} is scheduled`);
-  await expect(row(page, payerClient.last_name)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(`${name} is scheduled`);
+  await expect(page.getByRole('button', { name: `Confirm ${name}` })).toHaveCount(0);
 
-  const email = await emailTo(payerClient.email);
+  const email = await emailTo(portalClient.email);
   expect(email.subject).toBe('Your appointment with Harborview Counseling Collective is confirmed');
-  expect(email.text).not.toContain('Aetna');
-  const status = await (await fetch(`${api()}/functions/v1/payer-api/referral-requests/${payerRequestId}`, { headers: { authorization: `Bearer ${payerKey}` } })).json();
-  expect(status.status).toBe('confirmed');
+  // the client is now an active client of the clinic
+  const { anonKey } = await apiKeys(localJwtSecret);
+  const scheduler = createClient(api(), anonKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
+  await scheduler.auth.signInWithPassword({ email: demo.scheduler, password: 'referral-demo' });
+  const { data: client } = await scheduler.from('clients').select('status').eq('email', portalClient.email).single();
+  expect(client?.status).toBe('active');
   await signOut(page);
 });
 
-test('the therapist sees her own request and declines it with a reason; the client is told without it', async ({ page }) => {
+test('payer request: the therapist declines it with a reason; the client is told without it and the payer sees declined', async ({ page }) => {
   await signIn(page, demo.therapist);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Unconfirmed Appointments' }).click();
-  await expect(row(page, portalClient.last_name)).toContainText('Priya Raman');
-  await page.getByRole('button', { name: `Decline ${portalClient.first_name} ${portalClient.last_name}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Decline ${portalClient.first_name} ${portalClient.last_name}’s request?` });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();
+  const name = `${payerClient.first_name} ${payerClient.last_name}`;
+  await expect(row(page, payerClient.last_name).first()).toContainText('Priya Raman');
+  await page.getByRole('button', { name: `Decline ${name}` }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Decline ${name}’s request?` });
   await dialog.getByRole('button', { name: 'Decline request' }).click();
   await expect(dialog.getByText('Choose a reason for declining.')).toBeVisible();
   await expectAccessible(page);
@@ -108,8 +118,40 @@ test('the therapist sees her own request and declines it with a reason; the clie
   await dialog.getByRole('button', { name: 'Decline request' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Declined:' })).toBeVisible();
 
-  const email = await emailTo(portalClient.email);
+  const email = await emailTo(payerClient.email);
   expect(email.subject).toBe('Harborview Counseling Collective could not accept your appointment request');
-  expect(email.text).not.toMatch(/clinical fit/i);
+  expect(email.text).not.toMatch(/clinical fit|Aetna/i);
+  const status = await (await fetch(`${api()}/functions/v1/payer-api/referral-requests/${payerRequestId}`, { headers: { authorization: `Bearer ${payerKey}` } })).json();
+  expect(status.status).toBe('declined');
+  await signOut(page);
+});
+
+test('an expired request disappears from the queue', async ({ page }) => {
+  const { anonKey, serviceRoleKey } = await apiKeys(localJwtSecret);
+  const { id, starts } = await priyaSlots();
+  const lastName = `Expiring${run}`;
+  const created = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests`, {
+    method: 'POST',
+    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ therapist_id: id, slot_start: starts[0], first_name: 'Keiko', last_name: lastName, email: `keiko.${run}@example.org`, phone: '617-555-0100', date_of_birth: '1984-09-09' }),
+  });
+  expect(created.status).toBe(201);
+  const requestId = (await created.json()).id;
+
+  await signIn(page, demo.scheduler);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();
+  await expect(row(page, lastName)).toHaveCount(1);
+
+  // its 48 hours run out (moved into the past as the platform); the scheduler's job expires it
+  const service = createClient(api(), serviceRoleKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
+  const { error } = await service.from('referral_requests').update({ expires_at: new Date(Date.now() - 60_000).toISOString() }).eq('id', requestId);
+  expect(error).toBeNull();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unconfirmed Appointments' })).toBeVisible();
+  await expect(row(page, lastName)).toHaveCount(0);
+  await expect(async () => {
+    const { data } = await service.from('referral_requests').select('status').eq('id', requestId).single();
+    expect(data?.status).toBe('expired');
+  }).toPass({ timeout: 10_000 });
   await signOut(page);
 });

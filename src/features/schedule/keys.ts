@@ -2,7 +2,7 @@
  * Query keys of the schedule feature: org-scoped first, so one organization's data never answers
  * for another; a calendar's data is keyed by whose calendar and by the visible range.
  */
-import type { TimeRange } from './lib/tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 
 /** The range part of a key: plain strings, so equal ranges make equal keys. */
 const rangeKey = ({ start, end }: TimeRange) => ({ from: start.toISOString(), to: end.toISOString() });

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { Tables } from '@/types/database.types';
 import { keepSameCalendar, scheduleKeys } from '../keys';
-import { formatTstzRange, parseTstzRange, type TimeRange } from '../lib/tstzrange';
+import { formatTstzRange, parseTstzRange, type TimeRange } from '@/lib/tstzrange';
 
 /** A therapist's scheduled appointments in `range`; the client's name where the viewer may read clients. */
 export async function getAppointments(orgId: string, staffId: string, range: TimeRange, signal?: AbortSignal) {

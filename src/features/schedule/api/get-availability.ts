@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import { keepSameCalendar, scheduleKeys } from '../keys';
-import { formatTstzRange, parseTstzRange, type TimeRange } from '../lib/tstzrange';
+import { formatTstzRange, parseTstzRange, type TimeRange } from '@/lib/tstzrange';
 
 /**
  * A therapist's availability in `range`: the concrete occurrences the database expanded from their

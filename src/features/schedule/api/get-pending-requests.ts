@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { Tables } from '@/types/database.types';
 import { keepSameCalendar, scheduleKeys } from '../keys';
-import { formatTstzRange, parseTstzRange, type TimeRange } from '../lib/tstzrange';
+import { formatTstzRange, parseTstzRange, type TimeRange } from '@/lib/tstzrange';
 
 /** A therapist's pending referral requests whose slot falls in `range`, with their source. */
 export async function getPendingRequests(orgId: string, staffId: string, range: TimeRange, signal?: AbortSignal) {

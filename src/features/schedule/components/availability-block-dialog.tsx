@@ -7,7 +7,7 @@ import type { ScheduleLocation } from '../api/get-locations';
 import { useUpdateAvailabilityBlock } from '../api/update-availability-block';
 import { blockErrorMessage, formValuesFromSelection, weekdayOptions, type AvailabilityBlock } from '../lib/block-form';
 import { timeZoneName } from '../lib/time-zones';
-import type { TimeRange } from '../lib/tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 import {
   availabilityBlockFormSchema,
   type AvailabilityBlockChanges,

@@ -4,7 +4,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { agendaLength, calendarViews, isCalendarView, type CalendarView } from '../lib/visible-range';
 import { formatDate, formatTimeRange } from '../lib/calendar-formats';
 import type { CalendarEvent } from '../lib/calendar-events';
-import type { TimeRange } from '../lib/tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 import { intlLocalizer } from './calendar-localizer';
 import './schedule.css';
 

@@ -14,7 +14,7 @@ import { formValuesFromBlock, formValuesFromSelection, newBlockFormValues, type 
 import { buildCalendarEvents, type CalendarEvent } from '../lib/calendar-events';
 import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from '../lib/permissions';
 import { describeTimeZone, viewerTimeZone } from '../lib/time-zones';
-import type { TimeRange } from '../lib/tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 import { visibleRange, type CalendarView } from '../lib/visible-range';
 import { AvailabilityBlockDialog, type BlockDialogMode } from './availability-block-dialog';
 import { AvailabilityCalendar } from './availability-calendar';

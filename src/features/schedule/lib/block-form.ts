@@ -5,7 +5,7 @@
 import { errorMessage } from '@/lib/errors';
 import type { AvailabilityBlockFormValues } from '../schemas';
 import { todayIn, wallClockIn } from './time-zones';
-import type { TimeRange } from './tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 
 /** A stored block, as the calendar reads it. */
 export interface AvailabilityBlock {

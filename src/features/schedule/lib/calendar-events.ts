@@ -3,7 +3,7 @@
  * appointments), scheduled appointments and pending referral requests, each a kind of event
  * that looks and reads differently.
  */
-import type { TimeRange } from './tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 
 export type CalendarEventKind = 'availability' | 'external-availability' | 'appointment' | 'request';
 

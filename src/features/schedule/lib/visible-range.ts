@@ -3,7 +3,7 @@
  * Days are the viewer's (local) days; arithmetic goes through the Date constructor, so a day
  * with a daylight-saving change is still one day.
  */
-import type { TimeRange } from './tstzrange';
+import type { TimeRange } from '@/lib/tstzrange';
 
 export const calendarViews = ['day', 'week', 'month', 'agenda'] as const;
 export type CalendarView = (typeof calendarViews)[number];

@@ -94,6 +94,22 @@ describe('Unconfirmed Appointments', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('already confirmed by Luis Romero');
   });
 
+  it('shows everything submitted and the therapist’s day, with a conflict called out', async () => {
+    serveQueue([row('a', { note: 'Evenings are hard' })]);
+    server.use(
+      http.get(`${testSupabaseUrl}/rest/v1/availability_occurrences`, () => HttpResponse.json([{ during: '["2027-05-04 13:00:00+00","2027-05-04 17:00:00+00")' }])),
+      http.get(`${testSupabaseUrl}/rest/v1/appointments`, () => HttpResponse.json([{ during: '["2027-05-04 13:30:00+00","2027-05-04 14:30:00+00")' }])),
+      http.get(`${testSupabaseUrl}/rest/v1/referral_requests`, () => HttpResponse.json([{ id: 'a', slot: '["2027-05-04 13:00:00+00","2027-05-04 14:00:00+00")' }])),
+    );
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    const toggle = await screen.findByRole('button', { name: 'Details for Elena Castillo' });
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('Evenings are hard', { selector: 'dd' })).toBeInTheDocument();
+    expect(await screen.findByText(/Conflict: an appointment is already scheduled/)).toBeInTheDocument();
+    expect(screen.getByText('This request')).toBeInTheDocument();
+  });
+
   it('declines only with a reason, and a note for Other', async () => {
     const calls = serveQueue([row('a')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed');

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { formatDateTime } from '@/lib/datetime';
@@ -8,6 +8,7 @@ import { useDecideRequest } from '../api/decide-request';
 import { useUnconfirmedRequests, type UnconfirmedRequest } from '../api/get-unconfirmed-requests';
 import { requestActions, timeLeft } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
+import { RequestDetails } from './request-details';
 
 /** Schedule › Unconfirmed Appointments: every pending request the viewer may decide. */
 export function UnconfirmedRequestsPage() {
@@ -19,6 +20,7 @@ export function UnconfirmedRequestsPage() {
   const [source, setSource] = useState('');
   const [open, setOpen] = useState<{ kind: 'confirm' | 'decline'; request: UnconfirmedRequest } | null>(null);
   const [done, setDone] = useState('');
+  const [expanded, setExpanded] = useState<string | null>(null);
   const filterId = useId();
   const now = new Date();
 
@@ -93,7 +95,8 @@ export function UnconfirmedRequestsPage() {
                 const left = timeLeft(r.expires_at, now);
                 const client = `${r.first_name} ${r.last_name}`;
                 return (
-                  <tr key={r.id}>
+                  <Fragment key={r.id}>
+                  <tr>
                     <td>
                       <strong>{client}</strong>
                       <br />
@@ -106,6 +109,10 @@ export function UnconfirmedRequestsPage() {
                     <td>{formatDateTime(r.created_at)}</td>
                     <td>{left.urgent ? <strong className="urgent">Urgent: {left.label}</strong> : left.label}</td>
                     <td>
+                      <button type="button" aria-expanded={expanded === r.id} aria-controls={`details-${r.id}`}
+                        onClick={() => setExpanded(expanded === r.id ? null : r.id)}>
+                        {`Details for ${client}`}
+                      </button>
                       {requestActions({ expires_at: r.expires_at }, now).map((kind) => (
                         <button key={kind} type="button" onClick={() => setOpen({ kind, request: r })}>
                           {kind === 'confirm' ? `Confirm ${client}` : `Decline ${client}`}
@@ -113,6 +120,14 @@ export function UnconfirmedRequestsPage() {
                       ))}
                     </td>
                   </tr>
+                  {expanded === r.id ? (
+                    <tr id={`details-${r.id}`}>
+                      <td colSpan={7}>
+                        <RequestDetails orgId={organization.id} request={r} />
+                      </td>
+                    </tr>
+                  ) : null}
+                  </Fragment>
                 );
               })}
             </tbody>

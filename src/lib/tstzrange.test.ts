@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTstzRange, parsePgTimestamp, parseTstzRange } from './tstzrange';
+import { formatTstzRange, parsePgTimestamp, parseTstzRange } from '@/lib/tstzrange';
 
 describe('parsePgTimestamp', () => {
   it('reads Postgres’s output with a short offset', () => {
