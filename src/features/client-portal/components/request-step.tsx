@@ -16,7 +16,7 @@ import {
   type PortalSlot,
   type PortalTherapist,
 } from '../schemas';
-import { TextAreaField } from './form-fields';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { SlotDayList } from './slot-day-list';
 import { therapistName } from './therapist-card';
 

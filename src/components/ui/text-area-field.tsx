@@ -7,7 +7,7 @@ interface TextAreaFieldProps extends Omit<ComponentProps<'textarea'>, 'id'> {
   error?: string;
 }
 
-/** A labelled textarea with its hint and error, wired like the shared TextField. */
+/** A labelled textarea with its hint and error, wired like TextField. */
 export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
