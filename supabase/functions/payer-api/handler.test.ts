@@ -84,3 +84,53 @@ Deno.test('unknown routes and methods', async () => {
   equal((await handle(new Request('http://x/payer-api/therapists', { method: 'DELETE', headers: { authorization: `Bearer ${key}` } }))).status, 405);
   equal((await handle(get('/referral-requests/not-a-uuid'))).status, 404);
 });
+
+Deno.test('a known key reads the directory while it is checked again; a revoked key gets 401, not the page', async () => {
+  const events: string[] = [];
+  let valid = true;
+  let hold = false;
+  let releaseCheck = () => {};
+  const { handle } = handler({
+    authenticate: async () => {
+      events.push('check');
+      if (hold) await new Promise<void>((resolve) => (releaseCheck = resolve));
+      return valid ? { payerId: 'payer-a', retryAfter: 0 } : null;
+    },
+    directory: () => (events.push('read'), Promise.resolve([row])),
+  });
+  equal((await handle(get('/therapists'))).status, 200);
+  deepStrictEqual(events, ['check', 'read']); // an unknown key: checked first
+  events.length = 0;
+  valid = false;
+  hold = true;
+  const pending = handle(get('/therapists'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  deepStrictEqual(events, ['read', 'check']); // known: both started, the check not yet answered
+  hold = false;
+  releaseCheck();
+  const res = await pending;
+  equal(res.status, 401);
+  equal(JSON.stringify(await res.json()).includes('Priya'), false);
+  events.length = 0;
+  await handle(get('/therapists'));
+  deepStrictEqual(events, ['check']); // forgotten after the refusal
+});
+
+Deno.test('no read ahead while a key is rate-limited, nor for a request status', async () => {
+  const events: string[] = [];
+  let retryAfter = 0;
+  const { handle } = handler({
+    authenticate: () => (events.push('check'), Promise.resolve({ payerId: 'payer-a', retryAfter })),
+    directory: () => (events.push('read'), Promise.resolve([row])),
+    requestStatus: () => (events.push('status'), Promise.resolve(null)),
+  });
+  await handle(get('/therapists'));
+  retryAfter = 30;
+  equal((await handle(get('/therapists'))).status, 429); // the key was fine a moment ago: read ahead
+  equal((await handle(get('/therapists'))).status, 429); // now known to be limited: checked only
+  deepStrictEqual(events, ['check', 'read', 'read', 'check', 'check']);
+  events.length = 0;
+  retryAfter = 0;
+  await handle(get(`/referral-requests/${therapist}`));
+  deepStrictEqual(events, ['check', 'status']);
+});

@@ -97,14 +97,41 @@ export function createPayerApiHandler(deps: PayerApiDeps) {
     return apiError(404, 'not_found', `No route ${request.method} ${url.pathname}.`);
   }
 
+  // Keys that authenticated recently (by hash): a directory read for one of them starts while the
+  // key is checked again, instead of after, and is answered only if the check passes. Every call
+  // is still authenticated and counted; a revoked key gets 401 and never sees what was read. Only
+  // public directory data is read ahead, and never for a key that was just rate-limited.
+  const recentKeys = new Map<string, { payerId: string; limitedUntil: number }>();
+  const rememberKey = (keyHash: string, auth: { payerId: string; retryAfter: number } | null) => {
+    recentKeys.delete(keyHash);
+    if (!auth) return;
+    if (recentKeys.size >= 1000) recentKeys.delete(recentKeys.keys().next().value!);
+    recentKeys.set(keyHash, { payerId: auth.payerId, limitedUntil: Date.now() + auth.retryAfter * 1000 });
+  };
+  const invalidKey = () => apiError(401, 'unauthorized', 'This API key is not valid or was revoked.', null, { 'www-authenticate': 'Bearer' });
+  const readsDirectory = (request: Request) => request.method === 'GET' && new URL(request.url).pathname.split('/').filter(Boolean)[1] === 'therapists';
+
   return async (request: Request): Promise<Response> => {
     const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
     if (!token) return apiError(401, 'unauthorized', 'Send your API key as Authorization: Bearer <key>.', null, { 'www-authenticate': 'Bearer' });
     try {
-      const auth = /^crp_[0-9a-f]{64}$/.test(token) ? await deps.authenticate(await sha256Hex(token)) : null;
-      if (!auth) return apiError(401, 'unauthorized', 'This API key is not valid or was revoked.', null, { 'www-authenticate': 'Bearer' });
+      if (!/^crp_[0-9a-f]{64}$/.test(token)) return invalidKey();
+      const keyHash = await sha256Hex(token);
+      const known = recentKeys.get(keyHash);
+      const readAhead =
+        known && known.limitedUntil <= Date.now() && readsDirectory(request)
+          ? route(request, known.payerId).then((response) => ({ response }), (error: unknown) => ({ error }))
+          : null;
+      const auth = await deps.authenticate(keyHash);
+      rememberKey(keyHash, auth);
+      if (!auth) return invalidKey();
       if (auth.retryAfter > 0) {
         return apiError(429, 'rate_limited', `Too many requests; try again in ${auth.retryAfter} s.`, null, { 'retry-after': String(auth.retryAfter) });
+      }
+      if (readAhead && known?.payerId === auth.payerId) {
+        const result = await readAhead;
+        if ('error' in result) throw result.error;
+        return result.response;
       }
       return await route(request, auth.payerId);
     } catch (error) {
