@@ -838,6 +838,7 @@ export type Database = {
           org_id: string
           photo_url: string | null
           roles: Database["public"]["Enums"]["staff_role"][]
+          search_name: string | null
           updated_at: string
           user_id: string | null
         }
@@ -854,6 +855,7 @@ export type Database = {
           org_id: string
           photo_url?: string | null
           roles: Database["public"]["Enums"]["staff_role"][]
+          search_name?: never
           updated_at?: string
           user_id?: string | null
         }
@@ -870,6 +872,7 @@ export type Database = {
           org_id?: string
           photo_url?: string | null
           roles?: Database["public"]["Enums"]["staff_role"][]
+          search_name?: never
           updated_at?: string
           user_id?: string | null
         }
@@ -903,6 +906,7 @@ export type Database = {
           org_id: string | null
           payer_ids: string[] | null
           payer_names: string[] | null
+          search_name: string | null
           staff_id: string | null
           staff_name: string | null
           status: Database["public"]["Enums"]["enrollment_status"] | null
@@ -1181,6 +1185,29 @@ export type Database = {
           time_zone: string
         }[]
       }
+      program_grid_page: {
+        Args: {
+          descending?: boolean
+          name_words?: string[]
+          only_application_status?: string
+          org: string
+          page_offset?: number
+          page_size?: number
+          sort_column?: string
+          with_payer?: string
+        }
+        Returns: {
+          application_status: string
+          enrollment_id: string
+          first_name: string
+          last_name: string
+          payer_ids: string[]
+          payer_names: string[]
+          staff_id: string
+          status: Database["public"]["Enums"]["enrollment_status"]
+          total_count: number
+        }[]
+      }
       queue_referral_reminders: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -1190,16 +1217,16 @@ export type Database = {
           after_first_name?: string
           after_id?: string
           after_last_name?: string
-          ages?: string[]
-          city?: string
+          any_ages?: string[]
+          any_formats?: string[]
+          any_languages?: string[]
+          any_specialties?: string[]
           clinic: string
-          formats?: string[]
-          languages?: string[]
+          in_city?: string
+          in_state?: string
           page_size?: number
           payer: string
           slot_count?: number
-          specialties?: string[]
-          state?: string
         }
         Returns: {
           about_me: string

@@ -1,13 +1,14 @@
 /**
  * PostgREST at the network edge for the Client Referral Program grid, with the rules of
- * supabase/migrations/20261128000300_program_enrollments.sql: the program_grid view (admins and
- * schedulers of the clinic read it), the Add Staff candidates (an anti-join of staff_members on
+ * supabase/migrations/20261128000300_program_enrollments.sql and 20261128000900_program_grid_speed.sql:
+ * the grid's function program_grid_page (through the policies: admins and schedulers of the clinic
+ * read its program, a therapist their own enrollment), the Add Staff candidates (an anti-join of staff_members on
  * program_enrollments), the payer catalog, and the writes (enroll_staff, set_enrollment_payers,
  * deactivate, delete) with the database's own refusals and messages. It answers only the filters
  * the app should send, so a wrong query fails here too. Every request is logged for tests.
  */
 import { http, HttpResponse } from 'msw';
-import type { Tables } from '@/types/database.types';
+import type { Database, Tables } from '@/types/database.types';
 import { userIdFromBearer } from './auth-handlers';
 import { db, orgIds, staffId } from './data';
 import { testSupabaseUrl } from './env';
@@ -65,8 +66,12 @@ export function resetReferralProgramData(): void {
   programLog.requests = [];
 }
 
-/** The grid requests (GET program_grid) received so far, as their query parameters. */
-export const gridRequests = () => programLog.requests.filter((r) => r.method === 'GET' && r.path === 'program_grid').map((r) => r.params);
+type GridFunction = Database['public']['Functions']['program_grid_page'];
+export type ProgramGridArgs = GridFunction['Args'];
+
+/** The grid requests (POST rpc/program_grid_page) received so far, as their JSON bodies (the function's arguments). */
+export const gridRequests = () =>
+  programLog.requests.filter((r) => r.method === 'POST' && r.path === 'rpc/program_grid_page').map((r) => r.body as ProgramGridArgs);
 
 const postgrestError = (status: number, code: string, message: string, hint: string | null = null) =>
   HttpResponse.json({ code, details: null, hint, message }, { status });
@@ -83,66 +88,80 @@ const orgsWithRole = (userId: string | null, ...roles: string[]) =>
 
 const payerName = (id: string) => payers.find((p) => p.id === id)?.name ?? '';
 
-function gridRow(e: ProgramEnrollment): Row {
-  const staff = db.staff_members.find((s) => s.id === e.staff_id)!;
-  const sorted = [...e.payer_ids].sort((a, b) => payerName(a).localeCompare(payerName(b)));
-  return {
-    enrollment_id: e.id,
-    org_id: e.org_id,
-    staff_id: e.staff_id,
-    first_name: staff.first_name,
-    last_name: staff.last_name,
-    staff_name: `${staff.last_name}, ${staff.first_name}`,
-    status: e.status,
-    application_status: e.submitted ? 'completed' : 'incomplete',
-    payer_ids: sorted,
-    payer_names: sorted.map(payerName),
-    enrolled_at: '2026-03-01T15:00:00+00:00',
-    deactivated_at: e.status === 'deactivated' ? '2026-03-10T15:00:00+00:00' : null,
-  };
-}
-
-const gridColumns = Object.keys(gridRow(initialEnrollments()[0]!));
-
-/** `(a.ilike."*x*",b.ilike."*y*")`: the conditions of an `or` filter (ilike only, values quoted or not). */
-function parseOr(value: string): { column: string; pattern: RegExp }[] | null {
-  const inner = /^\((.*)\)$/.exec(value)?.[1];
-  if (inner === undefined) return null;
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < inner.length; i += 1) {
-    const char = inner[i]!;
-    if (char === '\\' && quoted) {
-      current += inner[i + 1] ?? '';
-      i += 1;
-    } else if (char === '"') quoted = !quoted;
-    else if (char === ',' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  const conditions = parts.map((part) => /^(\w+)\.ilike\.(.*)$/s.exec(part));
-  if (conditions.some((c) => c === null)) return null;
-  return conditions.map((c) => {
-    const [, column = '', raw = ''] = c!;
-    const source = raw.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\%_]/g, '\\$&')).join('.*');
-    return { column, pattern: new RegExp(`^${source}$`, 'is') };
-  });
-}
-
 function compare(a: unknown, b: unknown): number {
   return String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'variant' });
 }
 
-function respondWithRange(request: Request, rows: Row[], params: URLSearchParams): Response {
-  const offset = Number(params.get('offset') ?? 0);
-  const limit = params.has('limit') ? Number(params.get('limit')) : rows.length;
-  const page = rows.slice(offset, offset + limit);
-  const counted = request.headers.get('Prefer')?.includes('count=exact') ?? false;
-  const range = page.length > 0 ? `${offset}-${offset + page.length - 1}` : '*';
-  return HttpResponse.json(page, { headers: { 'Content-Range': `${range}/${counted ? rows.length : '*'}` } });
+/** uuids compare as their bytes do: as lower-case hex strings. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const gridArgNames = ['org', 'name_words', 'only_application_status', 'with_payer', 'sort_column', 'descending', 'page_offset', 'page_size'];
+const gridSortColumns = { staff: null, applicationStatus: 'application_status', status: 'status' } as const;
+
+type GridRow = Omit<GridFunction['Returns'][number], 'total_count'>;
+
+function gridRow(e: ProgramEnrollment): GridRow {
+  const staff = db.staff_members.find((s) => s.id === e.staff_id)!;
+  const sorted = [...e.payer_ids].sort((a, b) => compare(payerName(a), payerName(b)));
+  return {
+    enrollment_id: e.id,
+    staff_id: e.staff_id,
+    first_name: staff.first_name,
+    last_name: staff.last_name,
+    status: e.status,
+    application_status: e.submitted ? 'completed' : 'incomplete',
+    payer_ids: sorted,
+    payer_names: sorted.map(payerName),
+  };
+}
+
+/**
+ * public.program_grid_page: the enrollments of `org` the caller's policies let them read, each name
+ * word contained (literally, ignoring case) in "last, first", filtered, sorted (ties by last name,
+ * first name, enrollment id), one page of them, each row with the count of all matches.
+ */
+function programGridPage(userId: string, args: Record<string, unknown>): Response {
+  const unknown = Object.keys(args).filter((name) => !gridArgNames.includes(name));
+  if (unknown.length > 0 || typeof args.org !== 'string') {
+    return postgrestError(
+      404,
+      'PGRST202',
+      `Could not find the function public.program_grid_page(${Object.keys(args).sort().join(', ')}) in the schema cache`,
+    );
+  }
+  const sortColumn = args.sort_column === undefined ? 'staff' : args.sort_column;
+  if (typeof sortColumn !== 'string' || !Object.hasOwn(gridSortColumns, sortColumn)) {
+    return postgrestError(400, '22023', 'Sort by staff, applicationStatus or status.', 'unknown_sort_column');
+  }
+  const descending = args.descending === true;
+  const words = ((args.name_words ?? []) as string[]).filter((w) => w.trim() !== '').slice(0, 10).map((w) => w.toLowerCase());
+  const applicationStatus = (args.only_application_status ?? null) as string | null;
+  const payer = (args.with_payer ?? null) as string | null;
+  const offset = Math.max(Number(args.page_offset ?? 0), 0);
+  const size = Math.min(Math.max(Number(args.page_size ?? 200), 1), 500);
+
+  // security invoker: the enrollment policies decide
+  const viewerOrgs = orgsWithRole(userId, 'org_admin', 'scheduler');
+  const ownStaff = new Set(viewerRecords(userId).map((s) => s.id));
+  const matches = programDb.enrollments
+    .filter((e) => e.org_id === args.org && (viewerOrgs.has(e.org_id) || ownStaff.has(e.staff_id)))
+    .filter((e) => payer === null || e.payer_ids.includes(payer))
+    .map(gridRow)
+    .filter((row) => applicationStatus === null || row.application_status === applicationStatus)
+    .filter((row) => words.every((word) => `${row.last_name}, ${row.first_name}`.toLowerCase().includes(word)));
+
+  // the enrollment_status enum's order (active, deactivated) is also the alphabetical one
+  const column = gridSortColumns[sortColumn as keyof typeof gridSortColumns];
+  const sign = descending ? -1 : 1;
+  const nameSign = column === null ? sign : 1;
+  matches.sort(
+    (a, b) =>
+      (column === null ? 0 : compare(a[column], b[column]) * sign) ||
+      compare(a.last_name, b.last_name) * nameSign ||
+      compare(a.first_name, b.first_name) * nameSign ||
+      compareIds(a.enrollment_id, b.enrollment_id),
+  );
+  return HttpResponse.json(matches.slice(offset, offset + size).map((row) => ({ ...row, total_count: matches.length })));
 }
 
 function selectColumns(rows: Row[], select: string | null, columns: readonly string[], table: string): Row[] | Response {
@@ -178,50 +197,11 @@ function writeTargets(params: URLSearchParams, visible: ProgramEnrollment[]): Pr
 }
 
 export const referralProgramHandlers = [
-  http.get(`${rest}/program_grid`, async ({ request }) => {
-    await log(request, 'program_grid');
+  http.post(`${rest}/rpc/program_grid_page`, async ({ request }) => {
+    const body = await log(request, 'rpc/program_grid_page');
     const userId = userIdFromBearer(request);
-    if (userId === null) return postgrestError(401, '42501', 'permission denied for view program_grid');
-    const params = new URL(request.url).searchParams;
-    // security invoker: the enrollment policies decide (therapists' own rows are not needed by the grid)
-    const readable = orgsWithRole(userId, 'org_admin', 'scheduler');
-    let rows = programDb.enrollments.filter((e) => readable.has(e.org_id)).map(gridRow);
-    for (const [column, filter] of params) {
-      if (['select', 'order', 'offset', 'limit'].includes(column)) continue;
-      if (column === 'or') {
-        const conditions = parseOr(filter);
-        if (conditions === null) return postgrestError(400, 'PGRST100', `unsupported or filter: ${filter}`);
-        rows = rows.filter((row) => conditions.some((c) => c.pattern.test(String(row[c.column] ?? ''))));
-        continue;
-      }
-      if (!gridColumns.includes(column)) return postgrestError(400, '42703', `column program_grid.${column} does not exist`);
-      const eq = /^eq\.(.*)$/.exec(filter);
-      const ov = /^ov\.\{(.*)\}$/.exec(filter);
-      if (eq) rows = rows.filter((row) => String(row[column]) === eq[1]);
-      else if (ov && column === 'payer_ids') {
-        const wanted = ov[1]!.split(',').map((v) => v.replace(/"/g, ''));
-        rows = rows.filter((row) => (row.payer_ids as string[]).some((id) => wanted.includes(id)));
-      } else return postgrestError(400, 'PGRST100', `the test backend does not support ${column}=${filter}`);
-    }
-    const order = params.get('order');
-    if (order) {
-      const terms = order.split(',').map((term) => {
-        const [column = '', direction = 'asc'] = term.split('.');
-        return { column, sign: direction === 'desc' ? -1 : 1 };
-      });
-      const unknown = terms.find((t) => !gridColumns.includes(t.column));
-      if (unknown) return postgrestError(400, '42703', `column program_grid.${unknown.column} does not exist`);
-      rows = [...rows].sort((a, b) => {
-        for (const { column, sign } of terms) {
-          const cmp = compare(a[column], b[column]);
-          if (cmp !== 0) return cmp * sign;
-        }
-        return 0;
-      });
-    }
-    const selected = selectColumns(rows, params.get('select'), gridColumns, 'program_grid');
-    if (selected instanceof Response) return selected;
-    return respondWithRange(request, selected, params);
+    if (userId === null) return postgrestError(401, '42501', 'permission denied for function program_grid_page');
+    return programGridPage(userId, (body ?? {}) as Record<string, unknown>);
   }),
 
   // Add Staff's candidates: active therapists of the clinic never enrolled. Other staff queries go on to rest-handlers.

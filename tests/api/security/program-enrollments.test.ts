@@ -1,8 +1,11 @@
 /**
- * Security matrix and rules for program_enrollments, enrollment_payers, the program grid and the
- * audit log: each persona, each operation, allowed and denied, through supabase-js.
+ * Security matrix and rules for program_enrollments, enrollment_payers, the program grid (its view
+ * and program_grid_page) and the audit log: each persona, each operation, allowed and denied,
+ * through supabase-js.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/types/database.types.ts';
 import { completeProfile, createStaff, payers, waitForEmail } from '../factories.ts';
 import { anonClient, orgs, serviceClient, signedInAs, withDb, type Client } from '../personas.ts';
 
@@ -215,6 +218,146 @@ describe('program grid', () => {
       .eq('enrollment_id', done.enrollmentId);
     expect(data).toEqual([{ enrollment_id: done.enrollmentId, application_status: 'completed' }]);
     expect((await otherAdmin.from('program_grid').select('enrollment_id').eq('org_id', orgs.harborview)).data).toEqual([]);
+  });
+});
+
+describe('program_grid_page', () => {
+  /** A fresh therapist with the given names, enrolled by the Harborview admin. */
+  async function enrolNamed(firstName: string, lastName: string, payerIds: string[] = [payers.aetna]) {
+    const { data: staff, error } = await service
+      .from('staff_members')
+      .insert({ org_id: orgs.harborview, first_name: firstName, last_name: lastName, email: `grid.${randomUUID()}@harborviewcounseling.com`, roles: ['therapist'] })
+      .select()
+      .single();
+    if (error) throw new Error(`staff_members insert: ${error.message}`);
+    const enrolled = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: payerIds });
+    if (enrolled.error) throw new Error(`enroll_staff: ${enrolled.error.message}`);
+    return { staff, enrollmentId: enrolled.data };
+  }
+  /** A last name no other test uses: the page's rows are then only this test's. */
+  const uniqueName = () => `Gridtest${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+
+  it('an org admin reads a page of the clinic: names, Application Status, payers sorted by name, and the count on every row', async () => {
+    const last = uniqueName();
+    const avery = await enrolNamed('Avery', last, [payers.united, payers.aetna, payers.cigna]);
+    const blake = await enrolNamed('Blake', last, [payers.harvardPilgrim]);
+    await completeProfile(blake.staff.id);
+
+    const { data, error } = await admin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last] });
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      {
+        enrollment_id: avery.enrollmentId,
+        staff_id: avery.staff.id,
+        first_name: 'Avery',
+        last_name: last,
+        status: 'active',
+        application_status: 'incomplete',
+        payer_ids: [payers.aetna, payers.cigna, payers.united],
+        payer_names: ['Aetna', 'Cigna Healthcare', 'UnitedHealthcare'],
+        total_count: 2,
+      },
+      {
+        enrollment_id: blake.enrollmentId,
+        staff_id: blake.staff.id,
+        first_name: 'Blake',
+        last_name: last,
+        status: 'active',
+        application_status: 'completed',
+        payer_ids: [payers.harvardPilgrim],
+        payer_names: ['Harvard Pilgrim Health Care'],
+        total_count: 2,
+      },
+    ]);
+
+    // filters, sort and paging
+    const only = async (args: Omit<Database['public']['Functions']['program_grid_page']['Args'], 'org'>) => {
+      const page = await admin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last], ...args });
+      expect(page.error).toBeNull();
+      return page.data!.map((row) => [row.first_name, row.total_count]);
+    };
+    expect(await only({ only_application_status: 'completed' })).toEqual([['Blake', 1]]);
+    expect(await only({ with_payer: payers.cigna })).toEqual([['Avery', 1]]);
+    expect(await only({ with_payer: payers.bcbsma })).toEqual([]);
+    expect(await only({ sort_column: 'staff', descending: true })).toEqual([['Blake', 2], ['Avery', 2]]);
+    expect(await only({ sort_column: 'applicationStatus' })).toEqual([['Blake', 2], ['Avery', 2]]);
+    expect(await only({ page_offset: 1, page_size: 1 })).toEqual([['Blake', 2]]);
+    expect(await only({ page_offset: 2 })).toEqual([]);
+
+    // the whole clinic: the seeded enrollments are there, and the count is that of every match
+    const all = await admin.rpc('program_grid_page', { org: orgs.harborview, page_size: 500 });
+    expect(all.error).toBeNull();
+    const total = all.data![0]!.total_count;
+    expect(all.data).toHaveLength(Math.min(total, 500));
+    expect(new Set(all.data!.map((row) => row.total_count))).toEqual(new Set([total]));
+    const { count } = await service.from('program_enrollments').select('id', { count: 'exact', head: true }).eq('org_id', orgs.harborview);
+    expect(total).toBe(count);
+    expect(all.data!.map((row) => `${row.last_name}, ${row.first_name}`)).toEqual(expect.arrayContaining(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']));
+  });
+
+  it('a scheduler reads the same page as the admin', async () => {
+    const last = uniqueName();
+    await enrolNamed('Avery', last, [payers.cigna, payers.aetna]);
+    await enrolNamed('Blake', last);
+    const args = { org: orgs.harborview, name_words: [last], sort_column: 'status' };
+    const fromScheduler = await scheduler.rpc('program_grid_page', args);
+    expect(fromScheduler.error).toBeNull();
+    expect(fromScheduler.data).toHaveLength(2);
+    expect(fromScheduler.data![0]).toMatchObject({ first_name: 'Avery', payer_names: ['Aetna', 'Cigna Healthcare'], total_count: 2 });
+    expect(fromScheduler.data).toEqual((await admin.rpc('program_grid_page', args)).data);
+  });
+
+  it('another clinic’s admin gets nothing of Harborview; a therapist only their own enrollment, as through the view', async () => {
+    const last = uniqueName();
+    await enrolNamed('Avery', last);
+    expect(await otherAdmin.rpc('program_grid_page', { org: orgs.harborview })).toMatchObject({ data: [], error: null });
+    expect(await otherAdmin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last] })).toMatchObject({ data: [], error: null });
+
+    const own = await therapist.rpc('program_grid_page', { org: orgs.harborview, page_size: 500 });
+    expect(own.error).toBeNull();
+    expect(own.data).toEqual([expect.objectContaining({ staff_id: await priyaStaffId(), first_name: 'Priya', last_name: 'Raman', total_count: 1 })]);
+    const view = await therapist.from('program_grid').select('enrollment_id, payer_names').eq('org_id', orgs.harborview);
+    expect(own.data!.map((row) => ({ enrollment_id: row.enrollment_id, payer_names: row.payer_names }))).toEqual(view.data);
+  });
+
+  it('anon cannot call it', async () => {
+    const { data, error } = await anonClient().rpc('program_grid_page', { org: orgs.harborview });
+    expect(data).toBeNull();
+    expect(error?.code).toBe('42501');
+    expect(error?.message).toMatch(/permission denied for function program_grid_page/);
+  });
+
+  it('refuses an unknown sort column', async () => {
+    for (const sortColumn of ['last_name', 'staff; drop table x', '']) {
+      const { error } = await admin.rpc('program_grid_page', { org: orgs.harborview, sort_column: sortColumn });
+      expect(error).toMatchObject({ code: '22023', hint: 'unknown_sort_column', message: 'Sort by staff, applicationStatus or status.' });
+    }
+  });
+
+  it('matches each name word literally and ignoring case: % _ and \\ are no wildcards', async () => {
+    const marker = uniqueName();
+    await enrolNamed('Percent', `${marker}50%off`);
+    await enrolNamed('Fifty', `${marker}50off`);
+    await enrolNamed('Under', `${marker}a_b`);
+    await enrolNamed('Axb', `${marker}axb`);
+    await enrolNamed('Slash', `${marker}c\\d`);
+    await enrolNamed('Cd', `${marker}cd`);
+    const firstNames = async (words: string[]) => {
+      const { data, error } = await admin.rpc('program_grid_page', { org: orgs.harborview, name_words: words });
+      expect(error).toBeNull();
+      return data!.map((row) => row.first_name);
+    };
+    expect(await firstNames([marker])).toHaveLength(6);
+    expect(await firstNames([`${marker}50%`])).toEqual(['Percent']);
+    expect(await firstNames([`${marker}a_b`])).toEqual(['Under']);
+    expect(await firstNames([`${marker}c\\d`])).toEqual(['Slash']);
+    expect(await firstNames(['%', marker])).toEqual(['Percent']);
+    expect(await firstNames(['_', marker])).toEqual(['Under']);
+    // each word must appear somewhere in "last, first", case aside; blank words are ignored
+    expect(await firstNames([marker.toUpperCase(), 'under'])).toEqual(['Under']);
+    expect(await firstNames([`${marker.toLowerCase()}axb, axb`])).toEqual(['Axb']);
+    expect(await firstNames([marker, ' ', ''])).toHaveLength(6);
+    expect(await firstNames([marker, 'nobody'])).toEqual([]);
   });
 });
 

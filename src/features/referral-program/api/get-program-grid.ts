@@ -1,15 +1,8 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
-import type { Tables } from '@/types/database.types';
-import type { ApplicationStatus, EnrollmentStatus, GridQuery } from '../lib/grid-query';
-import { nameFilters, orderTerms } from '../lib/grid-query';
+import type { Database } from '@/types/database.types';
+import { gridPageSize, type ApplicationStatus, type EnrollmentStatus, type GridQuery } from '../lib/grid-query';
 import { referralProgramKeys } from '../keys';
-
-/** Rows per request: one page of the grid's range pagination. */
-export const gridPageSize = 200;
-
-// one literal, so supabase-js types the row from it
-const columns = 'enrollment_id, staff_id, first_name, last_name, status, application_status, payer_ids, payer_names';
 
 export interface PayerRef {
   id: string;
@@ -34,13 +27,13 @@ export interface GridPage {
   total: number | null;
 }
 
-type GridViewRow = Pick<
-  Tables<'program_grid'>,
-  'enrollment_id' | 'staff_id' | 'first_name' | 'last_name' | 'status' | 'application_status' | 'payer_ids' | 'payer_names'
->;
+type GridFunctionRow = Database['public']['Functions']['program_grid_page']['Returns'][number];
 
-/** A view row (every column typed nullable by the generator) as the grid's row. */
-export function toEnrollmentRow(row: GridViewRow): EnrollmentRow {
+/** A row of `program_grid_page` without the count; read defensively, as if any column could be null. */
+type GridPageRow = { [Column in Exclude<keyof GridFunctionRow, 'total_count'>]: GridFunctionRow[Column] | null };
+
+/** A row of the grid's function as the grid's row. */
+export function toEnrollmentRow(row: GridPageRow): EnrollmentRow {
   const payerIds = row.payer_ids ?? [];
   const payerNames = row.payer_names ?? [];
   return {
@@ -50,28 +43,30 @@ export function toEnrollmentRow(row: GridViewRow): EnrollmentRow {
     lastName: row.last_name ?? '',
     status: row.status ?? 'active',
     applicationStatus: row.application_status === 'completed' ? 'completed' : 'incomplete',
-    // both arrays are ordered by payer name in the view
+    // both arrays are ordered by payer name in the database
     payers: payerIds.map((id, index) => ({ id, name: payerNames[index] ?? '' })),
   };
 }
 
 /**
- * One page of the program grid (the `program_grid` view, through the caller's policies): filtered,
- * sorted and paged in the database. The first page also counts every matching row.
+ * One page of the program grid (`program_grid_page`, through the caller's policies): filtered,
+ * sorted and paged in the database, in one pass that also counts every matching row.
  */
 export async function getProgramGridPage(orgId: string, query: GridQuery, offset: number, signal?: AbortSignal): Promise<GridPage> {
-  let request = supabase
-    .from('program_grid')
-    .select(columns, offset === 0 ? { count: 'exact' } : undefined)
-    .eq('org_id', orgId);
-  for (const filter of nameFilters(query.search)) request = request.or(filter);
-  if (query.applicationStatus !== null) request = request.eq('application_status', query.applicationStatus);
-  if (query.payerId !== null) request = request.overlaps('payer_ids', [query.payerId]);
-  for (const term of orderTerms(query.sort)) request = request.order(term.column, { ascending: term.ascending });
-  const paged = request.range(offset, offset + gridPageSize - 1);
-  const { data, error, count } = await (signal ? paged.abortSignal(signal) : paged);
+  const request = supabase.rpc('program_grid_page', {
+    org: orgId,
+    name_words: query.search,
+    only_application_status: query.applicationStatus ?? undefined,
+    with_payer: query.payerId ?? undefined,
+    sort_column: query.sort.column,
+    descending: query.sort.descending,
+    page_offset: offset,
+    page_size: gridPageSize,
+  });
+  const { data, error } = await (signal ? request.abortSignal(signal) : request);
   if (error) throw error;
-  return { rows: data.map(toEnrollmentRow), total: count };
+  // every row carries the count of all matches; an empty first page means none match
+  return { rows: data.map(toEnrollmentRow), total: offset === 0 ? (data[0]?.total_count ?? 0) : null };
 }
 
 export const programGridQueryOptions = (orgId: string, query: GridQuery) =>

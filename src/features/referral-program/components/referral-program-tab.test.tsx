@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { staffId } from '../../../../tests/msw/data';
+import { db, orgIds, staffId } from '../../../../tests/msw/data';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { enrollmentId, gridRequests, payerIds, programDb, programLog } from '../../../../tests/msw/referral-program-handlers';
 import { server } from '../../../../tests/msw/server';
@@ -38,7 +38,8 @@ function bodyRows(): string[][] {
 
 const staffColumn = () => bodyRows().map((row) => row[0]);
 const lastGridRequest = () => gridRequests().at(-1)!;
-const writes = () => programLog.requests.filter((r) => r.method !== 'GET');
+/** Requests that change something: not reads, and not the grid's function (a read through POST). */
+const writes = () => programLog.requests.filter((r) => r.method !== 'GET' && r.path !== 'rpc/program_grid_page');
 
 describe('the program grid', () => {
   it('lists the enrolled staff from the server, sorted by last name, with a count', async () => {
@@ -69,10 +70,17 @@ describe('the program grid', () => {
     // each name leads to the therapist's public profile, which admins may fill in
     expect(within(table).getByRole('link', { name: 'Raman, Priya' })).toHaveAttribute('href', `/staff/${staffId('03')}/public-profile`);
 
-    const first = lastGridRequest();
-    expect(first.get('org_id')).toBe('eq.0a9e0000-0000-4000-8000-000000000001');
-    expect(first.get('order')).toBe('last_name.asc,first_name.asc,enrollment_id.asc');
-    expect([first.get('offset'), first.get('limit')]).toEqual(['0', '200']);
+    // one call of program_grid_page: no filters, sorted by staff, the first page of 200
+    expect(gridRequests()).toEqual([
+      {
+        org: '0a9e0000-0000-4000-8000-000000000001',
+        name_words: [],
+        sort_column: 'staff',
+        descending: false,
+        page_offset: 0,
+        page_size: 200,
+      },
+    ]);
   });
 
   it('offers Delete only while the application is Incomplete, and nothing for a deactivated therapist', async () => {
@@ -91,18 +99,15 @@ describe('the program grid', () => {
     expect(within(sofia).queryByRole('button')).not.toBeInTheDocument();
   });
 
-  it('sends each column filter to the server as a PostgREST filter', async () => {
+  it('sends each column filter to the server as an argument of program_grid_page', async () => {
     const { user } = await openGrid();
     const filters = screen.getByRole('search', { name: 'Filter enrolled staff' });
 
     await user.type(within(filters).getByRole('searchbox', { name: 'Staff' }), 'jor ell');
     await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan']));
-    // one request after typing pauses, not one per key; every word must match the first or last name
-    expect(gridRequests().filter((p) => p.has('or'))).toHaveLength(1);
-    expect(lastGridRequest().getAll('or')).toEqual([
-      '(first_name.ilike."*jor*",last_name.ilike."*jor*")',
-      '(first_name.ilike."*ell*",last_name.ilike."*ell*")',
-    ]);
+    // one request after typing pauses, not one per key; every word must appear in the name
+    expect(gridRequests().filter((body) => (body.name_words ?? []).length > 0)).toHaveLength(1);
+    expect(lastGridRequest().name_words).toEqual(['jor', 'ell']);
     expect(screen.getByText('1 staff member matches these filters')).toBeInTheDocument();
 
     await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
@@ -111,13 +116,13 @@ describe('the program grid', () => {
 
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Completed');
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya']));
-    expect(lastGridRequest().get('application_status')).toBe('eq.completed');
+    expect(lastGridRequest()).toMatchObject({ name_words: [], only_application_status: 'completed' });
 
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'All');
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Payer' }), 'Aetna');
     await waitFor(() => expect(staffColumn()).toEqual(['Marquez, Sofia', 'Raman, Priya']));
-    expect(lastGridRequest().get('payer_ids')).toBe(`ov.{${payerIds.aetna}}`);
-    expect(lastGridRequest().has('application_status')).toBe(false);
+    expect(lastGridRequest().with_payer).toBe(payerIds.aetna);
+    expect(lastGridRequest()).not.toHaveProperty('only_application_status');
 
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Incomplete');
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Payer' }), 'UnitedHealthcare');
@@ -131,14 +136,14 @@ describe('the program grid', () => {
     const { user, table } = await openGrid();
     const applicationHeader = within(table).getByRole('columnheader', { name: /Application Status/ });
     await user.click(within(applicationHeader).getByRole('button', { name: /Application Status/ }));
-    await waitFor(() => expect(lastGridRequest().get('order')).toBe('application_status.asc,last_name.asc,first_name.asc,enrollment_id.asc'));
+    await waitFor(() => expect(lastGridRequest()).toMatchObject({ sort_column: 'applicationStatus', descending: false }));
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']));
     expect(applicationHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(within(table).getByRole('columnheader', { name: /Staff/ })).not.toHaveAttribute('aria-sort');
 
     await user.click(within(applicationHeader).getByRole('button'));
     await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Marquez, Sofia', 'Raman, Priya']));
-    expect(lastGridRequest().get('order')).toBe('application_status.desc,last_name.asc,first_name.asc,enrollment_id.asc');
+    expect(lastGridRequest()).toMatchObject({ sort_column: 'applicationStatus', descending: true });
     expect(applicationHeader).toHaveAttribute('aria-sort', 'descending');
 
     // back to the first sort: answered from the cache
@@ -147,10 +152,39 @@ describe('the program grid', () => {
     expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute('aria-sort', 'ascending');
     await user.click(within(table).getByRole('button', { name: /^Staff/ }));
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Marquez, Sofia', 'Ellis, Jordan']));
-    expect(lastGridRequest().get('order')).toBe('last_name.desc,first_name.desc,enrollment_id.asc');
+    expect(lastGridRequest()).toMatchObject({ sort_column: 'staff', descending: true });
 
     await user.click(within(table).getByRole('button', { name: /^Status/ }));
-    await waitFor(() => expect(lastGridRequest().get('order')).toBe('status.asc,last_name.asc,first_name.asc,enrollment_id.asc'));
+    await waitFor(() => expect(lastGridRequest()).toMatchObject({ sort_column: 'status', descending: false }));
+  });
+
+  it('loads the next page as the view nears the end; the first page counts every match', async () => {
+    // 230 more enrolled therapists: 233 in all, two pages of program_grid_page
+    const template = db.staff_members.find((s) => s.id === staffId('04'))!;
+    for (let i = 0; i < 230; i += 1) {
+      const suffix = String(i).padStart(12, '0');
+      const id = `57af0001-0000-4000-8000-${suffix}`;
+      db.staff_members.push({ ...template, id, user_id: null, first_name: 'Test', last_name: `Zz${suffix}`, search_name: `zz${suffix}, test` });
+      programDb.enrollments.push({ id: `e0e00001-0000-4000-8000-${suffix}`, org_id: orgIds.harborview, staff_id: id, status: 'active', payer_ids: [payerIds.aetna], submitted: false });
+    }
+    const { table } = await openGrid();
+    expect(screen.getByText('233 staff members in the program')).toBeInTheDocument();
+    expect(table).toHaveAttribute('aria-rowcount', '234');
+    expect(gridRequests().map((body) => body.page_offset)).toEqual([0]);
+
+    // scroll to the end of the first page: the next one is asked for, from where the first ended
+    const region = screen.getByRole('region', { name: tableName });
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: 200 * 57 - 600 });
+    fireEvent.scroll(region);
+    await waitFor(() => expect(gridRequests().map((body) => body.page_offset)).toEqual([0, 200]));
+    expect(lastGridRequest()).toMatchObject({ page_size: 200, sort_column: 'staff', descending: false });
+
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: 233 * 57 - 600 });
+    fireEvent.scroll(region);
+    expect(await within(table).findByRole('link', { name: 'Zz000000000229, Test' })).toBeInTheDocument();
+    // the last page was short: nothing more to ask for, and the count stays the first page's
+    expect(gridRequests()).toHaveLength(2);
+    expect(screen.getByText('233 staff members in the program')).toBeInTheDocument();
   });
 
   it('says when no therapist is enrolled yet', async () => {
@@ -163,7 +197,7 @@ describe('the program grid', () => {
   it('shows a failed load with the server’s reason and lets you try again', async () => {
     let calls = 0;
     server.use(
-      http.get(`${testSupabaseUrl}/rest/v1/program_grid`, () => {
+      http.post(`${testSupabaseUrl}/rest/v1/rpc/program_grid_page`, () => {
         calls += 1;
         if (calls > 1) return undefined;
         return HttpResponse.json({ code: '57014', details: null, hint: null, message: 'canceling statement due to statement timeout' }, { status: 500 });

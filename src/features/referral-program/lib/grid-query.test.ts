@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSort, gridQueryFrom, isFiltered, nameFilters, orderTerms, searchWords, shouldLoadMore } from './grid-query';
+import { defaultSort, gridQueryFrom, isFiltered, searchWords, shouldLoadMore } from './grid-query';
 
 describe('searchWords', () => {
   it('splits on spaces, lower-cases, and keeps letters, digits, apostrophes, hyphens and periods', () => {
@@ -16,40 +16,6 @@ describe('searchWords', () => {
   it('keeps at most five words of at most fifty characters', () => {
     expect(searchWords('a b c d e f g')).toHaveLength(5);
     expect(searchWords('x'.repeat(80))[0]).toHaveLength(50);
-  });
-});
-
-describe('nameFilters', () => {
-  it('one or-filter per word over first and last name, quoted', () => {
-    expect(nameFilters(['jor', 'el'])).toEqual([
-      'first_name.ilike."*jor*",last_name.ilike."*jor*"',
-      'first_name.ilike."*el*",last_name.ilike."*el*"',
-    ]);
-    expect(nameFilters([])).toEqual([]);
-  });
-});
-
-describe('orderTerms', () => {
-  it('sorts by name with the enrollment id as the tie-break', () => {
-    expect(orderTerms({ column: 'staff', descending: false })).toEqual([
-      { column: 'last_name', ascending: true },
-      { column: 'first_name', ascending: true },
-      { column: 'enrollment_id', ascending: true },
-    ]);
-    expect(orderTerms({ column: 'staff', descending: true }).slice(0, 2)).toEqual([
-      { column: 'last_name', ascending: false },
-      { column: 'first_name', ascending: false },
-    ]);
-  });
-
-  it('sorts by a status column first, then by name ascending', () => {
-    expect(orderTerms({ column: 'applicationStatus', descending: true })).toEqual([
-      { column: 'application_status', ascending: false },
-      { column: 'last_name', ascending: true },
-      { column: 'first_name', ascending: true },
-      { column: 'enrollment_id', ascending: true },
-    ]);
-    expect(orderTerms({ column: 'status', descending: false })[0]).toEqual({ column: 'status', ascending: true });
   });
 });
 

@@ -1,8 +1,11 @@
 /**
  * What the program grid asks the server for: pure translation of the grid's filter and sort state
- * into PostgREST filters and ordering. Everything is filtered and sorted in the database, so the
- * grid stays fast at thousands of enrolled staff.
+ * into the arguments of `program_grid_page`. Everything is filtered and sorted in the database, so
+ * the grid stays fast at thousands of enrolled staff.
  */
+
+/** Rows per request: one page of the grid's offset pagination. */
+export const gridPageSize = 200;
 
 export type ApplicationStatus = 'completed' | 'incomplete';
 export type EnrollmentStatus = 'active' | 'deactivated';
@@ -44,37 +47,6 @@ export function searchWords(text: string): string[] {
     .map((word) => word.replace(/[^\p{L}\p{M}\p{N}'’.-]/gu, '').slice(0, maxWordLength))
     .filter((word) => word !== '')
     .slice(0, maxWords);
-}
-
-/** One PostgREST `or` filter per word: the word appears in the first or the last name. Repeated `or` filters are ANDed. */
-export function nameFilters(words: readonly string[]): string[] {
-  return words.map((word) => `first_name.ilike."*${word}*",last_name.ilike."*${word}*"`);
-}
-
-export interface OrderTerm {
-  column: 'last_name' | 'first_name' | 'application_status' | 'status' | 'enrollment_id';
-  ascending: boolean;
-}
-
-/**
- * The ORDER BY of a sort: the chosen column, then by name, then by enrollment id, so that
- * page boundaries are stable while paging through equal values.
- */
-export function orderTerms(sort: GridSort): OrderTerm[] {
-  const ascending = !sort.descending;
-  const byName: OrderTerm[] = [
-    { column: 'last_name', ascending: sort.column === 'staff' ? ascending : true },
-    { column: 'first_name', ascending: sort.column === 'staff' ? ascending : true },
-  ];
-  const tieBreak: OrderTerm = { column: 'enrollment_id', ascending: true };
-  switch (sort.column) {
-    case 'staff':
-      return [...byName, tieBreak];
-    case 'applicationStatus':
-      return [{ column: 'application_status', ascending }, ...byName, tieBreak];
-    case 'status':
-      return [{ column: 'status', ascending }, ...byName, tieBreak];
-  }
 }
 
 /** The grid's table state, shaped like @tanstack/react-table's SortingState and ColumnFiltersState. */
