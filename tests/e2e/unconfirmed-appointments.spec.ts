@@ -84,7 +84,7 @@ test('client-portal request: the scheduler sees Source Client Portal, checks the
 
   await page.getByRole('button', { name: `Confirm ${name}` }).focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Confirm ${name}’s request?` });
+  const dialog = page.getByRole('alertdialog', { name: `Confirm ${name}’s request?` });
   await expect(dialog).toContainText('It cannot be undone.');
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Confirm appointment' }).focus();
@@ -110,7 +110,7 @@ test('payer request: the therapist declines it with a reason; the client is told
   await expect(row(page, payerClient.last_name).first()).toContainText('Priya Raman');
   await page.getByRole('button', { name: `Decline ${name}` }).focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Decline ${name}’s request?` });
+  const dialog = page.getByRole('alertdialog', { name: `Decline ${name}’s request?` });
   await dialog.getByRole('button', { name: 'Decline request' }).click();
   await expect(dialog.getByText('Choose a reason for declining.')).toBeVisible();
   await expectAccessible(page);

@@ -8,7 +8,7 @@ import { useEnrollStaff } from '../api/enroll-staff';
 import { listName } from '../lib/labels';
 import { mutationErrorMessage } from '../lib/mutation-error-message';
 import { enrollStaffSchema, type EnrollStaffInput, type EnrollStaffValues } from '../schemas';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { DialogActions } from './dialog-actions';
 import { PayerCheckboxes } from './payer-checkboxes';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { DialogActions } from './dialog-actions';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 
 interface ConfirmDialogProps {
   title: string;

@@ -9,7 +9,7 @@ import { personName } from '../lib/labels';
 import { mutationErrorMessage } from '../lib/mutation-error-message';
 import { editPayersFormSchema, type EditPayersValues } from '../schemas';
 import { DialogActions } from './dialog-actions';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { PayerCheckboxes } from './payer-checkboxes';
 
 interface EditPayersDialogProps {

@@ -13,7 +13,7 @@ import {
   type AvailabilityBlockChanges,
   type AvailabilityBlockFormValues,
 } from '../schemas';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 
 export type BlockDialogMode =
   | { kind: 'create'; values: AvailabilityBlockFormValues; selection: TimeRange | null }
@@ -38,16 +38,14 @@ export function AvailabilityBlockDialog({ mode, onClose, therapistName, ...rest 
   const title = confirmingDelete ? 'Delete this availability block?' : mode.kind === 'create' ? 'New availability block' : 'Edit availability block';
   return (
     <ModalDialog title={title} description={`${therapistName}’s availability`} onClose={onClose}>
-      {(close) =>
-        confirmingDelete && mode.kind === 'edit' ? (
-          <DeleteConfirmation block={mode.block} orgId={rest.orgId} staffId={rest.staffId} onCancel={() => setConfirmingDelete(false)} onDone={(message) => {
-            rest.onDone(message);
-            close();
-          }} />
-        ) : (
-          <BlockForm mode={mode} close={close} onDelete={() => setConfirmingDelete(true)} {...rest} />
-        )
-      }
+      {confirmingDelete && mode.kind === 'edit' ? (
+        <DeleteConfirmation block={mode.block} orgId={rest.orgId} staffId={rest.staffId} onCancel={() => setConfirmingDelete(false)} onDone={(message) => {
+          rest.onDone(message);
+          onClose();
+        }} />
+      ) : (
+        <BlockForm mode={mode} close={onClose} onDelete={() => setConfirmingDelete(true)} {...rest} />
+      )}
     </ModalDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/access/paths';
 import type { ScheduleLocation } from '../api/get-locations';
@@ -5,7 +6,7 @@ import { describeBlock, type AvailabilityBlock } from '../lib/block-form';
 import { eventKinds, type CalendarEvent } from '../lib/calendar-events';
 import { formatEventWhen } from '../lib/calendar-formats';
 import { timeZoneName } from '../lib/time-zones';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 
 interface EventDetailsDialogProps {
   event: CalendarEvent;
@@ -18,55 +19,52 @@ interface EventDetailsDialogProps {
 
 /** What an event is, read-only: appointments and requests for everyone, blocks for those who only view them. */
 export function EventDetailsDialog({ event, block, location, therapistName, onClose }: EventDetailsDialogProps) {
+  const closeButton = useRef<HTMLButtonElement>(null);
   return (
-    <ModalDialog title={eventKinds[event.kind].label} description={`On ${therapistName}’s calendar`} onClose={onClose}>
-      {(close) => (
-        <>
-          <dl className="details-list modal-details">
-            <div>
-              <dt>When</dt>
-              <dd>{formatEventWhen(event.start, event.end)}</dd>
-            </div>
-            {event.locationName ? (
-              <div>
-                <dt>Location</dt>
-                <dd>{event.locationName}</dd>
-              </div>
-            ) : null}
-            {block ? (
-              <>
-                <div>
-                  <dt>Block</dt>
-                  <dd>
-                    {describeBlock(block)}
-                    {location ? ` (${timeZoneName(location.time_zone)})` : ''}
-                  </dd>
-                </div>
-                <div>
-                  <dt>Accept External Appointments</dt>
-                  <dd>{block.accept_external ? 'Yes' : 'No'}</dd>
-                </div>
-              </>
-            ) : null}
-            {event.detail ? (
-              <div>
-                <dt>{event.kind === 'request' ? 'Requested by' : 'Client'}</dt>
-                <dd>{event.detail}</dd>
-              </div>
-            ) : null}
-          </dl>
-          {event.kind === 'request' ? (
-            <p>
-              Confirm or decline it under <Link to={paths.unconfirmedAppointments}>Unconfirmed Appointments</Link>.
-            </p>
-          ) : null}
-          <div className="modal-actions">
-            <button type="button" className="button button-primary" onClick={close} autoFocus>
-              Close
-            </button>
+    <ModalDialog title={eventKinds[event.kind].label} description={`On ${therapistName}’s calendar`} onClose={onClose} initialFocus={closeButton}>
+      <dl className="details-list modal-details">
+        <div>
+          <dt>When</dt>
+          <dd>{formatEventWhen(event.start, event.end)}</dd>
+        </div>
+        {event.locationName ? (
+          <div>
+            <dt>Location</dt>
+            <dd>{event.locationName}</dd>
           </div>
-        </>
-      )}
+        ) : null}
+        {block ? (
+          <>
+            <div>
+              <dt>Block</dt>
+              <dd>
+                {describeBlock(block)}
+                {location ? ` (${timeZoneName(location.time_zone)})` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Accept External Appointments</dt>
+              <dd>{block.accept_external ? 'Yes' : 'No'}</dd>
+            </div>
+          </>
+        ) : null}
+        {event.detail ? (
+          <div>
+            <dt>{event.kind === 'request' ? 'Requested by' : 'Client'}</dt>
+            <dd>{event.detail}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {event.kind === 'request' ? (
+        <p>
+          Confirm or decline it under <Link to={paths.unconfirmedAppointments}>Unconfirmed Appointments</Link>.
+        </p>
+      ) : null}
+      <div className="modal-actions">
+        <button type="button" className="button button-primary" onClick={onClose} ref={closeButton}>
+          Close
+        </button>
+      </div>
     </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { formatDateTime } from '@/lib/datetime';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-requests';
 import { declineReasons, declineSchema, type DeclineForm } from '../schemas';
@@ -17,8 +18,7 @@ interface DecisionDialogProps {
 
 /** Confirm or Decline one request; both say plainly that the decision cannot be undone. */
 export function DecisionDialog({ kind, request, pending, error, onConfirm, onDecline, onClose }: DecisionDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const fieldId = useId();
   const { register, handleSubmit, formState: { errors } } = useForm<DeclineForm>({
     resolver: zodResolver(declineSchema),
     defaultValues: { reason: '' as DeclineForm['reason'], note: '' },
@@ -26,16 +26,8 @@ export function DecisionDialog({ kind, request, pending, error, onConfirm, onDec
   const client = `${request.first_name} ${request.last_name}`;
   const when = formatDateTime(request.slot_start);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => opener?.focus();
-  }, []);
-
   return (
-    <dialog ref={dialogRef} aria-labelledby={titleId} className="modal-dialog" onCancel={(e) => (e.preventDefault(), pending || onClose())}>
-      <h2 id={titleId}>{kind === 'confirm' ? `Confirm ${client}’s request?` : `Decline ${client}’s request?`}</h2>
+    <ModalDialog title={kind === 'confirm' ? `Confirm ${client}’s request?` : `Decline ${client}’s request?`} onClose={onClose} busy={pending} alert>
       {kind === 'confirm' ? (
         <>
           <p>
@@ -56,21 +48,21 @@ export function DecisionDialog({ kind, request, pending, error, onConfirm, onDec
             {client} will be told that the clinic could not accept the request for {when}; your reason stays internal. It cannot be undone.
           </p>
           <div className="field">
-            <label htmlFor={`${titleId}-reason`}>Reason</label>
-            <select id={`${titleId}-reason`} aria-required="true" aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? `${titleId}-reason-error` : undefined} {...register('reason')}>
+            <label htmlFor={`${fieldId}-reason`}>Reason</label>
+            <select id={`${fieldId}-reason`} aria-required="true" aria-invalid={errors.reason ? true : undefined}
+              aria-describedby={errors.reason ? `${fieldId}-reason-error` : undefined} {...register('reason')}>
               <option value="">Choose a reason</option>
               {Object.entries(declineReasons).map(([key, label]) => (
                 <option key={key} value={key}>{label}</option>
               ))}
             </select>
-            {errors.reason ? <p id={`${titleId}-reason-error`} className="field-error" role="alert">{errors.reason.message}</p> : null}
+            {errors.reason ? <p id={`${fieldId}-reason-error`} className="field-error" role="alert">{errors.reason.message}</p> : null}
           </div>
           <div className="field">
-            <label htmlFor={`${titleId}-note`}>Note (internal; required for Other)</label>
-            <textarea id={`${titleId}-note`} rows={3} maxLength={1000} aria-invalid={errors.note ? true : undefined}
-              aria-describedby={errors.note ? `${titleId}-note-error` : undefined} {...register('note')} />
-            {errors.note ? <p id={`${titleId}-note-error`} className="field-error" role="alert">{errors.note.message}</p> : null}
+            <label htmlFor={`${fieldId}-note`}>Note (internal; required for Other)</label>
+            <textarea id={`${fieldId}-note`} rows={3} maxLength={1000} aria-invalid={errors.note ? true : undefined}
+              aria-describedby={errors.note ? `${fieldId}-note-error` : undefined} {...register('note')} />
+            {errors.note ? <p id={`${fieldId}-note-error`} className="field-error" role="alert">{errors.note.message}</p> : null}
           </div>
           {error ? <p role="alert" className="callout callout-error">{error}</p> : null}
           <div className="dialog-actions">
@@ -79,6 +71,6 @@ export function DecisionDialog({ kind, request, pending, error, onConfirm, onDec
           </div>
         </form>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

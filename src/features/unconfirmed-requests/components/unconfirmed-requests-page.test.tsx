@@ -79,7 +79,7 @@ describe('Unconfirmed Appointments', () => {
     const calls = serveQueue([row('a')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed');
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
-    const dialog = screen.getByRole('dialog', { name: 'Confirm Elena Castillo’s request?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Confirm Elena Castillo’s request?' });
     expect(dialog).toHaveTextContent('It cannot be undone.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm appointment' }));
     await waitFor(() => expect(calls).toEqual([{ name: 'confirm_referral_request', body: { request_id: 'a' } }]));
@@ -114,7 +114,7 @@ describe('Unconfirmed Appointments', () => {
     const calls = serveQueue([row('a')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed');
     await userEvent.click(await screen.findByRole('button', { name: 'Decline Elena Castillo' }));
-    const dialog = screen.getByRole('dialog', { name: 'Decline Elena Castillo’s request?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Decline Elena Castillo’s request?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));
     expect(await within(dialog).findByText('Choose a reason for declining.')).toBeInTheDocument();
     await userEvent.selectOptions(within(dialog).getByLabelText('Reason'), 'other');

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useId, useRef, type ReactNode, type RefObject } from 'react';
+import './modal-dialog.css';
 
 interface ModalDialogProps {
   title: string;
@@ -13,6 +14,8 @@ interface ModalDialogProps {
   busy?: boolean;
   /** A confirmation of something that cannot be undone. */
   alert?: boolean;
+  /** Extra text under the title (who or what the dialog is about). */
+  description?: ReactNode;
 }
 
 const focusable = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
@@ -21,9 +24,10 @@ const focusable = 'input:not([disabled]), select:not([disabled]), textarea:not([
  * A modal dialog on the native <dialog> (showModal): the page behind is inert, focus stays inside,
  * Escape closes it, and focus goes back to where it came from. Open it by rendering it.
  */
-export function ModalDialog({ title, onClose, children, initialFocus, returnFocus, busy = false, alert = false }: ModalDialogProps) {
+export function ModalDialog({ title, onClose, children, initialFocus, returnFocus, busy = false, alert = false, description }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const descriptionId = useId();
 
   const focusFirst = useEffectEvent((dialog: HTMLDialogElement) => {
     // while its content loads there may be nothing to focus yet: then the dialog itself
@@ -62,6 +66,7 @@ export function ModalDialog({ title, onClose, children, initialFocus, returnFocu
       role={alert ? 'alertdialog' : undefined}
       aria-modal="true"
       aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {
         // Escape: the parent decides, so the dialog's state and the page's stay the same
         event.preventDefault();
@@ -75,6 +80,11 @@ export function ModalDialog({ title, onClose, children, initialFocus, returnFocu
       <h2 id={titleId} className="modal-dialog-title">
         {title}
       </h2>
+      {description ? (
+        <p id={descriptionId} className="modal-description">
+          {description}
+        </p>
+      ) : null}
       {children}
     </dialog>
   );
