@@ -1,0 +1,440 @@
+/**
+ * The browser figures of the benchmark: the production build served locally, driven in Debian's
+ * Chromium with the CPU throttled 4× (only around the measured actions). Each figure is timed
+ * inside the page: from right before the triggering action (a click on a navigation link or a
+ * toolbar button, a change of a filter) until the expected DOM state exists and the next frame
+ * has been painted. Before each run the page is loaded afresh, so every run fetches its data
+ * (nothing answers from the query cache) while the built files come from the browser's cache.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type pg from 'pg';
+import { chromiumPath } from '../tests/e2e/support/chromium.ts';
+import { percentiles, type Timing } from './stats.ts';
+
+export interface BrowserFigures {
+  gridFirstRender: Timing;
+  gridFilter: Timing;
+  weekRender: Timing;
+  weekNavigate: Timing;
+}
+
+export interface BrowserOptions {
+  /** A production build whose VITE_SUPABASE_URL is `apiUrl`. */
+  distDir: string;
+  apiUrl: string;
+  /** The stack's database, as its superuser: seeds what the week view shows. */
+  db: pg.Pool;
+  /** Timed runs of each figure (after one untimed warm-up). */
+  runs?: number;
+}
+
+/** The same flags as playwright.config.ts. */
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+/** The viewer's time zone: the calendar's weeks are this zone's weeks, and so are the seeded ones. */
+const timeZone = 'America/New_York';
+const viewport = { width: 1280, height: 800 };
+const cpuThrottle = 4;
+const password = 'bench-password';
+const gridClinic = 'bench-large';
+const weekClinic = 'bench-200';
+const eventsPerWeek = 500;
+
+export async function measureBrowser({ distDir, apiUrl, db, runs = 10 }: BrowserOptions): Promise<BrowserFigures> {
+  await checkBuild(distDir, apiUrl);
+  const grid = await gridExpectations(db);
+  const week = await seedWeekView(db);
+  const server = await serveBuild(distDir);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+    const gridFigures = await measureGrid(browser, server.origin, grid, runs);
+    const weekFigures = await measureWeek(browser, server.origin, week, runs);
+    return { ...gridFigures, ...weekFigures };
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+// the build and its server ------------------------------------------------------------------------
+
+/** Fails early when the build talks to another stack than the one measured. */
+async function checkBuild(distDir: string, apiUrl: string): Promise<void> {
+  const assets = path.join(distDir, 'assets');
+  const scripts = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+  for (const file of scripts) if ((await readFile(path.join(assets, file), 'utf8')).includes(apiUrl)) return;
+  throw new Error(`The build in ${distDir} does not point at ${apiUrl}: build it with VITE_SUPABASE_URL=${apiUrl}.`);
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The build on a free local port: its files (hashed assets cached as in production), index.html for any other path. */
+async function serveBuild(distDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const root = path.resolve(distDir);
+  const index = await readFile(path.join(root, 'index.html'));
+  const send = (res: http.ServerResponse, status: number, body: Buffer | string, type: string, cache = 'no-cache') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      try {
+        const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        const file = path.resolve(root, `.${pathname}`);
+        const found = file.startsWith(root + path.sep) ? await stat(file).catch(() => null) : null;
+        if (found?.isFile()) {
+          const immutable = pathname.startsWith('/assets/');
+          send(res, 200, await readFile(file), contentTypes[path.extname(file)] ?? 'application/octet-stream', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        } else if (pathname.startsWith('/assets/')) {
+          send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+        } else {
+          send(res, 200, index, contentTypes['.html']!);
+        }
+      } catch (error) {
+        send(res, 500, String(error), 'text/plain; charset=utf-8');
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// data --------------------------------------------------------------------------------------------
+
+interface GridExpectations {
+  total: number;
+  /** Two payers to filter by in turn, with how many enrolled staff list each. */
+  payers: { id: string; name: string; count: number }[];
+}
+
+async function gridExpectations(db: pg.Pool): Promise<GridExpectations> {
+  // from the tables (the grid lists every enrolment of the clinic), not from how the app reads them
+  const { rows: [clinic] } = await db.query<{ total: number }>(
+    `select count(*)::int as total from public.program_enrollments e join public.organizations o on o.id = e.org_id where o.slug = $1`, [gridClinic]);
+  const { rows: payers } = await db.query<{ id: string; name: string; count: number }>(
+    `select p.id, p.name, count(distinct e.id)::int as count
+     from public.payers p
+     join public.enrollment_payers ep on ep.payer_id = p.id
+     join public.program_enrollments e on e.id = ep.enrollment_id
+     join public.organizations o on o.id = e.org_id and o.slug = $1
+     group by p.id, p.name order by p.name`, [gridClinic]);
+  if (!clinic || clinic.total === 0 || payers.length < 2) throw new Error(`Clinic ${gridClinic} has no enrolled staff with payers: seed the large dataset first.`);
+  // the first and the last payer by name: each run changes the filter to the other one
+  return { total: clinic.total, payers: [payers[0]!, payers.at(-1)!] };
+}
+
+interface WeekExpectations {
+  therapistName: string;
+}
+
+/**
+ * 500 back-to-back 20-minute appointments in this week and 500 in the next (weeks from Sunday in
+ * the viewer's zone, as the calendar shows them), for the therapist the scheduler's calendar
+ * opens on: the first active therapist of the clinic by last then first name. Idempotent: the
+ * previous run's appointments are replaced, and any other scheduled appointment of that therapist
+ * in those two weeks is cancelled (the exclusion constraint forbids overlaps).
+ */
+async function seedWeekView(db: pg.Pool): Promise<WeekExpectations> {
+  const session = await db.connect();
+  try {
+    await session.query('begin');
+    const { rows: [therapist] } = await session.query<{ id: string; org_id: string; location_id: string | null; first_name: string; last_name: string }>(
+      `select s.id, s.org_id, s.first_name, s.last_name,
+              coalesce(s.default_location_id, (select l.id from public.locations l where l.org_id = s.org_id order by l.id limit 1)) as location_id
+       from public.staff_members s join public.organizations o on o.id = s.org_id
+       where o.slug = $1 and s.is_active and 'therapist' = any (s.roles)
+       order by s.last_name, s.first_name limit 1`, [weekClinic]);
+    if (!therapist) throw new Error(`Clinic ${weekClinic} has no therapists: seed the large dataset first.`);
+    const { rows: [client] } = await session.query<{ id: string }>(
+      `insert into public.clients (org_id, first_name, last_name, email, date_of_birth, status)
+       values ($1, 'Week', 'View', 'week-view@bench.example.org', '1980-01-01', 'active')
+       on conflict (org_id, email, date_of_birth) do update set status = 'active'
+       returning id`, [therapist.org_id]);
+    const { rows: [weeks] } = await session.query<{ this_week: Date; next_week: Date; after: Date }>(
+      `with today as (select (now() at time zone $1)::date as d)
+       select ((d - extract(dow from d)::int)::timestamp at time zone $1) as this_week,
+              ((d - extract(dow from d)::int + 7)::timestamp at time zone $1) as next_week,
+              ((d - extract(dow from d)::int + 14)::timestamp at time zone $1) as after
+       from today`, [timeZone]);
+    await session.query(`delete from public.appointments where staff_id = $1 and client_id = $2`, [therapist.id, client!.id]);
+    await session.query(
+      `update public.appointments set status = 'cancelled'
+       where staff_id = $1 and status = 'scheduled' and during && tstzrange($2, $3)`, [therapist.id, weeks!.this_week, weeks!.after]);
+    // 500 × 20 min = 166 h 40 min: within the week even when it is an hour short (daylight saving)
+    await session.query(
+      `insert into public.appointments (org_id, staff_id, client_id, location_id, during)
+       select $1, $2, $3, $4, tstzrange(w + g * interval '20 minutes', w + (g + 1) * interval '20 minutes')
+       from unnest(array[$5, $6]::timestamptz[]) w cross join generate_series(0, $7 - 1) g`,
+      [therapist.org_id, therapist.id, client!.id, therapist.location_id, weeks!.this_week, weeks!.next_week, eventsPerWeek]);
+    await session.query('commit');
+    return { therapistName: `${therapist.first_name} ${therapist.last_name}` };
+  } catch (error) {
+    await session.query('rollback');
+    throw error;
+  } finally {
+    session.release();
+  }
+}
+
+// the browser -------------------------------------------------------------------------------------
+
+interface Tab {
+  page: Page;
+  /** Sets the CPU throttling rate (1 = none). */
+  throttle: (rate: number) => Promise<void>;
+  /** Resolves once no request has been in flight for a while. */
+  quiet: () => Promise<void>;
+}
+
+async function openTab(context: BrowserContext): Promise<Tab> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const cdp: CDPSession = await context.newCDPSession(page);
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = () => {
+    inFlight++;
+    lastChange = Date.now();
+  };
+  const ended = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    page,
+    throttle: async (rate) => {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    },
+    quiet: async () => {
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastChange < 300)) await new Promise((r) => setTimeout(r, 50));
+    },
+  };
+}
+
+async function newSignedInTab(browser: Browser, origin: string, email: string): Promise<Tab> {
+  const context = await browser.newContext({ baseURL: origin, timezoneId: timeZone, locale: 'en-US', viewport });
+  // tsx compiles this file with keepNames: functions handed to the page call esbuild's __name
+  await context.addInitScript('globalThis.__name = (target) => target;');
+  const tab = await openTab(context);
+  const { page } = tab;
+  await page.goto('/sign-in');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return tab;
+}
+
+/** Loads the home page afresh (an empty query cache) and waits for it to settle. */
+async function freshHome(tab: Tab, link: string): Promise<void> {
+  await tab.page.goto('/');
+  await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).waitFor();
+  await tab.quiet();
+}
+
+/** One timed action, throttled; the throttle is lifted whatever happens. */
+async function timed(tab: Tab, spec: MeasureSpec): Promise<MeasureResult> {
+  await tab.throttle(cpuThrottle);
+  try {
+    return await tab.page.evaluate(measureInPage, spec);
+  } finally {
+    await tab.throttle(1);
+  }
+}
+
+async function measureGrid(browser: Browser, origin: string, grid: GridExpectations, runs: number) {
+  const tab = await newSignedInTab(browser, origin, `admin@${gridClinic}.example.org`);
+  try {
+    const render: number[] = [];
+    const filter: number[] = [];
+    for (let run = -1; run < runs; run++) {
+      await freshHome(tab, 'Manage Subscription');
+      const shown = await timed(tab, {
+        trigger: { kind: 'link', name: 'Manage Subscription' },
+        until: { kind: 'grid', total: grid.total, filtered: false },
+      });
+      await tab.quiet();
+      const payer = grid.payers[(run + 2) % 2]!;
+      await tab.page.getByLabel('Payer', { exact: true }).locator(`option[value="${payer.id}"]`).waitFor({ state: 'attached' });
+      const filtered = await timed(tab, {
+        trigger: { kind: 'select', label: 'Payer', value: payer.id },
+        until: { kind: 'grid', total: payer.count, filtered: true },
+      });
+      if (run >= 0) {
+        render.push(shown.ms);
+        filter.push(filtered.ms);
+      }
+    }
+    return { gridFirstRender: percentiles(render), gridFilter: percentiles(filter) };
+  } finally {
+    await tab.page.context().close();
+  }
+}
+
+async function measureWeek(browser: Browser, origin: string, week: WeekExpectations, runs: number) {
+  const tab = await newSignedInTab(browser, origin, `scheduler@${weekClinic}.example.org`);
+  try {
+    const render: number[] = [];
+    const navigate: number[] = [];
+    for (let run = -1; run < runs; run++) {
+      await freshHome(tab, 'Calendar');
+      const shown = await timed(tab, {
+        trigger: { kind: 'link', name: 'Calendar' },
+        until: { kind: 'week', minEvents: eventsPerWeek, notLabel: null },
+      });
+      if (run === -1) {
+        // the calendar opened on the seeded therapist
+        await tab.page.getByRole('heading', { level: 2, name: `${week.therapistName}’s calendar` }).waitFor();
+      }
+      await tab.quiet();
+      const next = await timed(tab, {
+        trigger: { kind: 'button', name: 'Next week' },
+        until: { kind: 'week', minEvents: eventsPerWeek, notLabel: shown.label },
+      });
+      if (run >= 0) {
+        render.push(shown.ms);
+        navigate.push(next.ms);
+      }
+    }
+    return { weekRender: percentiles(render), weekNavigate: percentiles(navigate) };
+  } finally {
+    await tab.page.context().close();
+  }
+}
+
+// in the page -------------------------------------------------------------------------------------
+
+type Trigger =
+  /** A link of the main navigation, by its text. */
+  | { kind: 'link'; name: string }
+  /** A button, by its text. */
+  | { kind: 'button'; name: string }
+  /** A select, by its label's text, changed to `value`. */
+  | { kind: 'select'; label: string; value: string };
+
+type Until =
+  /** The program grid's count line says `total` (matching the filters when `filtered`), its data rows are in the document and it is not busy. */
+  | { kind: 'grid'; total: number; filtered: boolean }
+  /** The calendar shows at least `minEvents` appointments, under a range label other than `notLabel`. */
+  | { kind: 'week'; minEvents: number; notLabel: string | null };
+
+interface MeasureSpec {
+  trigger: Trigger;
+  until: Until;
+  timeoutMs?: number;
+}
+
+interface MeasureResult {
+  ms: number;
+  /** The calendar's range label when done (empty for the grid). */
+  label: string;
+  detail: string;
+}
+
+/**
+ * Runs in the page (self-contained: it is serialized): fires the trigger and resolves with the
+ * milliseconds until the expected DOM state exists and the frame showing it has been painted.
+ */
+function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Promise<MeasureResult> {
+  const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const main = document.querySelector('main') ?? document.body;
+
+  function findTrigger(): () => void {
+    if (trigger.kind === 'link') {
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
+      const link = links.find((a) => text(a) === trigger.name) ?? links.find((a) => text(a).startsWith(trigger.name));
+      if (!link) throw new Error(`No navigation link "${trigger.name}"`);
+      return () => link.click();
+    }
+    if (trigger.kind === 'button') {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === trigger.name);
+      if (!button) throw new Error(`No button "${trigger.name}"`);
+      return () => button.click();
+    }
+    const label = [...document.querySelectorAll<HTMLLabelElement>('label')].find((l) => text(l) === trigger.label);
+    const select = label?.control;
+    if (!(select instanceof HTMLSelectElement)) throw new Error(`No select labelled "${trigger.label}"`);
+    if (![...select.options].some((o) => o.value === trigger.value)) throw new Error(`"${trigger.label}" has no option ${trigger.value}`);
+    return () => {
+      select.value = trigger.value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+  }
+
+  function state(): { done: boolean; label: string; detail: string } {
+    if (until.kind === 'grid') {
+      const pattern = until.filtered ? /^([\d,]+) staff members? match(?:es)? these filters$/ : /^([\d,]+) staff members? in the program$/;
+      const count = [...main.querySelectorAll('p, [role="status"], [aria-live]')].map(text).find((t) => pattern.test(t));
+      const shown = count ? Number(pattern.exec(count)![1]!.replace(/,/g, '')) : null;
+      // data rows: not the header's, not the virtualizer's spacers
+      const rows = [...main.querySelectorAll('tr, [role="row"]')].filter(
+        (row) =>
+          !row.closest('thead, [aria-hidden="true"]') &&
+          row.querySelector('td, th[scope="row"], [role="cell"], [role="gridcell"], [role="rowheader"]') !== null,
+      ).length;
+      const busy = main.querySelector('[aria-busy="true"]') !== null;
+      return { done: shown === until.total && rows > 0 && !busy, label: '', detail: `count "${count ?? ''}", ${rows} rows${busy ? ', busy' : ''}` };
+    }
+    const label = text(document.querySelector('.calendar-range-label'));
+    const events = document.querySelectorAll('.calendar-event-appointment').length;
+    const done = events >= until.minEvents && label !== '' && label !== until.notLabel;
+    return { done, label, detail: `${events} appointments, range "${label}"` };
+  }
+
+  const fire = findTrigger();
+  return new Promise<MeasureResult>((resolve, reject) => {
+    let start = 0;
+    let finished = false;
+    const observer = new MutationObserver(check);
+    const timer = setTimeout(() => {
+      finished = true;
+      observer.disconnect();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${JSON.stringify(until)}: ${state().detail}`));
+    }, timeoutMs);
+    function check() {
+      if (finished) return;
+      const now = state();
+      if (!now.done) return;
+      finished = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      // the frame that shows it: painted once the next animation frame's task has run
+      requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - start, label: now.label, detail: now.detail }), 0));
+    }
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+    start = performance.now();
+    fire();
+    check();
+  });
+}
