@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, isoTimestamp, parseTimestamp } from './datetime';
+import { dateTimeFormat, formatDateTime, isoTimestamp, parseTimestamp } from './datetime';
 
 // ICU puts a narrow no-break space before AM/PM; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -47,5 +47,18 @@ describe('formatDateTime', () => {
 describe('isoTimestamp', () => {
   it('normalises to UTC ISO 8601', () => {
     expect(isoTimestamp('2026-11-01T01:30:00-04:00')).toBe('2026-11-01T05:30:00.000Z');
+  });
+});
+
+describe('dateTimeFormat', () => {
+  it('makes one formatter per locale and options, and keeps them apart', () => {
+    const time = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+    expect(dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).toBe(time);
+    const chicago = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'America/Chicago' });
+    expect(chicago).not.toBe(time);
+    expect(dateTimeFormat('de-DE', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).not.toBe(time);
+    const noon = new Date('2026-06-15T12:00:00Z');
+    expect(plain(time.format(noon))).toBe('12:00 PM');
+    expect(plain(chicago.format(noon))).toBe('7:00 AM');
   });
 });

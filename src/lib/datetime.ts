@@ -10,6 +10,22 @@ export interface DateTimeFormatOptions {
   locale?: string;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat for these options, made once: building one costs far more than using it,
+ * and a calendar week formats thousands of times per render.
+ */
+export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Parses a timestamptz as PostgREST returns it (ISO 8601 with offset, up to microseconds). */
 export function parseTimestamp(value: string | Date): Date {
   const date = typeof value === 'string' ? new Date(value) : value;
@@ -19,7 +35,7 @@ export function parseTimestamp(value: string | Date): Date {
 
 /** "Sun, Mar 8, 2026, 3:00 AM EDT": date, time and zone in the viewer's (or the given) time zone. */
 export function formatDateTime(value: string | Date, { timeZone, locale = 'en-US' }: DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     year: 'numeric',

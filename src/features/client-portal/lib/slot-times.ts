@@ -2,6 +2,7 @@
  * Open times as a prospective client reads them: in their own time zone, always with the zone
  * named, grouped by their local day.
  */
+import { dateTimeFormat } from '@/lib/datetime';
 import type { PortalSlot } from '../schemas';
 
 interface ZoneOptions {
@@ -15,19 +16,19 @@ export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOption
 
 /** "9:00 AM EDT" */
 export function formatSlotTime(value: string, { timeZone, locale = 'en-US' }: ZoneOptions = {}): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(value));
+  return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(value));
 }
 
 /** "Mon, May 4, 2026" */
 export function formatSlotDay(value: string, { timeZone, locale = 'en-US' }: ZoneOptions = {}): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
+  return dateTimeFormat(locale, { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
     new Date(value),
   );
 }
 
 /** The local calendar day of an instant, as YYYY-MM-DD. */
 function dayKey(value: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
 }
 
 export interface SlotDay {

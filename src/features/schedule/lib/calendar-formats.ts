@@ -3,6 +3,7 @@
  * asks for a format by name and gets text in the viewer's locale and time zone.
  */
 import type { Formats } from 'react-big-calendar';
+import { dateTimeFormat } from '@/lib/datetime';
 
 /** Named Intl formats; react-big-calendar's format names point at these. */
 export const intlFormats = {
@@ -21,7 +22,7 @@ const isFormatName = (name: string): name is IntlFormatName => Object.hasOwn(int
 /** `value` in the named format: `formatDate(d, 'time')` → "9:00 AM". */
 export function formatDate(value: Date, format: string, locale = 'en-US'): string {
   if (!isFormatName(format)) throw new RangeError(`Unknown calendar format: ${format}`);
-  return new Intl.DateTimeFormat(locale, intlFormats[format]).format(value);
+  return dateTimeFormat(locale, intlFormats[format]).format(value);
 }
 
 /** "9:00 AM – 12:00 PM" */
@@ -31,7 +32,7 @@ export function formatTimeRange(start: Date, end: Date, locale = 'en-US'): strin
 
 /** "May 2 – 8, 2027", "Apr 25 – Jun 5, 2027": Intl's own range format, sharing what both ends share. */
 export function formatDateRange(start: Date, end: Date, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric' }).formatRange(start, end);
+  return dateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric' }).formatRange(start, end);
 }
 
 /** react-big-calendar's formats: names of `intlFormats`, or functions for ranges and composites. */
@@ -60,9 +61,9 @@ export function calendarFormats(locale = 'en-US'): Formats {
 
 /** "Fri, May 7, 2027, 9:00 AM – 12:00 PM EDT": an event's date and times in `timeZone` (the viewer's by default), zone named. */
 export function formatEventWhen(start: Date, end: Date, { timeZone, locale = 'en-US' }: { timeZone?: string; locale?: string } = {}): string {
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
+  const day = dateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
   const time = (withZone: boolean) =>
-    new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: withZone ? 'short' : undefined });
+    dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: withZone ? 'short' : undefined });
   const sameDay = day.format(start) === day.format(end);
   return sameDay
     ? `${day.format(start)}, ${time(false).format(start)} – ${time(true).format(end)}`

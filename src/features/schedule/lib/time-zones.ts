@@ -2,6 +2,7 @@
  * Wall-clock times and the names of IANA time zones. The calendar shows instants in the viewer's
  * zone; a block's times are wall-clock times in its location's zone.
  */
+import { dateTimeFormat } from '@/lib/datetime';
 
 /** The viewer's IANA time zone (the browser's). */
 export function viewerTimeZone(): string {
@@ -10,7 +11,7 @@ export function viewerTimeZone(): string {
 
 /** "Eastern Time", "Mountain Time": the zone's generic name, or the IANA name when there is none. */
 export function timeZoneName(timeZone: string, { at = new Date(), locale = 'en-US' }: { at?: Date; locale?: string } = {}): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+  const part = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -35,7 +36,7 @@ const weekdayNumbers: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4,
 
 /** What a clock on the wall in `timeZone` shows at `instant`. */
 export function wallClockIn(instant: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
