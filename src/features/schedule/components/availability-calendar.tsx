@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type EventProps, type HeaderProps, type SlotInfo, type ToolbarProps, type View } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { agendaLength, calendarViews, isCalendarView, type CalendarView } from '../lib/visible-range';
@@ -9,6 +9,15 @@ import { intlLocalizer } from './calendar-localizer';
 import './schedule.css';
 
 const localizer = intlLocalizer();
+
+// props that never change, made once: a week of hundreds of events is not re-rendered for nothing
+const views = [...calendarViews];
+const scrollToTime = new Date(1970, 0, 1, 7, 0);
+const messages = {
+  noEventsInRange: 'Nothing on this calendar in these dates.',
+  showMore: (count: number) => `+${count} more`,
+};
+const eventProps = (event: CalendarEvent) => ({ className: `calendar-event calendar-event-${event.kind}` });
 
 const viewLabels: Record<CalendarView, string> = { day: 'Day', week: 'Week', month: 'Month', agenda: 'Agenda' };
 const periodNames: Record<CalendarView, string> = { day: 'day', week: 'week', month: 'month', agenda: 'period' };
@@ -28,8 +37,11 @@ interface AvailabilityCalendarProps {
   describedBy?: string;
 }
 
-/** The react-big-calendar of one therapist: day, week, month and agenda. */
-export function AvailabilityCalendar({
+/**
+ * The react-big-calendar of one therapist: day, week, month and agenda. Memoized: it re-renders
+ * when its props change (give it stable handlers), not whenever the page does.
+ */
+export const AvailabilityCalendar = memo(function AvailabilityCalendar({
   events,
   view,
   date,
@@ -72,7 +84,7 @@ export function AvailabilityCalendar({
         localizer={localizer}
         events={events}
         view={view}
-        views={[...calendarViews]}
+        views={views}
         date={date}
         length={agendaLength}
         onView={(next: View) => {
@@ -83,18 +95,15 @@ export function AvailabilityCalendar({
         onSelectSlot={handleSelectSlot}
         onSelectEvent={(event) => onOpenEvent(event)}
         onKeyPressEvent={handleKeyPressEvent}
-        eventPropGetter={(event) => ({ className: `calendar-event calendar-event-${event.kind}` })}
+        eventPropGetter={eventProps}
         components={calendarComponents}
-        scrollToTime={new Date(1970, 0, 1, 7, 0)}
-        messages={{
-          noEventsInRange: 'Nothing on this calendar in these dates.',
-          showMore: (count: number) => `+${count} more`,
-        }}
+        scrollToTime={scrollToTime}
+        messages={messages}
         popup
       />
     </div>
   );
-}
+});
 
 /** The parts of react-big-calendar the app draws itself (the functions below). */
 const calendarComponents = {

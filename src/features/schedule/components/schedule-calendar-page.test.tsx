@@ -60,6 +60,8 @@ function recordRequests() {
 
 const calendar = () => screen.getByRole('region', { name: /calendar$/ });
 const events = (name: RegExp) => within(calendar()).queryAllByRole('button', { name });
+/** The `ov.` filter of the week from local date y-m-d, as the calendar's queries send it. */
+const weekOf = (y: number, m: number, d: number) => `ov.[${new Date(y, m - 1, d).toISOString()},${new Date(y, m - 1, d + 7).toISOString()})`;
 const newBlockButton = () => screen.queryByRole('button', { name: 'New availability block' });
 
 async function openNewBlockForm(user: { click: (element: Element) => Promise<void> }) {
@@ -96,14 +98,15 @@ describe('Schedule › Calendar: what it shows', () => {
     // a confirmed request is not pending any more
     expect(screen.queryByText(/Lee Park/)).not.toBeInTheDocument();
 
-    // only the visible week was asked for, for Priya only
-    const weekStart = new Date(2027, 4, 2).toISOString();
-    const weekEnd = new Date(2027, 4, 9).toISOString();
-    const calendarQueries = requests.filter((r) => ['availability_occurrences', 'appointments', 'referral_requests'].some((t) => r.url.pathname.endsWith(t)));
-    expect(calendarQueries.length).toBeGreaterThanOrEqual(3);
-    for (const { url } of calendarQueries) {
-      const rangeColumn = url.pathname.endsWith('referral_requests') ? 'slot' : 'during';
-      expect(url.searchParams.get(rangeColumn)).toBe(`ov.[${weekStart},${weekEnd})`);
+    // the visible week was asked for first, for Priya only; then the weeks either side, ahead of time
+    const calendarQueries = () =>
+      requests.filter((r) => ['availability_occurrences', 'appointments', 'referral_requests'].some((t) => r.url.pathname.endsWith(t)));
+    const rangeOf = (url: URL) => url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'slot' : 'during');
+    await waitFor(() => expect(new Set(calendarQueries().map((r) => rangeOf(r.url))).size).toBe(3));
+    const queries = calendarQueries();
+    expect(queries.slice(0, 3).map((r) => rangeOf(r.url))).toEqual(Array(3).fill(weekOf(2027, 5, 2)));
+    expect(new Set(queries.map((r) => rangeOf(r.url)))).toEqual(new Set([weekOf(2027, 4, 25), weekOf(2027, 5, 2), weekOf(2027, 5, 9)]));
+    for (const { url } of queries) {
       expect(url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'therapist_id' : 'staff_id')).toBe(`eq.${personas.therapist.staffId}`);
     }
   });
@@ -112,9 +115,9 @@ describe('Schedule › Calendar: what it shows', () => {
     const requests = recordRequests();
     const { user } = await openCalendar('therapist');
     await user.click(screen.getByRole('button', { name: 'Next week' }));
-    await waitFor(() =>
-      expect(requests.some((r) => r.url.searchParams.get('during') === `ov.[${new Date(2027, 4, 9).toISOString()},${new Date(2027, 4, 16).toISOString()})`)).toBe(true),
-    );
+    expect(await screen.findByText('May 9 – 15, 2027')).toBeInTheDocument();
+    // the next week was fetched ahead; now the one after it is
+    await waitFor(() => expect(requests.some((r) => r.url.searchParams.get('during') === weekOf(2027, 5, 16))).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Month' }));
     expect(screen.getByRole('button', { name: 'Month' })).toHaveAttribute('aria-pressed', 'true');
     // May 2027 in whole weeks: Sunday 25 April to Saturday 5 June

@@ -1,15 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { fullName } from '@/lib/membership/current-membership';
 import { useMembership } from '@/lib/membership/membership-context';
-import { useAppointments } from '../api/get-appointments';
-import { useAvailability } from '../api/get-availability';
 import { useEnrollment } from '../api/get-enrollment';
 import { useLocations } from '../api/get-locations';
-import { usePendingRequests } from '../api/get-pending-requests';
 import { useTherapists } from '../api/get-therapists';
+import { useCalendarData } from '../api/use-calendar-data';
 import { formValuesFromBlock, formValuesFromSelection, newBlockFormValues, type AvailabilityBlock } from '../lib/block-form';
 import { buildCalendarEvents, type CalendarEvent } from '../lib/calendar-events';
 import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from '../lib/permissions';
@@ -54,23 +52,22 @@ export function ScheduleCalendarPage() {
   const [view, setView] = useState<CalendarView>('week');
   const [date, setDate] = useState(() => new Date());
   const range = useMemo(() => visibleRange(view, date), [view, date]);
-  const availability = useAvailability(orgId, staffId, range);
-  const appointments = useAppointments(orgId, staffId, range);
-  const requests = usePendingRequests(orgId, staffId, range);
+  const calendar = useCalendarData(orgId, staffId, view, date, range);
+  const { snapshot } = calendar;
   const enrollment = useEnrollment(orgId, staffId);
 
   const locationNames = useMemo(() => new Map(locations.data?.map((l) => [l.id, l.name])), [locations.data]);
   const events = useMemo(
     () =>
       buildCalendarEvents({
-        occurrences: availability.data,
-        appointments: appointments.data,
-        requests: requests.data,
+        occurrences: snapshot?.occurrences,
+        appointments: snapshot?.appointments,
+        requests: snapshot?.requests,
         locationNames,
       }),
-    [availability.data, appointments.data, requests.data, locationNames],
+    [snapshot, locationNames],
   );
-  const blocks = useMemo(() => new Map(availability.data?.map((o) => [o.block.id, o.block])), [availability.data]);
+  const blocks = useMemo(() => new Map(snapshot?.occurrences.map((o) => [o.block.id, o.block])), [snapshot]);
 
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState('');
@@ -84,24 +81,28 @@ export function ScheduleCalendarPage() {
   const defaultLocation =
     locations.data?.find((l) => l.id === therapist?.default_location_id) ?? locations.data?.[0] ?? null;
 
-  function openNewBlock(selection: TimeRange | null) {
-    if (!formReady) return;
-    const locationId = defaultLocation?.id ?? '';
-    const zone = defaultLocation?.time_zone ?? viewerTimeZone();
-    const values = { ...newBlockFormValues({ locationId, timeZone: zone }), ...(selection ? formValuesFromSelection(selection, zone) : {}) };
-    setNotice('');
-    setDialog({ kind: 'block', mode: { kind: 'create', values, selection } });
-  }
+  // stable handlers: the calendar re-renders only when what it shows changes, not on every query update
+  const locationId = defaultLocation?.id ?? '';
+  const blockZone = defaultLocation?.time_zone ?? viewerTimeZone();
+  const openNewBlock = useCallback(
+    (selection: TimeRange | null) => {
+      if (!formReady) return;
+      const values = { ...newBlockFormValues({ locationId, timeZone: blockZone }), ...(selection ? formValuesFromSelection(selection, blockZone) : {}) };
+      setNotice('');
+      setDialog({ kind: 'block', mode: { kind: 'create', values, selection } });
+    },
+    [formReady, locationId, blockZone],
+  );
 
-  function openEvent(event: CalendarEvent) {
-    const block = event.blockId ? (blocks.get(event.blockId) ?? null) : null;
-    setNotice('');
-    if (block && formReady) setDialog({ kind: 'block', mode: { kind: 'edit', block, values: formValuesFromBlock(block) } });
-    else setDialog({ kind: 'details', event, block });
-  }
-
-  const calendarError = availability.error ?? appointments.error ?? requests.error;
-  const calendarPending = availability.isPending || appointments.isPending || requests.isPending;
+  const openEvent = useCallback(
+    (event: CalendarEvent) => {
+      const block = event.blockId ? (blocks.get(event.blockId) ?? null) : null;
+      setNotice('');
+      if (block && formReady) setDialog({ kind: 'block', mode: { kind: 'edit', block, values: formValuesFromBlock(block) } });
+      else setDialog({ kind: 'details', event, block });
+    },
+    [blocks, formReady],
+  );
 
   return (
     <section aria-labelledby="calendar-title" className="page">
@@ -148,18 +149,10 @@ export function ScheduleCalendarPage() {
           <p role="status" className="result-count">
             {notice}
           </p>
-          {calendarError ? (
-            <ErrorState
-              title="The calendar could not be loaded."
-              error={calendarError}
-              onRetry={() => {
-                void availability.refetch();
-                void appointments.refetch();
-                void requests.refetch();
-              }}
-            />
+          {calendar.error ? (
+            <ErrorState title="The calendar could not be loaded." error={calendar.error} onRetry={calendar.refetch} />
           ) : null}
-          {calendarPending && !calendarError ? <LoadingState label="Loading the calendar…" /> : null}
+          {calendar.pending && !calendar.error ? <LoadingState label="Loading the calendar…" /> : null}
           <AvailabilityCalendar
             label={`${therapistName}’s calendar`}
             describedBy={zoneId}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarView, visibleRange } from './visible-range';
+import { adjacentDates, isCalendarView, visibleRange } from './visible-range';
 
 // local dates: the calendar works in the viewer's days, whatever zone the test runs in
 const local = (y: number, m: number, d: number) => new Date(y, m - 1, d);
@@ -39,5 +39,20 @@ describe('isCalendarView', () => {
     expect(['day', 'week', 'month', 'agenda'].every(isCalendarView)).toBe(true);
     expect(isCalendarView('work_week')).toBe(false);
     expect(isCalendarView(undefined)).toBe(false);
+  });
+});
+
+describe('adjacentDates', () => {
+  it('steps as the calendar’s Previous and Next do', () => {
+    expect(adjacentDates('day', wednesday)).toEqual([local(2027, 5, 4), local(2027, 5, 6)]);
+    expect(adjacentDates('week', wednesday)).toEqual([local(2027, 4, 28), local(2027, 5, 12)]);
+    expect(adjacentDates('agenda', wednesday)).toEqual([local(2027, 4, 5), local(2027, 6, 4)]);
+  });
+
+  it('month: the months either side, whatever the day', () => {
+    const [previous, next] = adjacentDates('month', local(2027, 1, 31));
+    expect([previous, next]).toEqual([local(2026, 12, 1), local(2027, 2, 1)]);
+    // their ranges are the whole weeks of December and February
+    expect(visibleRange('month', next)).toEqual({ start: local(2027, 1, 31), end: local(2027, 3, 7) });
   });
 });

@@ -46,3 +46,21 @@ export function visibleRange(view: CalendarView, date: Date, { weekStartsOn = 0,
       return { start: startOfDay(date), end: addDays(date, agendaDays + 1) };
   }
 }
+
+/** The dates the calendar's "Previous" and "Next" lead to from `date`, as react-big-calendar's views move. */
+export function adjacentDates(view: CalendarView, date: Date, { agendaDays = agendaLength }: Pick<RangeOptions, 'agendaDays'> = {}): [Date, Date] {
+  const step = (sign: 1 | -1) => {
+    switch (view) {
+      case 'day':
+        return addDays(date, sign);
+      case 'week':
+        return addDays(date, 7 * sign);
+      case 'month':
+        // a month's range depends on its month only; from the 1st, a 31st never skips a shorter month
+        return new Date(date.getFullYear(), date.getMonth() + sign, 1);
+      case 'agenda':
+        return addDays(date, agendaDays * sign);
+    }
+  };
+  return [step(-1), step(1)];
+}
