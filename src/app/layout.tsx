@@ -11,6 +11,7 @@ import { useSession } from '@/lib/auth/auth-context';
 import { fullName, resolveMembership } from '@/lib/membership/current-membership';
 import { useStaffMemberships } from '@/lib/membership/get-staff-memberships';
 import { MembershipContext } from '@/lib/membership/membership-context';
+import { usePreloadPages } from './page-chunks';
 
 /** The signed-in frame: finds the person's clinic, then shows header, navigation and the page. */
 export function AppLayout() {
@@ -89,6 +90,7 @@ function PageFrame() {
 
 /** The navigation with the count of requests waiting for an answer (kept fresh by the queue's polling). */
 function NavWithCounts({ orgId, programEnabled, groups }: { orgId: string; programEnabled: boolean; groups: ReturnType<typeof navigationFor> }) {
+  usePreloadPages(groups);
   const pending = usePendingRequestCount(orgId, programEnabled);
   return <MainNav groups={groups} counts={{ unconfirmedAppointments: pending }} />;
 }

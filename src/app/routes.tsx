@@ -1,6 +1,6 @@
 /**
- * Which page answers which address, and who may see it. Pages load lazily: each is its own chunk,
- * so heavy ones (the calendar, the enrolled-staff grid) cost nothing until opened.
+ * Which page answers which address, and who may see it. Pages load lazily (see page-chunks.ts):
+ * each is its own chunk, so heavy ones (the calendar, the enrolled-staff grid) cost nothing at start.
  */
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
@@ -10,39 +10,20 @@ import { paths } from '@/lib/access/paths';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { RequireAccess, RequirePasswordChosen, RequireSession } from './guards';
 import { AppLayout } from './layout';
+import { loadPage } from './page-chunks';
 
-const SetPasswordPage = lazy(() =>
-  import('@/features/auth/components/set-password-page').then((m) => ({ default: m.SetPasswordPage })),
-);
-const HomePage = lazy(() => import('@/features/home/components/home-page').then((m) => ({ default: m.HomePage })));
-const ManageSubscriptionLayout = lazy(() =>
-  import('@/features/organization/components/manage-subscription-layout').then((m) => ({
-    default: m.ManageSubscriptionLayout,
-  })),
-);
-const ReferralProgramTab = lazy(() =>
-  import('@/features/referral-program/components/referral-program-tab').then((m) => ({ default: m.ReferralProgramTab })),
-);
-const ActiveStaffPage = lazy(() =>
-  import('@/features/staff/components/active-staff-page').then((m) => ({ default: m.ActiveStaffPage })),
-);
-const StaffDetailsLayout = lazy(() =>
-  import('@/features/staff/components/staff-details-layout').then((m) => ({ default: m.StaffDetailsLayout })),
-);
-const StaffOverviewTab = lazy(() =>
-  import('@/features/staff/components/staff-overview-tab').then((m) => ({ default: m.StaffOverviewTab })),
-);
-const PublicProfileTab = lazy(() =>
-  import('@/features/public-profile/components/public-profile-tab').then((m) => ({ default: m.PublicProfileTab })),
-);
-const ClientPortalPage = lazy(() =>
-  import('@/features/client-portal/components/client-portal-page').then((m) => ({ default: m.ClientPortalPage })),
-);
-const ScheduleCalendarPage = lazy(() =>
-  import('@/features/schedule/components/schedule-calendar-page').then((m) => ({ default: m.ScheduleCalendarPage })),
-);
+const SetPasswordPage = lazy(() => loadPage.setPassword().then((m) => ({ default: m.SetPasswordPage })));
+const HomePage = lazy(() => loadPage.home().then((m) => ({ default: m.HomePage })));
+const ManageSubscriptionLayout = lazy(() => loadPage.manageSubscription().then((m) => ({ default: m.ManageSubscriptionLayout })));
+const ReferralProgramTab = lazy(() => loadPage.referralProgram().then((m) => ({ default: m.ReferralProgramTab })));
+const ActiveStaffPage = lazy(() => loadPage.activeStaff().then((m) => ({ default: m.ActiveStaffPage })));
+const StaffDetailsLayout = lazy(() => loadPage.staffDetails().then((m) => ({ default: m.StaffDetailsLayout })));
+const StaffOverviewTab = lazy(() => loadPage.staffOverview().then((m) => ({ default: m.StaffOverviewTab })));
+const PublicProfileTab = lazy(() => loadPage.publicProfile().then((m) => ({ default: m.PublicProfileTab })));
+const ClientPortalPage = lazy(() => loadPage.clientPortal().then((m) => ({ default: m.ClientPortalPage })));
+const ScheduleCalendarPage = lazy(() => loadPage.scheduleCalendar().then((m) => ({ default: m.ScheduleCalendarPage })));
 const UnconfirmedAppointmentsPage = lazy(() =>
-  import('@/features/unconfirmed-requests/components/unconfirmed-requests-page').then((m) => ({ default: m.UnconfirmedRequestsPage })),
+  loadPage.unconfirmedAppointments().then((m) => ({ default: m.UnconfirmedRequestsPage })),
 );
 
 export function AppRoutes() {

@@ -1,0 +1,46 @@
+/**
+ * The app's pages as lazily loaded chunks, and which chunks each navigation item leads to. The
+ * routes load a page when it is first opened; once the app is idle, the pages a person's own
+ * navigation offers are fetched ahead, so a click shows the page without waiting for its code.
+ */
+import { useEffect } from 'react';
+import type { NavGroup, NavItem } from '@/lib/access/roles';
+
+export const loadPage = {
+  setPassword: () => import('@/features/auth/components/set-password-page'),
+  home: () => import('@/features/home/components/home-page'),
+  manageSubscription: () => import('@/features/organization/components/manage-subscription-layout'),
+  referralProgram: () => import('@/features/referral-program/components/referral-program-tab'),
+  activeStaff: () => import('@/features/staff/components/active-staff-page'),
+  staffDetails: () => import('@/features/staff/components/staff-details-layout'),
+  staffOverview: () => import('@/features/staff/components/staff-overview-tab'),
+  publicProfile: () => import('@/features/public-profile/components/public-profile-tab'),
+  clientPortal: () => import('@/features/client-portal/components/client-portal-page'),
+  scheduleCalendar: () => import('@/features/schedule/components/schedule-calendar-page'),
+  unconfirmedAppointments: () => import('@/features/unconfirmed-requests/components/unconfirmed-requests-page'),
+} as const;
+
+/** What opening each navigation item renders (a layout and its first tab load together). */
+const chunksOf: Record<NavItem['id'], readonly (keyof typeof loadPage)[]> = {
+  manageSubscription: ['manageSubscription', 'referralProgram'],
+  activeStaff: ['activeStaff'],
+  myProfile: ['staffDetails', 'staffOverview'],
+  scheduleCalendar: ['scheduleCalendar'],
+  unconfirmedAppointments: ['unconfirmedAppointments'],
+};
+
+/** Once the browser is idle, fetches the code of every page in `groups` (failures are left to the route, which retries on open). */
+export function usePreloadPages(groups: readonly NavGroup[]): void {
+  const ids = groups.flatMap((group) => group.items.map((item) => item.id)).join(' ');
+  useEffect(() => {
+    const preload = () => {
+      for (const id of ids.split(' ') as NavItem['id'][]) for (const chunk of chunksOf[id] ?? []) loadPage[chunk]().catch(() => {});
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preload, 200);
+    return () => clearTimeout(timer);
+  }, [ids]);
+}
