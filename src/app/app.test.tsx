@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { supabase } from '@/lib/supabase';
 import { authLog } from '../../tests/msw/auth-handlers';
 import { personas } from '../../tests/msw/data';
+import { server } from '../../tests/msw/server';
 import { renderApp, renderSignedIn, signInAs } from '../../tests/render';
 
 const mainNav = () => within(screen.getByRole('navigation', { name: 'Main' }));
@@ -92,6 +93,26 @@ describe('Manage Subscription › Client Referral Program', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Client Referral Program' })).toBeInTheDocument();
     expect(screen.getByText('The Client Referral Program is not available to your clinic yet.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Client Referral Program' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('fetches the grid as the pointer reaches its link, so the click does not wait for it', async () => {
+    const gridRequests: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      if (new URL(request.url).pathname.endsWith('/rpc/program_grid_page')) gridRequests.push(request.method);
+    };
+    server.events.on('request:start', record);
+    try {
+      const { user } = await renderSignedIn('admin', '/');
+      const link = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Manage Subscription' });
+      await user.hover(link);
+      await waitFor(() => expect(gridRequests).toEqual(['POST']));
+      await user.click(link);
+      expect(await screen.findByText('3 staff members in the program', {}, { timeout: 15_000 })).toBeInTheDocument();
+      // the page found the first page it asked for already fetched
+      expect(gridRequests).toEqual(['POST']);
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
   });
 
   it('shows the enrolled-staff grid when the clinic has the program', async () => {

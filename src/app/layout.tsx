@@ -1,4 +1,4 @@
-import { Suspense, useLayoutEffect, useRef } from 'react';
+import { Suspense, useLayoutEffect, useMemo, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { AppHeader, SkipLink } from '@/components/layout/app-header';
 import { MainNav } from '@/components/layout/main-nav';
@@ -6,12 +6,12 @@ import { usePendingRequestCount } from '@/features/unconfirmed-requests/api/get-
 import { NoMembershipPage } from '@/components/no-membership-page';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { describeRoles, navigationFor } from '@/lib/access/roles';
+import { describeRoles, navigationFor, type Viewer } from '@/lib/access/roles';
 import { useSession } from '@/lib/auth/auth-context';
 import { fullName, resolveMembership } from '@/lib/membership/current-membership';
 import { useStaffMemberships } from '@/lib/membership/get-staff-memberships';
 import { MembershipContext } from '@/lib/membership/membership-context';
-import { usePreloadPages } from './page-chunks';
+import { usePageIntent, usePreloadPages } from './page-chunks';
 
 /** The signed-in frame: finds the person's clinic, then shows header, navigation and the page. */
 export function AppLayout() {
@@ -55,7 +55,7 @@ export function AppLayout() {
         />
         <div className="app-body">
           <NavWithCounts orgId={membership.organization.id} programEnabled={membership.organization.referral_program_enabled}
-            groups={navigationFor({ staffId: membership.id, roles: membership.roles })} />
+            viewer={{ staffId: membership.id, roles: membership.roles }} />
           <PageFrame />
         </div>
       </div>
@@ -89,8 +89,11 @@ function PageFrame() {
 }
 
 /** The navigation with the count of requests waiting for an answer (kept fresh by the queue's polling). */
-function NavWithCounts({ orgId, programEnabled, groups }: { orgId: string; programEnabled: boolean; groups: ReturnType<typeof navigationFor> }) {
+function NavWithCounts({ orgId, programEnabled, viewer }: { orgId: string; programEnabled: boolean; viewer: Viewer }) {
+  const { staffId, roles } = viewer;
+  const groups = useMemo(() => navigationFor({ staffId, roles }), [staffId, roles]);
   usePreloadPages(groups);
+  const onIntent = usePageIntent({ ...viewer, orgId, programEnabled });
   const pending = usePendingRequestCount(orgId, programEnabled);
-  return <MainNav groups={groups} counts={{ unconfirmedAppointments: pending }} />;
+  return <MainNav groups={groups} counts={{ unconfirmedAppointments: pending }} onIntent={onIntent} />;
 }

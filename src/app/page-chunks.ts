@@ -1,10 +1,14 @@
 /**
- * The app's pages as lazily loaded chunks, and which chunks each navigation item leads to. The
- * routes load a page when it is first opened; once the app is idle, the pages a person's own
- * navigation offers are fetched ahead, so a click shows the page without waiting for its code.
+ * The app's pages as lazily loaded chunks, and what each navigation item leads to. The routes load
+ * a page when it is first opened; once the app is idle, the code of the pages a person's own
+ * navigation offers is fetched ahead; and when they point at, focus or click an item, the data
+ * its page opens on is fetched too, so the page does not wait for its code and then its data.
  */
-import { useEffect } from 'react';
-import type { NavGroup, NavItem } from '@/lib/access/roles';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { prefetchProgramGrid } from '@/features/referral-program/api/prefetch-program-grid';
+import { prefetchCalendar } from '@/features/schedule/api/prefetch-calendar';
+import type { NavGroup, NavItem, Viewer } from '@/lib/access/roles';
 
 export const loadPage = {
   setPassword: () => import('@/features/auth/components/set-password-page'),
@@ -34,7 +38,7 @@ export function usePreloadPages(groups: readonly NavGroup[]): void {
   const ids = groups.flatMap((group) => group.items.map((item) => item.id)).join(' ');
   useEffect(() => {
     const preload = () => {
-      for (const id of ids.split(' ') as NavItem['id'][]) for (const chunk of chunksOf[id] ?? []) loadPage[chunk]().catch(() => {});
+      for (const id of ids.split(' ') as NavItem['id'][]) for (const chunk of chunksOf[id]) loadPage[chunk]().catch(() => {});
     };
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(preload, { timeout: 2000 });
@@ -43,4 +47,24 @@ export function usePreloadPages(groups: readonly NavGroup[]): void {
     const timer = setTimeout(preload, 200);
     return () => clearTimeout(timer);
   }, [ids]);
+}
+
+export interface PageContext extends Viewer {
+  orgId: string;
+  programEnabled: boolean;
+}
+
+/** Fetches, for a navigation item about to be opened, its page's code and the data it opens on. */
+export function usePageIntent(context: PageContext): (id: NavItem['id']) => void {
+  const queryClient = useQueryClient();
+  const { orgId, programEnabled, staffId, roles } = context;
+  return useCallback(
+    (id) => {
+      for (const chunk of chunksOf[id]) loadPage[chunk]().catch(() => {});
+      // a failed prefetch is not an error: the page asks again when it opens
+      if (id === 'manageSubscription' && programEnabled) prefetchProgramGrid(queryClient, orgId);
+      if (id === 'scheduleCalendar') prefetchCalendar(queryClient, orgId, { staffId, roles }).catch(() => {});
+    },
+    [queryClient, orgId, programEnabled, staffId, roles],
+  );
 }

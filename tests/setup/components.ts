@@ -3,7 +3,7 @@
  * Supabase API mocked at the network edge by msw; any request without a handler fails the test.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { resetAuthLog } from '../msw/auth-handlers';
 import { resetData } from '../msw/data';
@@ -13,6 +13,10 @@ import { testEnv } from '../msw/env';
 import { server } from '../msw/server';
 
 for (const [name, value] of Object.entries(testEnv)) vi.stubEnv(name, value);
+
+// pages are lazily loaded chunks, and the app fetches the code of its pages ahead once idle: the
+// first page a test file opens waits for the transform of several modules, longer than the default 1 s
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has <dialog> but not its methods: showModal/close as the browser does them, and Escape
 // firing `cancel` (then closing unless a listener prevents it).

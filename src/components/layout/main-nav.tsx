@@ -4,8 +4,15 @@ import { activeNavItem, type NavGroup, type NavItem } from '@/lib/access/roles';
 /** Pending-work counts shown as badges next to navigation items (e.g. requests to answer). */
 export type NavCounts = Partial<Record<NavItem['id'], number>>;
 
+interface MainNavProps {
+  groups: readonly NavGroup[];
+  counts?: NavCounts;
+  /** Called when an item is about to be opened (pointed at, focused or clicked), to fetch its page ahead. */
+  onIntent?: (id: NavItem['id']) => void;
+}
+
 /** The app's navigation; the item for the current page carries aria-current="page". */
-export function MainNav({ groups, counts = {} }: { groups: readonly NavGroup[]; counts?: NavCounts }) {
+export function MainNav({ groups, counts = {}, onIntent }: MainNavProps) {
   const { pathname } = useLocation();
   const active = activeNavItem(pathname, groups);
   return (
@@ -25,6 +32,9 @@ export function MainNav({ groups, counts = {} }: { groups: readonly NavGroup[]; 
                       to={item.to}
                       className="nav-link"
                       aria-current={item.id === active ? 'page' : undefined}
+                      onPointerEnter={() => onIntent?.(item.id)}
+                      onFocus={() => onIntent?.(item.id)}
+                      onClick={() => onIntent?.(item.id)}
                     >
                       {item.label}
                       {counts[item.id] ? (

@@ -12,7 +12,7 @@ import type { EnrollmentCandidate } from '../api/get-enrollment-candidates';
 import { usePayers } from '../api/get-payers';
 import { useProgramGrid, type EnrollmentRow } from '../api/get-program-grid';
 import type { EnrollmentAction } from '../lib/enrollment-actions';
-import { gridQueryFrom, isFiltered } from '../lib/grid-query';
+import { gridQueryFrom, initialTableState, isFiltered } from '../lib/grid-query';
 import { emptyGridText, personName, staffCountText } from '../lib/labels';
 import { AddStaffDialog } from './add-staff-dialog';
 import { DeactivateEnrollmentDialog } from './deactivate-enrollment-dialog';
@@ -55,8 +55,8 @@ type OpenDialog =
 const searchDelayMs = 300;
 
 function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'staff', desc: false }]);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [sorting, setSorting] = useState<SortingState>(() => [...initialTableState.sorting]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(() => [...initialTableState.columnFilters]);
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search, searchDelayMs);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);

@@ -30,6 +30,9 @@ export interface GridQuery {
 
 export const defaultSort: GridSort = { column: 'staff', descending: false };
 
+/** The grid as it opens: sorted by staff name, nothing filtered. */
+export const initialTableState: TableState = { sorting: [{ id: 'staff', desc: false }], columnFilters: [] };
+
 const sortableColumns: readonly SortableColumnId[] = ['staff', 'applicationStatus', 'status'];
 const applicationStatuses: readonly ApplicationStatus[] = ['completed', 'incomplete'];
 

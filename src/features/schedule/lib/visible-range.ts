@@ -8,6 +8,9 @@ import type { TimeRange } from '@/lib/tstzrange';
 export const calendarViews = ['day', 'week', 'month', 'agenda'] as const;
 export type CalendarView = (typeof calendarViews)[number];
 
+/** The view the calendar opens in. */
+export const openingView: CalendarView = 'week';
+
 export function isCalendarView(value: unknown): value is CalendarView {
   return typeof value === 'string' && (calendarViews as readonly string[]).includes(value);
 }
