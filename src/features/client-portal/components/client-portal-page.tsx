@@ -22,7 +22,14 @@ type Step =
 export function ClientPortalPage() {
   const { clinicSlug = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
+  // The filters live in state and the address follows them (so a filtered page can be shared): a
+  // navigation is a transition that may not have rendered before the next change, and a second
+  // quick change built on the address would drop the first.
+  const [filters, setFilters] = useState<DirectoryFilters>(() => filtersFromSearchParams(searchParams));
+  useEffect(() => {
+    const wanted = filtersToSearchParams(filters);
+    if (wanted.toString() !== searchParams.toString()) setSearchParams(wanted, { replace: true });
+  }, [filters, searchParams, setSearchParams]);
   const directory = useClinicDirectory(clinicSlug, filters);
   const [step, setStep] = useState<Step>({ kind: 'browse', returnTo: null });
   const clinic = directory.data?.pages[0]?.clinic ?? null;
@@ -67,7 +74,7 @@ export function ClientPortalPage() {
             </p>
             <DirectoryFiltersForm
               filters={filters}
-              onChange={(next) => setSearchParams(filtersToSearchParams(next), { replace: true })}
+              onChange={setFilters}
             />
             <TherapistResults
               clinicSlug={clinicSlug}
@@ -75,7 +82,7 @@ export function ClientPortalPage() {
               directory={directory}
               returnTo={step.returnTo}
               onChoose={(therapist, slot) => setStep({ kind: 'request', therapist, slot })}
-              onClearFilters={() => setSearchParams(new URLSearchParams(), { replace: true })}
+              onClearFilters={() => setFilters({})}
             />
           </>
         ) : null}
