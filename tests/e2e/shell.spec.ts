@@ -50,7 +50,7 @@ test('a scheduler has no Organization area, and its route refuses them', async (
 test('a therapist sees only their own profile and their requests', async ({ page }) => {
   await signIn(page, demo.therapist);
   expect(await navLinks(page)).toEqual(['My Profile', 'Calendar', 'Unconfirmed Appointments']);
-  await page.getByRole('link', { name: 'My Profile' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My Profile' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Priya Raman/ })).toBeVisible();
   await expectAccessible(page);
   await page.goto('/staff');
