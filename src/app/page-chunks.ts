@@ -33,12 +33,17 @@ const chunksOf: Record<NavItem['id'], readonly (keyof typeof loadPage)[]> = {
   unconfirmedAppointments: ['unconfirmedAppointments'],
 };
 
-/** Once the browser is idle, fetches the code of every page in `groups` (failures are left to the route, which retries on open). */
+/** Fetches the code of the page an item opens; a failure is the route's to report if the page is opened. */
+function loadCodeOf(id: NavItem['id']): void {
+  for (const chunk of chunksOf[id]) loadPage[chunk]().catch(() => {});
+}
+
+/** Once the browser is idle, fetches the code of every page in `groups`. */
 export function usePreloadPages(groups: readonly NavGroup[]): void {
   const ids = groups.flatMap((group) => group.items.map((item) => item.id)).join(' ');
   useEffect(() => {
     const preload = () => {
-      for (const id of ids.split(' ') as NavItem['id'][]) for (const chunk of chunksOf[id]) loadPage[chunk]().catch(() => {});
+      for (const id of ids.split(' ').filter(Boolean) as NavItem['id'][]) loadCodeOf(id);
     };
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(preload, { timeout: 2000 });
@@ -60,7 +65,7 @@ export function usePageIntent(context: PageContext): (id: NavItem['id']) => void
   const { orgId, programEnabled, staffId, roles } = context;
   return useCallback(
     (id) => {
-      for (const chunk of chunksOf[id]) loadPage[chunk]().catch(() => {});
+      loadCodeOf(id);
       // a failed prefetch is not an error: the page asks again when it opens
       if (id === 'manageSubscription' && programEnabled) prefetchProgramGrid(queryClient, orgId);
       if (id === 'scheduleCalendar') prefetchCalendar(queryClient, orgId, { staffId, roles }).catch(() => {});
