@@ -5,13 +5,13 @@
  * last complete one stays (never another therapist's), and the ranges either side are fetched
  * ahead, so stepping to the next week shows it at once.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { adjacentDates, visibleRange, type CalendarView } from '../lib/visible-range';
-import type { TimeRange } from '@/lib/tstzrange';
-import { appointmentsQueryOptions, useAppointments } from './get-appointments';
-import { availabilityQueryOptions, useAvailability, type AvailabilityOccurrence } from './get-availability';
-import { pendingRequestsQueryOptions, usePendingRequests } from './get-pending-requests';
+import { useAppointments } from './get-appointments';
+import { useAvailability, type AvailabilityOccurrence } from './get-availability';
+import { usePendingRequests } from './get-pending-requests';
+import { prefetchCalendarRange } from './prefetch-calendar';
 
 type Appointments = NonNullable<ReturnType<typeof useAppointments>['data']>;
 type Requests = NonNullable<ReturnType<typeof usePendingRequests>['data']>;
@@ -23,7 +23,8 @@ interface CalendarSnapshot {
   requests: Requests;
 }
 
-export function useCalendarData(orgId: string, staffId: string | null, view: CalendarView, date: Date, range: TimeRange) {
+export function useCalendarData(orgId: string, staffId: string | null, view: CalendarView, date: Date) {
+  const range = useMemo(() => visibleRange(view, date), [view, date]);
   const availability = useAvailability(orgId, staffId, range);
   const appointments = useAppointments(orgId, staffId, range);
   const requests = usePendingRequests(orgId, staffId, range);
@@ -49,12 +50,7 @@ export function useCalendarData(orgId: string, staffId: string | null, view: Cal
   const ready = complete !== null;
   useEffect(() => {
     if (!ready || staffId === null) return;
-    for (const near of adjacentDates(view, date)) {
-      const nearRange = visibleRange(view, near);
-      void queryClient.prefetchQuery(availabilityQueryOptions(orgId, staffId, nearRange));
-      void queryClient.prefetchQuery(appointmentsQueryOptions(orgId, staffId, nearRange));
-      void queryClient.prefetchQuery(pendingRequestsQueryOptions(orgId, staffId, nearRange));
-    }
+    for (const near of adjacentDates(view, date)) void prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(view, near));
   }, [ready, queryClient, orgId, staffId, view, date]);
 
   return {

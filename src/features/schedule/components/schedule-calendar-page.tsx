@@ -13,7 +13,7 @@ import { buildCalendarEvents, type CalendarEvent } from '../lib/calendar-events'
 import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from '../lib/permissions';
 import { describeTimeZone, viewerTimeZone } from '../lib/time-zones';
 import type { TimeRange } from '@/lib/tstzrange';
-import { openingView, visibleRange, type CalendarView } from '../lib/visible-range';
+import { openingView, type CalendarView } from '../lib/visible-range';
 import { AvailabilityBlockDialog, type BlockDialogMode } from './availability-block-dialog';
 import { AvailabilityCalendar } from './availability-calendar';
 import { CalendarLegend } from './calendar-legend';
@@ -51,8 +51,7 @@ export function ScheduleCalendarPage() {
 
   const [view, setView] = useState<CalendarView>(openingView);
   const [date, setDate] = useState(() => new Date());
-  const range = useMemo(() => visibleRange(view, date), [view, date]);
-  const calendar = useCalendarData(orgId, staffId, view, date, range);
+  const calendar = useCalendarData(orgId, staffId, view, date);
   const { snapshot } = calendar;
   const enrollment = useEnrollment(orgId, staffId);
 
