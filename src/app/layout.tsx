@@ -92,7 +92,7 @@ function PageFrame() {
 function NavWithCounts({ orgId, programEnabled, viewer }: { orgId: string; programEnabled: boolean; viewer: Viewer }) {
   const { staffId, roles } = viewer;
   const groups = useMemo(() => navigationFor({ staffId, roles }), [staffId, roles]);
-  usePreloadPages(groups);
+  usePreloadPages(groups, { orgId });
   const onIntent = usePageIntent({ ...viewer, orgId, programEnabled });
   const pending = usePendingRequestCount(orgId, programEnabled);
   return <MainNav groups={groups} counts={{ unconfirmedAppointments: pending }} onIntent={onIntent} />;

@@ -5,12 +5,12 @@
  * its page opens on is fetched too, so the page does not wait for its code and then its data.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { createElement, lazy, useCallback, useEffect, type ComponentType } from 'react';
 import { prefetchProgramGrid } from '@/features/referral-program/api/prefetch-program-grid';
-import { prefetchCalendar } from '@/features/schedule/api/prefetch-calendar';
+import { prefetchCalendar, prefetchCalendarLists } from '@/features/schedule/api/prefetch-calendar';
 import type { NavGroup, NavItem, Viewer } from '@/lib/access/roles';
 
-export const loadPage = {
+const pageLoaders = {
   setPassword: () => import('@/features/auth/components/set-password-page'),
   home: () => import('@/features/home/components/home-page'),
   manageSubscription: () => import('@/features/organization/components/manage-subscription-layout'),
@@ -24,8 +24,42 @@ export const loadPage = {
   unconfirmedAppointments: () => import('@/features/unconfirmed-requests/components/unconfirmed-requests-page'),
 } as const;
 
+type PageChunk = keyof typeof pageLoaders;
+type ModuleOf<K extends PageChunk> = Awaited<ReturnType<(typeof pageLoaders)[K]>>;
+
+/** The page modules loaded so far, by chunk. */
+const loadedModules = new Map<PageChunk, unknown>();
+
+/** Loads a page's chunk (once: the browser keeps the module) and remembers it as loaded. */
+export const loadPage = Object.fromEntries(
+  Object.entries(pageLoaders).map(([key, load]) => [
+    key,
+    () =>
+      load().then((module) => {
+        loadedModules.set(key as PageChunk, module);
+        return module;
+      }),
+  ]),
+) as { [K in PageChunk]: () => Promise<ModuleOf<K>> };
+
+/**
+ * A route's page from its chunk: lazily loaded the first time, and rendered at once when its code
+ * is in already (preloaded while idle, or opened before). A React.lazy page suspends on its first
+ * render even then, and React reveals what a Suspense boundary held back no sooner than 300 ms
+ * after its fallback showed: an opened page would wait that long for nothing.
+ */
+export function lazyPage<K extends PageChunk, P extends object>(chunk: K, pick: (module: ModuleOf<K>) => ComponentType<P>): ComponentType<P> {
+  const Lazy = lazy(() => loadPage[chunk]().then((module) => ({ default: pick(module) })));
+  function Page(props: P) {
+    const module = loadedModules.get(chunk) as ModuleOf<K> | undefined;
+    return createElement(module ? pick(module) : Lazy, props);
+  }
+  Page.displayName = `Page(${chunk})`;
+  return Page;
+}
+
 /** What opening each navigation item renders (a layout and its first tab load together). */
-const chunksOf: Record<NavItem['id'], readonly (keyof typeof loadPage)[]> = {
+const chunksOf: Record<NavItem['id'], readonly PageChunk[]> = {
   manageSubscription: ['manageSubscription', 'referralProgram'],
   activeStaff: ['activeStaff'],
   myProfile: ['staffDetails', 'staffOverview'],
@@ -38,12 +72,23 @@ function loadCodeOf(id: NavItem['id']): void {
   for (const chunk of chunksOf[id]) loadPage[chunk]().catch(() => {});
 }
 
-/** Once the browser is idle, fetches the code of every page in `groups`. */
-export function usePreloadPages(groups: readonly NavGroup[]): void {
+export interface PageContext extends Viewer {
+  orgId: string;
+  programEnabled: boolean;
+}
+
+/**
+ * Once the browser is idle, fetches the code of every page in `groups`, and the clinic's lists the
+ * calendar opens with (no client data is fetched ahead of being asked for).
+ */
+export function usePreloadPages(groups: readonly NavGroup[], { orgId }: Pick<PageContext, 'orgId'>): void {
+  const queryClient = useQueryClient();
   const ids = groups.flatMap((group) => group.items.map((item) => item.id)).join(' ');
   useEffect(() => {
     const preload = () => {
-      for (const id of ids.split(' ').filter(Boolean) as NavItem['id'][]) loadCodeOf(id);
+      const items = ids.split(' ').filter(Boolean) as NavItem['id'][];
+      for (const id of items) loadCodeOf(id);
+      if (items.includes('scheduleCalendar')) prefetchCalendarLists(queryClient, orgId).catch(() => {});
     };
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(preload, { timeout: 2000 });
@@ -51,12 +96,7 @@ export function usePreloadPages(groups: readonly NavGroup[]): void {
     }
     const timer = setTimeout(preload, 200);
     return () => clearTimeout(timer);
-  }, [ids]);
-}
-
-export interface PageContext extends Viewer {
-  orgId: string;
-  programEnabled: boolean;
+  }, [ids, queryClient, orgId]);
 }
 
 /** Fetches, for a navigation item about to be opened, its page's code and the data it opens on. */

@@ -2,7 +2,7 @@
  * Which page answers which address, and who may see it. Pages load lazily (see page-chunks.ts):
  * each is its own chunk, so heavy ones (the calendar, the enrolled-staff grid) cost nothing at start.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '@/components/no-access-page';
 import { LoadingState } from '@/components/ui/status';
@@ -10,21 +10,19 @@ import { paths } from '@/lib/access/paths';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { RequireAccess, RequirePasswordChosen, RequireSession } from './guards';
 import { AppLayout } from './layout';
-import { loadPage } from './page-chunks';
+import { lazyPage } from './page-chunks';
 
-const SetPasswordPage = lazy(() => loadPage.setPassword().then((m) => ({ default: m.SetPasswordPage })));
-const HomePage = lazy(() => loadPage.home().then((m) => ({ default: m.HomePage })));
-const ManageSubscriptionLayout = lazy(() => loadPage.manageSubscription().then((m) => ({ default: m.ManageSubscriptionLayout })));
-const ReferralProgramTab = lazy(() => loadPage.referralProgram().then((m) => ({ default: m.ReferralProgramTab })));
-const ActiveStaffPage = lazy(() => loadPage.activeStaff().then((m) => ({ default: m.ActiveStaffPage })));
-const StaffDetailsLayout = lazy(() => loadPage.staffDetails().then((m) => ({ default: m.StaffDetailsLayout })));
-const StaffOverviewTab = lazy(() => loadPage.staffOverview().then((m) => ({ default: m.StaffOverviewTab })));
-const PublicProfileTab = lazy(() => loadPage.publicProfile().then((m) => ({ default: m.PublicProfileTab })));
-const ClientPortalPage = lazy(() => loadPage.clientPortal().then((m) => ({ default: m.ClientPortalPage })));
-const ScheduleCalendarPage = lazy(() => loadPage.scheduleCalendar().then((m) => ({ default: m.ScheduleCalendarPage })));
-const UnconfirmedAppointmentsPage = lazy(() =>
-  loadPage.unconfirmedAppointments().then((m) => ({ default: m.UnconfirmedRequestsPage })),
-);
+const SetPasswordPage = lazyPage('setPassword', (m) => m.SetPasswordPage);
+const HomePage = lazyPage('home', (m) => m.HomePage);
+const ManageSubscriptionLayout = lazyPage('manageSubscription', (m) => m.ManageSubscriptionLayout);
+const ReferralProgramTab = lazyPage('referralProgram', (m) => m.ReferralProgramTab);
+const ActiveStaffPage = lazyPage('activeStaff', (m) => m.ActiveStaffPage);
+const StaffDetailsLayout = lazyPage('staffDetails', (m) => m.StaffDetailsLayout);
+const StaffOverviewTab = lazyPage('staffOverview', (m) => m.StaffOverviewTab);
+const PublicProfileTab = lazyPage('publicProfile', (m) => m.PublicProfileTab);
+const ClientPortalPage = lazyPage('clientPortal', (m) => m.ClientPortalPage);
+const ScheduleCalendarPage = lazyPage('scheduleCalendar', (m) => m.ScheduleCalendarPage);
+const UnconfirmedAppointmentsPage = lazyPage('unconfirmedAppointments', (m) => m.UnconfirmedRequestsPage);
 
 export function AppRoutes() {
   return (

@@ -100,19 +100,16 @@ test('a therapist selects a range on the calendar to open a block there', async 
   await openCalendar(page);
   const calendar = page.getByRole('region', { name: 'Priya Raman’s calendar' });
   await calendar.getByRole('button', { name: 'Next week' }).click();
-  // drag down Saturday's column from 2:00 PM to 4:00 PM (a gesture: react-big-calendar's grid has no roles to find)
-  const saturday = calendar.locator('.rbc-time-content .rbc-day-slot').nth(6);
-  const twoPm = calendar.locator('.rbc-time-gutter .rbc-label', { hasText: /^2:00\sPM$/ });
-  const fourPm = calendar.locator('.rbc-time-gutter .rbc-label', { hasText: /^4:00\sPM$/ });
-  await fourPm.scrollIntoViewIfNeeded();
+  // drag down Saturday's column from 2:00 PM to 4:00 PM (a gesture: the hours are drawn, not elements to find)
+  const saturday = calendar.getByRole('group', { name: /^Saturday, / });
+  await calendar.locator('.time-grid-hour', { hasText: /^4:00\sPM$/ }).scrollIntoViewIfNeeded();
   const column = (await saturday.boundingBox())!;
-  const from = (await twoPm.boundingBox())!;
-  const to = (await fourPm.boundingBox())!;
+  const hourY = (hour: number) => column.y + (column.height * hour) / 24;
   const x = column.x + column.width / 2;
-  await page.mouse.move(x, from.y + 2);
+  await page.mouse.move(x, hourY(14) + 2);
   await page.mouse.down();
-  await page.mouse.move(x, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(x, to.y - 2, { steps: 5 });
+  await page.mouse.move(x, hourY(15), { steps: 5 });
+  await page.mouse.move(x, hourY(16) - 2, { steps: 5 });
   await page.mouse.up();
 
   const form = page.getByRole('dialog', { name: 'New availability block' });
@@ -172,5 +169,16 @@ test('a scheduler chooses a therapist and views the calendar, with no form', asy
   await expect(details.getByRole('textbox')).toHaveCount(0);
   await expectAccessible(page);
   await details.getByRole('button', { name: 'Close' }).click();
+
+  // from the keyboard: the hours are a tab stop, and Tab goes on to the week's events in order
+  const hours = calendar.getByRole('group', { name: 'Hours of the day' });
+  await hours.focus();
+  await page.keyboard.press('Tab');
+  await expect(blocks.first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(blocks.last()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Available (accepts external)' })).toContainText('Every Tue, Thu, 09:00–15:00');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await signOut(page);
 });

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useClinicDirectory } from '../api/get-clinic-directory';
 import { filtersFromSearchParams, filtersToSearchParams, hasFilters, type DirectoryFilters } from '../lib/filters';
 import { isPortalApiError } from '../lib/portal-api-error';
-import { viewerTimeZone } from '../lib/slot-times';
+import { viewerTimeZone } from '@/lib/datetime';
 import type { PortalRequestCreated, PortalSlot, PortalTherapist } from '../schemas';
 import { DirectoryFiltersForm } from './directory-filters';
 import { PortalShell } from './portal-shell';

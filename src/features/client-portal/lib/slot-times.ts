@@ -11,9 +11,6 @@ interface ZoneOptions {
   locale?: string;
 }
 
-/** The viewer's IANA time zone, e.g. "America/Los_Angeles". */
-export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** "9:00 AM EDT" */
 export function formatSlotTime(value: string, { timeZone, locale = 'en-US' }: ZoneOptions = {}): string {
   return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(value));

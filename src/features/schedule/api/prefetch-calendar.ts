@@ -1,20 +1,32 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Viewer } from '@/lib/access/roles';
-import { calendarStaffId } from '../lib/permissions';
+import { calendarScope, calendarStaffId } from '../lib/permissions';
 import { openingView, visibleRange } from '../lib/visible-range';
 import type { TimeRange } from '@/lib/tstzrange';
 import { appointmentsQueryOptions } from './get-appointments';
 import { availabilityQueryOptions } from './get-availability';
+import { locationsQueryOptions } from './get-locations';
 import { pendingRequestsQueryOptions } from './get-pending-requests';
 import { therapistsQueryOptions } from './get-therapists';
 
 /**
- * Fetches what the calendar shows as it opens: the clinic's therapists, then this week of the
- * calendar it opens on (the viewer's own, or the first therapist's), unless fresh already.
+ * Fetches the clinic's lists the calendar opens with: its therapists (whose calendar it opens on)
+ * and locations (whose names are in events' titles). Names and places, no client data: cheap to
+ * fetch ahead while the app is idle.
+ */
+export function prefetchCalendarLists(queryClient: QueryClient, orgId: string): Promise<void> {
+  return Promise.all([queryClient.prefetchQuery(therapistsQueryOptions(orgId)), queryClient.prefetchQuery(locationsQueryOptions(orgId))]).then(() => {});
+}
+
+/**
+ * Fetches what the calendar shows as it opens: the lists above, and this week of the calendar it
+ * opens on (the viewer's own, or the first therapist's), unless fresh already. A therapist list
+ * already here decides whose calendar that is even when it is due a refresh (the page refreshes it).
  */
 export async function prefetchCalendar(queryClient: QueryClient, orgId: string, viewer: Viewer): Promise<void> {
-  const therapists = await queryClient.fetchQuery(therapistsQueryOptions(orgId));
-  const staffId = calendarStaffId(viewer, therapists.map((t) => t.id), null);
+  void queryClient.prefetchQuery(locationsQueryOptions(orgId));
+  const therapistIds = calendarScope(viewer) === 'own' ? [] : (await queryClient.ensureQueryData(therapistsQueryOptions(orgId))).map((t) => t.id);
+  const staffId = calendarStaffId(viewer, therapistIds, null);
   if (staffId === null) return;
   await prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(openingView, new Date()));
 }

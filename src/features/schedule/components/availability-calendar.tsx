@@ -1,9 +1,10 @@
-import { memo, useEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { Calendar, type EventProps, type HeaderProps, type SlotInfo, type ToolbarProps, type View } from 'react-big-calendar';
+import { memo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { Calendar, type EventProps, type SlotInfo, type ToolbarProps, type View } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { agendaLength, calendarViews, isCalendarView, type CalendarView } from '../lib/visible-range';
+import { timeGridViews } from './time-grid';
 import { formatDate, formatTimeRange } from '../lib/calendar-formats';
-import type { CalendarEvent } from '../lib/calendar-events';
+import { eventClassName, type CalendarEvent } from '../lib/calendar-events';
 import type { TimeRange } from '@/lib/tstzrange';
 import { intlLocalizer } from './calendar-localizer';
 import './schedule.css';
@@ -11,13 +12,14 @@ import './schedule.css';
 const localizer = intlLocalizer();
 
 // props that never change, made once: a week of hundreds of events is not re-rendered for nothing
-const views = [...calendarViews];
+// the day and week views are the app's own time grid; month and agenda are react-big-calendar's
+const views = { ...timeGridViews, month: true, agenda: true };
 const scrollToTime = new Date(1970, 0, 1, 7, 0);
 const messages = {
   noEventsInRange: 'Nothing on this calendar in these dates.',
   showMore: (count: number) => `+${count} more`,
 };
-const eventProps = (event: CalendarEvent) => ({ className: `calendar-event calendar-event-${event.kind}` });
+const eventProps = (event: CalendarEvent) => ({ className: eventClassName(event) });
 
 const viewLabels: Record<CalendarView, string> = { day: 'Day', week: 'Week', month: 'Month', agenda: 'Agenda' };
 const periodNames: Record<CalendarView, string> = { day: 'day', week: 'week', month: 'month', agenda: 'period' };
@@ -67,19 +69,8 @@ export const AvailabilityCalendar = memo(function AvailabilityCalendar({
     }
   };
 
-  // The day and week grids scroll inside the page. A keyboard must reach a scrolling region even
-  // when it holds no event to tab to, so the region (which react-big-calendar renders) is focusable.
-  const containerRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    for (const grid of containerRef.current?.querySelectorAll<HTMLElement>('.rbc-time-content') ?? []) {
-      grid.tabIndex = 0;
-      grid.setAttribute('role', 'group');
-      grid.setAttribute('aria-label', 'Hours of the day');
-    }
-  });
-
   return (
-    <div ref={containerRef} className="schedule-calendar" role="region" aria-label={label} aria-describedby={describedBy}>
+    <div className="schedule-calendar" role="region" aria-label={label} aria-describedby={describedBy}>
       <Calendar<CalendarEvent>
         localizer={localizer}
         events={events}
@@ -108,9 +99,6 @@ export const AvailabilityCalendar = memo(function AvailabilityCalendar({
 /** The parts of react-big-calendar the app draws itself (the functions below). */
 const calendarComponents = {
   toolbar: CalendarToolbar,
-  event: TimeGridEventContent,
-  day: { header: TimeGridHeader },
-  week: { header: TimeGridHeader },
   month: { event: MonthEvent },
   agenda: { event: AgendaEvent },
 };
@@ -148,21 +136,6 @@ function CalendarToolbar({ label, onNavigate, onView, view }: ToolbarProps<Calen
         ))}
       </div>
     </div>
-  );
-}
-
-/** A day's heading in the day and week views: text (react-big-calendar's is a column header outside any table). */
-function TimeGridHeader({ label }: HeaderProps) {
-  return <span>{label}</span>;
-}
-
-/** An event in the day and week views: react-big-calendar makes it a button; the date is spoken, not shown. */
-function TimeGridEventContent({ event }: EventProps<CalendarEvent>) {
-  return (
-    <>
-      <span className="visually-hidden">{formatDate(event.start, 'fullDate')}: </span>
-      {event.title}
-    </>
   );
 }
 

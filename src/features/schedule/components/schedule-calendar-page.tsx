@@ -11,13 +11,28 @@ import { useCalendarData } from '../api/use-calendar-data';
 import { formValuesFromBlock, formValuesFromSelection, newBlockFormValues, type AvailabilityBlock } from '../lib/block-form';
 import { buildCalendarEvents, type CalendarEvent } from '../lib/calendar-events';
 import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from '../lib/permissions';
-import { describeTimeZone, viewerTimeZone } from '../lib/time-zones';
+import { viewerTimeZone } from '@/lib/datetime';
+import { formatDate, formatDateRange, intlFormats } from '../lib/calendar-formats';
+import { describeTimeZone } from '../lib/time-zones';
 import type { TimeRange } from '@/lib/tstzrange';
 import { openingView, type CalendarView } from '../lib/visible-range';
 import { AvailabilityBlockDialog, type BlockDialogMode } from './availability-block-dialog';
 import { AvailabilityCalendar } from './availability-calendar';
 import { CalendarLegend } from './calendar-legend';
 import { EventDetailsDialog } from './event-details-dialog';
+
+/**
+ * Makes the formatters the calendar shows its first week with. Making an Intl formatter costs far
+ * more than using one (tens of milliseconds on a slow machine for the first few); done as this
+ * page's code loads, which the app does while idle, the first render of a week does not pay it.
+ */
+function makeFormatters() {
+  const now = new Date();
+  for (const name of Object.keys(intlFormats)) formatDate(now, name);
+  formatDateRange(now, now);
+  describeTimeZone(viewerTimeZone());
+}
+makeFormatters();
 
 type DialogState = { kind: 'block'; mode: BlockDialogMode } | { kind: 'details'; event: CalendarEvent; block: AvailabilityBlock | null } | null;
 
@@ -56,15 +71,20 @@ export function ScheduleCalendarPage() {
   const enrollment = useEnrollment(orgId, staffId);
 
   const locationNames = useMemo(() => new Map(locations.data?.map((l) => [l.id, l.name])), [locations.data]);
+  // a location's name is part of an event's title: the events are made once the names are in (or
+  // could not be), not once without them and again with them
+  const namesSettled = !locations.isPending;
   const events = useMemo(
     () =>
-      buildCalendarEvents({
-        occurrences: snapshot?.occurrences,
-        appointments: snapshot?.appointments,
-        requests: snapshot?.requests,
-        locationNames,
-      }),
-    [snapshot, locationNames],
+      namesSettled
+        ? buildCalendarEvents({
+            occurrences: snapshot?.occurrences,
+            appointments: snapshot?.appointments,
+            requests: snapshot?.requests,
+            locationNames,
+          })
+        : [],
+    [snapshot, locationNames, namesSettled],
   );
   const blocks = useMemo(() => new Map(snapshot?.occurrences.map((o) => [o.block.id, o.block])), [snapshot]);
 
@@ -151,7 +171,7 @@ export function ScheduleCalendarPage() {
           {calendar.error ? (
             <ErrorState title="The calendar could not be loaded." error={calendar.error} onRetry={calendar.refetch} />
           ) : null}
-          {calendar.pending && !calendar.error ? <LoadingState label="Loading the calendar…" /> : null}
+          {(calendar.pending || !namesSettled) && !calendar.error ? <LoadingState label="Loading the calendar…" /> : null}
           <AvailabilityCalendar
             label={`${therapistName}’s calendar`}
             describedBy={zoneId}

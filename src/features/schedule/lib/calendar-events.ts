@@ -59,6 +59,9 @@ export interface CalendarEvent {
   detail: string | null;
 }
 
+/** The classes that give an event its kind's look, in every view. */
+export const eventClassName = (event: Pick<CalendarEvent, 'kind'>) => `calendar-event calendar-event-${event.kind}`;
+
 /** "Aetna" for a payer's request, "Client Portal" for the clinic's own request page. */
 export function requestSourceLabel(request: Pick<RequestEntry, 'source' | 'payer'>): string {
   return request.source === 'client_portal' ? 'Client Portal' : (request.payer?.name ?? 'Payer');

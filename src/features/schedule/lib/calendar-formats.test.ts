@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFormats, formatDate, formatDateRange, formatEventWhen, formatTimeRange } from './calendar-formats';
+import { calendarFormats, formatDate, formatDateRange, formatEventWhen, formatTimeOfDay, formatTimeRange } from './calendar-formats';
 
 // local dates and times: the calendar formats in the viewer's zone, whatever zone the test runs in
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
@@ -11,6 +11,13 @@ describe('calendar formats', () => {
     expect(formatDate(at(2027, 5, 5), 'fullDate')).toBe('Wednesday, May 5, 2027');
     expect(formatDate(at(2027, 5, 5), 'monthAndYear')).toBe('May 2027');
     expect(() => formatDate(at(2027, 5, 5), 'dd')).toThrow(RangeError);
+  });
+
+  it('formats a time of day once per minute of the day, the same as the named format does', () => {
+    for (const [d, h, min] of [[5, 9, 0], [6, 9, 0], [5, 0, 5], [5, 23, 59], [5, 12, 0]] as const) {
+      expect(formatTimeOfDay(at(2027, 5, d, h, min))).toBe(formatDate(at(2027, 5, d, h, min), 'time'));
+    }
+    expect(formatTimeOfDay(at(2027, 5, 5, 13, 30), 'de-DE')).toBe('13:30');
   });
 
   it('formats ranges', () => {

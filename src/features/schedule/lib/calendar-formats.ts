@@ -25,9 +25,22 @@ export function formatDate(value: Date, format: string, locale = 'en-US'): strin
   return dateTimeFormat(locale, intlFormats[format]).format(value);
 }
 
+const timesOfDay = new Map<string, string>();
+
+/**
+ * "9:00 AM": `formatDate(value, 'time')`, which depends on the hour and minute on the viewer's
+ * clock only, so each is formatted once (a week of 500 events shows a few dozen times).
+ */
+export function formatTimeOfDay(value: Date, locale = 'en-US'): string {
+  const key = `${locale}|${value.getHours()}:${value.getMinutes()}`;
+  let text = timesOfDay.get(key);
+  if (text === undefined) timesOfDay.set(key, (text = formatDate(value, 'time', locale)));
+  return text;
+}
+
 /** "9:00 AM – 12:00 PM" */
 export function formatTimeRange(start: Date, end: Date, locale = 'en-US'): string {
-  return `${formatDate(start, 'time', locale)} – ${formatDate(end, 'time', locale)}`;
+  return `${formatTimeOfDay(start, locale)} – ${formatTimeOfDay(end, locale)}`;
 }
 
 /** "May 2 – 8, 2027", "Apr 25 – Jun 5, 2027": Intl's own range format, sharing what both ends share. */

@@ -4,11 +4,6 @@
  */
 import { dateTimeFormat } from '@/lib/datetime';
 
-/** The viewer's IANA time zone (the browser's). */
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** "Eastern Time", "Mountain Time": the zone's generic name, or the IANA name when there is none. */
 export function timeZoneName(timeZone: string, { at = new Date(), locale = 'en-US' }: { at?: Date; locale?: string } = {}): string {
   const part = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
