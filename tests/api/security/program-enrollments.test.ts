@@ -279,6 +279,9 @@ describe('program_grid_page', () => {
     expect(await only({ only_application_status: 'completed' })).toEqual([['Blake', 1]]);
     expect(await only({ with_payer: payers.cigna })).toEqual([['Avery', 1]]);
     expect(await only({ with_payer: payers.bcbsma })).toEqual([]);
+    // filters together narrow together
+    expect(await only({ with_payer: payers.aetna, only_application_status: 'incomplete', descending: true })).toEqual([['Avery', 1]]);
+    expect(await only({ with_payer: payers.harvardPilgrim, only_application_status: 'incomplete' })).toEqual([]);
     expect(await only({ sort_column: 'staff', descending: true })).toEqual([['Blake', 2], ['Avery', 2]]);
     expect(await only({ sort_column: 'applicationStatus' })).toEqual([['Blake', 2], ['Avery', 2]]);
     expect(await only({ page_offset: 1, page_size: 1 })).toEqual([['Blake', 2]]);

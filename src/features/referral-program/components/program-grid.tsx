@@ -1,11 +1,14 @@
-import { flexRender, type Header, type Table } from '@tanstack/react-table';
+import { flexRender, type Header, type Row, type SortingState, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, type RefObject } from 'react';
+import { memo, useEffect, useId, type RefObject } from 'react';
 import type { EnrollmentRow } from '../api/get-program-grid';
 import { shouldLoadMore } from '../lib/grid-query';
 
 interface ProgramGridProps {
   table: Table<EnrollmentRow>;
+  /** The table's rows and sort, given apart from `table` (whose identity never changes) so the grid re-renders only when they do. */
+  rows: Row<EnrollmentRow>[];
+  sorting: SortingState;
   /** Rows matching the filters in all (loaded or not). */
   total: number;
   caption: string;
@@ -22,18 +25,19 @@ const estimatedRowHeight = 57;
 /**
  * The enrolled-staff table. Only the rows in view are in the document (virtualized); the table
  * tells assistive technology how many rows there are (aria-rowcount) and where each one is
- * (aria-rowindex). The next page loads as the view nears the end of what is loaded.
+ * (aria-rowindex). The next page loads as the view nears the end of what is loaded. Memoized: a
+ * filter change re-renders the page around it at once, and the rows only when the new ones arrive.
  */
-export function ProgramGrid({ table, total, caption, hasMore, loadingMore, onLoadMore, regionRef }: ProgramGridProps) {
+export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, total, caption, hasMore, loadingMore, onLoadMore, regionRef }: ProgramGridProps) {
   const captionId = useId();
-  const rows = table.getRowModel().rows;
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders through its own state
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => regionRef.current,
     estimateSize: () => estimatedRowHeight,
     getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 12,
+    // a few rows either side: enough for Tab to reach the next row and for a smooth scroll, few enough to render quickly
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index;
@@ -63,7 +67,7 @@ export function ProgramGrid({ table, total, caption, hasMore, loadingMore, onLoa
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} />
+                <HeaderCell key={header.id} header={header} sorting={sorting} />
               ))}
             </tr>
           ))}
@@ -100,13 +104,14 @@ export function ProgramGrid({ table, total, caption, hasMore, loadingMore, onLoa
       </table>
     </div>
   );
-}
+});
 
 /** A column header; a sortable one is a button, and the sorted one says how (aria-sort). */
-function HeaderCell({ header }: { header: Header<EnrollmentRow, unknown> }) {
+function HeaderCell({ header, sorting }: { header: Header<EnrollmentRow, unknown>; sorting: SortingState }) {
   const label = flexRender(header.column.columnDef.header, header.getContext());
   if (!header.column.getCanSort()) return <th scope="col">{label}</th>;
-  const sorted = header.column.getIsSorted();
+  const sort = sorting.find((s) => s.id === header.column.id);
+  const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false;
   return (
     <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>

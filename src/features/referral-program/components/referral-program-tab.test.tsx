@@ -6,6 +6,7 @@ import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { enrollmentId, gridRequests, payerIds, programDb, programLog } from '../../../../tests/msw/referral-program-handlers';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
+import { gridPageSize } from '../lib/grid-query';
 
 // the whole app renders, its lazy pages load, and every change waits for the grid to refresh
 vi.setConfig({ testTimeout: 20_000 });
@@ -70,7 +71,7 @@ describe('the program grid', () => {
     // each name leads to the therapist's public profile, which admins may fill in
     expect(within(table).getByRole('link', { name: 'Raman, Priya' })).toHaveAttribute('href', `/staff/${staffId('03')}/public-profile`);
 
-    // one call of program_grid_page: no filters, sorted by staff, the first page of 200
+    // one call of program_grid_page: no filters, sorted by staff, the first page
     expect(gridRequests()).toEqual([
       {
         org: '0a9e0000-0000-4000-8000-000000000001',
@@ -78,7 +79,7 @@ describe('the program grid', () => {
         sort_column: 'staff',
         descending: false,
         page_offset: 0,
-        page_size: 200,
+        page_size: gridPageSize,
       },
     ]);
   });
@@ -117,6 +118,7 @@ describe('the program grid', () => {
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Completed');
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya']));
     expect(lastGridRequest()).toMatchObject({ name_words: [], only_application_status: 'completed' });
+    expect(gridRequests().filter((body) => body.only_application_status === 'completed')).toHaveLength(1);
 
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'All');
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Payer' }), 'Aetna');
@@ -140,6 +142,8 @@ describe('the program grid', () => {
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']));
     expect(applicationHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(within(table).getByRole('columnheader', { name: /Staff/ })).not.toHaveAttribute('aria-sort');
+    // asked for once (the click starts the request; the grid's query takes it up)
+    expect(gridRequests()).toHaveLength(2);
 
     await user.click(within(applicationHeader).getByRole('button'));
     await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Marquez, Sofia', 'Raman, Priya']));
@@ -150,6 +154,7 @@ describe('the program grid', () => {
     await user.click(within(table).getByRole('button', { name: /^Staff/ }));
     await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Marquez, Sofia', 'Raman, Priya']));
     expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(gridRequests()).toHaveLength(3);
     await user.click(within(table).getByRole('button', { name: /^Staff/ }));
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Marquez, Sofia', 'Ellis, Jordan']));
     expect(lastGridRequest()).toMatchObject({ sort_column: 'staff', descending: true });
@@ -159,32 +164,35 @@ describe('the program grid', () => {
   });
 
   it('loads the next page as the view nears the end; the first page counts every match', async () => {
-    // 230 more enrolled therapists: 233 in all, two pages of program_grid_page
+    // a page and 30 more enrolled therapists (with the 3 seeded): two pages of program_grid_page
+    const extra = gridPageSize + 30;
+    const total = extra + 3;
     const template = db.staff_members.find((s) => s.id === staffId('04'))!;
-    for (let i = 0; i < 230; i += 1) {
+    for (let i = 0; i < extra; i += 1) {
       const suffix = String(i).padStart(12, '0');
       const id = `57af0001-0000-4000-8000-${suffix}`;
       db.staff_members.push({ ...template, id, user_id: null, first_name: 'Test', last_name: `Zz${suffix}`, search_name: `zz${suffix}, test` });
       programDb.enrollments.push({ id: `e0e00001-0000-4000-8000-${suffix}`, org_id: orgIds.harborview, staff_id: id, status: 'active', payer_ids: [payerIds.aetna], submitted: false });
     }
     const { table } = await openGrid();
-    expect(screen.getByText('233 staff members in the program')).toBeInTheDocument();
-    expect(table).toHaveAttribute('aria-rowcount', '234');
+    expect(screen.getByText(`${total} staff members in the program`)).toBeInTheDocument();
+    expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
     expect(gridRequests().map((body) => body.page_offset)).toEqual([0]);
 
     // scroll to the end of the first page: the next one is asked for, from where the first ended
     const region = screen.getByRole('region', { name: tableName });
-    Object.defineProperty(region, 'scrollTop', { configurable: true, value: 200 * 57 - 600 });
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: gridPageSize * 57 - 600 });
     fireEvent.scroll(region);
-    await waitFor(() => expect(gridRequests().map((body) => body.page_offset)).toEqual([0, 200]));
-    expect(lastGridRequest()).toMatchObject({ page_size: 200, sort_column: 'staff', descending: false });
+    await waitFor(() => expect(gridRequests().map((body) => body.page_offset)).toEqual([0, gridPageSize]));
+    expect(lastGridRequest()).toMatchObject({ page_size: gridPageSize, sort_column: 'staff', descending: false });
 
-    Object.defineProperty(region, 'scrollTop', { configurable: true, value: 233 * 57 - 600 });
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: total * 57 - 600 });
     fireEvent.scroll(region);
-    expect(await within(table).findByRole('link', { name: 'Zz000000000229, Test' })).toBeInTheDocument();
+    const last = `Zz${String(extra - 1).padStart(12, '0')}, Test`;
+    expect(await within(table).findByRole('link', { name: last })).toBeInTheDocument();
     // the last page was short: nothing more to ask for, and the count stays the first page's
     expect(gridRequests()).toHaveLength(2);
-    expect(screen.getByText('233 staff members in the program')).toBeInTheDocument();
+    expect(screen.getByText(`${total} staff members in the program`)).toBeInTheDocument();
   });
 
   it('says when no therapist is enrolled yet', async () => {

@@ -1,7 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
+  functionalUpdate,
   getCoreRowModel,
   useReactTable,
   type ColumnFiltersState,
+  type OnChangeFn,
   type SortingState,
 } from '@tanstack/react-table';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -10,7 +13,7 @@ import { usePageTitle } from '@/components/ui/use-page-title';
 import { useMembership } from '@/lib/membership/membership-context';
 import type { EnrollmentCandidate } from '../api/get-enrollment-candidates';
 import { usePayers } from '../api/get-payers';
-import { useProgramGrid, type EnrollmentRow } from '../api/get-program-grid';
+import { programGridQueryOptions, useProgramGrid, type EnrollmentRow } from '../api/get-program-grid';
 import type { EnrollmentAction } from '../lib/enrollment-actions';
 import { gridQueryFrom, initialTableState, isFiltered } from '../lib/grid-query';
 import { emptyGridText, personName, staffCountText } from '../lib/labels';
@@ -54,6 +57,10 @@ type OpenDialog =
 /** How long the staff search waits for typing to pause before asking the server. */
 const searchDelayMs = 300;
 
+/** The grid's query for a sort, the column filters and the search as applied. */
+const queryOf = (sorting: SortingState, columnFilters: ColumnFiltersState, search: string) =>
+  gridQueryFrom({ sorting, columnFilters: [...columnFilters, { id: 'staff', value: search }] });
+
 function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string }) {
   const [sorting, setSorting] = useState<SortingState>(() => [...initialTableState.sorting]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(() => [...initialTableState.columnFilters]);
@@ -66,16 +73,30 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
 
   // clearing the search applies at once; typing waits for a pause
   const appliedSearch = search.trim() === '' ? '' : debouncedSearch;
-  const query = useMemo(
-    () => gridQueryFrom({ sorting, columnFilters: [...columnFilters, { id: 'staff', value: appliedSearch }] }),
-    [sorting, columnFilters, appliedSearch],
-  );
+  const query = useMemo(() => queryOf(sorting, columnFilters, appliedSearch), [sorting, columnFilters, appliedSearch]);
   const filtered = isFiltered(query);
 
   const grid = useProgramGrid(orgId, query);
   const payers = usePayers(orgId);
   const rows = useMemo(() => grid.data?.pages.flatMap((page) => page.rows) ?? [], [grid.data]);
   const total = grid.data?.pages[0]?.total ?? rows.length;
+
+  // A sort or filter change asks for its rows from the event handler, before React renders the
+  // change: the render then overlaps the request instead of delaying it (the grid's query picks
+  // up the request in flight).
+  const queryClient = useQueryClient();
+  const fetchAhead = (nextSorting: SortingState, nextFilters: ColumnFiltersState, nextSearch = appliedSearch) =>
+    void queryClient.prefetchInfiniteQuery(programGridQueryOptions(orgId, queryOf(nextSorting, nextFilters, nextSearch)));
+  const onSortingChange: OnChangeFn<SortingState> = (updater) => {
+    const next = functionalUpdate(updater, sorting);
+    fetchAhead(next, columnFilters);
+    setSorting(next);
+  };
+  const onColumnFiltersChange: OnChangeFn<ColumnFiltersState> = (updater) => {
+    const next = functionalUpdate(updater, columnFilters);
+    fetchAhead(sorting, next);
+    setColumnFilters(next);
+  };
 
   const onAction = useCallback((action: EnrollmentAction, enrollment: EnrollmentRow) => {
     setDialog({ kind: action, enrollment });
@@ -89,8 +110,8 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.enrollmentId,
     state: { sorting, columnFilters },
-    onSortingChange: setSorting,
-    onColumnFiltersChange: setColumnFilters,
+    onSortingChange,
+    onColumnFiltersChange,
     manualSorting: true,
     manualFiltering: true,
     enableMultiSort: false,
@@ -137,6 +158,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         payers={payers.data ?? []}
         filtered={filtered}
         onClear={() => {
+          fetchAhead(sorting, [], '');
           setSearch('');
           setColumnFilters([]);
         }}
@@ -153,6 +175,8 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
           <div aria-busy={grid.isPlaceholderData || undefined}>
             <ProgramGrid
               table={table}
+              rows={table.getRowModel().rows}
+              sorting={sorting}
               total={total}
               caption={`Enrolled staff of ${orgName}`}
               hasMore={grid.hasNextPage}

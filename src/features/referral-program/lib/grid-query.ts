@@ -5,7 +5,7 @@
  */
 
 /** Rows per request: one page of the grid's offset pagination. */
-export const gridPageSize = 200;
+export const gridPageSize = 100;
 
 export type ApplicationStatus = 'completed' | 'incomplete';
 export type EnrollmentStatus = 'active' | 'deactivated';
