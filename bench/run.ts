@@ -183,6 +183,12 @@ async function main() {
       }
     };
     const [w1, w2] = await Promise.all([worker(), worker()]);
+    // rows the stack's own scheduler has taken are skipped by the workers (locked) and expire when
+    // its batch commits: the expiry is over when no overdue request is left pending
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+      const { rows: [{ left }] } = await db.query(`select count(*)::int as left from public.referral_requests where status = 'pending' and expires_at <= now()`);
+      if (left === 0) break;
+    }
     const expirySeconds = round((performance.now() - expiryStart) / 1000, 2);
     // the stack's own scheduler runs expiry too: a third worker, which the once-only check covers
     const { rows: [{ expired, emails }] } = await db.query(
@@ -191,7 +197,7 @@ async function main() {
        from public.referral_requests r
        left join public.notification_outbox o on o.idempotency_key = 'request_expired:' || r.id
        where r.idempotency_key like 'bench-overdue-%'`);
-    record(`expiry of ${overdue} overdue requests, two workers (and the scheduler)`, `${expirySeconds} s (${w1} + ${w2} by the workers; ${expired} expired; ${emails} emails)`,
+    record(`expiry of ${overdue} overdue requests, two workers (and the scheduler)`, `${expirySeconds} s (${w1} + ${w2} by the workers, ${expired - w1 - w2} by the scheduler; ${expired} expired; ${emails} emails)`,
       '≤ 10 s; each once; one email each', expirySeconds <= 10 && expired === overdue && emails === overdue);
 
     // bundle sizes
