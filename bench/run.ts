@@ -15,7 +15,7 @@ import { projectRoot, stackSettings } from '../supabase/local/config.ts';
 import { startStack } from '../supabase/local/stack.ts';
 import { measureBrowser } from './browser.ts';
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
-import { round, timeCalls, type Timing } from './stats.ts';
+import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
 
 const run = promisify(execFile);
 const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
@@ -84,15 +84,18 @@ async function main() {
     // payer directory through gateway → function → database, vs a bare PostgREST single-row GET
     const { rows: [payer] } = await db.query(`select id from public.payers order by name limit 1`);
     const { rows: [{ key }] } = await db.query(`select public.create_payer_api_key($1, 'bench', 100000) as key`, [payer.id]);
-    const directory = await timeCalls(200, async () => {
-      const res = await fetch(`${stack.urls.api}/functions/v1/payer-api/therapists?specialty=anxiety,adhd&limit=20`, { headers: { authorization: `Bearer ${key}` } });
-      if (res.status !== 200) throw new Error(`directory answered ${res.status}`);
-      await res.json();
-    });
-    const bare = await timeCalls(200, async () => {
-      const res = await fetch(`${stack.urls.api}/rest/v1/payers?id=eq.${payer.id}&select=id,name`, { headers: { apikey: stack.keys.serviceRoleKey } });
-      await res.json();
-    });
+    const [directory, bare] = await timeInTurns(
+      200,
+      async () => {
+        const res = await fetch(`${stack.urls.api}/functions/v1/payer-api/therapists?specialty=anxiety,adhd&limit=20`, { headers: { authorization: `Bearer ${key}` } });
+        if (res.status !== 200) throw new Error(`directory answered ${res.status}`);
+        await res.json();
+      },
+      async () => {
+        const res = await fetch(`${stack.urls.api}/rest/v1/payers?id=eq.${payer.id}&select=id,name`, { headers: { apikey: stack.keys.serviceRoleKey } });
+        await res.json();
+      },
+    );
     const directoryRatio = round(directory.p95 / bare.p95, 1);
     record('payer GET /therapists (page of 20, next 3 slots)', ms(directory), 'p95 ≤ 60 ms', directory.p95 <= 60);
     record('… vs bare PostgREST single-row GET', `${ms(bare)}; ratio ${directoryRatio}×`, '≤ 4×', directoryRatio <= 4);
@@ -115,8 +118,7 @@ async function main() {
       const { error } = await c.from('unconfirmed_requests').select('*').eq('org_id', org200.id).order('expires_at').limit(50);
       if (error) throw error;
     };
-    const queueRls = await timeCalls(200, queue(scheduler));
-    const queueService = await timeCalls(200, queue(service));
+    const [queueRls, queueService] = await timeInTurns(200, queue(scheduler), queue(service));
     const rlsRatio = round(queueRls.p95 / queueService.p95, 2);
     record('scheduler’s Unconfirmed queue (200 therapists) with RLS', ms(queueRls), 'p95 ≤ 15 ms', queueRls.p95 <= 15);
     record('… RLS overhead vs service_role', `${ms(queueService)}; ratio ${rlsRatio}×`, '≤ 1.5×', rlsRatio <= 1.5);

@@ -13,14 +13,40 @@ export function percentiles(samples: number[]): Timing {
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Milliseconds one call takes. */
+async function elapsed(call: (i: number) => Promise<unknown>, i: number): Promise<number> {
+  const start = performance.now();
+  await call(i);
+  return performance.now() - start;
+}
+
 /** Runs `call` `warmup` times untimed, then `runs` times timed (ms). */
 export async function timeCalls(runs: number, call: (i: number) => Promise<unknown>, warmup = 20): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await call(i);
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await call(i);
-    samples.push(performance.now() - start);
-  }
+  for (let i = 0; i < runs; i++) samples.push(await elapsed(call, i));
   return percentiles(samples);
+}
+
+/**
+ * Times the two calls a ratio compares in turns (a, b, a, b, …): each pair sees the machine as it
+ * is at that moment, so a noisy stretch weighs on both instead of on whichever ran then.
+ */
+export async function timeInTurns(
+  runs: number,
+  a: (i: number) => Promise<unknown>,
+  b: (i: number) => Promise<unknown>,
+  warmup = 20,
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) {
+    await a(i);
+    await b(i);
+  }
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    samplesA.push(await elapsed(a, i));
+    samplesB.push(await elapsed(b, i));
+  }
+  return [percentiles(samplesA), percentiles(samplesB)];
 }
