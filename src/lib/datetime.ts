@@ -33,8 +33,10 @@ export function dateTimeFormat(locale: string | undefined, options: Intl.DateTim
   return formatter;
 }
 
+const defaultOptions: Intl.DateTimeFormatOptions = {};
+
 /** The viewer's IANA time zone (the browser's), e.g. "America/Los_Angeles". */
-export const viewerTimeZone = (): string => dateTimeFormat(undefined, {}).resolvedOptions().timeZone;
+export const viewerTimeZone = (): string => dateTimeFormat(undefined, defaultOptions).resolvedOptions().timeZone;
 
 /** Parses a timestamptz as PostgREST returns it (ISO 8601 with offset, up to microseconds). */
 export function parseTimestamp(value: string | Date): Date {

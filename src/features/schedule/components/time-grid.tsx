@@ -11,7 +11,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSPr
 import type { DateLocalizer, NavigateAction, SlotInfo } from 'react-big-calendar';
 import { formatDate, formatDateRange, formatTimeOfDay, formatTimeRange } from '../lib/calendar-formats';
 import { eventClassName, type CalendarEvent } from '../lib/calendar-events';
-import { atMinute, layoutDay, minutesInView, minutesPerDay, selectedRange, slotAt, slotMinutes, type MinutesShown, type PlacedEvent } from '../lib/time-grid-layout';
+import { atMinute, layoutDay, minutesInView, minutesPerDay, selectedMinutes, selectedRange, slotAt, slotMinutes, type MinutesShown, type PlacedEvent } from '../lib/time-grid-layout';
 import { visibleRange, type CalendarView } from '../lib/visible-range';
 
 /** What react-big-calendar hands a view, as far as the time grid uses it. */
@@ -239,9 +239,7 @@ const DayColumn = memo(function DayColumn({ day, placed, nowMinute, selectable, 
       }
     : {};
 
-  const selection = drag && slotAt(drag.from) !== slotAt(drag.to) ? selectedRange(day, drag.from, drag.to) : null;
-  const selectionFrom = drag ? slotAt(Math.min(drag.from, drag.to)) : 0;
-  const selectionTo = drag ? slotAt(Math.max(drag.from, drag.to)) + slotMinutes : 0;
+  const selection = drag && slotAt(drag.from) !== slotAt(drag.to) ? selectedMinutes(drag.from, drag.to) : null;
   return (
     <div className={`time-grid-day${nowMinute === null ? '' : ' time-grid-today'}`} role="group" aria-label={dateText} {...handlers}>
       {placed.map(({ event, fromMinute, toMinute, column, columns }, i) => {
@@ -268,11 +266,8 @@ const DayColumn = memo(function DayColumn({ day, placed, nowMinute, selectable, 
         );
       })}
       {selection && (
-        <div
-          className="time-grid-selection"
-          style={{ top: percent(selectionFrom), height: percent(selectionTo - selectionFrom) }}
-        >
-          {formatTimeRange(selection.start, selection.end)}
+        <div className="time-grid-selection" style={{ top: percent(selection.from), height: percent(selection.to - selection.from) }}>
+          {formatTimeRange(atMinute(day, selection.from), atMinute(day, selection.to))}
         </div>
       )}
       {nowMinute !== null && <div className="time-grid-now" style={{ top: percent(nowMinute) }} aria-hidden="true" />}

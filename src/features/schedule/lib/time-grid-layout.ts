@@ -80,13 +80,17 @@ export const atMinute = (day: Date, minute: number) =>
   new Date(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(minute / 60), minute % 60);
 
 /**
- * The range a drag from one minute to another selects: whole slots, from the slot where it began
- * to the end of the slot where it ended, whichever way it went.
+ * The minutes a drag from one minute to another selects: whole slots, from the slot where it
+ * began to the end of the slot where it ended, whichever way it went.
  */
+export function selectedMinutes(fromMinute: number, toMinute: number): { from: number; to: number } {
+  return { from: slotAt(Math.min(fromMinute, toMinute)), to: slotAt(Math.max(fromMinute, toMinute)) + slotMinutes };
+}
+
+/** The same selection as instants of `day`. */
 export function selectedRange(day: Date, fromMinute: number, toMinute: number): Timed {
-  const first = slotAt(Math.min(fromMinute, toMinute));
-  const last = slotAt(Math.max(fromMinute, toMinute));
-  return { start: atMinute(day, first), end: atMinute(day, last + slotMinutes) };
+  const { from, to } = selectedMinutes(fromMinute, toMinute);
+  return { start: atMinute(day, from), end: atMinute(day, to) };
 }
 
 /** The minutes of the day whose events are drawn (`[from, to)`), or all of them. */
