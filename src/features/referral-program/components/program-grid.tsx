@@ -2,7 +2,6 @@ import { flexRender, type Header, type Row, type SortingState, type Table } from
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, type RefObject } from 'react';
 import type { EnrollmentRow } from '../api/get-program-grid';
-import { shouldLoadMore } from '../lib/grid-query';
 
 interface ProgramGridProps {
   table: Table<EnrollmentRow>;
@@ -12,15 +11,24 @@ interface ProgramGridProps {
   /** Rows matching the filters in all (loaded or not). */
   total: number;
   caption: string;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
+  /** Told the index of the last row drawn and how many are loaded, whenever either changes: the page loads more near the end. */
+  onRowsDrawn: (lastIndex: number | undefined, loaded: number) => void;
   /** The scrolling region; focus lands here when a row's action button disappears. */
   regionRef: RefObject<HTMLDivElement | null>;
 }
 
-/** Estimated height of a row before it is measured (one payer line and the buttons). */
-const estimatedRowHeight = 57;
+/**
+ * A row's height before it is measured, at the default text size: its payers a line each plus one
+ * (about one name in a row wraps) or the two action buttons, whichever is taller, and the cell's
+ * padding and border. Close estimates spare the first draw of new rows from drawing rows that
+ * measuring then finds out of view, and a second draw without them.
+ */
+export function estimatedRowHeight(payerCount: number): number {
+  const lineHeight = 24;
+  const actionsHeight = 70;
+  const cellChrome = 17;
+  return cellChrome + Math.max(actionsHeight, lineHeight * (payerCount + 1));
+}
 
 /**
  * The enrolled-staff table. Only the rows in view are in the document (virtualized); the table
@@ -28,23 +36,21 @@ const estimatedRowHeight = 57;
  * (aria-rowindex). The next page loads as the view nears the end of what is loaded. Memoized: a
  * filter change re-renders the page around it at once, and the rows only when the new ones arrive.
  */
-export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, total, caption, hasMore, loadingMore, onLoadMore, regionRef }: ProgramGridProps) {
+export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, total, caption, onRowsDrawn, regionRef }: ProgramGridProps) {
   const captionId = useId();
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders through its own state
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => regionRef.current,
-    estimateSize: () => estimatedRowHeight,
+    estimateSize: (index) => estimatedRowHeight(rows[index]?.original.payers.length ?? 0),
     getItemKey: (index) => rows[index]?.id ?? index,
     // a few rows either side: enough for Tab to reach the next row and for a smooth scroll, few enough to render quickly
-    overscan: 4,
+    overscan: 2,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index;
 
-  useEffect(() => {
-    if (shouldLoadMore(lastIndex, rows.length, hasMore, loadingMore)) onLoadMore();
-  }, [lastIndex, rows.length, hasMore, loadingMore, onLoadMore]);
+  useEffect(() => onRowsDrawn(lastIndex, rows.length), [lastIndex, rows.length, onRowsDrawn]);
 
   const columnCount = table.getVisibleLeafColumns().length;
   const paddingTop = items[0]?.start ?? 0;
@@ -80,20 +86,7 @@ export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, tot
           ) : null}
           {items.map((item) => {
             const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
-                {row.getVisibleCells().map((cell) =>
-                  cell.column.id === 'staff' ? (
-                    <th key={cell.id} scope="row">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </th>
-                  ) : (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ),
-                )}
-              </tr>
-            );
+            return row ? <GridRow key={row.id} row={row} index={item.index} measureRef={virtualizer.measureElement} /> : null;
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden="true" className="spacer-row">
@@ -103,6 +96,26 @@ export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, tot
         </tbody>
       </table>
     </div>
+  );
+});
+
+/**
+ * One staff member's row. Memoized: when the virtualizer re-renders the grid (a scroll, a row
+ * measured) only the rows that come into view are drawn.
+ */
+const GridRow = memo(function GridRow({ row, index, measureRef }: { row: Row<EnrollmentRow>; index: number; measureRef: (row: HTMLTableRowElement | null) => void }) {
+  return (
+    <tr data-index={index} ref={measureRef} aria-rowindex={index + 2}>
+      {row.getVisibleCells().map((cell) =>
+        cell.column.id === 'staff' ? (
+          <th key={cell.id} scope="row">
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </th>
+        ) : (
+          <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+        ),
+      )}
+    </tr>
   );
 });
 

@@ -7,6 +7,7 @@ import { enrollmentId, gridRequests, payerIds, programDb, programLog } from '../
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 import { gridPageSize } from '../lib/grid-query';
+import { estimatedRowHeight } from './program-grid';
 
 // the whole app renders, its lazy pages load, and every change waits for the grid to refresh
 vi.setConfig({ testTimeout: 20_000 });
@@ -180,13 +181,15 @@ describe('the program grid', () => {
     expect(gridRequests().map((body) => body.page_offset)).toEqual([0]);
 
     // scroll to the end of the first page: the next one is asked for, from where the first ended
+    // (rows are as tall as estimated: the test's document lays nothing out)
+    const rowHeight = estimatedRowHeight(1);
     const region = screen.getByRole('region', { name: tableName });
-    Object.defineProperty(region, 'scrollTop', { configurable: true, value: gridPageSize * 57 - 600 });
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: gridPageSize * rowHeight - 600 });
     fireEvent.scroll(region);
     await waitFor(() => expect(gridRequests().map((body) => body.page_offset)).toEqual([0, gridPageSize]));
     expect(lastGridRequest()).toMatchObject({ page_size: gridPageSize, sort_column: 'staff', descending: false });
 
-    Object.defineProperty(region, 'scrollTop', { configurable: true, value: total * 57 - 600 });
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: total * rowHeight - 600 });
     fireEvent.scroll(region);
     const last = `Zz${String(extra - 1).padStart(12, '0')}, Test`;
     expect(await within(table).findByRole('link', { name: last })).toBeInTheDocument();

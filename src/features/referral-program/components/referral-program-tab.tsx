@@ -7,7 +7,7 @@ import {
   type OnChangeFn,
   type SortingState,
 } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { useMembership } from '@/lib/membership/membership-context';
@@ -15,7 +15,7 @@ import type { EnrollmentCandidate } from '../api/get-enrollment-candidates';
 import { usePayers } from '../api/get-payers';
 import { programGridQueryOptions, useProgramGrid, type EnrollmentRow } from '../api/get-program-grid';
 import type { EnrollmentAction } from '../lib/enrollment-actions';
-import { gridQueryFrom, initialTableState, isFiltered } from '../lib/grid-query';
+import { gridQueryFrom, initialTableState, isFiltered, shouldLoadMore } from '../lib/grid-query';
 import { emptyGridText, personName, staffCountText } from '../lib/labels';
 import { AddStaffDialog } from './add-staff-dialog';
 import { DeactivateEnrollmentDialog } from './deactivate-enrollment-dialog';
@@ -121,8 +121,18 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
 
   const closeDialog = useCallback(() => setDialog(null), []);
   const focusAfterChange = useCallback(() => regionRef.current ?? addButtonRef.current, []);
-  const { fetchNextPage } = grid;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  // Whether the rows drawn call for the next page is decided here, from the latest state: the
+  // grid's props then stay the same while a new sort's or filter's rows are on their way (the
+  // previous rows stay drawn, not redrawn). Updated before any effect, the grid's included, runs.
+  const nextPage = useRef({ hasMore: false, loading: false, fetch: grid.fetchNextPage });
+  useLayoutEffect(() => {
+    nextPage.current = { hasMore: grid.hasNextPage, loading: grid.isFetchingNextPage, fetch: grid.fetchNextPage };
+  });
+  const onRowsDrawn = useCallback((lastIndex: number | undefined, loaded: number) => {
+    const { hasMore, loading, fetch } = nextPage.current;
+    if (shouldLoadMore(lastIndex, loaded, hasMore, loading)) void fetch();
+  }, []);
 
   function announce(message: string) {
     setDialog(null);
@@ -179,9 +189,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
               sorting={sorting}
               total={total}
               caption={`Enrolled staff of ${orgName}`}
-              hasMore={grid.hasNextPage}
-              loadingMore={grid.isFetchingNextPage}
-              onLoadMore={loadMore}
+              onRowsDrawn={onRowsDrawn}
               regionRef={regionRef}
             />
             {grid.isFetchingNextPage ? <LoadingState label="Loading more staff…" /> : null}
