@@ -87,6 +87,30 @@ describe('routes a role may not use', () => {
   });
 });
 
+describe('Calendar', () => {
+  it('fetches the week it opens on, and the enrollment its availability form asks about, as the pointer reaches its link', async () => {
+    const requests: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      const table = new URL(request.url).pathname.split('/rest/v1/')[1];
+      if (table) requests.push(table);
+    };
+    server.events.on('request:start', record);
+    try {
+      const { user } = await renderSignedIn('therapist', '/');
+      const link = mainNav().getByRole('link', { name: 'Calendar' });
+      await user.hover(link);
+      await waitFor(() => expect(requests).toEqual(expect.arrayContaining(['program_enrollments', 'availability_occurrences', 'appointments', 'referral_requests'])));
+      const before = requests.filter((table) => table === 'program_enrollments').length;
+      await user.click(link);
+      expect(await screen.findByRole('heading', { level: 2, name: 'My calendar' }, { timeout: 15_000 })).toBeInTheDocument();
+      // the page found the enrollment already fetched
+      expect(requests.filter((table) => table === 'program_enrollments')).toHaveLength(before);
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
+  });
+});
+
 describe('Manage Subscription › Client Referral Program', () => {
   it('says the program is not available when the clinic does not have it', async () => {
     await renderSignedIn('cedarAdmin', '/organization/subscription');

@@ -5,6 +5,7 @@ import { openingView, visibleRange } from '../lib/visible-range';
 import type { TimeRange } from '@/lib/tstzrange';
 import { appointmentsQueryOptions } from './get-appointments';
 import { availabilityQueryOptions } from './get-availability';
+import { enrollmentQueryOptions } from './get-enrollment';
 import { locationsQueryOptions } from './get-locations';
 import { pendingRequestsQueryOptions } from './get-pending-requests';
 import { therapistsQueryOptions } from './get-therapists';
@@ -20,7 +21,8 @@ export function prefetchCalendarLists(queryClient: QueryClient, orgId: string): 
 
 /**
  * Fetches what the calendar shows as it opens: the lists above, and this week of the calendar it
- * opens on (the viewer's own, or the first therapist's), unless fresh already. A therapist list
+ * opens on (the viewer's own, or the first therapist's) with that therapist's program enrollment
+ * (which the availability form asks about), unless fresh already. A therapist list
  * already here decides whose calendar that is even when it is due a refresh (the page refreshes it).
  */
 export async function prefetchCalendar(queryClient: QueryClient, orgId: string, viewer: Viewer): Promise<void> {
@@ -28,6 +30,7 @@ export async function prefetchCalendar(queryClient: QueryClient, orgId: string, 
   const therapistIds = calendarScope(viewer) === 'own' ? [] : (await queryClient.ensureQueryData(therapistsQueryOptions(orgId))).map((t) => t.id);
   const staffId = calendarStaffId(viewer, therapistIds, null);
   if (staffId === null) return;
+  void queryClient.prefetchQuery(enrollmentQueryOptions(orgId, staffId));
   await prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(openingView, new Date()));
 }
 

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { afterNextPaint } from '@/lib/after-next-paint';
 import { adjacentDates, visibleRange, type CalendarView } from '../lib/visible-range';
 import { useAppointments } from './get-appointments';
 import { useAvailability, type AvailabilityOccurrence } from './get-availability';
@@ -50,7 +51,10 @@ export function useCalendarData(orgId: string, staffId: string | null, view: Cal
   const ready = complete !== null;
   useEffect(() => {
     if (!ready || staffId === null) return;
-    for (const near of adjacentDates(view, date)) void prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(view, near));
+    // once the range shown is painted: starting six requests is main-thread work the paint need not wait for
+    return afterNextPaint(() => {
+      for (const near of adjacentDates(view, date)) void prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(view, near));
+    });
   }, [ready, queryClient, orgId, staffId, view, date]);
 
   return {

@@ -124,6 +124,8 @@ const hourRem = 3;
 /** Minutes drawn above and below the ones in view, so a short scroll finds them drawn already. */
 const overscanMinutes = 30;
 
+const nothingShown: MinutesShown = { from: 0, to: 0 };
+
 /**
  * Which minutes of the day have their events drawn: the hours scrolled into view (see
  * minutesInView), or all of them once the keyboard has entered the grid, so that Tab reaches every
@@ -132,11 +134,10 @@ const overscanMinutes = 30;
  */
 function useMinutesShown(bodyRef: RefObject<HTMLDivElement | null>, scrollToTime: Date | undefined): MinutesShown {
   const scrollMinute = scrollToTime ? scrollToTime.getHours() * 60 + scrollToTime.getMinutes() : 0;
-  // a first guess, so the first render draws the events it opens on: at most a window's height of
-  // hours in view (at the default text size); measured once laid out, before anything is painted
-  const [shown, setShown] = useState<MinutesShown>(() =>
-    minutesInView({ scrollTop: scrollMinute, clientHeight: (window.innerHeight / (hourRem * 16)) * 60, scrollHeight: minutesPerDay }, overscanMinutes),
-  );
+  // No event is drawn until the grid's frame is laid out and measured (in the layout effect below,
+  // before anything is painted): laying out the bare frame is cheap, and a guess drew hours that
+  // measuring then took away again.
+  const [shown, setShown] = useState<MinutesShown>(nothingShown);
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
