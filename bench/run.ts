@@ -225,6 +225,14 @@ async function main() {
     record('vite build: initial JS (gzip)', `${round(initialKb, 1)} KB`, '≤ 170 KB', initialKb <= 170);
     record('vite build: largest lazy route chunk (gzip)', `${round(largestLazy, 1)} KB`, '≤ 120 KB', largestLazy <= 120);
 
+    // The browser figures are taken on a quiet stack: the emails this run queued (the expiry
+    // figure's 50,000 among them) are dropped once counted, or the stack's sender would deliver
+    // them, 25 a second, all through the measurement; and the tables this run rewrote are vacuumed
+    // now rather than by autovacuum during it.
+    const { rowCount: dropped } = await db.query(`delete from public.notification_outbox where status in ('pending', 'sending')`);
+    await db.query('vacuum (analyze) public.referral_requests, public.appointments, public.notification_outbox');
+    console.log(`  (${dropped} queued emails dropped and the rewritten tables vacuumed before the browser figures)`);
+
     // the production build in Chromium, CPU throttled 4× around each measured action
     const browser = await measureBrowser({ distDir: outDir, apiUrl: stack.urls.api, db });
     record('browser: program grid, 5,000 enrolled, first render (4× CPU)', ms(browser.gridFirstRender), 'p95 ≤ 300 ms', browser.gridFirstRender.p95 <= 300);
