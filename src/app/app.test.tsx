@@ -103,7 +103,8 @@ describe('Calendar', () => {
       const before = requests.filter((table) => table === 'program_enrollments').length;
       await user.click(link);
       expect(await screen.findByRole('heading', { level: 2, name: 'My calendar' }, { timeout: 15_000 })).toBeInTheDocument();
-      // the page found the enrollment already fetched
+      // the availability form opens once the enrollment is in: the page found it already fetched
+      expect(await screen.findByRole('button', { name: 'New availability block' })).toBeEnabled();
       expect(requests.filter((table) => table === 'program_enrollments')).toHaveLength(before);
     } finally {
       server.events.removeListener('request:start', record);

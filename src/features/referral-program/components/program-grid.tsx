@@ -19,9 +19,9 @@ interface ProgramGridProps {
 
 /**
  * A row's height before it is measured, at the default text size: its payers a line each plus one
- * (about one name in a row wraps) or the two action buttons, whichever is taller, and the cell's
- * padding and border. Close estimates spare the first draw of new rows from drawing rows that
- * measuring then finds out of view, and a second draw without them.
+ * (about one name in a row wraps) or two stacked action buttons (as most rows have), whichever is
+ * taller, and the cell's padding and border. Close estimates spare the first draw of new rows from
+ * drawing rows that measuring then finds out of view, and a second draw without them.
  */
 export function estimatedRowHeight(payerCount: number): number {
   const lineHeight = 24;

@@ -7,6 +7,7 @@ import { enrollmentId, gridRequests, payerIds, programDb, programLog } from '../
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 import { gridPageSize } from '../lib/grid-query';
+import { referralProgramKeys } from '../keys';
 import { estimatedRowHeight } from './program-grid';
 
 // the whole app renders, its lazy pages load, and every change waits for the grid to refresh
@@ -15,12 +16,28 @@ vi.setConfig({ testTimeout: 20_000 });
 const route = '/organization/subscription/referral-program';
 const tableName = 'Enrolled staff of Harborview Counseling Collective';
 
-// jsdom lays nothing out: give the grid's scrolling region and its rows a size, so the virtualizer renders rows
+// jsdom lays nothing out: give the grid's scrolling region and its rows a size, so the virtualizer
+// renders rows (each as tall as the grid estimates a row with one payer)
+const rowHeight = estimatedRowHeight(1);
 beforeEach(() => {
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
   vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(57);
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(rowHeight);
 });
+
+/** Enrolls `count` more therapists (with Aetna), named "Test Zz<number>" from `from` on: after the seeded ones by name. */
+function enrollTestStaff(from: number, count: number): string[] {
+  const template = db.staff_members.find((s) => s.id === staffId('04'))!;
+  const names: string[] = [];
+  for (let i = from; i < from + count; i += 1) {
+    const suffix = String(i).padStart(12, '0');
+    const id = `57af0001-0000-4000-8000-${suffix}`;
+    db.staff_members.push({ ...template, id, user_id: null, first_name: 'Test', last_name: `Zz${suffix}`, search_name: `zz${suffix}, test` });
+    programDb.enrollments.push({ id: `e0e00001-0000-4000-8000-${suffix}`, org_id: orgIds.harborview, staff_id: id, status: 'active', payer_ids: [payerIds.aetna], submitted: false });
+    names.push(`Zz${suffix}, Test`);
+  }
+  return names;
+}
 afterEach(() => vi.restoreAllMocks());
 
 async function openGrid(persona: 'admin' | 'cedarAdmin' = 'admin') {
@@ -168,21 +185,13 @@ describe('the program grid', () => {
     // a page and 30 more enrolled therapists (with the 3 seeded): two pages of program_grid_page
     const extra = gridPageSize + 30;
     const total = extra + 3;
-    const template = db.staff_members.find((s) => s.id === staffId('04'))!;
-    for (let i = 0; i < extra; i += 1) {
-      const suffix = String(i).padStart(12, '0');
-      const id = `57af0001-0000-4000-8000-${suffix}`;
-      db.staff_members.push({ ...template, id, user_id: null, first_name: 'Test', last_name: `Zz${suffix}`, search_name: `zz${suffix}, test` });
-      programDb.enrollments.push({ id: `e0e00001-0000-4000-8000-${suffix}`, org_id: orgIds.harborview, staff_id: id, status: 'active', payer_ids: [payerIds.aetna], submitted: false });
-    }
+    enrollTestStaff(0, extra);
     const { table } = await openGrid();
     expect(screen.getByText(`${total} staff members in the program`)).toBeInTheDocument();
     expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
     expect(gridRequests().map((body) => body.page_offset)).toEqual([0]);
 
     // scroll to the end of the first page: the next one is asked for, from where the first ended
-    // (rows are as tall as estimated: the test's document lays nothing out)
-    const rowHeight = estimatedRowHeight(1);
     const region = screen.getByRole('region', { name: tableName });
     Object.defineProperty(region, 'scrollTop', { configurable: true, value: gridPageSize * rowHeight - 600 });
     fireEvent.scroll(region);
@@ -196,6 +205,26 @@ describe('the program grid', () => {
     // the last page was short: nothing more to ask for, and the count stays the first page's
     expect(gridRequests()).toHaveLength(2);
     expect(screen.getByText(`${total} staff members in the program`)).toBeInTheDocument();
+  });
+
+  it('asks for the next page when a refetch finds more rows while the last ones are in view', async () => {
+    // exactly one page: nothing more to ask for, even with its last rows in view
+    const [lastOfPage] = enrollTestStaff(0, gridPageSize - 3).slice(-1);
+    const { table, queryClient } = await openGrid();
+    expect(screen.getByText(`${gridPageSize} staff members in the program`)).toBeInTheDocument();
+    const region = screen.getByRole('region', { name: tableName });
+    Object.defineProperty(region, 'scrollTop', { configurable: true, value: gridPageSize * rowHeight - 600 });
+    fireEvent.scroll(region);
+    expect(await within(table).findByRole('link', { name: lastOfPage })).toBeInTheDocument();
+    expect(gridRequests().map((body) => body.page_offset)).toEqual([0]);
+
+    // one more is enrolled and the grid refetched (as after Add Staff): the first page is full again
+    // and there is more, though the rows drawn stay the same, so the grid itself says nothing
+    const [added] = enrollTestStaff(gridPageSize, 1);
+    await queryClient.invalidateQueries({ queryKey: referralProgramKeys.grids(orgIds.harborview) });
+    await waitFor(() => expect(gridRequests().map((body) => body.page_offset)).toEqual([0, 0, gridPageSize]));
+    expect(await within(table).findByRole('link', { name: added })).toBeInTheDocument();
+    expect(screen.getByText(`${gridPageSize + 1} staff members in the program`)).toBeInTheDocument();
   });
 
   it('says when no therapist is enrolled yet', async () => {

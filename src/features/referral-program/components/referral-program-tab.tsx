@@ -7,7 +7,7 @@ import {
   type OnChangeFn,
   type SortingState,
 } from '@tanstack/react-table';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { useMembership } from '@/lib/membership/membership-context';
@@ -122,17 +122,30 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
   const closeDialog = useCallback(() => setDialog(null), []);
   const focusAfterChange = useCallback(() => regionRef.current ?? addButtonRef.current, []);
 
-  // Whether the rows drawn call for the next page is decided here, from the latest state: the
-  // grid's props then stay the same while a new sort's or filter's rows are on their way (the
-  // previous rows stay drawn, not redrawn). Updated before any effect, the grid's included, runs.
+  // Whether the rows drawn call for the next page is decided here, from the latest state, not by
+  // the grid: its rows' props then stay the same while a new sort's or filter's rows are on their
+  // way (the rows drawn are not redrawn). Updated before any effect, the grid's included, runs.
   const nextPage = useRef({ hasMore: false, loading: false, fetch: grid.fetchNextPage });
   useLayoutEffect(() => {
     nextPage.current = { hasMore: grid.hasNextPage, loading: grid.isFetchingNextPage, fetch: grid.fetchNextPage };
   });
-  const onRowsDrawn = useCallback((lastIndex: number | undefined, loaded: number) => {
+  const rowsDrawn = useRef<{ lastIndex: number | undefined; loaded: number }>({ lastIndex: undefined, loaded: 0 });
+  const loadMoreIfNearEnd = useCallback(() => {
     const { hasMore, loading, fetch } = nextPage.current;
-    if (shouldLoadMore(lastIndex, loaded, hasMore, loading)) void fetch();
+    if (shouldLoadMore(rowsDrawn.current.lastIndex, rowsDrawn.current.loaded, hasMore, loading)) void fetch();
   }, []);
+  const onRowsDrawn = useCallback(
+    (lastIndex: number | undefined, loaded: number) => {
+      rowsDrawn.current = { lastIndex, loaded };
+      loadMoreIfNearEnd();
+    },
+    [loadMoreIfNearEnd],
+  );
+  // a refetch can find more rows while the last ones are in view (after Add Staff): the rows drawn
+  // stay the same, so the grid does not call; ask here
+  useEffect(() => {
+    if (grid.hasNextPage) loadMoreIfNearEnd();
+  }, [grid.hasNextPage, loadMoreIfNearEnd]);
 
   function announce(message: string) {
     setDialog(null);
