@@ -24,6 +24,7 @@ beforeEach(() => {
   vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1000);
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(rowHeight);
 });
+afterEach(() => vi.restoreAllMocks());
 
 /** Enrolls `count` more therapists (with Aetna), named "Test Zz<number>" from `from` on: after the seeded ones by name. */
 function enrollTestStaff(from: number, count: number): string[] {
@@ -38,7 +39,6 @@ function enrollTestStaff(from: number, count: number): string[] {
   }
   return names;
 }
-afterEach(() => vi.restoreAllMocks());
 
 async function openGrid(persona: 'admin' | 'cedarAdmin' = 'admin') {
   const rendered = await renderSignedIn(persona, route);
