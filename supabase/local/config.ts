@@ -59,6 +59,12 @@ export interface StackSettings {
   /** Where links in emails point (the app). */
   siteUrl: string;
   withApp: boolean;
+  /**
+   * Client addresses the auth service's per-address limits leave alone. The test stack's own
+   * clients (API tests, browser journeys, the bench) all come from 127.0.0.1 and sign in far
+   * more often than one person may; the limit tests send from other loopback addresses.
+   */
+  authRateLimitExemptAddresses: string[];
 }
 
 function portFromEnv(name: keyof PortSettings, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -93,6 +99,7 @@ export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = 
     jwtSecret: localJwtSecret,
     siteUrl: `http://localhost:${ports.app}`,
     withApp: profile === 'dev',
+    authRateLimitExemptAddresses: profile === 'test' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : [],
   };
 }
 

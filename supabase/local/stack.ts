@@ -7,6 +7,7 @@
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
+import { loadAuthConfig } from './auth/config-file.ts';
 import { startAuthService } from './auth/server.ts';
 import { startHttpProcess } from './child-process.ts';
 import { apiUrl, dbUrl, inboxUrl, localAuthenticatorPassword, localInboxKey, projectRoot, type StackSettings } from './config.ts';
@@ -119,8 +120,10 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   );
 
   const authLog = partLog('auth');
-  await step('auth', authLog, () =>
-    startAuthService({
+  await step('auth', authLog, async () => {
+    // config.toml's [auth] settings, the same ones hosted Supabase gets
+    const config = loadAuthConfig(path.join(projectRoot, 'supabase', 'config.toml'));
+    return startAuthService({
       port: ports.auth,
       dbUrl: urls.db,
       jwtSecret: settings.jwtSecret,
@@ -128,6 +131,12 @@ export async function startStack(settings: StackSettings, options: StartOptions 
       externalUrl: `${urls.api}/auth/v1`,
       anonKey: keys.anonKey,
       serviceRoleKey: keys.serviceRoleKey,
+      jwtExpirySeconds: config.jwtExpirySeconds,
+      refreshTokenReuseIntervalSeconds: config.refreshTokenReuseIntervalSeconds,
+      passwordPolicy: { minimumLength: config.minimumPasswordLength, requirement: config.passwordRequirements },
+      emailLinkExpirySeconds: config.emailLinkExpirySeconds,
+      rateLimits: config.rateLimits,
+      rateLimitExemptAddresses: settings.authRateLimitExemptAddresses,
       log: authLog.write,
       sendEmail: async (message) => {
         const response = await fetch(`${urls.inbox}/emails`, {
@@ -137,8 +146,8 @@ export async function startStack(settings: StackSettings, options: StartOptions 
         });
         if (!response.ok) throw new Error(`inbox refused the email: ${response.status} ${await response.text()}`);
       },
-    }),
-  );
+    });
+  });
 
   const functionsLog = partLog('edge-runtime');
   await step('edge-runtime', functionsLog, () =>

@@ -2,10 +2,13 @@
  * The local auth service (supabase/local/auth) through the gateway, driven by unmodified
  * supabase-js: the answers must be GoTrue's, so the app behaves the same against hosted Supabase.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { isAuthWeakPasswordError } from '@supabase/supabase-js';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localJwtSecret } from '../../supabase/local/config.ts';
+import { loadAuthConfig } from '../../supabase/local/auth/config-file.ts';
+import { localJwtSecret, projectRoot } from '../../supabase/local/config.ts';
 import { demoPassword, newClient, personas, serviceClient, testEnv, withDb, type Client } from './personas.ts';
 
 const createdUserIds: string[] = [];
@@ -53,6 +56,17 @@ async function inviteMessage(email: string): Promise<{ subject: string; text: st
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no email to ${email} reached the inbox`);
+}
+
+/** The newest `count` emails to `email`, newest first, once that many arrived. */
+async function inviteMessages(email: string, count: number): Promise<{ text: string }[]> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const response = await fetch(`${testEnv().inboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
+    const messages = (await response.json()) as { text: string }[];
+    if (messages.length >= count) return messages;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fewer than ${count} emails to ${email} reached the inbox`);
 }
 
 const fragmentOf = (location: string) => new URLSearchParams(new URL(location).hash.slice(1));
@@ -160,8 +174,8 @@ describe('password sign-in', () => {
 
 describe('refresh tokens', () => {
   it('rotates, returns the same child to a client that lost the answer, and detects reuse', async () => {
-    const { email } = await createConfirmedUser('first-password-1');
-    const client = await signIn(email, 'first-password-1');
+    const { email } = await createConfirmedUser('First-Password-1');
+    const client = await signIn(email, 'First-Password-1');
     const first = (await client.auth.getSession()).data.session;
     const firstRefresh = first?.refresh_token ?? '';
 
@@ -211,30 +225,41 @@ describe('refresh tokens', () => {
 
 describe('the signed-in user', () => {
   it('changes their password: the old one stops working, the new one works', async () => {
-    const { email } = await createConfirmedUser('old-password-1');
-    const client = await signIn(email, 'old-password-1');
+    const { email } = await createConfirmedUser('Old-Password-1');
+    const client = await signIn(email, 'Old-Password-1');
 
-    const weak = await client.auth.updateUser({ password: 'abc' });
+    // config.toml: minimum_password_length = 12, password_requirements = "lower_upper_letters_digits"
+    const weak = await client.auth.updateUser({ password: '123456' });
     expect(weak.error?.status).toBe(422);
     expect(weak.error?.code).toBe('weak_password');
+    expect(weak.error?.message).toBe(
+      'Password should be at least 12 characters. Password should contain at least one character of each: ' +
+        'abcdefghijklmnopqrstuvwxyz, ABCDEFGHIJKLMNOPQRSTUVWXYZ, 0123456789.',
+    );
+    expect(isAuthWeakPasswordError(weak.error) && weak.error.reasons).toEqual(['length', 'characters']);
+    const noCapital = await client.auth.updateUser({ password: 'harbor-view-2026' });
+    expect(isAuthWeakPasswordError(noCapital.error) && noCapital.error.reasons).toEqual(['characters']);
+    // the admin API keeps the same policy
+    const adminWeak = await serviceClient().auth.admin.createUser({ email: uniqueEmail('weak'), password: 'short1A' });
+    expect(adminWeak.error?.code).toBe('weak_password');
 
-    const same = await client.auth.updateUser({ password: 'old-password-1' });
+    const same = await client.auth.updateUser({ password: 'Old-Password-1' });
     expect(same.error?.code).toBe('same_password');
 
-    const { data, error } = await client.auth.updateUser({ password: 'new-password-2', data: { locale: 'en-US' } });
+    const { data, error } = await client.auth.updateUser({ password: 'New-Password-2', data: { locale: 'en-US' } });
     expect(error).toBeNull();
     expect(data.user?.user_metadata).toMatchObject({ locale: 'en-US' });
 
-    const old = await newClient().auth.signInWithPassword({ email, password: 'old-password-1' });
+    const old = await newClient().auth.signInWithPassword({ email, password: 'Old-Password-1' });
     expect(old.error?.code).toBe('invalid_credentials');
-    await signIn(email, 'new-password-2');
+    await signIn(email, 'New-Password-2');
     // the session that changed the password stays signed in
     expect((await client.auth.getUser()).error).toBeNull();
   });
 
   it('signs out: the access token is refused afterwards, and so is its refresh token', async () => {
-    const { email } = await createConfirmedUser('sign-out-password');
-    const client = await signIn(email, 'sign-out-password');
+    const { email } = await createConfirmedUser('Sign-Out-Password-1');
+    const client = await signIn(email, 'Sign-Out-Password-1');
     const session = (await client.auth.getSession()).data.session;
     const accessToken = session?.access_token ?? '';
 
@@ -262,7 +287,7 @@ describe('the signed-in user', () => {
 describe('admin API', () => {
   it('is refused with the anon key and with a user’s token', async () => {
     const email = uniqueEmail('refused');
-    const anon = await newClient().auth.admin.createUser({ email, password: 'whatever-123' });
+    const anon = await newClient().auth.admin.createUser({ email, password: 'Whatever-Password-123' });
     expect(anon.data.user).toBeNull();
     expect(anon.error?.status).toBe(403);
     expect(anon.error?.code).toBe('not_admin');
@@ -273,7 +298,7 @@ describe('admin API', () => {
     const asUser = await authFetch('/admin/users', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
-      body: JSON.stringify({ email, password: 'whatever-123' }),
+      body: JSON.stringify({ email, password: 'Whatever-Password-123' }),
     });
     expect(asUser.status).toBe(403);
     expect(await asUser.json()).toMatchObject({ error_code: 'not_admin' });
@@ -284,7 +309,7 @@ describe('admin API', () => {
     const email = uniqueEmail('admin');
     const { data, error } = await admin.auth.admin.createUser({
       email,
-      password: 'created-password-1',
+      password: 'Created-Password-1',
       email_confirm: true,
       user_metadata: { full_name: 'Created User' },
     });
@@ -298,7 +323,7 @@ describe('admin API', () => {
       app_metadata: { provider: 'email', providers: ['email'] },
     });
 
-    const duplicate = await admin.auth.admin.createUser({ email: email.toUpperCase(), password: 'created-password-1' });
+    const duplicate = await admin.auth.admin.createUser({ email: email.toUpperCase(), password: 'Created-Password-1' });
     expect(duplicate.error?.status).toBe(422);
     expect(duplicate.error?.code).toBe('email_exists');
 
@@ -310,11 +335,11 @@ describe('admin API', () => {
   });
 
   it('refuses banned users', async () => {
-    const { id, email } = await createConfirmedUser('banned-password');
-    const client = await signIn(email, 'banned-password');
+    const { id, email } = await createConfirmedUser('Banned-Password-1');
+    const client = await signIn(email, 'Banned-Password-1');
     expect((await serviceClient().auth.admin.updateUserById(id, { ban_duration: '24h' })).error).toBeNull();
 
-    const signInAttempt = await newClient().auth.signInWithPassword({ email, password: 'banned-password' });
+    const signInAttempt = await newClient().auth.signInWithPassword({ email, password: 'Banned-Password-1' });
     expect(signInAttempt.error?.code).toBe('user_banned');
     expect((await client.auth.getUser()).error?.code).toBe('user_banned');
     expect((await client.auth.refreshSession()).error?.code).toBe('user_banned');
@@ -369,8 +394,8 @@ describe('invitations', () => {
     expect(session.user?.email).toBe(email);
     expect(session.user?.email_confirmed_at).toEqual(expect.any(String));
     // the invited user now chooses a password and can sign in with it
-    expect((await client.auth.updateUser({ password: 'chosen-password-1' })).error).toBeNull();
-    await signIn(email, 'chosen-password-1');
+    expect((await client.auth.updateUser({ password: 'Chosen-Password-1' })).error).toBeNull();
+    await signIn(email, 'Chosen-Password-1');
 
     const second = await fetch(link, { redirect: 'manual' });
     expect(second.status).toBe(303);
@@ -385,6 +410,52 @@ describe('invitations', () => {
     const reinvite = await serviceClient().auth.admin.inviteUserByEmail(email);
     expect(reinvite.error?.status).toBe(422);
     expect(reinvite.error?.code).toBe('email_exists');
+  });
+
+  it('puts 256 random bits in the link and stores only their hash; a new invitation voids the old link', async () => {
+    const email = uniqueEmail('token');
+    const first = await serviceClient().auth.admin.inviteUserByEmail(email);
+    expect(first.error).toBeNull();
+    const id = first.data.user?.id ?? '';
+    remember(id);
+    const firstLink = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessage(email)).text)?.[0] ?? '';
+    const token = new URL(firstLink).searchParams.get('token') ?? '';
+    // 64 hex digits from crypto.randomBytes(32), not a hash of the email and a 6-digit code
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    const stored = await withDb(async (db) =>
+      (await db.query<{ confirmation_token: string }>('select confirmation_token from auth.users where id = $1', [id])).rows[0]?.confirmation_token,
+    );
+    expect(stored).toBe(createHash('sha256').update(token).digest('hex'));
+
+    expect((await serviceClient().auth.admin.inviteUserByEmail(email)).error).toBeNull();
+    const secondLink = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessages(email, 2))[0]?.text ?? '')?.[0] ?? '';
+    const secondToken = new URL(secondLink).searchParams.get('token') ?? '';
+    expect(secondToken).toMatch(/^[0-9a-f]{64}$/);
+    expect(secondToken).not.toBe(token);
+    const stale = await fetch(firstLink, { redirect: 'manual' });
+    expect(fragmentOf(stale.headers.get('location') ?? '').get('error_code')).toBe('otp_expired');
+    const fresh = await fetch(secondLink, { redirect: 'manual' });
+    expect(fragmentOf(fresh.headers.get('location') ?? '').get('access_token')).toBeTruthy();
+  });
+
+  it('expires the link after config.toml’s [auth.email] otp_expiry', async () => {
+    const { emailLinkExpirySeconds } = loadAuthConfig(path.join(projectRoot, 'supabase', 'config.toml'));
+    const email = uniqueEmail('expired');
+    const { data, error } = await serviceClient().auth.admin.inviteUserByEmail(email);
+    expect(error).toBeNull();
+    remember(data.user?.id);
+    const link = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessage(email)).text)?.[0] ?? '';
+    await withDb((db) =>
+      db.query(`update auth.users set confirmation_sent_at = now() - make_interval(secs => $2) where id = $1`, [
+        data.user?.id,
+        emailLinkExpirySeconds + 60,
+      ]),
+    );
+    const followed = await fetch(link, { redirect: 'manual' });
+    expect(Object.fromEntries(fragmentOf(followed.headers.get('location') ?? ''))).toMatchObject({
+      error_code: 'otp_expired',
+      error_description: 'Email link is invalid or has expired',
+    });
   });
 
   it('never links to a foreign site: an unknown redirect_to falls back to the app', async () => {

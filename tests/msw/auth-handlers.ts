@@ -127,9 +127,10 @@ export const authHandlers = [
     if (!user) return gotrueError(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
     const body = (await request.json()) as { password?: unknown };
     if (typeof body.password === 'string') {
-      if (body.password.length < 6) {
+      // config.toml's policy, refused as GoTrue refuses it
+      if (body.password.length < 12) {
         return HttpResponse.json(
-          { code: 'weak_password', message: 'Password should be at least 6 characters.', weak_password: { reasons: ['length'] } },
+          { code: 'weak_password', message: 'Password should be at least 12 characters.', weak_password: { reasons: ['length'] } },
           { status: 422, headers: apiVersionHeader },
         );
       }

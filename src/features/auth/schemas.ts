@@ -3,6 +3,7 @@
  * supabase-js call it feeds (architecture §5.4).
  */
 import { z } from 'zod';
+import { hasRequiredCharacters, passwordPolicy, passwordRuleMessages } from './lib/password-policy';
 
 export const signInSchema = z.object({
   email: z
@@ -16,16 +17,15 @@ export const signInSchema = z.object({
 export type SignInInput = z.input<typeof signInSchema>;
 export type SignInValues = z.output<typeof signInSchema>;
 
-/** Supabase Auth hashes with bcrypt, which reads at most 72 bytes; the app asks for at least 10 characters. */
-export const passwordLength = { min: 10, max: 72 } as const;
-
+/** The rule Supabase Auth enforces (config.toml), in the form's words. */
 export const setPasswordSchema = z
   .object({
     password: z
       .string()
       .min(1, 'Enter a password')
-      .min(passwordLength.min, `Use at least ${passwordLength.min} characters`)
-      .max(passwordLength.max, `Use at most ${passwordLength.max} characters`),
+      .min(passwordPolicy.minimumLength, passwordRuleMessages.length)
+      .max(passwordPolicy.maximumLength, passwordRuleMessages.tooLong)
+      .refine(hasRequiredCharacters, passwordRuleMessages.characters),
     confirmPassword: z.string().min(1, 'Enter the password again'),
   })
   .refine((values) => values.confirmPassword === '' || values.password === values.confirmPassword, {

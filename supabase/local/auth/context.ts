@@ -1,6 +1,8 @@
 /** What every handler gets: the settings with defaults applied, the pool, and the request. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type pg from 'pg';
+import type { PasswordPolicy } from './password-policy.ts';
+import type { SlidingWindow } from './rate-limit.ts';
 
 export interface EmailMessage {
   to: string;
@@ -16,16 +18,28 @@ export interface AuthSettings {
   jwtExpirySeconds: number;
   /** A revoked refresh token may still be swapped this long after it was rotated (a client retrying). */
   refreshTokenReuseIntervalSeconds: number;
-  minimumPasswordLength: number;
-  /** How long an invite or magic link stays valid. */
+  passwordPolicy: PasswordPolicy;
+  /** How long an invitation or recovery link stays valid (config.toml `[auth.email] otp_expiry`). */
   emailLinkExpirySeconds: number;
   sendEmail(message: EmailMessage): Promise<void>;
   log(line: string): void;
 }
 
+/** The counters behind the 429s; see rate-limit.ts and README.md. */
+export interface AuthLimits {
+  signInsPerAddress: SlidingWindow;
+  verificationsPerAddress: SlidingWindow;
+  refreshesPerAddress: SlidingWindow;
+  /** Failed password attempts per account (email): past the limit the account is locked for the window. */
+  failedSignInsPerAccount: SlidingWindow;
+  /** Addresses the per-address limits leave alone (the test stack's own clients). */
+  exemptAddresses: ReadonlySet<string>;
+}
+
 export interface AuthContext {
   settings: AuthSettings;
   pool: pg.Pool;
+  limits: AuthLimits;
 }
 
 export interface AuthRequest {
@@ -33,6 +47,8 @@ export interface AuthRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The caller's address: the gateway's X-Forwarded-For, else the socket's peer. */
+  clientAddress: string;
   /** Path parameters (e.g. the user id of /admin/users/:id). */
   params: string[];
   /** The JSON body; GoTrue's `bad_json` when it is not JSON. */

@@ -4,11 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { compare, hash } from 'bcryptjs';
-import { AuthHttpError, badRequest } from './errors.ts';
 
 const bcryptCost = 10;
-/** bcrypt ignores bytes after the 72nd; GoTrue refuses longer passwords rather than truncating. */
-const maxPasswordLength = 72;
 
 export const hashPassword = (password: string) => hash(password, bcryptCost);
 
@@ -24,18 +21,6 @@ export async function verifyPassword(password: string, encrypted: string | null)
     return false;
   }
   return compare(password, encrypted);
-}
-
-/** GoTrue's checkPasswordStrength with the default policy (length only). */
-export function checkPasswordStrength(password: string, minimumLength: number): void {
-  if (password.length > maxPasswordLength) {
-    throw badRequest('validation_failed', `Password cannot be longer than ${maxPasswordLength} characters`);
-  }
-  if (password.length < minimumLength) {
-    throw new AuthHttpError(422, 'weak_password', `Password should be at least ${minimumLength} characters.`, {
-      weakPasswordReasons: ['length'],
-    });
-  }
 }
 
 /** The unusable password GoTrue gives users created without one (admin-created, invited). */

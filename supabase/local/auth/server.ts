@@ -6,9 +6,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseJson, readBody } from './body.ts';
-import type { AuthContext, AuthRequest, AuthSettings, EmailMessage, Reply } from './context.ts';
+import type { AuthRateLimits } from './config-file.ts';
+import type { AuthContext, AuthLimits, AuthRequest, AuthSettings, EmailMessage, Reply } from './context.ts';
 import { checkSchema, createPool } from './db.ts';
 import { AuthHttpError, apiVersionHeader, errorBody, negotiateApiVersion } from './errors.ts';
+import type { PasswordPolicy } from './password-policy.ts';
+import { SlidingWindow } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
 import { verifyBearerToken } from './tokens.ts';
 
@@ -31,11 +34,18 @@ export interface AuthServiceOptions {
   host?: string;
   /** GoTrue's refresh_token_reuse_interval; default 10 (Supabase's default). */
   refreshTokenReuseIntervalSeconds?: number;
-  /** Default 6 (Supabase's default). */
-  minimumPasswordLength?: number;
-  /** How long invite and magic links stay valid; default 86400 (GoTrue's default). */
+  /** config.toml's minimum_password_length and password_requirements; default 6 characters, no character rule. */
+  passwordPolicy?: PasswordPolicy;
+  /** How long invitation and recovery links stay valid; default 3600 (config.toml's `[auth.email] otp_expiry`). */
   emailLinkExpirySeconds?: number;
+  /** config.toml's `[auth.rate_limit]`, per client address per 5 minutes; default Supabase's 30 / 30 / 150. */
+  rateLimits?: AuthRateLimits;
+  /** Client addresses the per-address limits leave alone (the test stack's own clients); default none. */
+  rateLimitExemptAddresses?: string[];
 }
+
+/** GoTrue counts `[auth.rate_limit]` requests in 5-minute windows. */
+const rateLimitWindowMs = 5 * 60 * 1000;
 
 export interface RunningAuthService {
   /** The port actually listened on (useful with `port: 0`). */
@@ -52,8 +62,8 @@ export async function startAuthService(o: AuthServiceOptions): Promise<RunningAu
     externalUrl: o.externalUrl.replace(/\/+$/, ''),
     jwtExpirySeconds: o.jwtExpirySeconds ?? 3600,
     refreshTokenReuseIntervalSeconds: o.refreshTokenReuseIntervalSeconds ?? 10,
-    minimumPasswordLength: o.minimumPasswordLength ?? 6,
-    emailLinkExpirySeconds: o.emailLinkExpirySeconds ?? 86_400,
+    passwordPolicy: o.passwordPolicy ?? { minimumLength: 6, requirement: '' },
+    emailLinkExpirySeconds: o.emailLinkExpirySeconds ?? 3600,
     sendEmail: (message) => o.sendEmail(message),
     log,
   };
@@ -64,7 +74,15 @@ export async function startAuthService(o: AuthServiceOptions): Promise<RunningAu
     await pool.end();
     throw error;
   }
-  const ctx: AuthContext = { settings, pool };
+  const rates = o.rateLimits ?? { signInSignUps: 30, tokenVerifications: 30, tokenRefresh: 150 };
+  const limits: AuthLimits = {
+    signInsPerAddress: new SlidingWindow(rates.signInSignUps, rateLimitWindowMs),
+    verificationsPerAddress: new SlidingWindow(rates.tokenVerifications, rateLimitWindowMs),
+    refreshesPerAddress: new SlidingWindow(rates.tokenRefresh, rateLimitWindowMs),
+    failedSignInsPerAccount: new SlidingWindow(rates.signInSignUps, rateLimitWindowMs),
+    exemptAddresses: new Set(o.rateLimitExemptAddresses ?? []),
+  };
+  const ctx: AuthContext = { settings, pool, limits };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((error: unknown) => {
       // only a failure while writing the response gets here; never let it stop the process
@@ -149,10 +167,21 @@ async function dispatch(
     path,
     query,
     headers: req.headers,
+    clientAddress: clientAddress(req),
     params: match.params,
     json: () => (body ??= readBody(req).then(parseJson)),
   };
   return match.handler(ctx, request);
+}
+
+/**
+ * Only the gateway reaches this service (it listens on loopback), and the gateway replaces any
+ * X-Forwarded-For a client sent with the address it saw; the first entry is that address.
+ */
+function clientAddress(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
 }
 
 function errorReply(ctx: AuthContext, error: unknown, apiVersion: string | null, method: string, path: string): Reply {

@@ -1,5 +1,5 @@
-/** Access tokens (HS256 JWTs shaped like GoTrue's), refresh tokens and email-link token hashes. */
-import { createHash, randomInt } from 'node:crypto';
+/** Access tokens (HS256 JWTs shaped like GoTrue's), refresh tokens and email-link tokens. */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { forbidden } from './errors.ts';
 
@@ -67,15 +67,12 @@ export function newRefreshToken(): string {
   return token;
 }
 
-/** A 6-digit one-time code, as GoTrue puts in emails. */
-export function newOtp(): string {
-  return String(randomInt(1_000_000)).padStart(6, '0');
-}
-
 /**
- * GoTrue stores (and puts in email links) sha224(email + otp) in hex, never the code itself;
- * `GET /verify?token=` looks the hash up.
+ * The token of an invitation or recovery link: 256 random bits, so it cannot be guessed (GoTrue's
+ * sha224(email + 6-digit code) has only a million values per email). Only its hash is stored, so a
+ * copy of auth.users does not hold working links.
  */
-export function emailTokenHash(email: string, otp: string): string {
-  return createHash('sha224').update(email + otp).digest('hex');
-}
+export const newEmailLinkToken = (): string => randomBytes(32).toString('hex');
+
+/** What auth.users keeps (confirmation_token / recovery_token) for a link token. */
+export const emailLinkTokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -136,7 +136,7 @@ export async function mergeMetadata(
   );
 }
 
-/** An invite or magic link was sent: store its token hash for `GET /verify`. */
+/** An invitation or recovery link was sent: store its token's hash (tokens.ts) for `GET /verify`. */
 export async function setEmailToken(
   tx: Tx,
   userId: string,

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { detectAuthRedirect } from '@/lib/auth/auth-redirect';
 import { authLog } from '../../../../tests/msw/auth-handlers';
-import { personas, userId } from '../../../../tests/msw/data';
+import { db, personas, userId } from '../../../../tests/msw/data';
 import { renderApp, signInAs } from '../../../../tests/render';
 
 /**
@@ -29,12 +29,14 @@ describe('Set your password (after an invitation link)', () => {
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
   });
 
-  it('asks for at least 10 characters and a matching confirmation', async () => {
+  it('asks for config.toml’s password rule and a matching confirmation', async () => {
     await arriveFromInvitation();
     const { user } = renderApp({ route: '/set-password' });
     await screen.findByRole('heading', { level: 1, name: 'Set your password' });
     const password = screen.getByLabelText('New password');
-    expect(password).toHaveAccessibleDescription('At least 10 characters.');
+    expect(password).toHaveAccessibleDescription(
+      'At least 12 characters, with a lowercase letter, an uppercase letter and a digit.',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Save password' }));
     expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toEqual([
@@ -45,12 +47,21 @@ describe('Set your password (after an invitation link)', () => {
     await user.type(password, 'short');
     await user.type(screen.getByLabelText('Confirm password'), 'short');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Use at least 10 characters');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Use at least 12 characters');
 
     await user.clear(password);
     await user.type(password, 'harbor-view-2026');
     await user.clear(screen.getByLabelText('Confirm password'));
-    await user.type(screen.getByLabelText('Confirm password'), 'harbor-view-2025');
+    await user.type(screen.getByLabelText('Confirm password'), 'harbor-view-2026');
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Use at least one lowercase letter, one uppercase letter and one digit',
+    );
+
+    await user.clear(password);
+    await user.type(password, 'Harbor-View-2026');
+    await user.clear(screen.getByLabelText('Confirm password'));
+    await user.type(screen.getByLabelText('Confirm password'), 'Harbor-View-2025');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The passwords do not match');
     expect(screen.getByLabelText('Confirm password')).toHaveAttribute('aria-invalid', 'true');
@@ -61,22 +72,23 @@ describe('Set your password (after an invitation link)', () => {
     await arriveFromInvitation();
     const { user } = renderApp({ route: '/set-password' });
     await screen.findByRole('heading', { level: 1, name: 'Set your password' });
-    await user.type(screen.getByLabelText('New password'), 'harbor-view-2026');
-    await user.type(screen.getByLabelText('Confirm password'), 'harbor-view-2026');
+    await user.type(screen.getByLabelText('New password'), 'Harbor-View-2026');
+    await user.type(screen.getByLabelText('Confirm password'), 'Harbor-View-2026');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Your password is set.');
-    expect(authLog.passwordUpdates).toEqual([{ userId: userId('03'), password: 'harbor-view-2026' }]);
+    expect(authLog.passwordUpdates).toEqual([{ userId: userId('03'), password: 'Harbor-View-2026' }]);
   });
 
   it('shows the server’s refusal', async () => {
     await arriveFromInvitation();
     const { user } = renderApp({ route: '/set-password' });
     await screen.findByRole('heading', { level: 1, name: 'Set your password' });
-    // the demo password is the current one: GoTrue answers same_password
-    await user.type(screen.getByLabelText('New password'), 'referral-demo');
-    await user.type(screen.getByLabelText('Confirm password'), 'referral-demo');
+    // the password typed is the current one: GoTrue answers same_password
+    db.users.find((u) => u.id === userId('03'))!.password = 'Harbor-View-2026';
+    await user.type(screen.getByLabelText('New password'), 'Harbor-View-2026');
+    await user.type(screen.getByLabelText('Confirm password'), 'Harbor-View-2026');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Choose a password different from your current one.');
     expect(screen.getByRole('heading', { level: 1, name: 'Set your password' })).toBeInTheDocument();

@@ -7,7 +7,8 @@ import { paths } from '@/lib/access/paths';
 import { useAuth } from '@/lib/auth/auth-context';
 import { useSetPassword } from '../api/set-password';
 import { setPasswordErrorMessage } from '../lib/auth-error-message';
-import { passwordLength, setPasswordSchema, type SetPasswordValues } from '../schemas';
+import { passwordHint } from '../lib/password-policy';
+import { setPasswordSchema, type SetPasswordValues } from '../schemas';
 import { AuthPageShell } from './auth-page-shell';
 
 /**
@@ -63,7 +64,7 @@ export function SetPasswordPage() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${passwordLength.min} characters.`}
+          hint={passwordHint}
           error={errors.password?.message}
           {...register('password')}
         />

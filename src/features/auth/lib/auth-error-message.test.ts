@@ -10,8 +10,13 @@ describe('signInErrorMessage', () => {
   });
 
   it('explains rate limits and unreachable servers', () => {
-    expect(signInErrorMessage(new AuthApiError('Request rate limit reached', 429, 'over_request_rate_limit'))).toMatch(
-      /Too many sign-in attempts/,
+    expect(signInErrorMessage(new AuthApiError('Request rate limit reached', 429, 'over_request_rate_limit'))).toBe(
+      'Too many sign-in attempts. Wait a few minutes and try again.',
+    );
+    // the local service says when (hosted Supabase Auth does not)
+    const locked = 'Too many failed sign-in attempts for this account. Try again in 5 minutes.';
+    expect(signInErrorMessage(new AuthApiError(locked, 429, 'over_request_rate_limit'))).toBe(
+      'Too many sign-in attempts. Try again in 5 minutes.',
     );
     expect(signInErrorMessage(new AuthRetryableFetchError('Failed to fetch', 0))).toMatch(/could not be reached/);
   });
@@ -22,6 +27,15 @@ describe('signInErrorMessage', () => {
 });
 
 describe('setPasswordErrorMessage', () => {
+  it('tells a refusal of the rule in the form’s own words', () => {
+    const message =
+      'Password should be at least 12 characters. Password should contain at least one character of each: ' +
+      'abcdefghijklmnopqrstuvwxyz, ABCDEFGHIJKLMNOPQRSTUVWXYZ, 0123456789.';
+    expect(setPasswordErrorMessage(new AuthWeakPasswordError(message, 422, ['length', 'characters']))).toBe(
+      'This password is too weak. Use at least 12 characters. Use at least one lowercase letter, one uppercase letter and one digit.',
+    );
+  });
+
   it('explains weak and unchanged passwords', () => {
     expect(setPasswordErrorMessage(new AuthWeakPasswordError('Password is known to be weak', 422, ['pwned']))).toBe(
       'This password is too weak: Password is known to be weak',

@@ -4,6 +4,7 @@
  */
 import { isAuthError, isAuthRetryableFetchError, isAuthWeakPasswordError } from '@supabase/supabase-js';
 import { errorMessage } from '@/lib/errors';
+import { passwordRuleMessages } from './password-policy';
 
 export function signInErrorMessage(error: unknown): string {
   if (isAuthRetryableFetchError(error)) {
@@ -17,12 +18,16 @@ export function signInErrorMessage(error: unknown): string {
       case 'email_not_confirmed':
         return 'Your email address is not confirmed yet. Use the link in your invitation email first.';
       case 'over_request_rate_limit':
+        // the local service says when to try again; hosted Supabase Auth only that the limit was reached
+        return error.message.includes('Try again')
+          ? `Too many sign-in attempts. ${error.message.slice(error.message.indexOf('Try again'))}`
+          : 'Too many sign-in attempts. Wait a few minutes and try again.';
       case 'over_email_send_rate_limit':
-        return 'Too many sign-in attempts. Wait a minute and try again.';
+        return 'Too many sign-in attempts. Wait a few minutes and try again.';
       case 'user_banned':
         return 'This account is blocked. Ask your clinic’s administrator.';
       default:
-        return error.status === 429 ? 'Too many sign-in attempts. Wait a minute and try again.' : error.message;
+        return error.status === 429 ? 'Too many sign-in attempts. Wait a few minutes and try again.' : error.message;
     }
   }
   return errorMessage(error);
@@ -33,6 +38,11 @@ export function setPasswordErrorMessage(error: unknown): string {
     return 'The sign-in service could not be reached. Check your connection and try again.';
   }
   if (isAuthWeakPasswordError(error)) {
+    // the rule's own words, as the form says them; other reasons (e.g. a leaked password) in the server's
+    const known = error.reasons.filter((reason): reason is 'length' | 'characters' => reason === 'length' || reason === 'characters');
+    if (known.length === error.reasons.length && known.length > 0) {
+      return `This password is too weak. ${known.map((reason) => `${passwordRuleMessages[reason]}.`).join(' ')}`;
+    }
     return `This password is too weak: ${error.message}`;
   }
   if (isAuthError(error)) {

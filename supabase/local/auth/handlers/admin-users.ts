@@ -5,7 +5,8 @@ import { json, type AuthContext, type AuthRequest, type Handler } from '../conte
 import { inTransaction, isUniqueViolation } from '../db.ts';
 import { AuthHttpError, badRequest, notFound, unprocessable } from '../errors.ts';
 import { isUuid, requireAdmin } from '../guards.ts';
-import { checkPasswordStrength, hashPassword, randomPassword } from '../passwords.ts';
+import { checkPasswordStrength } from '../password-policy.ts';
+import { hashPassword, randomPassword } from '../passwords.ts';
 import { logout } from '../sessions.ts';
 import {
   confirmEmail,
@@ -42,7 +43,7 @@ export const createUser: Handler = async (ctx, req) => {
     throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
   }
   const email = validateEmail(body.email);
-  if (body.password) checkPasswordStrength(body.password, ctx.settings.minimumPasswordLength);
+  if (body.password) checkPasswordStrength(body.password, ctx.settings.passwordPolicy);
   const bannedUntil = body.ban_duration ? banEnd(body.ban_duration) : null;
   const encryptedPassword = await hashPassword(body.password || randomPassword());
   try {
@@ -95,7 +96,7 @@ export const updateUserById: Handler = async (ctx, req) => {
   if (body.email && body.email.toLowerCase() !== (user.email ?? '').toLowerCase()) {
     throw unprocessable('validation_failed', 'Changing the email address is not supported by the local auth service');
   }
-  if (body.password) checkPasswordStrength(body.password, ctx.settings.minimumPasswordLength);
+  if (body.password) checkPasswordStrength(body.password, ctx.settings.passwordPolicy);
   const newHash = body.password ? await hashPassword(body.password) : null;
   const ban = body.ban_duration ? { until: body.ban_duration === 'none' ? null : banEnd(body.ban_duration) } : null;
   return json(

@@ -11,7 +11,7 @@ import { inviteEmail } from '../emails.ts';
 import { AuthHttpError, internalError } from '../errors.ts';
 import { requireAdmin } from '../guards.ts';
 import { allowedRedirect } from '../redirects.ts';
-import { emailTokenHash, newOtp } from '../tokens.ts';
+import { emailLinkTokenHash, newEmailLinkToken } from '../tokens.ts';
 import { findUserByEmail, insertUser, loadUserJson, setEmailToken } from '../users.ts';
 import { emailExists } from './admin-users.ts';
 
@@ -36,9 +36,10 @@ export const invite: Handler = async (ctx, req) => {
           appMetadata: {},
           emailConfirmed: false,
         }));
-      const tokenHash = emailTokenHash(email, newOtp());
-      await setEmailToken(tx, user.id, 'invite', tokenHash);
-      const link = `${ctx.settings.externalUrl}/verify?${new URLSearchParams({ token: tokenHash, type: 'invite', redirect_to: redirectTo })}`;
+      // a new invitation replaces the previous link (and restarts its expiry)
+      const token = newEmailLinkToken();
+      await setEmailToken(tx, user.id, 'invite', emailLinkTokenHash(token));
+      const link = `${ctx.settings.externalUrl}/verify?${new URLSearchParams({ token, type: 'invite', redirect_to: redirectTo })}`;
       try {
         await ctx.settings.sendEmail(inviteEmail(email, link));
       } catch (error) {

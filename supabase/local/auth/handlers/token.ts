@@ -5,6 +5,7 @@ import { json, type AuthContext, type AuthRequest, type Handler, type Reply } fr
 import { inTransaction } from '../db.ts';
 import { AuthHttpError, badRequest, invalidCredentials, unprocessable } from '../errors.ts';
 import { accessTokenResponse, signIn, type AccessTokenResponse } from '../grant.ts';
+import { beginPasswordAttempt, limitAddress } from '../limits.ts';
 import { verifyPassword } from '../passwords.ts';
 import {
   activeRefreshToken,
@@ -27,6 +28,7 @@ export const token: Handler = async (ctx, req) => {
 };
 
 async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<Reply> {
+  limitAddress(ctx, req, ctx.limits.signInsPerAddress);
   const body = parseBody(passwordGrantBody, await req.json());
   const email = body.email ?? '';
   if (email && body.phone) {
@@ -36,10 +38,12 @@ async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<Reply>
     if (body.phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
     throw badRequest('validation_failed', 'missing email or phone');
   }
+  const attempt = beginPasswordAttempt(ctx, email);
   const user = await findUserByEmail(ctx.pool, email);
   // always compare (against a decoy when the email is unknown): same answer, same timing
   const passwordMatches = await verifyPassword(body.password ?? '', user?.encrypted_password ?? null);
   if (!user || !passwordMatches) throw invalidCredentials();
+  attempt.succeeded();
   // GoTrue checks the ban before the password; checking after it keeps ban status from strangers
   if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
   if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
@@ -54,6 +58,7 @@ async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<Reply>
  * error is returned.
  */
 async function refreshGrant(ctx: AuthContext, req: AuthRequest): Promise<Reply> {
+  limitAddress(ctx, req, ctx.limits.refreshesPerAddress);
   const { refresh_token: presented } = parseBody(refreshGrantBody, await req.json());
   if (!presented) throw badRequest('validation_failed', 'refresh_token required');
   const reuseIntervalMs = ctx.settings.refreshTokenReuseIntervalSeconds * 1000;

@@ -5,7 +5,8 @@ import { json, type Handler } from '../context.ts';
 import { inTransaction } from '../db.ts';
 import { forbidden, unprocessable } from '../errors.ts';
 import { requireUser } from '../guards.ts';
-import { checkPasswordStrength, hashPassword, verifyPassword } from '../passwords.ts';
+import { checkPasswordStrength } from '../password-policy.ts';
+import { hashPassword, verifyPassword } from '../passwords.ts';
 import { logout } from '../sessions.ts';
 import { listIdentities, loadUserJson, mergeMetadata, setPassword, userJson } from '../users.ts';
 
@@ -34,7 +35,7 @@ export const updateUser: Handler = async (ctx, req) => {
 
   let newHash: string | null = null;
   if (typeof body.password === 'string') {
-    checkPasswordStrength(body.password, ctx.settings.minimumPasswordLength);
+    checkPasswordStrength(body.password, ctx.settings.passwordPolicy);
     if (await verifyPassword(body.password, user.encrypted_password)) {
       throw unprocessable('same_password', 'New password should be different from the old password.');
     }

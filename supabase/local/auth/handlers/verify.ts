@@ -1,6 +1,7 @@
 /**
  * GET /verify?token=&type=invite|signup|magiclink|recovery&redirect_to= — the link in auth emails.
- * Spends the token, confirms the email, signs the user in and sends the browser (303) to
+ * Spends the token (single use; it expires after `[auth.email] otp_expiry`), confirms the email,
+ * signs the user in and sends the browser (303) to
  * redirect_to with the session in the URL fragment, where supabase-js's implicit flow
  * (detectSessionInUrl) picks it up. Failures also redirect, with GoTrue's error fragment.
  */
@@ -9,7 +10,9 @@ import { inTransaction } from '../db.ts';
 import { AuthHttpError, badRequest, forbidden } from '../errors.ts';
 import { signIn } from '../grant.ts';
 import { hashPassword, randomPassword } from '../passwords.ts';
+import { limitAddress } from '../limits.ts';
 import { allowedRedirect, encodeSorted, withFragment } from '../redirects.ts';
+import { emailLinkTokenHash } from '../tokens.ts';
 import { clearRecoveryToken, confirmEmail, findUserByEmailToken, isBanned, setPassword } from '../users.ts';
 
 /** Which stored token each link type spends. */
@@ -32,6 +35,8 @@ const oauthErrors: Record<number, string> = {
 const linkExpired = () => forbidden('otp_expired', 'Email link is invalid or has expired');
 
 export const verify: Handler = async (ctx, req) => {
+  // counted before anything else, as GoTrue's limiter middleware does: every guess costs one
+  limitAddress(ctx, req, ctx.limits.verificationsPerAddress);
   const token = req.query.get('token') ?? '';
   const type = req.query.get('type') ?? '';
   // request validation answers with JSON, as GoTrue does; everything after it redirects
@@ -43,7 +48,7 @@ export const verify: Handler = async (ctx, req) => {
     const session = await inTransaction(ctx.pool, async (tx) => {
       const column = tokenColumns[type];
       if (!column) throw badRequest('validation_failed', 'Unsupported verification type');
-      const user = await findUserByEmailToken(tx, column, token);
+      const user = await findUserByEmailToken(tx, column, emailLinkTokenHash(token));
       if (!user) throw linkExpired();
       if (isBanned(user)) throw forbidden('user_banned', 'User is banned');
       const sentAt = column === 'confirmation_token' ? user.confirmation_sent_at : user.recovery_sent_at;
