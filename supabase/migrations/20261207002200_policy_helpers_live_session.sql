@@ -37,10 +37,11 @@ begin
      or session_text !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
     return null;
   end if;
+  -- the claims are parsed once here (auth.uid() would parse them again)
   return (
     select s.user_id from auth.sessions s
     where s.id = session_text::uuid
-      and s.user_id = (select auth.uid())
+      and s.user_id = (claims ->> 'sub')::uuid
       and (s.not_after is null or s.not_after > pg_catalog.now()));
 end;
 $$;
