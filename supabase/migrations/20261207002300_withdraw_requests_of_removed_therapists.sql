@@ -54,6 +54,10 @@ as $$
 declare
   withdrawn integer;
 begin
+  -- conflicts with the lock create_referral_request takes before it inserts, so a request being
+  -- created for this therapist right now is either committed first (and withdrawn here) or sees
+  -- them unlisted; "no key" so the foreign-key checks of a confirm running now do not deadlock
+  perform 1 from public.staff_members s where s.id = therapist for no key update;
   with due as (
     select q.id from public.referral_requests q
     where q.therapist_id = therapist and q.status::text in ('pending', 'unverified')

@@ -159,6 +159,26 @@ describe('removing a therapist withdraws their pending requests and unlists them
     }
   });
 
+  it('a request arriving while the therapist is removed is refused or withdrawn, never left pending', async () => {
+    const therapist = await createListedTherapist(payers.aetna);
+    const [slot] = (await payerSlots(therapist.id)).body.data as { start: string }[];
+    const [created] = await Promise.all([
+      fetch(`${testEnv().apiUrl}/functions/v1/payer-api/referral-requests`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${aetnaKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ therapist_id: therapist.id, slot_start: slot!.start, first_name: 'Elena', last_name: 'Castillo',
+          email: `race.${randomUUID().slice(0, 8)}@example.org`, phone: '(617) 555-0188', date_of_birth: '1991-04-12', member_id: 'W2849301' }),
+      }),
+      admin.from('staff_members').update({ is_active: false }).eq('id', therapist.id),
+    ]);
+    const { data: requests } = await service.from('referral_requests').select('status').eq('therapist_id', therapist.id);
+    if (created.status === 201) expect(requests).toEqual([{ status: 'withdrawn' }]);
+    else {
+      expect([404, 409]).toContain(created.status);
+      expect(requests).toEqual([]);
+    }
+  });
+
   it('other therapists’ requests and listings are untouched', async () => {
     const stays = await listedWithRequest();
     const leaves = await listedWithRequest();
