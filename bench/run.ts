@@ -15,6 +15,7 @@ import { projectRoot, stackSettings } from '../supabase/local/config.ts';
 import { startStack } from '../supabase/local/stack.ts';
 import { measureBrowser } from './browser.ts';
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
+import { seedLargeDataset } from './seed.ts';
 import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
 
 const run = promisify(execFile);
@@ -70,22 +71,7 @@ async function main() {
     const idle = await stackRssMb();
     record('memory: the whole local stack idle (RSS)', `${idle} MB`, '≤ 600 MB', idle <= 600);
 
-    console.log('Seeding the large dataset…');
-    const seedStart = performance.now();
-    const seedSql = await readFile(path.join(projectRoot, 'bench/seed-large.sql'), 'utf8');
-    // one session (the seed uses temporary tables), one statement at a time, each timed
-    const session = await db.connect();
-    try {
-      for (const statement of seedSql.split(/;\s*\n/).map((s) => s.replace(/^(\s*--.*\n)+/g, '').trim()).filter(Boolean)) {
-        const start = performance.now();
-        await session.query(statement);
-        const seconds = (performance.now() - start) / 1000;
-        if (seconds > 2) console.log(`  ${round(seconds, 1)} s: ${statement.split('\n')[0]!.slice(0, 90)}`);
-      }
-    } finally {
-      session.release();
-    }
-    console.log(`  seeded in ${round((performance.now() - seedStart) / 1000, 1)} s`);
+    await seedLargeDataset(db);
 
     // payer directory through gateway → function → database, vs a bare PostgREST single-row GET
     const { rows: [payer] } = await db.query(`select id from public.payers order by name limit 1`);
@@ -113,17 +99,27 @@ async function main() {
     );
     record('one therapist’s open slots, 60 days, in SQL', ms(slots), 'p95 ≤ 5 ms', slots.p95 <= 5);
 
-    // the scheduler's queue (clinic of 200 therapists) with RLS vs service role
-    const scheduler = client(stack.keys.anonKey);
-    await scheduler.auth.signInWithPassword({ email: 'scheduler@bench-200.example.org', password: 'bench-password' });
-    const admin = client(stack.keys.anonKey);
-    await admin.auth.signInWithPassword({ email: 'admin@bench-large.example.org', password: 'bench-password' });
+    // the scheduler's queue (clinic of 200 therapists) with RLS vs service role. The scheduler
+    // signs in through Auth like the app, so every policy helper also checks that the token's
+    // session is live (auth.sessions): that check is part of the RLS figure.
+    const signIn = async (email: string) => {
+      const c = client(stack.keys.anonKey);
+      const { data, error } = await c.auth.signInWithPassword({ email, password: 'bench-password' });
+      if (error || !data.session) throw new Error(`bench sign-in as ${email} failed: ${error?.message}`);
+      return c;
+    };
+    const scheduler = await signIn('scheduler@bench-200.example.org');
+    const admin = await signIn('admin@bench-large.example.org');
     const service = client(stack.keys.serviceRoleKey);
     const { rows: [org200] } = await db.query(`select id from public.organizations where slug = 'bench-200'`);
     const queue = (c: typeof service) => async () => {
-      const { error } = await c.from('unconfirmed_requests').select('*').eq('org_id', org200.id).order('expires_at').limit(50);
+      const { data, error } = await c.from('unconfirmed_requests').select('*').eq('org_id', org200.id).order('expires_at').limit(50);
       if (error) throw error;
+      return data.length;
     };
+    // a refused session reads nothing, fast: the RLS side must read the same page as the platform
+    const [rlsRows, serviceRows] = [await queue(scheduler)(), await queue(service)()];
+    if (rlsRows !== serviceRows || rlsRows === 0) throw new Error(`the scheduler's queue read ${rlsRows} rows, the service role ${serviceRows}`);
     const [queueRls, queueService] = await timeInTurns(ratioCalls, queue(scheduler), queue(service));
     const rlsRatio = round(queueRls.p95 / queueService.p95, 2);
     record('scheduler’s Unconfirmed queue (200 therapists) with RLS', ms(queueRls), 'p95 ≤ 15 ms', queueRls.p95 <= 15);

@@ -715,6 +715,8 @@ export type Database = {
           source: Database["public"]["Enums"]["referral_source"]
           status: Database["public"]["Enums"]["referral_status"]
           therapist_id: string
+          withdrawn_at: string | null
+          withdrawn_reason: string | null
         }
         Insert: {
           appointment_id?: string | null
@@ -743,6 +745,8 @@ export type Database = {
           source: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
           therapist_id: string
+          withdrawn_at?: string | null
+          withdrawn_reason?: string | null
         }
         Update: {
           appointment_id?: string | null
@@ -771,6 +775,8 @@ export type Database = {
           source?: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
           therapist_id?: string
+          withdrawn_at?: string | null
+          withdrawn_reason?: string | null
         }
         Relationships: [
           {
@@ -1273,8 +1279,14 @@ export type Database = {
         | "request_declined"
         | "request_expired"
         | "request_reminder"
+        | "request_withdrawn"
       referral_source: "payer" | "client_portal"
-      referral_status: "pending" | "confirmed" | "declined" | "expired"
+      referral_status:
+        | "pending"
+        | "confirmed"
+        | "declined"
+        | "expired"
+        | "withdrawn"
       staff_role: "org_admin" | "therapist" | "scheduler"
     }
     CompositeTypes: {
@@ -1413,9 +1425,16 @@ export const Constants = {
         "request_declined",
         "request_expired",
         "request_reminder",
+        "request_withdrawn",
       ],
       referral_source: ["payer", "client_portal"],
-      referral_status: ["pending", "confirmed", "declined", "expired"],
+      referral_status: [
+        "pending",
+        "confirmed",
+        "declined",
+        "expired",
+        "withdrawn",
+      ],
       staff_role: ["org_admin", "therapist", "scheduler"],
     },
   },

@@ -1,6 +1,6 @@
 /** Test data made through the service role (the platform), for what the API would not let a persona create. */
 import { randomUUID } from 'node:crypto';
-import { orgs, serviceClient, testEnv } from './personas.ts';
+import { orgs, serviceClient, signedInAs, testEnv } from './personas.ts';
 
 export const payers = {
   aetna: 'b0a1e000-0000-4000-8000-000000000001',
@@ -76,4 +76,64 @@ export async function waitForEmail(to: string, timeoutMs = 15_000): Promise<Inbo
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no email to ${to} within ${timeoutMs} ms`);
+}
+
+/** The password of accounts the tests create (long and mixed, whatever the password policy asks). */
+export const testAccountPassword = 'Harbor-view-Test-Passw0rd!';
+
+/** A new active staff member (as createStaff) with a confirmed sign-in account linked to the record. */
+export async function createStaffAccount(options: Parameters<typeof createStaff>[0] = {}) {
+  const staff = await createStaff(options);
+  const service = serviceClient();
+  const { data, error } = await service.auth.admin.createUser({ email: staff.email, password: testAccountPassword, email_confirm: true });
+  if (error || !data.user) throw new Error(`createStaffAccount: ${error?.message}`);
+  const { error: linkError } = await service.from('staff_members').update({ user_id: data.user.id }).eq('id', staff.id);
+  if (linkError) throw new Error(`createStaffAccount: ${linkError.message}`);
+  return { ...staff, user_id: data.user.id };
+}
+
+/**
+ * A therapist with an account who is listed: enrolled for `payer`, profile Completed, with
+ * external availability every day 08:00–12:00 at the clinic's Boston office.
+ */
+export async function createListedTherapist(payer: string = payers.aetna) {
+  const staff = await createStaffAccount();
+  const service = serviceClient();
+  // enrolling is an org admin's action (the service role holds no grant on the payer check)
+  const admin = await signedInAs('orgAdmin');
+  const { error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payer] });
+  await admin.auth.signOut({ scope: 'local' });
+  if (error) throw new Error(`createListedTherapist: ${error.message}`);
+  await completeProfile(staff.id);
+  const { error: blockError } = await service.from('availability_blocks').insert({
+    org_id: orgs.harborview, staff_id: staff.id, location_id: harborviewBoston,
+    valid_from: new Date().toISOString().slice(0, 10), weekdays: [1, 2, 3, 4, 5, 6, 7], start_time: '08:00', end_time: '12:00', accept_external: true,
+  });
+  if (blockError) throw new Error(`createListedTherapist: ${blockError.message}`);
+  return staff;
+}
+
+export const harborviewBoston = '10ca0000-0000-4000-8000-000000000001';
+
+/**
+ * A pending payer request for `therapistId` in Harborview, written as the platform (the intake
+ * path is tested elsewhere). `daysAhead` keeps tests' slots apart.
+ */
+export async function insertPendingRequest(therapistId: string, options: { payer?: string; daysAhead?: number } = {}) {
+  const start = new Date(Date.now() + (options.daysAhead ?? 30) * 86_400_000);
+  start.setUTCHours(14, 0, 0, 0);
+  const email = `client.${randomUUID().slice(0, 8)}@example.org`;
+  const { data, error } = await serviceClient()
+    .from('referral_requests')
+    .insert({
+      org_id: orgs.harborview, therapist_id: therapistId, location_id: harborviewBoston,
+      slot: `[${start.toISOString()},${new Date(start.getTime() + 3_600_000).toISOString()})`,
+      source: 'payer', payer_id: options.payer ?? payers.aetna,
+      first_name: 'Elena', last_name: 'Castillo', email, phone: '617-555-0188', date_of_birth: '1991-04-12', member_id: 'W2849301',
+      note: 'CANARY-panic attacks', expires_at: new Date(Date.now() + 48 * 3_600_000).toISOString(), idempotency_key: randomUUID(),
+    })
+    .select('id')
+    .single();
+  if (error) throw new Error(`insertPendingRequest: ${error.message}`);
+  return { id: data.id, email, slotStart: start };
 }

@@ -70,6 +70,30 @@ export async function signedInAs(persona: Persona): Promise<Client> {
   return client;
 }
 
+/** Signs in with any account's email and password (a new session each call). */
+export async function signedInWith(email: string, password: string): Promise<Client> {
+  const client = newClient();
+  const { error } = await client.auth.signInWithPassword({ email, password });
+  if (error) throw new Error(`sign-in as ${email} failed: ${error.message}`);
+  return client;
+}
+
+/** The access token of a signed-in client's current session. */
+export async function accessTokenOf(client: Client): Promise<string> {
+  const { data } = await client.auth.getSession();
+  if (!data.session) throw new Error('accessTokenOf: the client has no session');
+  return data.session.access_token;
+}
+
+/** A client that sends exactly this access token, as anyone who kept a copy of it could. */
+export function clientWithToken(accessToken: string): Client {
+  return createClient<Database>(testEnv().apiUrl, testEnv().anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { headers: { Authorization: `Bearer ${accessToken}` } },
+    realtime: { transport: WebSocket as never },
+  });
+}
+
 /** Direct SQL as the superuser, for arranging data the API would refuse. */
 export async function withDb<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
   const db = new pg.Client({ connectionString: testEnv().dbUrl });

@@ -18,6 +18,7 @@ const validPayloads: Record<string, Record<string, unknown>> = {
   request_confirmed: slot,
   request_declined: slot,
   request_expired: slot,
+  request_withdrawn: slot,
   request_reminder: { ...slot, first_name: 'Priya', expires_at: '2027-05-03T21:30:00Z', path: '/schedule/unconfirmed' },
 };
 
@@ -65,4 +66,11 @@ Deno.test('the reminder goes to the therapist with a link to the queue, without 
   const email = renderEmail('request_reminder', { ...validPayloads.request_reminder, first_name: 'Priya', client_name: 'CANARY-Elena' }, 'https://app.example.org');
   ok(email.text.includes('https://app.example.org/schedule/unconfirmed'));
   ok(!email.text.includes('Elena'));
+});
+
+Deno.test('the withdrawal tells the client the practice, the time and its zone, and nothing of the therapist', () => {
+  const email = renderEmail('request_withdrawn', { ...validPayloads.request_withdrawn, therapist_name: 'CANARY-Priya Raman' }, 'https://app.example.org');
+  match(email.subject, /^Your appointment request with Harborview Counseling Collective was withdrawn$/);
+  ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
+  ok(!`${email.subject}${email.text}${email.html}`.includes('Priya'));
 });

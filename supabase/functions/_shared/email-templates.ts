@@ -98,6 +98,14 @@ const templates: Record<string, Template> = {
     ]);
   },
 
+  request_withdrawn(payload) {
+    const practice = field(payload, 'practice_name');
+    return plain(`Your appointment request with ${practice} was withdrawn`, [
+      `${practice} can no longer offer the appointment you requested for ${when(payload, 'starts_at')}, so your request has been withdrawn.`,
+      'You are welcome to request another time or another therapist.',
+    ]);
+  },
+
   request_reminder(payload, siteUrl) {
     const firstName = field(payload, 'first_name');
     const href = appLink(siteUrl, field(payload, 'path'));

@@ -1,0 +1,25 @@
+/** Seeds the benchmark dataset (bench/seed-large.sql) into a fresh benchmark stack. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import { projectRoot } from '../supabase/local/config.ts';
+import { round } from './stats.ts';
+
+export async function seedLargeDataset(db: pg.Pool): Promise<void> {
+  console.log('Seeding the large dataset…');
+  const seedStart = performance.now();
+  const seedSql = await readFile(path.join(projectRoot, 'bench/seed-large.sql'), 'utf8');
+  // one session (the seed uses temporary tables), one statement at a time, each timed
+  const session = await db.connect();
+  try {
+    for (const statement of seedSql.split(/;\s*\n/).map((s) => s.replace(/^(\s*--.*\n)+/g, '').trim()).filter(Boolean)) {
+      const start = performance.now();
+      await session.query(statement);
+      const seconds = (performance.now() - start) / 1000;
+      if (seconds > 2) console.log(`  ${round(seconds, 1)} s: ${statement.split('\n')[0]!.slice(0, 90)}`);
+    }
+  } finally {
+    session.release();
+  }
+  console.log(`  seeded in ${round((performance.now() - seedStart) / 1000, 1)} s`);
+}
