@@ -24,9 +24,9 @@ create index referral_requests_holding_slot_idx on public.referral_requests usin
   where status in ('pending', 'unverified');
 -- the cleanup job: unverified requests by end of window
 create index referral_requests_unverified_due_idx on public.referral_requests (expires_at) where status = 'unverified';
--- the per-person limit: open requests of one email at one clinic
+-- the per-person limit: open client-portal requests of one email at one clinic
 create index referral_requests_open_by_email_idx on public.referral_requests (org_id, lower(email::text))
-  where status in ('pending', 'unverified');
+  where source = 'client_portal' and status in ('pending', 'unverified');
 
 /**
  * Open external slots of the given therapists between from_ts and to_ts as of `as_of`:

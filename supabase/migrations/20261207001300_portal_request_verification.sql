@@ -180,7 +180,7 @@ begin
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('portal_address:' || clinic::text || ':' || address_hash, 0));
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('portal_person:' || clinic::text || ':' || person_key, 0));
   select count(*) into open_requests from public.referral_requests r
-  where r.org_id = clinic and lower(r.email::text) = person_key and r.status in ('pending', 'unverified')
+  where r.org_id = clinic and lower(r.email::text) = person_key and r.source = 'client_portal' and r.status in ('pending', 'unverified')
     and (r.status = 'pending' or r.expires_at > pg_catalog.now());
   if open_requests >= settings.max_open_requests_per_person then
     raise exception 'You already have % requests waiting at this practice. Confirm them from the email we sent, or wait for the practice''s answer, before requesting another time.',
@@ -328,6 +328,8 @@ $$;
 create function public.remove_unverified_requests(batch_size integer default 1000)
 returns integer
 language plpgsql
+-- definer, as expire_referral_requests: the audit log takes no direct insert from any API role
+security definer
 set search_path = ''
 as $$
 declare
