@@ -136,7 +136,7 @@ describe('a client-portal request waits for the client’s email', () => {
     for (const secret of ['CANARYfirst', 'Castillo', '1991', '617-555']) expect(mail.text).not.toContain(secret);
 
     // only the token's hash stays in the database: the outbox row loses it once the email is sent
-    let outbox: { status: string; payload: Record<string, unknown> } | null = null;
+    let outbox: { status: string; payload: unknown } | null = null;
     for (let i = 0; i < 40 && outbox?.status !== 'sent'; i++) {
       outbox = (await service.from('notification_outbox').select('status, payload').eq('idempotency_key', `request_verification:${requestId}`).single()).data;
       if (outbox?.status !== 'sent') await new Promise((r) => setTimeout(r, 250));

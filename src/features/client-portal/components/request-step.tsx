@@ -41,7 +41,7 @@ interface RequestStepProps {
   therapist: PortalTherapist;
   slot: PortalSlot;
   onBack: () => void;
-  onSent: (created: PortalRequestCreated, email: string) => void;
+  onSent: (created: PortalRequestCreated, slot: PortalSlot, email: string) => void;
 }
 
 /** The chosen therapist and time, and the request form (validated with the API's own schema). */
@@ -89,7 +89,7 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
     create.mutate(
       { body, idempotencyKey: attempt.current.key },
       {
-        onSuccess: (created) => onSent(created, body.email),
+        onSuccess: (created) => onSent(created, slot, body.email),
         onError: (error) => {
           const refused = requestProblem(error);
           if (refused.kind === 'field') setError(refused.field, { type: 'server', message: refused.message }, { shouldFocus: true });
