@@ -35,16 +35,17 @@ describe('Client portal: the verification link', () => {
   });
 
   it.each([
-    ['used', 'This request was already confirmed', 'This link was already used'],
-    ['expired', 'This link has expired', 'a request not confirmed within 30 minutes is released'],
-  ] as const)('the link %s: says so, with a way to choose a time again', async (state, title, message) => {
+    ['used', 'This request was already confirmed', 'This link was already used', false],
+    ['expired', 'This link has expired', 'a request not confirmed within 30 minutes is released', true],
+  ] as const)('the link %s: says so (and offers to choose a time again when that helps)', async (state, title, message, offersNewRequest) => {
     addVerificationLink(token, state);
     const { user } = await openLink(`/request/harborview/verify?token=${token}`);
     await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
     const heading = await screen.findByRole('heading', { level: 1, name: title });
     expect(heading).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent(message);
-    expect(screen.getByRole('link', { name: 'Choose a time again' })).toHaveAttribute('href', '/request/harborview');
+    if (offersNewRequest) expect(screen.getByRole('link', { name: 'Choose a time again' })).toHaveAttribute('href', '/request/harborview');
+    else expect(screen.queryByRole('link', { name: 'Choose a time again' })).not.toBeInTheDocument();
   });
 
   it('an unknown token is not valid; a link without a token says it is incomplete', async () => {

@@ -59,14 +59,14 @@ export function VerifyRequestPage() {
   } else if (verify.isSuccess) {
     content = <Verified ref={headingRef} verified={verify.data} />;
   } else if (verify.isError && verificationProblem(verify.error).kind === 'link') {
-    const problem = verificationProblem(verify.error) as { title: string; message: string };
+    const problem = verificationProblem(verify.error) as { title: string; message: string; final: boolean };
     content = (
       <div role="alert" className="callout callout-error portal-verify-result">
         <h1 ref={headingRef} tabIndex={-1}>
           {problem.title}
         </h1>
         <p>{problem.message}</p>
-        {requestAgain}
+        {problem.final ? null : requestAgain}
       </div>
     );
   } else {

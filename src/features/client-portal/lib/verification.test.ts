@@ -15,8 +15,8 @@ describe('tokenFromLocation', () => {
 describe('verificationProblem', () => {
   it('says what happened to the link, with the server’s message', () => {
     const used = verificationProblem(new PortalApiError(409, 'verification_link_used', 'This link was already used.'));
-    expect(used).toEqual({ kind: 'link', title: 'This request was already confirmed', message: 'This link was already used.' });
-    expect(verificationProblem(new PortalApiError(410, 'verification_link_expired', 'Expired.'))).toMatchObject({ title: 'This link has expired' });
+    expect(used).toEqual({ kind: 'link', title: 'This request was already confirmed', message: 'This link was already used.', final: true });
+    expect(verificationProblem(new PortalApiError(410, 'verification_link_expired', 'Expired.'))).toMatchObject({ title: 'This link has expired', final: false });
     expect(verificationProblem(new PortalApiError(422, 'validation_failed', 'token …', 'token'))).toMatchObject({ kind: 'link', title: 'This link isn’t valid' });
   });
 

@@ -9,7 +9,8 @@ export function tokenFromLocation(hash: string, search: string): string | null {
 }
 
 export type VerificationProblem =
-  | { kind: 'link'; title: string; message: string }
+  /** What happened to the link; `final` when there is nothing left to do (the request already reached the practice). */
+  | { kind: 'link'; title: string; message: string; final: boolean }
   | { kind: 'retry'; message: string };
 
 const titles: Record<string, string> = {
@@ -26,7 +27,7 @@ const titles: Record<string, string> = {
 export function verificationProblem(error: unknown): VerificationProblem {
   if (isPortalApiError(error) && titles[error.code]) {
     const message = error.code === 'validation_failed' ? 'Open the link from the email exactly as it is, or request a time again.' : error.message;
-    return { kind: 'link', title: titles[error.code]!, message };
+    return { kind: 'link', title: titles[error.code]!, message, final: error.code === 'verification_link_used' };
   }
   if (isPortalApiError(error) && error.code === 'rate_limited') {
     return { kind: 'retry', message: `Too many attempts from your network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.` };
