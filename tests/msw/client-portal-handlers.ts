@@ -101,6 +101,8 @@ export const clientPortalLog = {
   slotQueries: [] as URLSearchParams[],
   requests: [] as { idempotencyKey: string | null; body: unknown; status: number; response: unknown }[],
   verifications: [] as { body: unknown; status: number }[],
+  /** CAPTCHA tokens that came with requests (the function takes them out of the body). */
+  captchaTokens: [] as string[],
 };
 
 /** A verification link for a request of Priya's first open time, in the given state. */
@@ -117,6 +119,7 @@ export function resetClientPortal(): void {
   clientPortalLog.slotQueries = [];
   clientPortalLog.requests = [];
   clientPortalLog.verifications = [];
+  clientPortalLog.captchaTokens = [];
 }
 
 /** Someone else requests this time: it is no longer open. */
@@ -228,6 +231,11 @@ export const clientPortalHandlers = [
       return answer(apiError(415, 'unsupported_media_type', 'Send the body as application/json.'));
     }
     if (body === null) return answer(apiError(400, 'malformed_json', 'The body is not valid JSON.'));
+    if (typeof body === 'object' && 'captcha_token' in body) {
+      const { captcha_token: captchaToken, ...rest } = body as Record<string, unknown>;
+      clientPortalLog.captchaTokens.push(String(captchaToken));
+      body = rest;
+    }
     const parsed = portalReferralRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error);

@@ -25,9 +25,10 @@ const titles: Record<string, string> = {
 
 /** A refusal about the link itself (final: say what happened), or a failure worth trying again. */
 export function verificationProblem(error: unknown): VerificationProblem {
-  if (isPortalApiError(error) && titles[error.code]) {
+  const title = isPortalApiError(error) ? titles[error.code] : undefined;
+  if (isPortalApiError(error) && title) {
     const message = error.code === 'validation_failed' ? 'Open the link from the email exactly as it is, or request a time again.' : error.message;
-    return { kind: 'link', title: titles[error.code]!, message, final: error.code === 'verification_link_used' };
+    return { kind: 'link', title, message, final: error.code === 'verification_link_used' };
   }
   if (isPortalApiError(error) && error.code === 'rate_limited') {
     return { kind: 'retry', message: `Too many attempts from your network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.` };
