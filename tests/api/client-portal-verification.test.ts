@@ -239,6 +239,22 @@ describe('a request never verified', () => {
   });
 });
 
+describe('the state machine', () => {
+  it('an unverified request only becomes pending through its link; no decision reaches it and pending never goes back', async () => {
+    const clinic = await freshClinic();
+    const [first] = await openSlots(clinic.slug, clinic.therapistId);
+    const { body } = await requestTime(clinic.slug, clinic.therapistId, first!);
+    const tryUpdate = (sql: string) => withDb((db) => db.query(sql, [body.id]).catch((e: Error) => e));
+    expect(String(await tryUpdate(`update public.referral_requests set status = 'expired' where id = $1`))).toContain('can only be confirmed through its email link');
+    expect(String(await tryUpdate(`update public.referral_requests set status = 'pending' where id = $1`))).toContain('only once its email is verified');
+    expect((await scheduler.rpc('confirm_referral_request', { request_id: body.id })).error).not.toBeNull();
+    expect((await row(body.id))!.status).toBe('unverified');
+
+    await withDb((db) => db.query(`update public.referral_requests set status = 'pending', verified_at = now() where id = $1`, [body.id]));
+    expect(String(await tryUpdate(`update public.referral_requests set status = 'unverified', verified_at = null where id = $1`))).toContain('A request cannot go back to unverified.');
+  });
+});
+
 describe('limits per person and per address', () => {
   it('allows 2 open requests per email at a clinic; a 3rd by the same email, or the same email in another case with the same birth date, is a 409 that says what to do', async () => {
     const clinic = await freshClinic();
