@@ -270,22 +270,26 @@ declare
   refusal text;
 begin
   select * into link from public.request_verifications v
-  where v.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex') and v.org_id = clinic
-  for update;
+  where v.token_hash = encode(extensions.digest(coalesce(token, ''), 'sha256'), 'hex') and v.org_id = clinic;
   if link.token_hash is null then
     return query select 'unknown', null::uuid, null::public.referral_status, null::timestamptz, null::timestamptz, null::text;
     return;
   end if;
+  -- lock in the order every writer uses: the therapist's row (as when the request was made), the
+  -- request (as the cleanup job), then the link; then read the link again, as it is now
+  if link.request_id is not null then
+    perform 1 from public.staff_members s
+    where s.id = (select q.therapist_id from public.referral_requests q where q.id = link.request_id) for update;
+    perform 1 from public.referral_requests q where q.id = link.request_id for update;
+  end if;
+  select * into link from public.request_verifications v where v.token_hash = link.token_hash for update;
   if link.closed_as is not null or link.request_id is null then
     return query select case coalesce(link.closed_as, 'expired') when 'verified' then 'used' else coalesce(link.closed_as, 'expired') end,
       q.id, q.status, q.expires_at, lower(q.slot), private.request_email_payload(q) ->> 'time_zone'
       from (select 1) one left join public.referral_requests q on q.id = link.request_id;
     return;
   end if;
-  -- the therapist's row first, as when the request was made, then the request
-  perform 1 from public.staff_members s
-  where s.id = (select q.therapist_id from public.referral_requests q where q.id = link.request_id) for update;
-  select * into r from public.referral_requests q where q.id = link.request_id for update;
+  select * into r from public.referral_requests q where q.id = link.request_id;
 
   if r.status <> 'unverified' or r.expires_at <= pg_catalog.now() then
     refusal := 'expired';

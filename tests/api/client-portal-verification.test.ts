@@ -239,6 +239,17 @@ describe('a request never verified', () => {
   });
 });
 
+describe('the link at the same moment', () => {
+  it('two clicks at once: one confirms, the other is told the link was used', async () => {
+    const clinic = await freshClinic();
+    const [first] = await openSlots(clinic.slug, clinic.therapistId);
+    const { who } = await requestTime(clinic.slug, clinic.therapistId, first!);
+    const { token } = await tokenFromEmail(who.email);
+    const answers = await Promise.all([verify(clinic.slug, token), verify(clinic.slug, token)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  });
+});
+
 describe('the state machine', () => {
   it('an unverified request only becomes pending through its link; no decision reaches it and pending never goes back', async () => {
     const clinic = await freshClinic();
