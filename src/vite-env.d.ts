@@ -3,6 +3,9 @@
 interface ImportMetaEnv {
   readonly VITE_SUPABASE_URL?: string;
   readonly VITE_SUPABASE_ANON_KEY?: string;
+  /** Optional CAPTCHA on the public request form: turnstile | hcaptcha, with the provider's site key. */
+  readonly VITE_CAPTCHA_PROVIDER?: string;
+  readonly VITE_CAPTCHA_SITE_KEY?: string;
 }
 
 interface ImportMeta {

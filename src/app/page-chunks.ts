@@ -20,6 +20,7 @@ const pageLoaders = {
   staffOverview: () => import('@/features/staff/components/staff-overview-tab'),
   publicProfile: () => import('@/features/public-profile/components/public-profile-tab'),
   clientPortal: () => import('@/features/client-portal/components/client-portal-page'),
+  clientPortalVerify: () => import('@/features/client-portal/components/verify-request-page'),
   scheduleCalendar: () => import('@/features/schedule/components/schedule-calendar-page'),
   unconfirmedAppointments: () => import('@/features/unconfirmed-requests/components/unconfirmed-requests-page'),
 } as const;

@@ -21,6 +21,7 @@ const StaffDetailsLayout = lazyPage('staffDetails', (m) => m.StaffDetailsLayout)
 const StaffOverviewTab = lazyPage('staffOverview', (m) => m.StaffOverviewTab);
 const PublicProfileTab = lazyPage('publicProfile', (m) => m.PublicProfileTab);
 const ClientPortalPage = lazyPage('clientPortal', (m) => m.ClientPortalPage);
+const VerifyRequestPage = lazyPage('clientPortalVerify', (m) => m.VerifyRequestPage);
 const ScheduleCalendarPage = lazyPage('scheduleCalendar', (m) => m.ScheduleCalendarPage);
 const UnconfirmedAppointmentsPage = lazyPage('unconfirmedAppointments', (m) => m.UnconfirmedRequestsPage);
 
@@ -34,6 +35,15 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<LoadingState label="Loading the page…" />}>
             <ClientPortalPage />
+          </Suspense>
+        }
+      />
+      {/* public: where the link in a request's verification email leads */}
+      <Route
+        path="/request/:clinicSlug/verify"
+        element={
+          <Suspense fallback={<LoadingState label="Loading the page…" />}>
+            <VerifyRequestPage />
           </Suspense>
         }
       />

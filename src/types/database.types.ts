@@ -248,6 +248,30 @@ export type Database = {
           },
         ]
       }
+      client_portal_settings: {
+        Row: {
+          id: boolean
+          max_open_requests_per_person: number
+          max_unverified_requests_per_address: number
+          updated_at: string
+          verification_window_minutes: number
+        }
+        Insert: {
+          id?: boolean
+          max_open_requests_per_person?: number
+          max_unverified_requests_per_address?: number
+          updated_at?: string
+          verification_window_minutes?: number
+        }
+        Update: {
+          id?: boolean
+          max_open_requests_per_person?: number
+          max_unverified_requests_per_address?: number
+          updated_at?: string
+          verification_window_minutes?: number
+        }
+        Relationships: []
+      }
       clients: {
         Row: {
           created_at: string
@@ -715,6 +739,7 @@ export type Database = {
           source: Database["public"]["Enums"]["referral_source"]
           status: Database["public"]["Enums"]["referral_status"]
           therapist_id: string
+          verified_at: string | null
           withdrawn_at: string | null
           withdrawn_reason: string | null
         }
@@ -745,6 +770,7 @@ export type Database = {
           source: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
           therapist_id: string
+          verified_at?: string | null
           withdrawn_at?: string | null
           withdrawn_reason?: string | null
         }
@@ -775,6 +801,7 @@ export type Database = {
           source?: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
           therapist_id?: string
+          verified_at?: string | null
           withdrawn_at?: string | null
           withdrawn_reason?: string | null
         }
@@ -826,6 +853,58 @@ export type Database = {
             columns: ["payer_id"]
             isOneToOne: false
             referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      request_verifications: {
+        Row: {
+          client_address_hash: string | null
+          closed_as: string | null
+          closed_at: string | null
+          created_at: string
+          org_id: string
+          request_id: string | null
+          token_hash: string
+        }
+        Insert: {
+          client_address_hash?: string | null
+          closed_as?: string | null
+          closed_at?: string | null
+          created_at?: string
+          org_id: string
+          request_id?: string | null
+          token_hash: string
+        }
+        Update: {
+          client_address_hash?: string | null
+          closed_as?: string | null
+          closed_at?: string | null
+          created_at?: string
+          org_id?: string
+          request_id?: string | null
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "request_verifications_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_verifications_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: true
+            referencedRelation: "referral_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_verifications_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: true
+            referencedRelation: "unconfirmed_requests"
             referencedColumns: ["id"]
           },
         ]
@@ -1079,6 +1158,30 @@ export type Database = {
         Args: { label: string; payer: string; rate_limit_per_minute?: number }
         Returns: string
       }
+      create_portal_request: {
+        Args: {
+          client_address: string
+          clinic: string
+          date_of_birth: string
+          email: string
+          first_name: string
+          idempotency_key: string
+          last_name: string
+          member_id: string
+          note: string
+          phone: string
+          request_hash: string
+          slot_start: string
+          therapist: string
+        }
+        Returns: {
+          created_at: string
+          expires_at: string
+          replayed: boolean
+          request_id: string
+          status: Database["public"]["Enums"]["referral_status"]
+        }[]
+      }
       create_referral_request: {
         Args: {
           clinic: string
@@ -1261,12 +1364,27 @@ export type Database = {
           years_in_practice: number
         }[]
       }
+      remove_unverified_requests: {
+        Args: { batch_size?: number }
+        Returns: number
+      }
       revoke_payer_api_key: { Args: { key_id: string }; Returns: undefined }
       set_enrollment_payers: {
         Args: { enrollment_id: string; payer_ids: string[] }
         Returns: undefined
       }
       submit_public_profile: { Args: { staff_id: string }; Returns: string }
+      verify_portal_request: {
+        Args: { clinic: string; token: string }
+        Returns: {
+          expires_at: string
+          outcome: string
+          request_id: string
+          slot_start: string
+          status: Database["public"]["Enums"]["referral_status"]
+          time_zone: string
+        }[]
+      }
     }
     Enums: {
       appointment_status: "scheduled" | "cancelled"
@@ -1279,6 +1397,7 @@ export type Database = {
         | "request_declined"
         | "request_expired"
         | "request_reminder"
+        | "request_verification"
         | "request_withdrawn"
       referral_source: "payer" | "client_portal"
       referral_status:
@@ -1286,6 +1405,7 @@ export type Database = {
         | "confirmed"
         | "declined"
         | "expired"
+        | "unverified"
         | "withdrawn"
       staff_role: "org_admin" | "therapist" | "scheduler"
     }
@@ -1425,6 +1545,7 @@ export const Constants = {
         "request_declined",
         "request_expired",
         "request_reminder",
+        "request_verification",
         "request_withdrawn",
       ],
       referral_source: ["payer", "client_portal"],
@@ -1433,6 +1554,7 @@ export const Constants = {
         "confirmed",
         "declined",
         "expired",
+        "unverified",
         "withdrawn",
       ],
       staff_role: ["org_admin", "therapist", "scheduler"],

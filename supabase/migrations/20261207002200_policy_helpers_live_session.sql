@@ -177,10 +177,12 @@ create policy "Admins and schedulers read the clinic's appointments; therapists 
   on public.appointments for select to authenticated
   using (org_id in (select private.program_viewer_org_ids()) or staff_id in (select private.my_therapist_ids()));
 
-drop policy "Admins and schedulers read the clinic's requests; therapists their own" on public.referral_requests;
-create policy "Admins and schedulers read the clinic's requests; therapists their own"
+-- still only requests the client confirmed by email (20261207001200_unverified_holds.sql)
+drop policy "Admins and schedulers read the clinic's email-confirmed requests; therapists their own" on public.referral_requests;
+create policy "Admins and schedulers read the clinic's email-confirmed requests; therapists their own"
   on public.referral_requests for select to authenticated
-  using (org_id in (select private.program_viewer_org_ids()) or therapist_id in (select private.my_therapist_ids()));
+  using (status <> 'unverified'
+         and (org_id in (select private.program_viewer_org_ids()) or therapist_id in (select private.my_therapist_ids())));
 
 /**
  * The calling user's active staff memberships with what the app shell needs about each clinic.

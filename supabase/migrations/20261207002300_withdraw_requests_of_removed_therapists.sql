@@ -6,8 +6,9 @@
 --   * closes their external availability (it already closed on enrollment deactivation);
 --   * takes them out of the directory, the slot lists and the public page (listed_profiles, the
 --     one definition of "listed", now requires the therapist role as well as an active record).
--- A decision on a withdrawn request is refused with the reason (lock_pending_request is
--- rewritten from 20261128000700_request_decisions.sql for that).
+-- A decision on a withdrawn request is refused with the reason, and one on a request the client
+-- has not confirmed by email is refused as unknown (lock_pending_request is rewritten from
+-- 20261128000700_request_decisions.sql for that).
 
 alter table public.referral_requests
   add column withdrawn_at timestamptz,
@@ -42,8 +43,8 @@ where s.is_active and 'therapist' = any (s.roles);
  * email and an audit entry (actor: the signed-in user who made the change, or the platform).
  * Requests are locked first, so a confirm running at the same moment either wins (the request
  * is confirmed and stays so) or is told the request was withdrawn. Returns how many.
- * Status is compared as text so statuses that wait for the clinic and are added by other
- * migrations (a client-portal request before its email is verified) are withdrawn too.
+ * Unverified client-portal requests are left alone: they hold nothing once the therapist is
+ * unlisted, lapse within their verification window, and verifying one re-checks the listing.
  */
 create function private.withdraw_requests_of(therapist uuid, reason text)
 returns integer
@@ -60,7 +61,7 @@ begin
   perform 1 from public.staff_members s where s.id = therapist for no key update;
   with due as (
     select q.id from public.referral_requests q
-    where q.therapist_id = therapist and q.status::text in ('pending', 'unverified')
+    where q.therapist_id = therapist and q.status = 'pending'
     for update
   ), done as (
     update public.referral_requests q
@@ -146,7 +147,8 @@ declare
   decider text;
 begin
   select * into r from public.referral_requests q where q.id = request_id for update;
-  if r.id is null or not private.can_decide_request(r) then
+  -- staff never see a request the client has not confirmed by email: to them it does not exist
+  if r.id is null or r.status = 'unverified' or not private.can_decide_request(r) then
     raise exception 'No such request, or it is not yours to decide.' using errcode = '42501', hint = 'not_allowed';
   end if;
   if r.status = 'withdrawn' or (r.status = 'pending' and not exists (

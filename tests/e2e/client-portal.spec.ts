@@ -10,6 +10,20 @@ import { apiKeys } from '../../supabase/local/keys.ts';
 import type { Database } from '../../src/types/database.types.ts';
 import { demo, demoPassword, expectAccessible } from './support/app.ts';
 
+/** The newest email to `address` with this subject in the dev inbox. */
+async function emailTo(address: string, subject: string): Promise<{ subject: string; text: string }> {
+  for (let i = 0; i < 60; i++) {
+    const messages = (await (await fetch(`${process.env.CRP_TEST_INBOX_URL}/api/messages?to=${encodeURIComponent(address)}`)).json()) as {
+      subject: string;
+      text: string;
+    }[];
+    const match = messages.find((m) => m.subject === subject);
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email "${subject}" to ${address}`);
+}
+
 // a viewer far from the clinic (New York): every time must be shown in their zone, zone named
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
@@ -62,14 +76,33 @@ test('a prospective client requests Priya’s first open time, and the clinic’
   await page.getByLabel('Email').focus();
   await page.keyboard.press('Enter');
 
-  const sent = page.getByRole('heading', { level: 2, name: 'Request sent.' });
+  // the request waits for the email confirmation: the page says where the link went and by when
+  const sent = page.getByRole('heading', { level: 2, name: 'Check your email to confirm your request' });
   await expect(sent).toBeFocused();
-  const confirmation = page.getByRole('region', { name: 'Request sent.' });
+  const confirmation = page.getByRole('region', { name: 'Check your email to confirm your request' });
   await expect(confirmation).toContainText(
-    /Harborview Counseling Collective will confirm or decline within 48 hours — by \w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M P[DS]T\./,
+    new RegExp(`We sent a link to ${email.replace(/[.]/g, '\\.')}\\. Open it within 30 minutes — by \\w{3}, \\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M P[DS]T — to send your request to Harborview Counseling Collective\\.`),
   );
-  await expect(confirmation).toContainText(`We’ll email you at ${email}.`);
+  await expect(confirmation.getByText(chosenTime, { exact: true })).toBeVisible();
   await expect(page.getByText('Alex')).toHaveCount(0);
+  await expectAccessible(page);
+
+  // the link in the email (dev inbox) opens the verification page; the person confirms there
+  const message = await emailTo(email, 'Confirm your appointment request with Harborview Counseling Collective');
+  const link = /(https?:\/\/\S+\/request\/harborview\/verify#token=[A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+  expect(link).toBeTruthy();
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm your appointment request' })).toBeVisible();
+  // the token leaves the address bar
+  await expect(page).toHaveURL(/\/request\/harborview\/verify$/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Confirm my request' }).click();
+  const verified = page.getByRole('heading', { level: 1, name: 'Request sent to Harborview Counseling Collective' });
+  await expect(verified).toBeFocused();
+  const result = page.getByRole('region', { name: 'Request sent to Harborview Counseling Collective' });
+  // the office's time, zone named, with the viewer's own in brackets
+  await expect(result).toContainText(/Your request for \w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M E[DS]T \(.+P[DS]T your time\)/);
+  await expect(result).toContainText('Harborview Counseling Collective will confirm or decline within 48 hours');
   await expectAccessible(page);
 
   // the clinic's scheduler sees it in the org's pending requests, from the client portal

@@ -33,13 +33,29 @@ async function priyaSlots(): Promise<{ id: string; starts: string[] }> {
   return { id: priya.id, starts: slots.data.map((s: { start: string }) => s.start) };
 }
 
-async function emailTo(address: string): Promise<{ subject: string; text: string }> {
+/** The newest email to `address` (with this subject, when given) in the dev inbox. */
+async function emailTo(address: string, subject?: string): Promise<{ subject: string; text: string }> {
   for (let i = 0; i < 60; i++) {
-    const messages = await (await fetch(`${inbox()}/api/messages?to=${encodeURIComponent(address)}`)).json();
-    if (messages[0]) return messages[0];
+    const messages: { subject: string; text: string }[] = await (await fetch(`${inbox()}/api/messages?to=${encodeURIComponent(address)}`)).json();
+    const match = messages.find((m) => subject === undefined || m.subject === subject);
+    if (match) return match;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no email to ${address}`);
+  throw new Error(`no email${subject ? ` "${subject}"` : ''} to ${address}`);
+}
+
+/** Follows the link in a client-portal request's verification email: the request reaches the queue. */
+async function confirmFromInbox(address: string): Promise<void> {
+  const message = await emailTo(address, 'Confirm your appointment request with Harborview Counseling Collective');
+  const token = /\/request\/harborview\/verify#token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+  expect(token).toBeTruthy();
+  const { anonKey } = await apiKeys(localJwtSecret);
+  const verified = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests/verify`, {
+    method: 'POST',
+    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  expect(verified.status).toBe(200);
 }
 
 const row = (page: Page, lastName: string) => page.getByRole('row').filter({ hasText: lastName });
@@ -60,6 +76,7 @@ test.beforeAll(async () => {
     body: JSON.stringify({ therapist_id: id, slot_start: starts[0], ...portalClient, ...person }),
   });
   expect(portal.status).toBe(201);
+  await confirmFromInbox(portalClient.email);
   const viaPayer = await fetch(`${api()}/functions/v1/payer-api/referral-requests`, {
     method: 'POST',
     headers: { authorization: `Bearer ${payerKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
@@ -92,8 +109,8 @@ test('client-portal request: the scheduler sees Source Client Portal, checks the
   await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(`${name} is scheduled`);
   await expect(page.getByRole('button', { name: `Confirm ${name}` })).toHaveCount(0);
 
-  const email = await emailTo(portalClient.email);
-  expect(email.subject).toBe('Your appointment with Harborview Counseling Collective is confirmed');
+  const email = await emailTo(portalClient.email, 'Your appointment with Harborview Counseling Collective is confirmed');
+  expect(email.text).toContain('is confirmed for');
   // the client is now an active client of the clinic
   const { anonKey } = await apiKeys(localJwtSecret);
   const scheduler = createClient(api(), anonKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
@@ -137,6 +154,7 @@ test('an expired request disappears from the queue', async ({ page }) => {
   });
   expect(created.status).toBe(201);
   const requestId = (await created.json()).id;
+  await confirmFromInbox(`keiko.${run}@example.org`);
 
   await signIn(page, demo.scheduler);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();

@@ -84,27 +84,42 @@ function initialTherapists(): Listed[] {
 
 interface Created {
   body: string;
-  response: { id: string; status: 'pending'; expires_at: string; created_at: string };
+  response: { id: string; status: 'unverified'; expires_at: string; created_at: string };
 }
+
+/** Verification links the function knows, by token: open until used. */
+type LinkState = 'open' | 'used' | 'expired';
 
 let therapists = initialTherapists();
 let taken = new Set<string>();
 let created = new Map<string, Created>();
+let links = new Map<string, { state: LinkState; slotStart: string }>();
 
 /** What the tests can inspect: every directory query and every request the function accepted or refused. */
 export const clientPortalLog = {
   directoryQueries: [] as URLSearchParams[],
   slotQueries: [] as URLSearchParams[],
   requests: [] as { idempotencyKey: string | null; body: unknown; status: number; response: unknown }[],
+  verifications: [] as { body: unknown; status: number }[],
+  /** CAPTCHA tokens that came with requests (the function takes them out of the body). */
+  captchaTokens: [] as string[],
 };
+
+/** A verification link for a request of Priya's first open time, in the given state. */
+export function addVerificationLink(token: string, state: LinkState = 'open'): void {
+  links.set(token, { state, slotStart: initialTherapists()[0]!.open[0]!.start });
+}
 
 export function resetClientPortal(): void {
   therapists = initialTherapists();
   taken = new Set();
   created = new Map();
+  links = new Map();
   clientPortalLog.directoryQueries = [];
   clientPortalLog.slotQueries = [];
   clientPortalLog.requests = [];
+  clientPortalLog.verifications = [];
+  clientPortalLog.captchaTokens = [];
 }
 
 /** Someone else requests this time: it is no longer open. */
@@ -216,6 +231,11 @@ export const clientPortalHandlers = [
       return answer(apiError(415, 'unsupported_media_type', 'Send the body as application/json.'));
     }
     if (body === null) return answer(apiError(400, 'malformed_json', 'The body is not valid JSON.'));
+    if (typeof body === 'object' && 'captcha_token' in body) {
+      const { captcha_token: captchaToken, ...rest } = body as Record<string, unknown>;
+      clientPortalLog.captchaTokens.push(String(captchaToken));
+      body = rest;
+    }
     const parsed = portalReferralRequestSchema.safeParse(body);
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error);
@@ -238,11 +258,48 @@ export const clientPortalHandlers = [
     const now = Date.now();
     const response = {
       id: crypto.randomUUID(),
-      status: 'pending' as const,
-      expires_at: new Date(Math.min(now + 48 * 3_600_000, Date.parse(start))).toISOString(),
+      status: 'unverified' as const,
+      expires_at: new Date(Math.min(now + 30 * 60_000, Date.parse(start))).toISOString(),
       created_at: new Date(now).toISOString(),
     };
     created.set(key.data, { body: canonical(parsed.data), response });
     return answer(HttpResponse.json(response, { status: 201 }));
+  }),
+
+  http.post(`${fn}/clinics/:slug/requests/verify`, async ({ request, params }) => {
+    const refused = withoutApiKey(request);
+    if (refused) return refused;
+    const body: unknown = await request.json().catch(() => null);
+    const answer = (response: Response) => {
+      clientPortalLog.verifications.push({ body, status: response.status });
+      return response;
+    };
+    if (params.slug !== harborview.slug) return answer(apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'));
+    const token = typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string' ? body.token : null;
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
+      return answer(apiError(422, 'validation_failed', 'This is not a confirmation link token: open the whole link from the email.', 'token'));
+    }
+    const link = links.get(token);
+    if (!link) {
+      return answer(apiError(404, 'verification_link_unknown', 'This confirmation link is not valid. Open the link from the email exactly as it is, or request a time again.'));
+    }
+    if (link.state === 'used') {
+      return answer(apiError(409, 'verification_link_used', 'This link was already used: your request was confirmed and sent to the practice, which will answer by email.'));
+    }
+    if (link.state === 'expired') {
+      return answer(apiError(410, 'verification_link_expired', 'This link has expired: a request not confirmed within 30 minutes is released. Please request a time again.'));
+    }
+    link.state = 'used';
+    const expiresAt = new Date(Math.min(Date.now() + 48 * 3_600_000, Date.parse(link.slotStart))).toISOString();
+    return answer(
+      HttpResponse.json({
+        id: crypto.randomUUID(),
+        status: 'pending',
+        expires_at: expiresAt,
+        slot_start: link.slotStart,
+        time_zone: harborview.time_zone,
+        clinic: { name: harborview.name },
+      }),
+    );
   }),
 ];

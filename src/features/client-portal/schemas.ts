@@ -31,10 +31,20 @@ export interface ClinicDirectoryPage {
   next_cursor: string | null;
 }
 
-/** The 201 answer to a request. */
+/** The 201 answer to a request: unverified until the emailed link is followed by `expires_at`. */
 export interface PortalRequestCreated {
+  id: string;
+  status: 'unverified';
+  expires_at: string;
+  created_at: string;
+}
+
+/** The 200 answer to a verification: the request reached the clinic, which answers by `expires_at`. */
+export interface PortalRequestVerified {
   id: string;
   status: 'pending';
   expires_at: string;
-  created_at: string;
+  slot_start: string;
+  time_zone: string;
+  clinic: { name: string };
 }

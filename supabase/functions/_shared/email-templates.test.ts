@@ -20,6 +20,7 @@ const validPayloads: Record<string, Record<string, unknown>> = {
   request_expired: slot,
   request_withdrawn: slot,
   request_reminder: { ...slot, first_name: 'Priya', expires_at: '2027-05-03T21:30:00Z', path: '/schedule/unconfirmed' },
+  request_verification: { ...slot, path: '/request/harborview/verify', token: 'A'.repeat(21) + '-_' + 'z9'.repeat(10), confirm_within_minutes: '30' },
 };
 
 Deno.test('every template has a canary payload in this test', () => {
@@ -73,4 +74,24 @@ Deno.test('the withdrawal tells the client the practice, the time and its zone, 
   match(email.subject, /^Your appointment request with Harborview Counseling Collective was withdrawn$/);
   ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
   ok(!`${email.subject}${email.text}${email.html}`.includes('Priya'));
+});
+
+Deno.test('the verification email links to the app with the token in the fragment, and gives the time in the office’s zone', () => {
+  const payload = validPayloads.request_verification!;
+  const email = renderEmail('request_verification', payload, 'https://app.example.org');
+  const href = `https://app.example.org/request/harborview/verify#token=${String(payload.token)}`;
+  match(email.subject, /^Confirm your appointment request with Harborview Counseling Collective$/);
+  ok(email.text.includes('You asked Harborview Counseling Collective for an appointment on Tuesday, May 4, 2027 at 9:00 AM EDT.'), email.text);
+  ok(email.text.includes('within 30 minutes'));
+  ok(email.text.includes(href));
+  ok(email.html.includes(`href="${href}"`));
+  const winter = renderEmail('request_verification', { ...payload, starts_at: '2027-11-09T14:00:00Z' }, 'https://x.org');
+  ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
+});
+
+Deno.test('the verification email refuses a token or a window that is not what the database makes', () => {
+  const payload = validPayloads.request_verification!;
+  throws(() => renderEmail('request_verification', { ...payload, token: 'short' }, 'https://x.org'), TemplateError);
+  throws(() => renderEmail('request_verification', { ...payload, token: `${'a'.repeat(40)}"><x` }, 'https://x.org'), TemplateError);
+  throws(() => renderEmail('request_verification', { ...payload, confirm_within_minutes: 'soon' }, 'https://x.org'), TemplateError);
 });

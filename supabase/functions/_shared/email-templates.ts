@@ -55,6 +55,13 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
   return { subject, html, text: `${paragraphs.join('\n\n')}\n` };
 }
 
+/** The one-time token of a verification link: 43 base64url characters, as the database makes it. */
+function verificationToken(payload: Record<string, unknown>): string {
+  const token = field(payload, 'token');
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new TemplateError('payload.token is not a verification token');
+  return token;
+}
+
 type Template = (payload: Record<string, unknown>, siteUrl: string) => RenderedEmail;
 
 const templates: Record<string, Template> = {
@@ -71,6 +78,24 @@ const templates: Record<string, Template> = {
       subject: `${practice}: complete your public profile for client referrals`,
       html: layout(paragraphs, { href, label: 'Complete your public profile' }),
       text: `${paragraphs.join('\n\n')}\n\nComplete your public profile: ${href}\n`,
+    };
+  },
+
+  request_verification(payload, siteUrl) {
+    const practice = field(payload, 'practice_name');
+    const minutes = field(payload, 'confirm_within_minutes');
+    if (!/^\d{1,3}$/.test(minutes)) throw new TemplateError('payload.confirm_within_minutes is not a number of minutes');
+    // the token rides in the fragment: browsers never send it to a server or in a Referer
+    const href = `${appLink(siteUrl, field(payload, 'path'))}#token=${verificationToken(payload)}`;
+    const paragraphs = [
+      `You asked ${practice} for an appointment on ${when(payload, 'starts_at')}.`,
+      `Please confirm your email address within ${minutes} minutes to send your request to ${practice}. Until then the time is only held for you; after ${minutes} minutes it is released.`,
+      `If you did not ask for this appointment, ignore this email: nothing is sent to ${practice}.`,
+    ];
+    return {
+      subject: `Confirm your appointment request with ${practice}`,
+      html: layout(paragraphs, { href, label: 'Confirm my request' }),
+      text: `${paragraphs.join('\n\n')}\n\nConfirm my request: ${href}\n`,
     };
   },
 

@@ -2,13 +2,18 @@
  * The clinic's public request page's API (no sign-in):
  *   GET  /client-portal/clinics/{slug}                          the clinic's listed therapists
  *   GET  /client-portal/clinics/{slug}/therapists/{id}/slots    open external slots
- *   POST /client-portal/clinics/{slug}/requests                 request an appointment (Idempotency-Key)
- * Abuse limits: a rate limit per client address on every call.
+ *   POST /client-portal/clinics/{slug}/requests                 request an appointment (Idempotency-Key): unverified
+ *   POST /client-portal/clinics/{slug}/requests/verify          { token } from the emailed link: unverified → pending
+ * Abuse limits: a rate limit per client address on every call; in the database, at most 2 open
+ * requests per person and a few unverified ones per address at one clinic (client_portal_settings);
+ * optionally a CAPTCHA on new requests (captcha.ts).
  */
 import { z } from 'zod';
 import { directoryPage, parseDirectoryQuery, parseSlotRange, type DirectoryQuery, type DirectoryRow } from '../_shared/directory.ts';
 import { apiError, canonicalJson, dbErrorResponse, json, readJson, sha256Hex, type DbError } from '../_shared/http.ts';
 import { firstIssue, idempotencyKeySchema, portalReferralRequestSchema, type PortalReferralRequest } from '../_shared/referral-request.ts';
+import type { CaptchaVerifier } from './captcha.ts';
+import { splitCaptchaToken, verificationFailure, verificationTokenSchema, type VerificationOutcome } from './verification.ts';
 
 export interface ClientPortalDeps {
   /** Seconds to wait, or 0 when the call is allowed. */
@@ -21,7 +26,11 @@ export interface ClientPortalDeps {
     request: PortalReferralRequest,
     idempotencyKey: string,
     requestHash: string,
+    clientKey: string,
   ): Promise<{ request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean }>;
+  verifyRequest(clinicId: string, token: string): Promise<VerificationOutcome>;
+  /** Null when the CAPTCHA is off (the default). */
+  captcha?: CaptchaVerifier | null;
 }
 
 const isDbError = (e: unknown): e is DbError => typeof e === 'object' && e !== null && 'message' in e && 'hint' in e;
@@ -29,6 +38,23 @@ const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(63);
 
 /** The caller's address as the gateway saw it (first X-Forwarded-For entry). */
 const clientKeyOf = (request: Request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+
+/** The database's per-person and per-address refusals: what to do is in the message. */
+function limitRefusal(error: DbError): Response | null {
+  if (error.hint === 'person_request_limit') return apiError(409, 'person_request_limit', error.message, 'email');
+  if (error.hint === 'address_request_limit') return apiError(429, 'address_request_limit', error.message);
+  return null;
+}
+
+async function checkCaptcha(verify: CaptchaVerifier, token: string | null, clientKey: string): Promise<Response | null> {
+  if (!token) return apiError(400, 'captcha_required', 'Complete the check that you are a person, then send the request again.', 'captcha_token');
+  const outcome = await verify(token, clientKey);
+  if (outcome === 'ok') return null;
+  if (outcome === 'failed') {
+    return apiError(400, 'captcha_failed', 'The check that you are a person did not pass or has expired. Complete it again, then send the request.', 'captcha_token');
+  }
+  return apiError(503, 'captcha_unavailable', 'The check that you are a person could not be completed just now; nothing was sent. Try again in a minute.', null, { 'retry-after': '60' });
+}
 
 export function createClientPortalHandler(deps: ClientPortalDeps) {
   async function route(request: Request): Promise<Response> {
@@ -56,18 +82,47 @@ export function createClientPortalHandler(deps: ClientPortalDeps) {
       const slots = await deps.slots(clinic.clinic_id, id, range.from, range.to);
       return json(200, { data: slots.map((s) => ({ start: new Date(s.slot_start).toISOString(), end: new Date(s.slot_end).toISOString() })) });
     }
+    if (sub === 'requests' && id === 'verify' && !leaf) {
+      if (request.method !== 'POST') return apiError(405, 'method_not_allowed', 'Use POST.', null, { allow: 'POST' });
+      const read = await readJson(request, 1024);
+      if ('error' in read) return read.error;
+      const token = verificationTokenSchema.safeParse(read.body);
+      if (!token.success) return apiError(422, 'validation_failed', firstIssue(token.error).message, 'token');
+      const outcome = await deps.verifyRequest(clinic.clinic_id, token.data.token);
+      if (outcome.outcome !== 'verified') return verificationFailure(outcome.outcome);
+      return json(200, {
+        id: outcome.request_id,
+        status: outcome.status,
+        expires_at: new Date(outcome.expires_at!).toISOString(),
+        slot_start: new Date(outcome.slot_start!).toISOString(),
+        time_zone: outcome.time_zone,
+        clinic: { name: clinic.name },
+      });
+    }
     if (sub === 'requests' && !id) {
       if (request.method !== 'POST') return apiError(405, 'method_not_allowed', 'Use POST.', null, { allow: 'POST' });
       const key = idempotencyKeySchema.safeParse(request.headers.get('idempotency-key') ?? undefined);
       if (!key.success) return apiError(400, 'idempotency_key_required', firstIssue(key.error).message);
       const read = await readJson(request);
       if ('error' in read) return read.error;
-      const parsed = portalReferralRequestSchema.safeParse(read.body);
+      // the CAPTCHA token rides in the body (no extra header to allow through CORS) but is not part of the request
+      const { captchaToken, body } = splitCaptchaToken(read.body);
+      if (deps.captcha) {
+        const refused = await checkCaptcha(deps.captcha, captchaToken, clientKeyOf(request));
+        if (refused) return refused;
+      }
+      const parsed = portalReferralRequestSchema.safeParse(body);
       if (!parsed.success) {
         const { field, message } = firstIssue(parsed.error);
         return apiError(422, 'validation_failed', message, field);
       }
-      const created = await deps.createRequest(clinic.clinic_id, parsed.data, key.data, await sha256Hex(canonicalJson(parsed.data)));
+      const created = await deps.createRequest(
+        clinic.clinic_id,
+        parsed.data,
+        key.data,
+        await sha256Hex(canonicalJson(parsed.data)),
+        clientKeyOf(request),
+      );
       return json(
         201,
         { id: created.request_id, status: created.status, expires_at: new Date(created.expires_at).toISOString(), created_at: new Date(created.created_at).toISOString() },
@@ -85,7 +140,7 @@ export function createClientPortalHandler(deps: ClientPortalDeps) {
       }
       return await route(request);
     } catch (error) {
-      if (isDbError(error)) return dbErrorResponse(error);
+      if (isDbError(error)) return limitRefusal(error) ?? dbErrorResponse(error);
       console.error('client-portal', error);
       return apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
     }

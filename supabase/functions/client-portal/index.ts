@@ -1,9 +1,13 @@
-import { fetchDirectory, fetchSlots, insertRequest } from '../_shared/directory-queries.ts';
+import { fetchDirectory, fetchSlots } from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
+import { captchaFromEnv } from './captcha.ts';
 import { createClientPortalHandler } from './handler.ts';
+import type { VerificationOutcome } from './verification.ts';
 
 const db = serviceClient();
 const limitPerMinute = Number(Deno.env.get('CLIENT_PORTAL_RATE_LIMIT') ?? 60);
+
+type Created = { request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean };
 
 Deno.serve(
   createClientPortalHandler({
@@ -16,6 +20,30 @@ Deno.serve(
     },
     directory: (clinic, query) => fetchDirectory(db, { payer: null, clinic }, query),
     slots: (clinic, therapist, from, to) => fetchSlots(db, { payer: null, clinic }, therapist, from, to),
-    createRequest: (clinic, request, key, hash) => insertRequest(db, { payer: null, clinic }, request, key, hash),
+    async createRequest(clinic, r, key, hash, clientKey) {
+      const rows = unwrap(
+        await db.rpc('create_portal_request', {
+          clinic,
+          therapist: r.therapist_id,
+          slot_start: r.slot_start,
+          first_name: r.first_name,
+          last_name: r.last_name,
+          email: r.email,
+          phone: r.phone,
+          date_of_birth: r.date_of_birth,
+          member_id: r.member_id ?? null,
+          note: r.note ?? null,
+          idempotency_key: key,
+          request_hash: hash,
+          client_address: clientKey,
+        }),
+      ) as Created[];
+      return rows[0]!;
+    },
+    async verifyRequest(clinic, token) {
+      const rows = unwrap(await db.rpc('verify_portal_request', { clinic, token })) as VerificationOutcome[];
+      return rows[0]!;
+    },
+    captcha: captchaFromEnv((name) => Deno.env.get(name)),
   }),
 );

@@ -1,6 +1,8 @@
 /**
  * Runs every minute (pg_cron on hosted Supabase, the local scheduler here): expires pending
- * requests past their 48 hours (or their slot) and queues 12-hour reminders to therapists.
+ * requests past their 48 hours (or their slot), removes client-portal requests never verified
+ * within their window (no email: the address was never confirmed) and queues 12-hour
+ * reminders to therapists.
  * The SQL functions are safe with two workers at once; this function only calls them.
  */
 import { callerRole } from '../_shared/caller.ts';
@@ -8,6 +10,7 @@ import { json } from '../_shared/http.ts';
 
 export interface ExpireRequestsDeps {
   expire(): Promise<number>;
+  removeUnverified(): Promise<number>;
   remind(): Promise<number>;
 }
 
@@ -16,7 +19,8 @@ export function createExpireRequestsHandler(deps: ExpireRequestsDeps) {
     if (request.method !== 'POST') return json(405, { error: { code: 'method_not_allowed', message: 'Use POST.' } });
     if (callerRole(request) !== 'service_role') return json(403, { error: { code: 'forbidden', message: 'Only the platform scheduler runs expiry.' } });
     const expired = await deps.expire();
+    const removedUnverified = await deps.removeUnverified();
     const reminded = await deps.remind();
-    return json(200, { expired, reminded });
+    return json(200, { expired, removed_unverified: removedUnverified, reminded });
   };
 }

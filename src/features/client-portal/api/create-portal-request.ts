@@ -8,13 +8,15 @@ export interface CreatePortalRequestVariables {
   body: PortalRequestBody;
   /** The same key for every retry of one submission (see lib/idempotency). */
   idempotencyKey: string;
+  /** The CAPTCHA's token, when the CAPTCHA is switched on; not part of the request itself. */
+  captchaToken?: string | null;
 }
 
-/** Sends a prospective client's appointment request to the clinic; 201 → pending, with its expiry. */
-export function createPortalRequest(clinicSlug: string, { body, idempotencyKey }: CreatePortalRequestVariables) {
+/** Sends a prospective client's appointment request; 201 → unverified until the emailed link is followed by expires_at. */
+export function createPortalRequest(clinicSlug: string, { body, idempotencyKey, captchaToken }: CreatePortalRequestVariables) {
   return portalFetch<PortalRequestCreated>(`clinics/${encodeURIComponent(clinicSlug)}/requests`, {
     method: 'POST',
-    body,
+    body: captchaToken ? { ...body, captcha_token: captchaToken } : body,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -184,13 +184,13 @@ describe('Client portal: the request form', () => {
     expect(first).not.toHaveAttribute('aria-invalid');
   });
 
-  it('sends the schema’s body with an Idempotency-Key and shows only the confirmation', async () => {
+  it('sends the schema’s body with an Idempotency-Key, then asks to confirm by email within 30 minutes', async () => {
     const { user } = await openPage();
     await choosePriyasFirstTime(user);
     await fillForm(user, { note: '  Evenings are hard for me.  ' });
     await user.click(screen.getByRole('button', { name: 'Send request' }));
 
-    const confirmation = await screen.findByRole('heading', { level: 2, name: 'Request sent.' });
+    const confirmation = await screen.findByRole('heading', { level: 2, name: 'Check your email to confirm your request' });
     expect(confirmation).toHaveFocus();
     expect(clientPortalLog.requests).toHaveLength(1);
     const [sent] = clientPortalLog.requests;
@@ -208,13 +208,15 @@ describe('Client portal: the request form', () => {
       note: 'Evenings are hard for me.',
     });
 
-    const section = screen.getByRole('region', { name: 'Request sent.' });
+    const section = screen.getByRole('region', { name: 'Check your email to confirm your request' });
     const { expires_at } = sent!.response as { expires_at: string };
-    expect(Date.parse(expires_at)).toBeLessThanOrEqual(Date.parse(priya().open[0]!.start));
     expect(section).toHaveTextContent(
-      `Harborview Counseling Collective will confirm or decline within 48 hours — by ${formatDateTime(expires_at)}.`,
+      `We sent a link to alex.morgan@example.com. Open it within 30 minutes — by ${formatDateTime(expires_at)} — to send your request to Harborview Counseling Collective.`,
     );
-    expect(section).toHaveTextContent('We’ll email you at alex.morgan@example.com.');
+    // the practice, the date and time are repeated
+    expect(within(section).getByText('Practice').nextElementSibling).toHaveTextContent('Harborview Counseling Collective');
+    expect(within(section).getByText('Time').nextElementSibling).toHaveTextContent(formatDateTime(priya().open[0]!.start));
+    expect(section).toHaveTextContent('If you don’t confirm within 30 minutes, it is released and nothing is sent to Harborview Counseling Collective.');
     // nothing else the person entered is repeated, and the form is gone
     expect(screen.queryByText(/Alex|Morgan|555-0199|1990/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Send request' })).not.toBeInTheDocument();
@@ -244,7 +246,7 @@ describe('Client portal: the request form', () => {
     expect(screen.getByLabelText('First name')).toHaveValue('Alex');
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    expect(await screen.findByRole('heading', { name: 'Request sent.' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Check your email to confirm your request' })).toBeInTheDocument();
     const [refused, accepted] = clientPortalLog.requests;
     expect(refused!.status).toBe(409);
     expect(accepted!.status).toBe(201);
@@ -278,7 +280,7 @@ describe('Client portal: the request form', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Please wait 30 seconds, then select Send request again.');
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    expect(await screen.findByRole('heading', { name: 'Request sent.' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Check your email to confirm your request' })).toBeInTheDocument();
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
   });
@@ -310,6 +312,22 @@ describe('Client portal: the request form', () => {
     await user.click(screen.getByRole('button', { name: 'Send request' }));
     expect(await screen.findByRole('button', { name: 'Sending request…' })).toBeDisabled();
     release();
-    expect(await screen.findByRole('heading', { name: 'Request sent.' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Check your email to confirm your request' })).toBeInTheDocument();
+  });
+
+  it.each([
+    [409, 'person_request_limit', 'You already have 2 requests waiting at this practice. Confirm them from the email we sent, or wait for the practice\'s answer, before requesting another time.'],
+    [429, 'address_request_limit', 'Too many requests from your network are waiting for email confirmation. Confirm one from its email, or try again in 30 minutes.'],
+  ])('a %i limit refusal (%s) shows the function’s message in the form and keeps what was entered', async (status, code, message) => {
+    server.use(http.post(requestsUrl, () => HttpResponse.json({ error: { code, message } }, { status })));
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveFocus();
+    expect(screen.getByLabelText('Email')).toHaveValue('alex.morgan@example.com');
+    expect(screen.queryByRole('heading', { name: 'Check your email to confirm your request' })).not.toBeInTheDocument();
   });
 });

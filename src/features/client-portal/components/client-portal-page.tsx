@@ -16,7 +16,7 @@ import './client-portal.css';
 type Step =
   | { kind: 'browse'; returnTo: string | null }
   | { kind: 'request'; therapist: PortalTherapist; slot: PortalSlot }
-  | { kind: 'sent'; created: PortalRequestCreated; email: string };
+  | { kind: 'sent'; created: PortalRequestCreated; slot: PortalSlot; email: string };
 
 /** The clinic's public request page (/request/:clinicSlug): find a therapist, choose a time, send a request. */
 export function ClientPortalPage() {
@@ -69,8 +69,8 @@ export function ClientPortalPage() {
         {clinic && step.kind === 'browse' ? (
           <>
             <p className="portal-intro">
-              Choose a therapist and one of their open times to request a first appointment. The clinic confirms or declines
-              every request within 48 hours.
+              Choose a therapist and one of their open times to request a first appointment. After you confirm your email,
+              the clinic confirms or declines your request within 48 hours.
             </p>
             <DirectoryFiltersForm
               filters={filters}
@@ -94,11 +94,13 @@ export function ClientPortalPage() {
             therapist={step.therapist}
             slot={step.slot}
             onBack={() => setStep({ kind: 'browse', returnTo: step.therapist.id })}
-            onSent={(created, email) => setStep({ kind: 'sent', created, email })}
+            onSent={(created, slot, email) => setStep({ kind: 'sent', created, slot, email })}
           />
         ) : null}
 
-        {clinic && step.kind === 'sent' ? <RequestSent clinicName={clinic.name} created={step.created} email={step.email} /> : null}
+        {clinic && step.kind === 'sent' ? (
+          <RequestSent clinicName={clinic.name} created={step.created} slot={step.slot} email={step.email} />
+        ) : null}
       </div>
     </PortalShell>
   );

@@ -1,29 +1,47 @@
 import { useEffect, useRef } from 'react';
 import { formatDateTime } from '@/lib/datetime';
-import type { PortalRequestCreated } from '../schemas';
+import type { PortalRequestCreated, PortalSlot } from '../schemas';
 
 interface RequestSentProps {
   clinicName: string;
   created: PortalRequestCreated;
+  slot: PortalSlot;
   email: string;
 }
 
-/** The confirmation after a 201: when the clinic will answer and where; nothing else the person entered is repeated. */
-export function RequestSent({ clinicName, created, email }: RequestSentProps) {
+/**
+ * After a 201: the request waits for the person's email confirmation. Says where the link went,
+ * by when to follow it, and repeats the practice and the time; nothing else the person entered.
+ */
+export function RequestSent({ clinicName, created, slot, email }: RequestSentProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  const minutes = Math.max(1, Math.round((Date.parse(created.expires_at) - Date.parse(created.created_at)) / 60_000));
 
   return (
-    <section aria-labelledby="request-sent-heading" className="callout callout-success portal-sent">
+    <section aria-labelledby="request-sent-heading" className="callout portal-sent">
       <h2 id="request-sent-heading" ref={headingRef} tabIndex={-1}>
-        Request sent.
+        Check your email to confirm your request
       </h2>
       <p>
-        {clinicName} will confirm or decline within 48 hours — by{' '}
-        <time dateTime={created.expires_at}>{formatDateTime(created.expires_at)}</time>.
+        We sent a link to <strong>{email}</strong>. Open it within {minutes} minutes — by{' '}
+        <time dateTime={created.expires_at}>{formatDateTime(created.expires_at)}</time> — to send your request to {clinicName}.
       </p>
+      <dl className="portal-chosen">
+        <div>
+          <dt>Practice</dt>
+          <dd>{clinicName}</dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>
+            <time dateTime={slot.start}>{formatDateTime(slot.start)}</time>
+          </dd>
+        </div>
+      </dl>
       <p>
-        We’ll email you at <strong>{email}</strong>.
+        Until then the time is held for you. If you don’t confirm within {minutes} minutes, it is released and nothing is sent to{' '}
+        {clinicName}. No email? Check your spam folder, or check that the address is right and request the time again.
       </p>
     </section>
   );

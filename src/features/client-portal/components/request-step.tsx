@@ -17,10 +17,15 @@ import {
   type PortalTherapist,
 } from '../schemas';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import { captchaConfig } from '../lib/captcha-config';
+import { CaptchaWidget } from './captcha-widget';
 import { SlotDayList } from './slot-day-list';
 import { therapistName } from './therapist-card';
 
 const noteLimit = 1000;
+
+/** The CAPTCHA is off unless this build was given a provider and site key. */
+const captcha = captchaConfig(import.meta.env);
 
 /** Optional fields: an empty box is "not given", not an empty value. */
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -41,7 +46,7 @@ interface RequestStepProps {
   therapist: PortalTherapist;
   slot: PortalSlot;
   onBack: () => void;
-  onSent: (created: PortalRequestCreated, email: string) => void;
+  onSent: (created: PortalRequestCreated, slot: PortalSlot, email: string) => void;
 }
 
 /** The chosen therapist and time, and the request form (validated with the API's own schema). */
@@ -51,6 +56,8 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
   const headingRef = useRef<HTMLHeadingElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const attempt = useRef<SubmissionAttempt | null>(null);
+  const [captchaToken, setCaptchaToken] = useState<string | null>(null);
+  const [captchaMissing, setCaptchaMissing] = useState(false);
   const create = useCreatePortalRequest(clinicSlug);
   const problem = create.isError ? requestProblem(create.error) : null;
   const slotTaken = problem?.kind === 'slot_taken';
@@ -85,11 +92,15 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
   }, [create.error]);
 
   const send = (body: PortalRequestBody) => {
+    if (captcha && !captchaToken) {
+      setCaptchaMissing(true);
+      return;
+    }
     attempt.current = submissionAttempt(attempt.current, body);
     create.mutate(
-      { body, idempotencyKey: attempt.current.key },
+      { body, idempotencyKey: attempt.current.key, captchaToken },
       {
-        onSuccess: (created) => onSent(created, body.email),
+        onSuccess: (created) => onSent(created, slot, body.email),
         onError: (error) => {
           const refused = requestProblem(error);
           if (refused.kind === 'field') setError(refused.field, { type: 'server', message: refused.message }, { shouldFocus: true });
@@ -247,6 +258,22 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
           <p role="alert" className="inline-error">
             {errors.therapist_id?.message ?? errors.slot_start?.message}
           </p>
+        ) : null}
+        {captcha ? (
+          <div className="portal-captcha-field">
+            <CaptchaWidget
+              config={captcha}
+              onToken={(token) => {
+                setCaptchaToken(token);
+                setCaptchaMissing(false);
+              }}
+            />
+            {captchaMissing ? (
+              <p role="alert" className="inline-error">
+                Complete the check that you are a person, then select Send request.
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <p id="request-consent" className="portal-consent">
           By sending this request, you agree that {clinicName} may contact you by email or phone about this appointment.
