@@ -3,6 +3,7 @@
  * client-portal form all validate with it, and it matches referral_requests' CHECK constraints.
  */
 import { z } from 'zod';
+import { isWellFormedText } from './unicode.ts';
 
 // control characters (NUL above all) are never part of a name or a note, and Postgres refuses NUL
 // deno-lint-ignore no-control-regex -- matching control characters is the point
@@ -14,7 +15,7 @@ const name = (label: string) =>
     .trim()
     .min(1, `${label} is required.`)
     .max(100, `${label} can have at most 100 characters.`)
-    .refine((s) => !controlCharacters.test(s), `${label} contains characters that are not allowed.`);
+    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), `${label} contains characters that are not allowed.`);
 
 /** Today's date (UTC) as YYYY-MM-DD, for "date of birth is in the past". */
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -38,12 +39,12 @@ export const referralRequestFields = {
     .trim()
     .min(1, 'Member ID is required.')
     .max(40, 'Member ID can have at most 40 characters.')
-    .refine((s) => !controlCharacters.test(s), 'Member ID contains characters that are not allowed.'),
+    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), 'Member ID contains characters that are not allowed.'),
   note: z
     .string()
     .trim()
     .max(1000, 'Note can have at most 1000 characters.')
-    .refine((s) => !controlCharacters.test(s), 'Note contains characters that are not allowed.')
+    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), 'Note contains characters that are not allowed.')
     .optional(),
 };
 
