@@ -6,6 +6,8 @@
 --   2. every view gets an INSTEAD OF trigger: the rewriter then accepts the write, the executor
 --      checks permissions first (42501: PostgREST's 401 for anon, 403 for signed-in users), and
 --      a role that does hold write grants (service_role) meets the trigger's own 405.
+-- (Because of the trigger, Supabase's type generator lists Insert/Update types for these views;
+-- PostgREST does route such writes to the view, where they are refused as above.)
 
 /**
  * INSTEAD OF trigger of every view in public: views are read-only, whoever writes. Raises
