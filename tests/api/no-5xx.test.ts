@@ -97,7 +97,8 @@ describe('a lone UTF-16 surrogate', () => {
 
   it('in any body field of a client-portal request is a 4xx naming the field, and nothing is written', async () => {
     const keys: string[] = [];
-    const { member_id: _memberId, ...portalBody } = requestBody();
+    const portalBody: Partial<ReturnType<typeof requestBody>> = requestBody();
+    delete portalBody.member_id;
     for (const field of Object.keys(portalBody)) {
       const key = `portal-${randomUUID()}`;
       keys.push(key);
