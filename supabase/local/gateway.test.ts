@@ -97,3 +97,31 @@ describe('gateway body limits', () => {
     agent.destroy();
   });
 });
+
+describe('gateway text checks', () => {
+  /** A GET with raw header values (latin1: one byte per character). */
+  function get(path: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: gateway.port, path, headers: { apikey: apiKey, ...headers } }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        })
+        .on('error', reject);
+    });
+  }
+
+  it('refuses percent-escapes that are not UTF-8 (PostgREST answered them with 500) and passes those that are', async () => {
+    for (const path of ['/rest/v1/payers?id=eq.%FF', '/rest/v1/payers?id=eq.%ED%A0%80', '/rest/v1/%C3', '/functions/v1/x?%E2%82=1']) {
+      expect(await get(path), path).toEqual({ status: 400, body: { message: 'The request URL has percent-escapes that are not UTF-8 text.' } });
+    }
+    expect((await get('/rest/v1/payers?name=eq.Caf%C3%A9%20%F0%9F%98%80&x=%zz')).status).toBe(200);
+  });
+
+  it('refuses a header whose bytes are not UTF-8, naming it, and passes UTF-8 ones', async () => {
+    expect(await get('/rest/v1/payers', { prefer: 'count=\xed\xa0\x80' })).toEqual({ status: 400, body: { message: 'The prefer header is not UTF-8 text.' } });
+    expect(await get('/rest/v1/payers', { 'x-client-info': 'app \xff' })).toEqual({ status: 400, body: { message: 'The x-client-info header is not UTF-8 text.' } });
+    // "é" as its two UTF-8 bytes
+    expect((await get('/rest/v1/payers', { 'x-client-info': 'caf\xc3\xa9' })).status).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { formatBytes, readLimitedBody } from './body-limit.ts';
 import { closeServer, listen, sendJson } from './http-helpers.ts';
+import { nonTextRequestPart } from './request-text.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -66,6 +67,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
     }
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' }, corsHeaders);
+    const notText = nonTextRequestPart(req);
+    if (notText) return sendJson(res, 400, { message: notText }, corsHeaders);
 
     const path = url.pathname.slice(route.prefix.length) || '/';
     const headers = { ...req.headers };

@@ -137,6 +137,30 @@ describe('other query parameters', () => {
   });
 });
 
+describe('a URL or header that is not UTF-8 text', () => {
+  /** A GET to the data API with raw header values (one byte per character). */
+  function get(path: string, headers: Record<string, string> = {}) {
+    const url = new URL(`${testEnv().apiUrl}${path}`);
+    return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      http
+        .get({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { apikey: testEnv().anonKey, ...headers } }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        })
+        .on('error', reject);
+    });
+  }
+
+  it('is a 400 from the gateway naming the part (PostgREST answered 500, or dropped the connection)', async () => {
+    for (const query of ['id=eq.%FF', 'id=eq.%ED%A0%80', '%FF=eq.1']) {
+      expect(await get(`/rest/v1/payers?${query}`), query).toEqual({ status: 400, body: { message: 'The request URL has percent-escapes that are not UTF-8 text.' } });
+    }
+    for (const header of ['prefer', 'range', 'accept', 'accept-profile', 'x-client-info']) {
+      expect(await get('/rest/v1/payers', { [header]: '\xed\xa0\x80' }), header).toEqual({ status: 400, body: { message: `The ${header} header is not UTF-8 text.` } });
+    }
+  });
+});
+
 describe('bodies the functions cannot read', () => {
   it('malformed JSON is a 400 and another content type a 415', async () => {
     const post = (body: string, contentType: string) =>
