@@ -137,6 +137,24 @@ describe('other query parameters', () => {
   });
 });
 
+describe('instants Postgres cannot store as given', () => {
+  it('year 0000 or a +23:59 offset is a 400/422 naming the parameter or field, not a nameless 422', async () => {
+    const slots = await answer(await payerApi(`/therapists/${priyaId}/slots?from=0000-01-01T00:00:00Z&to=0000-01-02T00:00:00Z`));
+    expect(slots).toMatchObject({ status: 400, body: { error: { code: 'invalid_query', field: 'from' } } });
+    expectDocumented('/therapists/{id}/slots', 'get', 400, slots.body);
+    const key = randomUUID();
+    const created = await answer(
+      await payerApi('/referral-requests', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ ...requestBody(), slot_start: '2027-05-04T13:00:00+23:59' }),
+      }),
+    );
+    expect(created).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', field: 'slot_start' } } });
+    expect(await requestsWithKeys([key])).toBe(0);
+  });
+});
+
 describe('a URL or header that is not UTF-8 text', () => {
   /** A GET to the data API with raw header values (one byte per character). */
   function get(path: string, headers: Record<string, string> = {}) {

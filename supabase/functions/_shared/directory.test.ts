@@ -44,3 +44,19 @@ Deno.test('a limit that is not a whole number from 1 to 50 says so', async () =>
     });
   }
 });
+
+Deno.test('a slot range outside the years 2000–2199 or with an offset Postgres refuses is a 400 naming the parameter', async () => {
+  for (const [from, to, field] of [
+    ['0000-01-01T00:00:00Z', '0000-01-02T00:00:00Z', 'from'],
+    ['2027-01-01T00:00:00Z', '2027-01-02T00:00:00+23:59', 'to'],
+    ['2199-12-31T00:00:00Z', '2200-01-01T00:00:00Z', 'to'],
+  ]) {
+    const result = await problem(parseSlotRange(new URLSearchParams({ from: from!, to: to! })));
+    equal(result.status, 400);
+    equal(result.field, field);
+    equal(result.message, `Query parameter ${field} must be an ISO 8601 date-time in the years 2000 to 2199 with a UTC offset of at most 15:59.`);
+  }
+  deepStrictEqual(parseSlotRange(new URLSearchParams({ from: '2027-01-01T00:00:00+14:00', to: '2027-01-02T00:00:00-12:00' })), {
+    from: '2026-12-31T10:00:00.000Z', to: '2027-01-02T12:00:00.000Z',
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { apiError } from './http.ts';
+import { isStorableInstant } from './referral-request.ts';
 import { isWellFormedText } from './unicode.ts';
 
 export interface DirectoryFilters {
@@ -179,10 +180,10 @@ export function directoryPage(rows: DirectoryRow[], limit: number) {
   return { data: page.map(publicTherapist), next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-const rangeSchema = z.strictObject({
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
-});
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' })
+  .refine(isStorableInstant, 'must be an ISO 8601 date-time in the years 2000 to 2199 with a UTC offset of at most 15:59');
+const rangeSchema = z.strictObject({ from: instant, to: instant });
 
 /** Parses ?from&to for slot lookups: both required, to after from, at most 62 days apart. */
 export function parseSlotRange(params: URLSearchParams): { from: string; to: string } | { error: Response } {
