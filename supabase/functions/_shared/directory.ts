@@ -80,8 +80,8 @@ const controlCharacters = /[\u0000-\u001F\u007F]/;
  * bytes that are not UTF-8 into U+FFFD, so this guards what a decoded value may still carry.
  */
 function unreadableParam(params: URLSearchParams): Response | null {
+  const readable = (text: string) => isWellFormedText(text) && !controlCharacters.test(text);
   for (const [name, value] of params) {
-    const readable = (text: string) => isWellFormedText(text) && !controlCharacters.test(text);
     if (!readable(name)) return apiError(400, 'invalid_query', `A query parameter name contains characters that are not allowed: ${JSON.stringify(name)}.`, JSON.stringify(name));
     if (!readable(value)) return apiError(400, 'invalid_query', `Query parameter ${name} contains characters that are not allowed.`, name);
   }
