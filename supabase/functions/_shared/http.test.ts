@@ -39,6 +39,13 @@ Deno.test('malformedTextPath walks a deeply nested value without overflowing the
   equal(malformedTextPath(deep)?.length, depth * 3);
 });
 
+Deno.test('readJson names a deeply nested field by the start of its path', async () => {
+  const read = await readJson(post(`{"a":${'['.repeat(5000)}"\\ud800"${']'.repeat(5000)}}`));
+  if (!('error' in read)) throw new Error('expected an error');
+  const { error } = await read.error.json();
+  equal(error.field, `${`a${'[0]'.repeat(40)}`.slice(0, 120)}…`);
+});
+
 Deno.test('dbErrorResponse keeps PostgREST PT4xx statuses and maps unreadable JSON to 422', async () => {
   const notFound = dbErrorResponse({ code: 'PT404', hint: 'unknown_staff', message: 'That staff member does not exist.' });
   equal(notFound.status, 404);

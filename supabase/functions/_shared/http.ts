@@ -87,10 +87,12 @@ export async function readJson(request: Request, limit = 16 * 1024): Promise<{ b
   } catch {
     return { error: apiError(400, 'malformed_json', 'The body is not valid JSON.') };
   }
-  const malformed = malformedTextPath(body);
-  if (malformed) {
+  const path = malformedTextPath(body);
+  if (path) {
+    // a deeply nested value has a long path; its start is enough to find it
+    const field = path.length > 120 ? `${path.slice(0, 120)}…` : path;
     return {
-      error: apiError(400, 'malformed_unicode', `${malformed} contains a lone UTF-16 surrogate (half of a character); send well-formed Unicode text.`, malformed),
+      error: apiError(400, 'malformed_unicode', `${field} contains a lone UTF-16 surrogate (half of a character); send well-formed Unicode text.`, field),
     };
   }
   return { body };
