@@ -125,3 +125,34 @@ describe('gateway text checks', () => {
     expect((await get('/rest/v1/payers', { 'x-client-info': 'caf\xc3\xa9' })).status).toBe(200);
   });
 });
+
+describe('gateway text bodies', () => {
+  function post(body: Buffer, contentType: string) {
+    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: gateway.port, path: '/rest/v1/payers', method: 'POST', headers: { apikey: apiKey, 'content-type': contentType, 'content-length': body.length } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('refuses a form, CSV or JSON body that is not UTF-8 (PostgREST answered forms and CSV with 500)', async () => {
+    const form = 'application/x-www-form-urlencoded';
+    expect(await post(Buffer.from('name=%FF'), form)).toEqual({ status: 400, body: { message: 'The request body has percent-escapes that are not UTF-8 text.' } });
+    expect(await post(Buffer.from('name=%ED%A0%80'), form)).toEqual({ status: 400, body: { message: 'The request body has percent-escapes that are not UTF-8 text.' } });
+    for (const type of [form, 'text/csv', 'application/json; charset=utf-8']) {
+      expect(await post(Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xff]), type), type).toEqual({ status: 400, body: { message: 'The request body is not UTF-8 text.' } });
+    }
+  });
+
+  it('passes UTF-8 text bodies and bodies of other types', async () => {
+    expect((await post(Buffer.from('name=Caf%C3%A9+%F0%9F%98%80'), 'application/x-www-form-urlencoded')).status).toBe(200);
+    expect((await post(Buffer.from('name\nCafé'), 'text/csv')).status).toBe(200);
+    expect((await post(Buffer.from([0xff, 0xd8, 0xff]), 'image/jpeg')).status).toBe(200);
+  });
+});

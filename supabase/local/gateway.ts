@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { formatBytes, readLimitedBody } from './body-limit.ts';
 import { closeServer, listen, sendJson } from './http-helpers.ts';
-import { nonTextRequestPart } from './request-text.ts';
+import { nonTextBody, nonTextRequestPart } from './request-text.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -94,6 +94,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
       return void req.socket.destroy(); // the client went away mid-body
     }
     if ('tooLarge' in read) return sendTooLarge(res, route, read.keepAlive);
+    const bodyNotText = nonTextBody(req.headers['content-type'], read.body);
+    if (bodyNotText) return sendJson(res, 400, { message: bodyNotText }, corsHeaders);
     delete headers['transfer-encoding'];
     if (read.body.length > 0 || headers['content-length'] !== undefined) headers['content-length'] = String(read.body.length);
 

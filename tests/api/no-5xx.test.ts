@@ -179,6 +179,21 @@ describe('a URL or header that is not UTF-8 text', () => {
   });
 });
 
+describe('a form or CSV body that is not UTF-8 text', () => {
+  it('is a 400 from the gateway (PostgREST answered 500), for anonymous callers too', async () => {
+    const post = (table: string, contentType: string, body: Uint8Array) =>
+      fetch(`${testEnv().apiUrl}/rest/v1/${table}`, { method: 'POST', headers: { apikey: testEnv().anonKey, 'content-type': contentType }, body });
+    expect(await answer(await post('payers', 'application/x-www-form-urlencoded', new TextEncoder().encode('name=%FF')))).toEqual({
+      status: 400,
+      body: { message: 'The request body has percent-escapes that are not UTF-8 text.' },
+    });
+    expect(await answer(await post('locations', 'text/csv', Uint8Array.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xff])))).toEqual({
+      status: 400,
+      body: { message: 'The request body is not UTF-8 text.' },
+    });
+  });
+});
+
 describe('bodies the functions cannot read', () => {
   it('malformed JSON is a 400 and another content type a 415', async () => {
     const post = (body: string, contentType: string) =>
