@@ -41,7 +41,7 @@ const isTextType = (type: string) =>
 
 /** A message saying how a text body is not UTF-8 text, or null when it is (or is not text at all). */
 export function nonTextBody(contentType: string | undefined, body: Buffer): string | null {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
   if (!isTextType(type) || body.length === 0) return null;
   if (!isUtf8(body)) return 'The request body is not UTF-8 text.';
   if (type === 'application/x-www-form-urlencoded' && !hasUtf8Escapes(body.toString('utf8'))) {
