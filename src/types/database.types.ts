@@ -996,6 +996,36 @@ export type Database = {
           staff_name: string | null
           status: Database["public"]["Enums"]["enrollment_status"] | null
         }
+        Insert: {
+          application_status?: string | null
+          deactivated_at?: string | null
+          enrolled_at?: string | null
+          enrollment_id?: string | null
+          first_name?: string | null
+          last_name?: string | null
+          org_id?: string | null
+          payer_ids?: string[] | null
+          payer_names?: string[] | null
+          search_name?: string | null
+          staff_id?: string | null
+          staff_name?: string | null
+          status?: Database["public"]["Enums"]["enrollment_status"] | null
+        }
+        Update: {
+          application_status?: string | null
+          deactivated_at?: string | null
+          enrolled_at?: string | null
+          enrollment_id?: string | null
+          first_name?: string | null
+          last_name?: string | null
+          org_id?: string | null
+          payer_ids?: string[] | null
+          payer_names?: string[] | null
+          search_name?: string | null
+          staff_id?: string | null
+          staff_name?: string | null
+          status?: Database["public"]["Enums"]["enrollment_status"] | null
+        }
         Relationships: [
           {
             foreignKeyName: "program_enrollments_org_id_fkey"
@@ -1055,6 +1085,74 @@ export type Database = {
           website: string | null
           years_in_practice: number | null
         }
+        Insert: {
+          about_me?: string | null
+          ages_served?: string[] | null
+          default_location_city?: string | null
+          default_location_name?: string | null
+          default_location_state?: string | null
+          education?: string | null
+          email?: string | null
+          enrollment_status?:
+            | Database["public"]["Enums"]["enrollment_status"]
+            | null
+          first_name?: string | null
+          first_session_note?: string | null
+          gender_identity?: string | null
+          languages?: string[] | null
+          last_name?: string | null
+          license_number?: string | null
+          license_state?: string | null
+          license_type?: string | null
+          npi?: string | null
+          office_phone?: string | null
+          org_id?: string | null
+          photo_url?: string | null
+          professional_title?: string | null
+          pronouns?: string | null
+          session_formats?: string[] | null
+          specialties?: string[] | null
+          staff_id?: string | null
+          submitted_at?: string | null
+          treatment_approaches?: string[] | null
+          updated_at?: string | null
+          website?: string | null
+          years_in_practice?: number | null
+        }
+        Update: {
+          about_me?: string | null
+          ages_served?: string[] | null
+          default_location_city?: string | null
+          default_location_name?: string | null
+          default_location_state?: string | null
+          education?: string | null
+          email?: string | null
+          enrollment_status?:
+            | Database["public"]["Enums"]["enrollment_status"]
+            | null
+          first_name?: string | null
+          first_session_note?: string | null
+          gender_identity?: string | null
+          languages?: string[] | null
+          last_name?: string | null
+          license_number?: string | null
+          license_state?: string | null
+          license_type?: string | null
+          npi?: string | null
+          office_phone?: string | null
+          org_id?: string | null
+          photo_url?: string | null
+          professional_title?: string | null
+          pronouns?: string | null
+          session_formats?: string[] | null
+          specialties?: string[] | null
+          staff_id?: string | null
+          submitted_at?: string | null
+          treatment_approaches?: string[] | null
+          updated_at?: string | null
+          website?: string | null
+          years_in_practice?: number | null
+        }
         Relationships: [
           {
             foreignKeyName: "staff_members_org_id_fkey"
@@ -1088,6 +1186,52 @@ export type Database = {
           therapist_id: string | null
           therapist_last_name: string | null
           time_zone: string | null
+        }
+        Insert: {
+          created_at?: string | null
+          date_of_birth?: string | null
+          email?: string | null
+          expires_at?: string | null
+          first_name?: string | null
+          id?: string | null
+          last_name?: string | null
+          location_name?: string | null
+          member_id?: string | null
+          note?: string | null
+          org_id?: string | null
+          payer_id?: string | null
+          phone?: string | null
+          slot_end?: string | null
+          slot_start?: string | null
+          source?: Database["public"]["Enums"]["referral_source"] | null
+          source_label?: string | null
+          therapist_first_name?: string | null
+          therapist_id?: string | null
+          therapist_last_name?: string | null
+          time_zone?: string | null
+        }
+        Update: {
+          created_at?: string | null
+          date_of_birth?: string | null
+          email?: string | null
+          expires_at?: string | null
+          first_name?: string | null
+          id?: string | null
+          last_name?: string | null
+          location_name?: string | null
+          member_id?: string | null
+          note?: string | null
+          org_id?: string | null
+          payer_id?: string | null
+          phone?: string | null
+          slot_end?: string | null
+          slot_start?: string | null
+          source?: Database["public"]["Enums"]["referral_source"] | null
+          source_label?: string | null
+          therapist_first_name?: string | null
+          therapist_id?: string | null
+          therapist_last_name?: string | null
+          time_zone?: string | null
         }
         Relationships: [
           {

@@ -1,9 +1,11 @@
 /**
  * The API gateway (Kong's job on Supabase): one origin for `/rest/v1`, `/auth/v1` and
- * `/functions/v1`, API-key checks, and CORS for the browser app.
+ * `/functions/v1`, API-key checks, request body size limits, and CORS for the browser app.
  */
 import http from 'node:http';
+import { formatBytes, readLimitedBody } from './body-limit.ts';
 import { closeServer, listen, sendJson } from './http-helpers.ts';
+import { nonTextBody, nonTextRequestPart } from './request-text.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -27,18 +29,37 @@ interface Route {
   upstream: keyof GatewayOptions['upstreams'];
   prefix: string;
   needsApiKey: (path: string) => boolean;
+  /** The largest request body this route accepts, in bytes; a larger one is answered 413. */
+  bodyLimit: number;
 }
 
+// Auth takes small JSON (credentials, a refresh token); the data API and the functions take
+// at most a few rows or one request. Hosted Supabase's gateway has limits of its own.
+export const bodyLimits = { rest: 1024 * 1024, auth: 64 * 1024, functions: 1024 * 1024 } as const;
+// a body over the limit but under this is read and discarded so the connection stays usable
+const drainLimit = 16 * 1024 * 1024;
+
 const routes: Route[] = [
-  { upstream: 'rest', prefix: '/rest/v1', needsApiKey: () => true },
-  { upstream: 'auth', prefix: '/auth/v1', needsApiKey: (path) => !openAuthPaths.has(path) },
+  { upstream: 'rest', prefix: '/rest/v1', needsApiKey: () => true, bodyLimit: bodyLimits.rest },
+  { upstream: 'auth', prefix: '/auth/v1', needsApiKey: (path) => !openAuthPaths.has(path), bodyLimit: bodyLimits.auth },
   // edge functions check JWTs themselves (verify_jwt), and the payer API uses payer keys
-  { upstream: 'functions', prefix: '/functions/v1', needsApiKey: () => false },
+  { upstream: 'functions', prefix: '/functions/v1', needsApiKey: () => false, bodyLimit: bodyLimits.functions },
 ];
 
-export async function startGateway(options: GatewayOptions): Promise<{ close(): Promise<void> }> {
+/** 413 naming the limit; `keepAlive: false` when the rest of the body was left unread. */
+function sendTooLarge(res: http.ServerResponse, route: Route, keepAlive: boolean): void {
+  const limit = `${formatBytes(route.bodyLimit)} (${route.bodyLimit} bytes)`;
+  sendJson(res, 413, { message: `Request size limit exceeded: ${route.prefix} accepts a body of at most ${limit}.` }, {
+    ...corsHeaders,
+    ...(keepAlive ? {} : { connection: 'close' }),
+  });
+  if (!keepAlive) res.once('finish', () => res.socket?.destroySoon());
+}
+
+/** Starts the gateway; `port: 0` picks a free port, which the result names. */
+export async function startGateway(options: GatewayOptions): Promise<{ port: number; close(): Promise<void> }> {
   const keys = new Set(options.apiKeys);
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, corsHeaders).end();
@@ -46,6 +67,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ close(): 
     }
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     if (!route) return sendJson(res, 404, { message: 'no Route matched with those values' }, corsHeaders);
+    const notText = nonTextRequestPart(req);
+    if (notText) return sendJson(res, 400, { message: notText }, corsHeaders);
 
     const path = url.pathname.slice(route.prefix.length) || '/';
     const headers = { ...req.headers };
@@ -63,6 +86,19 @@ export async function startGateway(options: GatewayOptions): Promise<{ close(): 
     headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     headers['x-forwarded-prefix'] = route.prefix;
 
+    // the body is read here, within the route's limit, and sent on with its exact length
+    let read;
+    try {
+      read = await readLimitedBody(req, route.bodyLimit, drainLimit);
+    } catch {
+      return void req.socket.destroy(); // the client went away mid-body
+    }
+    if ('tooLarge' in read) return sendTooLarge(res, route, read.keepAlive);
+    const bodyNotText = nonTextBody(req.headers['content-type'], read.body);
+    if (bodyNotText) return sendJson(res, 400, { message: bodyNotText }, corsHeaders);
+    delete headers['transfer-encoding'];
+    if (read.body.length > 0 || headers['content-length'] !== undefined) headers['content-length'] = String(read.body.length);
+
     const upstream = http.request(
       { host: '127.0.0.1', port: options.upstreams[route.upstream], method: req.method, path: `${path}${url.search}`, headers },
       (upstreamRes) => {
@@ -71,10 +107,11 @@ export async function startGateway(options: GatewayOptions): Promise<{ close(): 
       },
     );
     upstream.on('error', () => sendJson(res, 502, { message: `An invalid response was received from the upstream server (${route.upstream})` }, corsHeaders));
-    req.pipe(upstream);
+    upstream.end(read.body);
   });
   // keep-alive sockets would otherwise hold `close()` open
   server.keepAliveTimeout = 5000;
   await listen(server, options.port);
-  return { close: () => closeServer(server) };
+  const address = server.address();
+  return { port: typeof address === 'object' && address ? address.port : options.port, close: () => closeServer(server) };
 }

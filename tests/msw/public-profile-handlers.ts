@@ -302,7 +302,7 @@ export const publicProfileHandlers = [
       );
     }
     const profile = profileDb.profiles.find((p) => p.staff_id === staff.id);
-    if (!profile) return postgrestError(404, 'P0002', 'Save the profile before submitting it.', 'no_profile');
+    if (!profile) return postgrestError(409, 'PT409', 'Save the profile before submitting it.', 'no_profile');
     const missing = missingFields(profile);
     if (missing.length > 0) {
       return postgrestError(400, '23514', `Complete these fields before submitting: ${missing.join(', ')}.`, 'missing_fields');

@@ -253,7 +253,7 @@ export const referralProgramHandlers = [
     const memberOrgs = new Set(viewerRecords(userId).map((s) => s.org_id));
     const staff = db.staff_members.find((s) => s.id === body.staff_id && memberOrgs.has(s.org_id));
     if (!staff) {
-      return postgrestError(404, 'P0002', 'That staff member does not exist or is not in your organization.', 'unknown_staff');
+      return postgrestError(404, 'PT404', 'That staff member does not exist or is not in your organization.', 'unknown_staff');
     }
     if (!orgsWithRole(userId, 'org_admin').has(staff.org_id)) {
       return postgrestError(403, '42501', 'Only org admins can add staff to the Client Referral Program.', 'not_allowed');

@@ -73,6 +73,14 @@ describe('availabilityBlockFormSchema', () => {
     });
   });
 
+  it('needs a first date in the years the database accepts (2000–2199)', () => {
+    for (const valid_from of ['1999-12-31', '1900-06-01', '2200-01-01']) {
+      expect(errors({ ...weekly, valid_from, valid_until: '' })).toEqual({ valid_from: ['Enter a date in the years 2000 to 2199.'] });
+    }
+    expect(errors({ ...weekly, valid_from: '2000-01-01', valid_until: '' })).toEqual({});
+    expect(errors({ ...weekly, valid_from: '2199-12-31', valid_until: '' })).toEqual({});
+  });
+
   it('needs a location and a real date', () => {
     expect(errors({ ...weekly, location_id: '', valid_from: '2027-02-30' })).toEqual({
       location_id: ['Choose a location.'],

@@ -1,7 +1,8 @@
 /**
  * The availability block form and the insert/update it feeds: one contract (architecture §5.4),
- * matching the CHECK constraints of public.availability_blocks: end after start, until on or after
- * from and at most 730 days later, weekdays (ISO 1–7) for a weekly block, a one-off block on one date.
+ * matching the CHECK constraints of public.availability_blocks: end after start, the first date in
+ * 2000–2199, until on or after from and at most 730 days later, weekdays (ISO 1–7) for a weekly
+ * block, a one-off block on one date.
  */
 import { z } from 'zod';
 
@@ -10,6 +11,10 @@ export const weekdayValues = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 /** A block may repeat for at most this many days after its first date (`valid_until <= valid_from + 730`). */
 export const maxBlockSpanDays = 730;
+
+/** The first date of a block lies in these years (`availability_blocks_valid_from_in_range`). */
+export const firstBlockDate = '2000-01-01';
+export const lastBlockDate = '2199-12-31';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -32,7 +37,10 @@ export const availabilityBlockFormSchema = z
     location_id: z.string().min(1, 'Choose a location.'),
     repeats: z.enum(['once', 'weekly'], { error: 'Choose whether the block repeats.' }),
     /** The date of a one-off block; the first date of a weekly one. */
-    valid_from: z.string().refine(isDate, 'Enter a date.'),
+    valid_from: z
+      .string()
+      .refine(isDate, 'Enter a date.')
+      .refine((date) => !isDate(date) || (date >= firstBlockDate && date <= lastBlockDate), 'Enter a date in the years 2000 to 2199.'),
     /** The last date of a weekly block; empty repeats with no end date. */
     valid_until: z.string(),
     weekdays: z.array(z.enum(weekdayValues)),

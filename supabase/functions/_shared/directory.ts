@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { apiError } from './http.ts';
+import { isStorableInstant } from './referral-request.ts';
+import { isWellFormedText } from './unicode.ts';
 
 export interface DirectoryFilters {
   specialties: string[] | null;
@@ -49,7 +51,7 @@ export interface DirectoryRow {
 
 const list = z
   .string()
-  .max(500)
+  .max(500, 'can have at most 500 characters')
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
   .refine((items) => items.length <= 20 && items.every((v) => /^[a-z_]{2,40}$/.test(v)), 'must be a comma-separated list of keys');
 
@@ -59,15 +61,39 @@ const querySchema = z.strictObject({
   age_group: list.optional(),
   session_format: list.optional(),
   state: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter state code').optional(),
-  city: z.string().trim().min(1).max(100).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
+  city: z.string().trim().min(1, 'must not be empty').max(100, 'can have at most 100 characters').optional(),
+  cursor: z.string().max(500, 'is not a cursor this API gave out').optional(),
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1 to 50' })
+    .int('must be a whole number from 1 to 50')
+    .min(1, 'must be a whole number from 1 to 50')
+    .max(50, 'must be a whole number from 1 to 50')
+    .optional(),
 });
+
+// deno-lint-ignore no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u001F\u007F]/;
+
+/**
+ * A 400 naming the first query parameter whose name or value no database text can hold: a control
+ * character (Postgres refuses NUL) or half a UTF-16 character. URLSearchParams already turns
+ * bytes that are not UTF-8 into U+FFFD, so this guards what a decoded value may still carry.
+ */
+function unreadableParam(params: URLSearchParams): Response | null {
+  const readable = (text: string) => isWellFormedText(text) && !controlCharacters.test(text);
+  for (const [name, value] of params) {
+    if (!readable(name)) return apiError(400, 'invalid_query', `A query parameter name contains characters that are not allowed: ${JSON.stringify(name)}.`, JSON.stringify(name));
+    if (!readable(value)) return apiError(400, 'invalid_query', `Query parameter ${name} contains characters that are not allowed.`, name);
+  }
+  return null;
+}
 
 export type DirectoryQuery = { filters: DirectoryFilters; cursor: Cursor | null; limit: number };
 
 /** Parses the directory's query string; returns a 400 naming the parameter when it can't. */
 export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery | { error: Response } {
+  const unreadable = unreadableParam(params);
+  if (unreadable) return { error: unreadable };
   const parsed = querySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -101,11 +127,20 @@ export function encodeCursor(row: Pick<DirectoryRow, 'last_name' | 'first_name' 
   return b64url(JSON.stringify([row.last_name, row.first_name, row.therapist_id]));
 }
 
+/** Text Postgres can hold (and so a name the directory can have stored): well-formed, no NUL. */
+const isStorableText = (value: unknown): value is string => typeof value === 'string' && isWellFormedText(value) && !value.includes('\u0000');
+
+/**
+ * The cursor's position, or null when it is not one this API could have given out (anything
+ * else would reach the database as a value it refuses, e.g. "\ud800" inside the JSON).
+ */
 export function decodeCursor(cursor: string): Cursor | null {
   try {
     const bytes = Uint8Array.from(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    const [lastName, firstName, id] = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof lastName !== 'string' || typeof firstName !== 'string' || !z.uuid().safeParse(id).success) return null;
+    const decoded: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (!Array.isArray(decoded) || decoded.length !== 3) return null;
+    const [lastName, firstName, id] = decoded;
+    if (!isStorableText(lastName) || !isStorableText(firstName) || !z.uuid().safeParse(id).success) return null;
     return { lastName, firstName, id };
   } catch {
     return null;
@@ -145,13 +180,15 @@ export function directoryPage(rows: DirectoryRow[], limit: number) {
   return { data: page.map(publicTherapist), next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-const rangeSchema = z.strictObject({
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
-});
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' })
+  .refine(isStorableInstant, 'must be an ISO 8601 date-time in the years 2000 to 2199 with a UTC offset of at most 15:59');
+const rangeSchema = z.strictObject({ from: instant, to: instant });
 
 /** Parses ?from&to for slot lookups: both required, to after from, at most 62 days apart. */
 export function parseSlotRange(params: URLSearchParams): { from: string; to: string } | { error: Response } {
+  const unreadable = unreadableParam(params);
+  if (unreadable) return { error: unreadable };
   const parsed = rangeSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

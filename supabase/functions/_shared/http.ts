@@ -1,3 +1,5 @@
+import { isWellFormedText } from './unicode.ts';
+
 /** JSON responses and the API's error shape: { "error": { "code", "message", "field"? } }. */
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
@@ -12,7 +14,11 @@ export interface DbError {
   message: string;
 }
 
-/** Maps the database's named refusals to HTTP; anything else is the server's fault (500). */
+/**
+ * Maps the database's named refusals to HTTP; anything else is the server's fault (500).
+ * Named refusals keep their status whichever way the SQL raises them (a hint, or PostgREST's
+ * `PT4xx` SQLSTATEs, which also answer the browser's PostgREST calls with that status).
+ */
 export function dbErrorResponse(error: DbError): Response {
   switch (error.hint) {
     case 'unknown_therapist':
@@ -24,8 +30,12 @@ export function dbErrorResponse(error: DbError): Response {
     case 'idempotency_key_reused':
       return apiError(422, 'idempotency_key_reused', error.message);
     default:
+      if (error.code && /^PT4\d\d$/.test(error.code)) {
+        return apiError(Number(error.code.slice(2)), error.hint ?? 'refused', error.message);
+      }
       // a value the database refused (data exception or constraint) that validation let through
-      if (error.code?.startsWith('22') || error.code?.startsWith('23')) {
+      // (PGRST102: PostgREST could not read the JSON the function sent, e.g. text that is not Unicode)
+      if (error.code?.startsWith('22') || error.code?.startsWith('23') || error.code === 'PGRST102') {
         console.error('database refused a value', error);
         return apiError(422, 'invalid_value', 'A value in the request is not acceptable; nothing was saved.');
       }
@@ -34,7 +44,35 @@ export function dbErrorResponse(error: DbError): Response {
   }
 }
 
-/** Reads a JSON body of at most `limit` bytes; returns a ready error Response when it can't. */
+/**
+ * The path (e.g. `note`, `items[2].name`) of the first string in a parsed JSON value, key or
+ * value, that is not well-formed Unicode; null when all are. Walks iteratively: a deeply
+ * nested body must not overflow the stack.
+ */
+export function malformedTextPath(value: unknown): string | null {
+  const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
+  while (pending.length) {
+    const { value: current, path } = pending.pop()!;
+    if (typeof current === 'string') {
+      if (!isWellFormedText(current)) return path || '(body)';
+    } else if (Array.isArray(current)) {
+      current.forEach((item, i) => pending.push({ value: item, path: `${path}[${i}]` }));
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        // JSON.stringify escapes a lone surrogate, so the field can still be named
+        const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : JSON.stringify(key);
+        if (!isWellFormedText(key)) return path ? `${path}.${name}` : name;
+        pending.push({ value: item, path: path ? `${path}.${name}` : name });
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes; returns a ready 4xx Response when it can't: too
+ * large (413), not JSON (415, 400), or text that is not well-formed Unicode (400, naming the field).
+ */
 export async function readJson(request: Request, limit = 16 * 1024): Promise<{ body: unknown } | { error: Response }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
@@ -43,11 +81,21 @@ export async function readJson(request: Request, limit = 16 * 1024): Promise<{ b
   if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
     return { error: apiError(415, 'unsupported_media_type', 'Send the body as application/json.') };
   }
+  let body: unknown;
   try {
-    return { body: JSON.parse(text) };
+    body = JSON.parse(text);
   } catch {
     return { error: apiError(400, 'malformed_json', 'The body is not valid JSON.') };
   }
+  const path = malformedTextPath(body);
+  if (path) {
+    // a deeply nested value has a long path; its start is enough to find it
+    const field = path.length > 120 ? `${path.slice(0, 120)}…` : path;
+    return {
+      error: apiError(400, 'malformed_unicode', `${field} contains a lone UTF-16 surrogate (half of a character); send well-formed Unicode text.`, field),
+    };
+  }
+  return { body };
 }
 
 /** SHA-256 of a string, as lowercase hex. */

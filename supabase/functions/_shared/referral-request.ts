@@ -3,6 +3,7 @@
  * client-portal form all validate with it, and it matches referral_requests' CHECK constraints.
  */
 import { z } from 'zod';
+import { isWellFormedText } from './unicode.ts';
 
 // control characters (NUL above all) are never part of a name or a note, and Postgres refuses NUL
 // deno-lint-ignore no-control-regex -- matching control characters is the point
@@ -14,14 +15,29 @@ const name = (label: string) =>
     .trim()
     .min(1, `${label} is required.`)
     .max(100, `${label} can have at most 100 characters.`)
-    .refine((s) => !controlCharacters.test(s), `${label} contains characters that are not allowed.`);
+    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), `${label} contains characters that are not allowed.`);
+
+const slotStartMessage = 'slot_start must be an ISO 8601 date-time with a time zone, e.g. 2027-05-04T13:00:00Z.';
+
+/**
+ * An ISO date-time Postgres stores as given: a UTC offset of at most 15:59 (Postgres refuses
+ * more, e.g. +23:59) and a year from 2000 to 2199 (no slot lies outside; year 0000 does not exist).
+ */
+export function isStorableInstant(text: string): boolean {
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (offset && Number(offset[2]) > 15) return false;
+  const time = Date.parse(text);
+  return time >= Date.UTC(2000, 0, 1) && time < Date.UTC(2200, 0, 1);
+}
 
 /** Today's date (UTC) as YYYY-MM-DD, for "date of birth is in the past". */
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export const referralRequestFields = {
   therapist_id: z.uuid({ error: 'therapist_id must be a therapist id (a UUID).' }),
-  slot_start: z.iso.datetime({ offset: true, error: 'slot_start must be an ISO 8601 date-time with a time zone, e.g. 2027-05-04T13:00:00Z.' }),
+  slot_start: z.iso
+    .datetime({ offset: true, error: slotStartMessage })
+    .refine(isStorableInstant, slotStartMessage),
   first_name: name('First name'),
   last_name: name('Last name'),
   email: z.email({ error: 'Email must be a valid email address.' }).max(254, 'Email can have at most 254 characters.'),
@@ -38,12 +54,12 @@ export const referralRequestFields = {
     .trim()
     .min(1, 'Member ID is required.')
     .max(40, 'Member ID can have at most 40 characters.')
-    .refine((s) => !controlCharacters.test(s), 'Member ID contains characters that are not allowed.'),
+    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), 'Member ID contains characters that are not allowed.'),
   note: z
     .string()
     .trim()
     .max(1000, 'Note can have at most 1000 characters.')
-    .refine((s) => !controlCharacters.test(s), 'Note contains characters that are not allowed.')
+    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), 'Note contains characters that are not allowed.')
     .optional(),
 };
 

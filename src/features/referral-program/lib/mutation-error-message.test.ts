@@ -10,7 +10,8 @@ describe('mutationErrorMessage', () => {
       ['23514', 'Choose at least one payer.'],
       ['23505', 'Daniel Cho was already enrolled; a deactivated therapist can never be added again.'],
       ['22023', 'Each payer can be chosen once.'],
-      ['P0002', 'That staff member does not exist or is not in your organization.'],
+      ['PT404', 'That staff member does not exist or is not in your organization.'],
+      ['P0002', 'This enrollment no longer exists or you cannot change it. The grid has been refreshed.'],
     ] as const) {
       expect(mutationErrorMessage(postgrest(code, message))).toBe(message);
     }

@@ -4,9 +4,9 @@ import { errorMessage } from '@/lib/errors';
 /**
  * Codes whose message the database (or this feature) writes for people: the program's rules
  * (P0001), at least one payer (23514), enrolled once ever (23505), a bad payer list (22023) and
- * an unknown staff member or enrollment (P0002).
+ * an unknown staff member (PT404, PostgREST's 404) or enrollment (P0002, raised here).
  */
-const userFacingCodes = new Set(['P0001', '23514', '23505', '22023', 'P0002']);
+const userFacingCodes = new Set(['P0001', '23514', '23505', '22023', 'PT404', 'P0002']);
 
 export const genericChangeError = 'The change could not be saved. Check your connection and try again.';
 export const notAllowedError = 'You are not allowed to make this change. Only org admins of this clinic can.';

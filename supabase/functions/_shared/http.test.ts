@@ -1,0 +1,56 @@
+import { deepStrictEqual, equal } from 'node:assert/strict';
+import { dbErrorResponse, malformedTextPath, readJson } from './http.ts';
+
+const post = (body: string, contentType = 'application/json') =>
+  new Request('http://x/', { method: 'POST', headers: { 'content-type': contentType }, body });
+
+Deno.test('readJson refuses a lone surrogate in a field and names the field', async () => {
+  const read = await readJson(post('{"first_name":"Ana","note":"hi \\ud800 there"}'));
+  if (!('error' in read)) throw new Error('expected an error');
+  equal(read.error.status, 400);
+  const { error } = await read.error.json();
+  equal(error.code, 'malformed_unicode');
+  equal(error.field, 'note');
+  equal(error.message.startsWith('note contains a lone UTF-16 surrogate'), true);
+});
+
+Deno.test('readJson accepts a surrogate pair (one character) and other Unicode', async () => {
+  const read = await readJson(post('{"first_name":"\\ud83d\\ude00 Zoë 李"}'));
+  deepStrictEqual(read, { body: { first_name: '😀 Zoë 李' } });
+});
+
+Deno.test('readJson answers 400 for malformed JSON and 415 for another content type', async () => {
+  const malformed = await readJson(post('{"first_name":'));
+  equal('error' in malformed && malformed.error.status, 400);
+  const text = await readJson(post('{}', 'text/plain'));
+  equal('error' in text && text.error.status, 415);
+});
+
+Deno.test('malformedTextPath finds lone surrogates in nested values, keys and low halves', () => {
+  equal(malformedTextPath({ a: [1, 'ok', { b: 'x\udc00' }] }), 'a[2].b');
+  equal(malformedTextPath({ ['bad\ud800']: 1 }), '"bad\\ud800"');
+  equal(malformedTextPath('\ud800'), '(body)');
+  equal(malformedTextPath({ a: null, b: 12, c: true, d: ['\ud83d\ude00'] }), null);
+});
+
+Deno.test('malformedTextPath walks a deeply nested value without overflowing the stack', () => {
+  const depth = 200_000;
+  const deep = JSON.parse(`${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}`);
+  equal(malformedTextPath(deep)?.length, depth * 3);
+});
+
+Deno.test('readJson names a deeply nested field by the start of its path', async () => {
+  const read = await readJson(post(`{"a":${'['.repeat(5000)}"\\ud800"${']'.repeat(5000)}}`));
+  if (!('error' in read)) throw new Error('expected an error');
+  const { error } = await read.error.json();
+  equal(error.field, `${`a${'[0]'.repeat(40)}`.slice(0, 120)}…`);
+});
+
+Deno.test('dbErrorResponse keeps PostgREST PT4xx statuses and maps unreadable JSON to 422', async () => {
+  const notFound = dbErrorResponse({ code: 'PT404', hint: 'unknown_staff', message: 'That staff member does not exist.' });
+  equal(notFound.status, 404);
+  equal((await notFound.json()).error.code, 'unknown_staff');
+  equal(dbErrorResponse({ code: 'PGRST102', hint: null, message: 'Empty or invalid json' }).status, 422);
+  equal(dbErrorResponse({ code: 'P0002', hint: 'unknown_therapist', message: 'No therapist' }).status, 404);
+  equal(dbErrorResponse({ code: 'XX000', hint: null, message: 'boom' }).status, 500);
+});
