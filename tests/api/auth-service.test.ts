@@ -476,6 +476,21 @@ describe('invitations', () => {
     expect(await response.json()).toMatchObject({ error_code: 'validation_failed' });
   });
 
+  it('answers malformed links without a 5xx: NUL bytes, lone surrogates, unknown types, odd redirects', async () => {
+    const queries = [
+      'token=%00&type=invite',
+      'token=abc&type=%00',
+      'token=%ED%A0%80&type=invite',
+      'token=abc&type=invite&redirect_to=%00',
+      'token=abc&type=invite&redirect_to=javascript:alert(1)',
+      `token=${'a'.repeat(5000)}&type=recovery`,
+    ];
+    for (const query of queries) {
+      const response = await fetch(`${testEnv().apiUrl}/auth/v1/verify?${query}`, { redirect: 'manual' });
+      expect(response.status, query).toBeLessThan(500);
+    }
+  });
+
   it('is refused with the anon key', async () => {
     const { error } = await newClient().auth.admin.inviteUserByEmail(uniqueEmail('not-invited'));
     expect(error?.code).toBe('not_admin');
