@@ -50,6 +50,13 @@ export const completeProfileFields = {
   languages: ['en'],
 };
 
+/** A new API key for `payer` (shown once, as the platform creates it); rate limit high enough not to interfere. */
+export async function newPayerKey(payer: string, rateLimitPerMinute = 100_000): Promise<string> {
+  const { data, error } = await serviceClient().rpc('create_payer_api_key', { payer, label: `test ${randomUUID()}`, rate_limit_per_minute: rateLimitPerMinute });
+  if (error) throw error;
+  return data as string;
+}
+
 /** Fills and submits a therapist's public profile (Application Status: Completed). */
 export async function completeProfile(staffId: string, org = orgs.harborview) {
   const { error } = await serviceClient()

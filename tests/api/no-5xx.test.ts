@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, payers } from './factories.ts';
+import { createStaff, newPayerKey, payers } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
 import { demoPassword, orgs, personas, serviceClient, signedInAs, staffIdOf, testEnv } from './personas.ts';
 
@@ -15,9 +15,7 @@ let payerKey: string;
 let priyaId: string;
 
 beforeAll(async () => {
-  const { data, error } = await service.rpc('create_payer_api_key', { payer: payers.aetna, label: 'no-5xx test', rate_limit_per_minute: 100_000 });
-  if (error) throw error;
-  payerKey = data as string;
+  payerKey = await newPayerKey(payers.aetna);
   priyaId = await staffIdOf('therapist');
 });
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { payers } from './factories.ts';
+import { newPayerKey, payers } from './factories.ts';
 import { serviceClient, staffIdOf, testEnv } from './personas.ts';
 
 const service = serviceClient();
@@ -15,9 +15,7 @@ let key: string;
 let priyaId: string;
 
 beforeAll(async () => {
-  const { data, error } = await service.rpc('create_payer_api_key', { payer: payers.aetna, label: 'property test', rate_limit_per_minute: 100_000 });
-  if (error) throw error;
-  key = data as string;
+  key = await newPayerKey(payers.aetna);
   priyaId = await staffIdOf('therapist');
 });
 

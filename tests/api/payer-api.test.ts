@@ -5,18 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completeProfile, createStaff, payers } from './factories.ts';
+import { completeProfile, createStaff, newPayerKey, payers } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
 import { orgs, serviceClient, signedInAs, staffIdOf, testEnv } from './personas.ts';
 
 const service = serviceClient();
 let aetnaKey: string, cignaKey: string, priyaId: string, cignaOnlyId: string;
-
-async function newKey(payer: string, rateLimit = 100_000) {
-  const { data, error } = await service.rpc('create_payer_api_key', { payer, label: `test ${randomUUID()}`, rate_limit_per_minute: rateLimit });
-  if (error) throw error;
-  return data as string;
-}
 
 async function call(key: string | null, path: string, init: RequestInit = {}) {
   const response = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api${path}`, {
@@ -46,7 +40,7 @@ async function openSlots(key: string, therapist: string) {
 }
 
 beforeAll(async () => {
-  [aetnaKey, cignaKey, priyaId] = await Promise.all([newKey(payers.aetna), newKey(payers.cigna), staffIdOf('therapist')]);
+  [aetnaKey, cignaKey, priyaId] = await Promise.all([newPayerKey(payers.aetna), newPayerKey(payers.cigna), staffIdOf('therapist')]);
   // a Completed therapist who accepts Cigna only, with external time on weekdays
   const staff = await createStaff();
   cignaOnlyId = staff.id;
@@ -68,7 +62,7 @@ describe('authentication', () => {
       expect(res.status).toBe(401);
       expectDocumented('/therapists', 'get', 401, res.body);
     }
-    const key = await newKey(payers.aetna);
+    const key = await newPayerKey(payers.aetna);
     const { data: keys } = await service.from('payer_api_keys').select('id').eq('key_prefix', key.slice(0, 12));
     await service.rpc('revoke_payer_api_key', { key_id: keys![0]!.id });
     const res = await call(key, '/therapists');
@@ -76,13 +70,13 @@ describe('authentication', () => {
     expect(res.body.error.message).toBe('This API key is not valid or was revoked.');
   });
   it('stores only a hash of the key', async () => {
-    const key = await newKey(payers.aetna);
+    const key = await newPayerKey(payers.aetna);
     const { data } = await service.from('payer_api_keys').select('key_hash, key_prefix').eq('key_prefix', key.slice(0, 12)).single();
     expect(data!.key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(data)).not.toContain(key);
   });
   it('answers 429 with Retry-After past the key’s rate limit', async () => {
-    const key = await newKey(payers.aetna, 3);
+    const key = await newPayerKey(payers.aetna, 3);
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 5; i++) {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createListedTherapist, harborviewBoston, insertPendingRequest, payers, testAccountPassword, waitForEmail } from './factories.ts';
+import { createListedTherapist, harborviewBoston, insertPendingRequest, newPayerKey, payers, testAccountPassword, waitForEmail } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
 import { orgs, serviceClient, signedInAs, signedInWith, testEnv, type Client } from './personas.ts';
 
@@ -89,9 +89,7 @@ async function expectUnlisted(therapistId: string) {
 
 beforeAll(async () => {
   [admin, scheduler] = await Promise.all([signedInAs('orgAdmin'), signedInAs('scheduler')]);
-  const { data, error } = await service.rpc('create_payer_api_key', { payer: payers.aetna, label: `removal ${randomUUID()}` });
-  if (error) throw error;
-  aetnaKey = data as string;
+  aetnaKey = await newPayerKey(payers.aetna);
 });
 
 const adminUserId = async () => (await admin.auth.getUser()).data.user!.id;

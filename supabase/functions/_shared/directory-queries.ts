@@ -29,29 +29,42 @@ export async function fetchSlots(db: SupabaseClient, who: { payer: string | null
   ) as { slot_start: string; slot_end: string }[];
 }
 
-export async function insertRequest(
-  db: SupabaseClient,
-  who: { payer: string | null; clinic: string | null },
-  r: { therapist_id: string; slot_start: string; first_name: string; last_name: string; email: string; phone: string; date_of_birth: string; member_id?: string; note?: string },
-  idempotencyKey: string,
-  requestHash: string,
-) {
+/** What a person asks for, as the request-creating RPCs take it (payer and client portal alike). */
+export interface RequestedAppointment {
+  therapist_id: string;
+  slot_start: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  date_of_birth: string;
+  member_id?: string;
+  note?: string;
+}
+
+export type CreatedRequest = { request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean };
+
+/** The arguments create_referral_request and create_portal_request share. */
+export function requestArguments(r: RequestedAppointment, idempotencyKey: string, requestHash: string) {
+  return {
+    therapist: r.therapist_id,
+    slot_start: r.slot_start,
+    first_name: r.first_name,
+    last_name: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    date_of_birth: r.date_of_birth,
+    member_id: r.member_id ?? null,
+    note: r.note ?? null,
+    idempotency_key: idempotencyKey,
+    request_hash: requestHash,
+  };
+}
+
+/** A payer's request: pending at once (payers are authenticated and accountable). */
+export async function insertPayerRequest(db: SupabaseClient, payer: string, r: RequestedAppointment, idempotencyKey: string, requestHash: string) {
   const rows = unwrap(
-    await db.rpc('create_referral_request', {
-      payer: who.payer,
-      clinic: who.clinic,
-      therapist: r.therapist_id,
-      slot_start: r.slot_start,
-      first_name: r.first_name,
-      last_name: r.last_name,
-      email: r.email,
-      phone: r.phone,
-      date_of_birth: r.date_of_birth,
-      member_id: r.member_id ?? null,
-      note: r.note ?? null,
-      idempotency_key: idempotencyKey,
-      request_hash: requestHash,
-    }),
-  ) as { request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean }[];
+    await db.rpc('create_referral_request', { payer, clinic: null, ...requestArguments(r, idempotencyKey, requestHash) }),
+  ) as CreatedRequest[];
   return rows[0]!;
 }

@@ -1,4 +1,4 @@
-import { fetchDirectory, fetchSlots } from '../_shared/directory-queries.ts';
+import { fetchDirectory, fetchSlots, requestArguments, type CreatedRequest } from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import { captchaFromEnv } from './captcha.ts';
 import { createClientPortalHandler } from './handler.ts';
@@ -8,8 +8,6 @@ const db = serviceClient();
 const limitPerMinute = Number(Deno.env.get('CLIENT_PORTAL_RATE_LIMIT') ?? 60);
 // only the local test stack sets this: its own clients all call from 127.0.0.1
 const exemptAddresses = new Set((Deno.env.get('RATE_LIMIT_EXEMPT_ADDRESSES') ?? '').split(',').filter(Boolean));
-
-type Created = { request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean };
 
 Deno.serve(
   createClientPortalHandler({
@@ -25,22 +23,8 @@ Deno.serve(
     slots: (clinic, therapist, from, to) => fetchSlots(db, { payer: null, clinic }, therapist, from, to),
     async createRequest(clinic, r, key, hash, clientKey) {
       const rows = unwrap(
-        await db.rpc('create_portal_request', {
-          clinic,
-          therapist: r.therapist_id,
-          slot_start: r.slot_start,
-          first_name: r.first_name,
-          last_name: r.last_name,
-          email: r.email,
-          phone: r.phone,
-          date_of_birth: r.date_of_birth,
-          member_id: r.member_id ?? null,
-          note: r.note ?? null,
-          idempotency_key: key,
-          request_hash: hash,
-          client_address: clientKey,
-        }),
-      ) as Created[];
+        await db.rpc('create_portal_request', { clinic, ...requestArguments(r, key, hash), client_address: clientKey }),
+      ) as CreatedRequest[];
       return rows[0]!;
     },
     async verifyRequest(clinic, token) {

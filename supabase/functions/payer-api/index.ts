@@ -1,4 +1,4 @@
-import { fetchDirectory, fetchSlots, insertRequest } from '../_shared/directory-queries.ts';
+import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import { createPayerApiHandler, type RequestStatusRow } from './handler.ts';
 
@@ -15,7 +15,7 @@ Deno.serve(
     },
     directory: (payer, query) => fetchDirectory(db, { payer, clinic: null }, query),
     slots: (payer, therapist, from, to) => fetchSlots(db, { payer, clinic: null }, therapist, from, to),
-    createRequest: (payer, request, key, hash) => insertRequest(db, { payer, clinic: null }, request, key, hash),
+    createRequest: (payer, request, key, hash) => insertPayerRequest(db, payer, request, key, hash),
     async requestStatus(payer, requestId) {
       const rows = unwrap(await db.rpc('payer_request_status', { payer, request_id: requestId })) as RequestStatusRow[];
       return rows[0] ?? null;
