@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
-import { headersFile } from './security-headers.ts';
+import { contentSecurityPolicy, headersFile } from './security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const supabaseUrl = 'http://localhost:54321';
@@ -136,5 +136,26 @@ describe('dist/_headers', () => {
       'wss://abc.supabase.co',
     ]);
     expect(directive(headers.get('content-security-policy'), 'script-src')).toEqual(["'self'"]);
+  });
+});
+
+describe('the CAPTCHA switch', () => {
+  it('frames nothing while the CAPTCHA is off', () => {
+    const csp = contentSecurityPolicy({ supabaseUrl: 'https://abc.supabase.co', dev: false });
+    expect(directive(csp, 'frame-src')).toEqual(["'none'"]);
+  });
+
+  it('allows exactly the switched-on provider’s script and challenge frame, and nothing inline', () => {
+    const turnstile = contentSecurityPolicy({ supabaseUrl: 'https://abc.supabase.co', dev: false, captcha: 'turnstile' });
+    expect(directive(turnstile, 'script-src')).toEqual(["'self'", 'https://challenges.cloudflare.com']);
+    expect(directive(turnstile, 'frame-src')).toEqual(['https://challenges.cloudflare.com']);
+    expect(directive(turnstile, 'connect-src')).not.toContain('https://*.hcaptcha.com');
+
+    const hcaptcha = contentSecurityPolicy({ supabaseUrl: 'https://abc.supabase.co', dev: false, captcha: 'hcaptcha' });
+    for (const name of ['script-src', 'frame-src', 'style-src', 'connect-src']) {
+      expect(directive(hcaptcha, name)).toContain('https://*.hcaptcha.com');
+    }
+    expect(directive(hcaptcha, 'script-src')).not.toContain("'unsafe-inline'");
+    expect(directive(hcaptcha, 'script-src')).not.toContain('https://challenges.cloudflare.com');
   });
 });

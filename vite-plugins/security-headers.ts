@@ -9,13 +9,30 @@ import { createHash } from 'node:crypto';
 import type { Connect, Plugin } from 'vite';
 import { loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
+import { captchaConfig, type CaptchaProviderName } from '../src/features/client-portal/lib/captcha-config.ts';
 
 export interface HeaderOptions {
   /** VITE_SUPABASE_URL: the only other origin the app talks to (REST, auth, functions, realtime). */
   supabaseUrl: string;
   /** The Vite dev server: React Refresh's inline preamble, Vite's injected styles. */
   dev: boolean;
+  /** The request form's CAPTCHA, when the build switches it on: its origins are allowed. */
+  captcha?: CaptchaProviderName | null;
 }
+
+/**
+ * What each CAPTCHA provider's widget needs, from the providers' own CSP guidance: its script,
+ * the frame it draws the challenge in, and (hCaptcha) its styles and API calls.
+ */
+const captchaOrigins: Record<CaptchaProviderName, { script: string[]; frame: string[]; style: string[]; connect: string[] }> = {
+  turnstile: { script: ['https://challenges.cloudflare.com'], frame: ['https://challenges.cloudflare.com'], style: [], connect: [] },
+  hcaptcha: {
+    script: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
+    frame: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
+    style: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
+    connect: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
+  },
+};
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -32,18 +49,21 @@ function supabaseOrigins(supabaseUrl: string): string[] {
   return [origin, origin.replace(/^http/, 'ws')];
 }
 
-export function contentSecurityPolicy({ supabaseUrl, dev }: HeaderOptions): string {
+export function contentSecurityPolicy({ supabaseUrl, dev, captcha }: HeaderOptions): string {
   const supabase = supabaseOrigins(supabaseUrl);
+  const widget = captcha ? captchaOrigins[captcha] : { script: [], frame: [], style: [], connect: [] };
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", ...(dev ? [reactRefreshPreambleHash()] : [])],
+    'script-src': ["'self'", ...(dev ? [reactRefreshPreambleHash()] : []), ...widget.script],
     // the dev server injects imported CSS as <style> elements; the build links CSS files
-    'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+    'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : []), ...widget.style],
     // profile photos are https URLs (a CHECK constraint), from anywhere the clinic keeps them
     'img-src': ["'self'", 'data:', 'https:', ...supabase.slice(0, 1)],
     'font-src': ["'self'"],
     // 'self' covers the dev server's own WebSocket (HMR) in CSP Level 3 browsers
-    'connect-src': ["'self'", ...supabase],
+    'connect-src': ["'self'", ...supabase, ...widget.connect],
+    // nothing is framed but the CAPTCHA's challenge, when it is on
+    'frame-src': widget.frame.length ? widget.frame : ["'none'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
@@ -79,24 +99,25 @@ const sendHeaders =
   };
 
 export function securityHeadersPlugin(): Plugin {
-  let supabaseUrl = '';
+  let options: Omit<HeaderOptions, 'dev'> = { supabaseUrl: '' };
   return {
     name: 'crp:security-headers',
     configResolved(config) {
       // .env files and the environment, as the app's own import.meta.env sees them
-      supabaseUrl = loadEnv(config.mode, config.envDir || config.root, 'VITE_').VITE_SUPABASE_URL ?? '';
-      if (config.command === 'build' && !supabaseUrl) {
+      const env = loadEnv(config.mode, config.envDir || config.root, 'VITE_');
+      options = { supabaseUrl: env.VITE_SUPABASE_URL ?? '', captcha: captchaConfig(env)?.provider ?? null };
+      if (config.command === 'build' && !options.supabaseUrl) {
         config.logger.warn('VITE_SUPABASE_URL is not set: dist/_headers allows no Supabase origin, and the app will not start.');
       }
     },
     configureServer(server) {
-      server.middlewares.use(sendHeaders(securityHeaders({ supabaseUrl, dev: true })));
+      server.middlewares.use(sendHeaders(securityHeaders({ ...options, dev: true })));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(sendHeaders(securityHeaders({ supabaseUrl, dev: false })));
+      server.middlewares.use(sendHeaders(securityHeaders({ ...options, dev: false })));
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ supabaseUrl, dev: false }) });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile({ ...options, dev: false }) });
     },
   };
 }
