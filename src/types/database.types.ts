@@ -251,22 +251,22 @@ export type Database = {
       client_portal_settings: {
         Row: {
           id: boolean
+          max_open_requests_per_address: number
           max_open_requests_per_person: number
-          max_unverified_requests_per_address: number
           updated_at: string
           verification_window_minutes: number
         }
         Insert: {
           id?: boolean
+          max_open_requests_per_address?: number
           max_open_requests_per_person?: number
-          max_unverified_requests_per_address?: number
           updated_at?: string
           verification_window_minutes?: number
         }
         Update: {
           id?: boolean
+          max_open_requests_per_address?: number
           max_open_requests_per_person?: number
-          max_unverified_requests_per_address?: number
           updated_at?: string
           verification_window_minutes?: number
         }

@@ -189,6 +189,8 @@ export async function startStack(settings: StackSettings, options: StartOptions 
         EMAIL_API_KEY: localInboxKey,
         SITE_URL: settings.siteUrl,
         RATE_LIMIT_EXEMPT_ADDRESSES: settings.rateLimitExemptAddresses.join(','),
+        // the gateway replaces X-Forwarded-For with the socket's address
+        CLIENT_ADDRESS_HEADER: 'x-forwarded-for',
       },
     }, `http://127.0.0.1:${ports.functions}/`),
   );

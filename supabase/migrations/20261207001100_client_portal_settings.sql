@@ -7,8 +7,9 @@ create table public.client_portal_settings (
   id boolean primary key default true check (id),
   -- pending or unverified requests one person (their email, in any case) may have at one clinic
   max_open_requests_per_person integer not null default 2 check (max_open_requests_per_person between 1 and 50),
-  -- unverified requests one address (the caller's IP) may have at one clinic at a time
-  max_unverified_requests_per_address integer not null default 5 check (max_unverified_requests_per_address between 1 and 500),
+  -- requests one address (the caller's IP) may have waiting at one clinic at a time, for the email
+  -- link or for the clinic's answer (a verified request still holds its slot, so it still counts)
+  max_open_requests_per_address integer not null default 5 check (max_open_requests_per_address between 1 and 500),
   -- how long an unverified request holds its slot waiting for the email link (at most 30 minutes)
   verification_window_minutes integer not null default 30 check (verification_window_minutes between 5 and 30),
   updated_at timestamptz not null default now()
@@ -16,3 +17,20 @@ create table public.client_portal_settings (
 alter table public.client_portal_settings enable row level security;
 revoke all on public.client_portal_settings from anon, authenticated;
 insert into public.client_portal_settings default values;
+
+/** The one settings row stays: without it the limits would not apply. */
+create function private.keep_client_portal_settings()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception 'The client portal''s settings row cannot be removed; update it instead.'
+    using errcode = 'P0001', hint = 'settings_required';
+end;
+$$;
+revoke execute on function private.keep_client_portal_settings() from public;
+create trigger client_portal_settings_kept before delete on public.client_portal_settings
+  for each row execute function private.keep_client_portal_settings();
+create trigger client_portal_settings_not_truncated before truncate on public.client_portal_settings
+  for each statement execute function private.keep_client_portal_settings();

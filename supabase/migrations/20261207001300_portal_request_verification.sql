@@ -15,7 +15,8 @@ create table public.request_verifications (
   -- null once the request is gone (never verified in time, or refused at verification)
   request_id uuid unique references public.referral_requests (id) on delete set null,
   org_id uuid not null references public.organizations (id) on delete cascade,
-  -- SHA-256 of the requester's address, for the per-address limit; erased when the link is closed
+  -- SHA-256 of the requester's address, for the per-address limit; erased once the request is
+  -- answered, expires or is removed (an IPv4 address's hash is easily reversed: keep it briefly)
   client_address_hash text check (client_address_hash ~ '^[0-9a-f]{64}$'),
   created_at timestamptz not null default now(),
   closed_at timestamptz,
@@ -25,7 +26,7 @@ create table public.request_verifications (
 );
 alter table public.request_verifications enable row level security;
 revoke all on public.request_verifications from anon, authenticated;
-create index request_verifications_address_idx on public.request_verifications (org_id, client_address_hash) where closed_at is null;
+create index request_verifications_address_idx on public.request_verifications (org_id, client_address_hash) where client_address_hash is not null;
 create index request_verifications_created_idx on public.request_verifications (created_at);
 
 /** Erases a verification link's token from its outbox row once the email is sent or given up on. */
@@ -124,8 +125,8 @@ $$;
  * Creates a client-portal request, unverified: it holds its slot for the verification window
  * only, and reaches the clinic when the client follows the emailed link. In one transaction:
  * the idempotency check, the per-person limit (pending or unverified requests of this email at
- * this clinic, whatever the date of birth) and the per-address limit (unverified requests from
- * this address at this clinic), each counted under an advisory lock so two requests at once
+ * this clinic, whatever the date of birth) and the per-address limit (requests from this address
+ * at this clinic waiting for their email link or for the clinic's answer), each counted under an advisory lock so two requests at once
  * cannot both pass; then the slot check under the therapist's row lock, the insert, the link's
  * token (only its hash kept) and the verification email in the outbox.
  */
@@ -151,7 +152,8 @@ as $$
 declare
   settings public.client_portal_settings;
   person_key text := lower(btrim(email));
-  address_hash text := encode(extensions.digest(coalesce(nullif(btrim(client_address), ''), 'unknown'), 'sha256'), 'hex');
+  -- null only for an address the platform exempts (the local test stack's own); never from a client
+  address_hash text := encode(extensions.digest(nullif(btrim(client_address), ''), 'sha256'), 'hex');
   existing public.referral_requests;
   open_requests integer;
   slot record;
@@ -163,6 +165,12 @@ begin
     raise exception 'A clinic is required.' using errcode = '22023';
   end if;
   select * into settings from public.client_portal_settings;
+  if settings.id is null then
+    -- never "no limit": the row is kept by a trigger, and these are its defaults
+    settings.max_open_requests_per_person := 2;
+    settings.max_open_requests_per_address := 5;
+    settings.verification_window_minutes := 30;
+  end if;
   -- the same lock key the portal always used, so a retry of one submission waits for the first
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('client_portal::' || idempotency_key, 0));
   select * into existing from public.referral_requests r
@@ -177,7 +185,7 @@ begin
   end if;
 
   -- the limits: address first, then person, always in this order (no deadlock between two calls)
-  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('portal_address:' || clinic::text || ':' || address_hash, 0));
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('portal_address:' || clinic::text || ':' || coalesce(address_hash, 'exempt'), 0));
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('portal_person:' || clinic::text || ':' || person_key, 0));
   select count(*) into open_requests from public.referral_requests r
   where r.org_id = clinic and lower(r.email::text) = person_key and r.source = 'client_portal' and r.status in ('pending', 'unverified')
@@ -188,11 +196,11 @@ begin
   end if;
   select count(*) into open_requests from public.request_verifications v
   join public.referral_requests r on r.id = v.request_id
-  where v.org_id = clinic and v.client_address_hash = address_hash and v.closed_at is null
-    and r.status = 'unverified' and r.expires_at > pg_catalog.now();
-  if open_requests >= settings.max_unverified_requests_per_address then
-    raise exception 'Too many requests from your network are waiting for email confirmation. Confirm one from its email, or try again in % minutes.',
-      settings.verification_window_minutes using errcode = 'P0001', hint = 'address_request_limit';
+  where v.org_id = clinic and v.client_address_hash = address_hash
+    and (r.status = 'pending' or (r.status = 'unverified' and r.expires_at > pg_catalog.now()));
+  if address_hash is not null and open_requests >= settings.max_open_requests_per_address then
+    raise exception 'Too many requests from your network are already waiting at this practice. Try again once the practice has answered them, or call the practice.'
+      using errcode = 'P0001', hint = 'address_request_limit';
   end if;
 
   if therapist not in (select private.listed_therapists(null, clinic)) then
@@ -315,7 +323,8 @@ begin
   set status = 'pending', verified_at = pg_catalog.now(), expires_at = least(pg_catalog.now() + interval '48 hours', lower(q.slot))
   where q.id = r.id
   returning * into r;
-  update public.request_verifications v set closed_at = pg_catalog.now(), closed_as = 'verified', client_address_hash = null
+  -- the address still counts while the request waits for the clinic (it holds its slot)
+  update public.request_verifications v set closed_at = pg_catalog.now(), closed_as = 'verified'
   where v.token_hash = link.token_hash;
   perform private.write_audit(r.org_id, 'referral.verified', r.id, jsonb_build_object('status', 'unverified'),
     jsonb_build_object('status', 'pending', 'expires_at', r.expires_at));
@@ -376,3 +385,21 @@ $$;
 grant execute on function private.slot_still_offered(public.referral_requests) to service_role;
 grant execute on function private.queue_notification(uuid, public.notification_template, text, jsonb, text) to service_role;
 grant execute on function private.request_email_payload(public.referral_requests) to service_role;
+
+/** Once a client-portal request is answered, expires or is withdrawn, its address stops counting and is erased. */
+create function private.erase_request_address()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.request_verifications v set client_address_hash = null
+  where v.request_id = new.id and v.client_address_hash is not null;
+  return null;
+end;
+$$;
+revoke execute on function private.erase_request_address() from public;
+create trigger referral_requests_erase_address after update of status on public.referral_requests
+  for each row when (old.source = 'client_portal' and new.status not in ('pending', 'unverified'))
+  execute function private.erase_request_address();

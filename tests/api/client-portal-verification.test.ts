@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { payers, waitForEmail } from './factories.ts';
+import { freshLoopbackAddress, requestFrom } from './from-address.ts';
 import { orgs, serviceClient, signedInAs, staffIdOf, testEnv, withDb, type Client } from './personas.ts';
 
 const service = serviceClient();
@@ -36,6 +37,16 @@ async function requestTime(slug: string, therapistId: string, slotStart: string,
     body: JSON.stringify({ therapist_id: therapistId, slot_start: slotStart, ...who }),
   });
   return { response, body: await response.json(), who };
+}
+
+/** The same, sent from `address` (the test stack exempts 127.0.0.1, which every other test uses, from per-address limits). */
+async function requestTimeFrom(address: string, slug: string, therapistId: string, slotStart: string, who = person()) {
+  const answer = await requestFrom(address, `${testEnv().apiUrl}/functions/v1/client-portal/clinics/${slug}/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ therapist_id: therapistId, slot_start: slotStart, ...who }),
+  });
+  return { status: answer.status, body: JSON.parse(answer.text), who };
 }
 
 const verify = async (slug: string, token: string) => {
@@ -305,19 +316,39 @@ describe('limits per person and per address', () => {
     expect(answers.map((a) => a.response.status).sort()).toEqual([201, 201, 409, 409]);
   });
 
-  it('allows 5 unverified requests from one address at a clinic; the 6th is a 429 until one is confirmed', async () => {
+  it('allows 5 waiting requests from one address at a clinic; the 6th is a 429 until one is answered, confirming by email frees none', async () => {
     const clinic = await freshClinic();
     const slots = await openSlots(clinic.slug, clinic.therapistId);
+    const address = freshLoopbackAddress();
     const accepted = [];
-    for (const slot of slots.slice(0, 5)) accepted.push(await requestTime(clinic.slug, clinic.therapistId, slot));
-    expect(accepted.map((a) => a.response.status)).toEqual([201, 201, 201, 201, 201]);
-    const sixth = await requestTime(clinic.slug, clinic.therapistId, slots[5]!);
-    expect(sixth.response.status).toBe(429);
+    for (const slot of slots.slice(0, 5)) accepted.push(await requestTimeFrom(address, clinic.slug, clinic.therapistId, slot));
+    expect(accepted.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    const sixth = await requestTimeFrom(address, clinic.slug, clinic.therapistId, slots[5]!);
+    expect(sixth.status).toBe(429);
     expect(sixth.body.error.code).toBe('address_request_limit');
-    expect(sixth.body.error.message).toContain('Too many requests from your network are waiting for email confirmation.');
+    expect(sixth.body.error.message).toContain('Too many requests from your network are already waiting at this practice.');
 
-    expect((await verify(clinic.slug, (await tokenFromEmail(accepted[0]!.who.email)).token)).status).toBe(200);
-    expect((await requestTime(clinic.slug, clinic.therapistId, slots[5]!)).response.status).toBe(201);
+    // a confirmed request still holds its slot for the clinic's 48 hours, so it still counts
+    const first = accepted[0]!;
+    expect((await verify(clinic.slug, (await tokenFromEmail(first.who.email)).token)).status).toBe(200);
+    expect((await requestTimeFrom(address, clinic.slug, clinic.therapistId, slots[5]!)).status).toBe(429);
+    // another address is not held up
+    expect((await requestTimeFrom(freshLoopbackAddress(), clinic.slug, clinic.therapistId, slots[6]!)).status).toBe(201);
+
+    // once the clinic's time is over (or it answers), the address stops counting and is forgotten
+    expect((await service.from('referral_requests').update({ status: 'expired' }).eq('id', first.body.id)).error).toBeNull();
+    const { data: link } = await service.from('request_verifications').select('client_address_hash').eq('request_id', first.body.id).single();
+    expect(link).toEqual({ client_address_hash: null });
+    expect((await requestTimeFrom(address, clinic.slug, clinic.therapistId, slots[5]!)).status).toBe(201);
+  });
+});
+
+describe('the limits’ settings', () => {
+  it('cannot be removed (the limits would stop applying); they are changed by update', async () => {
+    const { error } = await service.from('client_portal_settings').delete().eq('id', true);
+    expect(error?.message).toBe('The client portal\'s settings row cannot be removed; update it instead.');
+    const { data } = await service.from('client_portal_settings').select('max_open_requests_per_person, max_open_requests_per_address, verification_window_minutes');
+    expect(data).toEqual([{ max_open_requests_per_person: 2, max_open_requests_per_address: 5, verification_window_minutes: 30 }]);
   });
 });
 

@@ -29,10 +29,13 @@ const token = 'Zm9vYmFy' + 'x'.repeat(33) + '-_';
 
 const body = { therapist_id: '3f2b8a1e-7c4d-4e5f-9a6b-1c2d3e4f5a6b', slot_start: '2027-05-04T13:00:00Z', first_name: 'Elena', last_name: 'Castillo', email: 'elena@example.org', phone: '617-555-0188', date_of_birth: '1991-04-12' };
 
-Deno.test('rate-limits by the first forwarded address', async () => {
+Deno.test('rate-limits by the address the platform’s proxy saw, never one the caller wrote', async () => {
   const { handle, seenKeys } = handler();
+  // the caller wrote 203.0.113.9; the proxy in front of the function added 10.0.0.1
   await handle(new Request('http://x/client-portal/clinics/harborview', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } }));
-  equal(seenKeys[0], '203.0.113.9');
+  equal(seenKeys[0], '10.0.0.1');
+  await handle(new Request('http://x/client-portal/clinics/harborview', { headers: { 'cf-connecting-ip': '198.51.100.4', 'x-forwarded-for': '203.0.113.9' } }));
+  equal(seenKeys[1], '198.51.100.4');
   const limited = handler({ rateLimit: () => Promise.resolve(30) });
   const res = await limited.handle(new Request('http://x/client-portal/clinics/harborview'));
   equal(res.status, 429);

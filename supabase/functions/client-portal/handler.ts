@@ -10,12 +10,15 @@
  */
 import { z } from 'zod';
 import { directoryPage, parseDirectoryQuery, parseSlotRange, type DirectoryQuery, type DirectoryRow } from '../_shared/directory.ts';
+import { clientAddressOf } from '../_shared/client-address.ts';
 import { apiError, canonicalJson, dbErrorResponse, json, readJson, sha256Hex, type DbError } from '../_shared/http.ts';
 import { firstIssue, idempotencyKeySchema, portalReferralRequestSchema, type PortalReferralRequest } from '../_shared/referral-request.ts';
 import type { CaptchaVerifier } from './captcha.ts';
 import { splitCaptchaToken, verificationFailure, verificationTokenSchema, type VerificationOutcome } from './verification.ts';
 
 export interface ClientPortalDeps {
+  /** The header the platform's proxy sets to the caller's address (see clientAddressOf). */
+  clientAddressHeader?: string;
   /** Seconds to wait, or 0 when the call is allowed. */
   rateLimit(clientKey: string): Promise<number>;
   clinic(slug: string): Promise<{ clinic_id: string; name: string; time_zone: string } | null>;
@@ -36,8 +39,6 @@ export interface ClientPortalDeps {
 const isDbError = (e: unknown): e is DbError => typeof e === 'object' && e !== null && 'message' in e && 'hint' in e;
 const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(63);
 
-/** The caller's address as the gateway saw it (first X-Forwarded-For entry). */
-const clientKeyOf = (request: Request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 
 /** The database's per-person and per-address refusals: what to do is in the message. */
 function limitRefusal(error: DbError): Response | null {
@@ -108,7 +109,7 @@ export function createClientPortalHandler(deps: ClientPortalDeps) {
       // the CAPTCHA token rides in the body (no extra header to allow through CORS) but is not part of the request
       const { captchaToken, body } = splitCaptchaToken(read.body);
       if (deps.captcha) {
-        const refused = await checkCaptcha(deps.captcha, captchaToken, clientKeyOf(request));
+        const refused = await checkCaptcha(deps.captcha, captchaToken, clientAddressOf(request, deps.clientAddressHeader));
         if (refused) return refused;
       }
       const parsed = portalReferralRequestSchema.safeParse(body);
@@ -121,7 +122,7 @@ export function createClientPortalHandler(deps: ClientPortalDeps) {
         parsed.data,
         key.data,
         await sha256Hex(canonicalJson(parsed.data)),
-        clientKeyOf(request),
+        clientAddressOf(request, deps.clientAddressHeader),
       );
       return json(
         201,
@@ -134,7 +135,7 @@ export function createClientPortalHandler(deps: ClientPortalDeps) {
 
   return async (request: Request): Promise<Response> => {
     try {
-      const retryAfter = await deps.rateLimit(clientKeyOf(request));
+      const retryAfter = await deps.rateLimit(clientAddressOf(request, deps.clientAddressHeader));
       if (retryAfter > 0) {
         return apiError(429, 'rate_limited', `Too many requests; try again in ${retryAfter} s.`, null, { 'retry-after': String(retryAfter) });
       }

@@ -317,7 +317,7 @@ describe('Client portal: the request form', () => {
 
   it.each([
     [409, 'person_request_limit', 'You already have 2 requests waiting at this practice. Confirm them from the email we sent, or wait for the practice\'s answer, before requesting another time.'],
-    [429, 'address_request_limit', 'Too many requests from your network are waiting for email confirmation. Confirm one from its email, or try again in 30 minutes.'],
+    [429, 'address_request_limit', 'Too many requests from your network are already waiting at this practice. Try again once the practice has answered them, or call the practice.'],
   ])('a %i limit refusal (%s) shows the function’s message in the form and keeps what was entered', async (status, code, message) => {
     server.use(http.post(requestsUrl, () => HttpResponse.json({ error: { code, message } }, { status })));
     const { user } = await openPage();
