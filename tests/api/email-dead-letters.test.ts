@@ -20,9 +20,12 @@ const providerDown = 'email API unreachable: error sending request: Connection r
 let admin: Client, otherAdmin: Client, scheduler: Client, therapist: Client;
 
 beforeAll(async () => {
-  [admin, otherAdmin, scheduler, therapist] = await Promise.all(
-    (['orgAdmin', 'otherOrgAdmin', 'scheduler', 'therapist'] as const).map((p) => signedInAs(p)),
-  );
+  [admin, otherAdmin, scheduler, therapist] = await Promise.all([
+    signedInAs('orgAdmin'),
+    signedInAs('otherOrgAdmin'),
+    signedInAs('scheduler'),
+    signedInAs('therapist'),
+  ]);
 });
 
 interface QueuedEmail {

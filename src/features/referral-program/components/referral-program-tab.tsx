@@ -24,6 +24,7 @@ import { EditPayersDialog } from './edit-payers-dialog';
 import { gridColumns } from './grid-columns';
 import { GridFilters } from './grid-filters';
 import { ProgramGrid } from './program-grid';
+import { UndeliveredEmails } from './undelivered-emails';
 import { useDebouncedValue } from './use-debounced-value';
 import './referral-program.css';
 
@@ -160,6 +161,8 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         the open time of the therapists enrolled here. Add a therapist with the payers that may refer clients to them;
         we email them to complete their public profile.
       </p>
+
+      <UndeliveredEmails orgId={orgId} />
 
       <div className="program-toolbar">
         <p className="result-count" aria-live="polite">
