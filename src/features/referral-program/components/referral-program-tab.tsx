@@ -71,6 +71,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
   const [announcement, setAnnouncement] = useState('');
   const regionRef = useRef<HTMLDivElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
 
   // clearing the search applies at once; typing waits for a pause
   const appliedSearch = search.trim() === '' ? '' : debouncedSearch;
@@ -162,7 +163,13 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         we email them to complete their public profile.
       </p>
 
-      <UndeliveredEmails orgId={orgId} />
+      <UndeliveredEmails
+        orgId={orgId}
+        onResent={(message) => {
+          announce(message);
+          statusRef.current?.focus();
+        }}
+      />
 
       <div className="program-toolbar">
         <p className="result-count" aria-live="polite">
@@ -173,7 +180,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         </button>
       </div>
 
-      <p role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
+      <p ref={statusRef} tabIndex={-1} role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
         {announcement}
       </p>
 

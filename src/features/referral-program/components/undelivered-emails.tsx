@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { ErrorState } from '@/components/ui/status';
 import { formatDateTime, isoTimestamp } from '@/lib/datetime';
 import { useUndeliveredEmails, type UndeliveredEmail } from '../api/get-undelivered-emails';
@@ -18,13 +17,12 @@ function resendNotice(email: UndeliveredEmail, status: string): string {
 /**
  * "Emails that could not be delivered": the clinic's dead letters (tried for 72 hours), each
  * with its recipient, what it was, when it was given up on and the last error, and Resend.
- * Shows nothing while there are none.
+ * Shows nothing while there are none. The outcome of a resend is told through the page's one
+ * status message (`onResent`), which also takes the focus: the row and its button leave the list.
  */
-export function UndeliveredEmails({ orgId }: { orgId: string }) {
+export function UndeliveredEmails({ orgId, onResent }: { orgId: string; onResent: (message: string) => void }) {
   const list = useUndeliveredEmails(orgId);
   const resend = useResendUndeliveredEmail(orgId);
-  const [announcement, setAnnouncement] = useState('');
-  const announcementRef = useRef<HTMLParagraphElement>(null);
 
   if (list.isError) {
     return <ErrorState title="The emails that could not be delivered could not be loaded." error={list.error} onRetry={() => void list.refetch()} />;
@@ -33,21 +31,11 @@ export function UndeliveredEmails({ orgId }: { orgId: string }) {
   const total = list.data?.total ?? 0;
 
   function onResend(email: UndeliveredEmail) {
-    setAnnouncement('');
-    resend.mutate(email.id, {
-      onSuccess: (status) => {
-        setAnnouncement(resendNotice(email, status));
-        // the row (and the button that had the focus) leaves the list: keep the focus on the outcome
-        announcementRef.current?.focus();
-      },
-    });
+    resend.mutate(email.id, { onSuccess: (status) => onResent(resendNotice(email, status)) });
   }
 
   return (
     <>
-      <p ref={announcementRef} tabIndex={-1} role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
-        {announcement}
-      </p>
       {emails.length > 0 ? (
         <section aria-labelledby="undelivered-emails-title" className="callout callout-error undelivered-emails">
           <h3 id="undelivered-emails-title" className="callout-title">
