@@ -413,6 +413,8 @@ export type Database = {
         Row: {
           attempts: number
           created_at: string
+          dead_lettered_at: string | null
+          first_attempt_at: string | null
           id: string
           idempotency_key: string
           last_error: string | null
@@ -428,6 +430,8 @@ export type Database = {
         Insert: {
           attempts?: number
           created_at?: string
+          dead_lettered_at?: string | null
+          first_attempt_at?: string | null
           id?: string
           idempotency_key: string
           last_error?: string | null
@@ -443,6 +447,8 @@ export type Database = {
         Update: {
           attempts?: number
           created_at?: string
+          dead_lettered_at?: string | null
+          first_attempt_at?: string | null
           id?: string
           idempotency_key?: string
           last_error?: string | null
@@ -1271,6 +1277,8 @@ export type Database = {
         Returns: {
           attempts: number
           created_at: string
+          dead_lettered_at: string | null
+          first_attempt_at: string | null
           id: string
           idempotency_key: string
           last_error: string | null
@@ -1371,9 +1379,10 @@ export type Database = {
           delivered: boolean
           error?: string
           notification_id: string
+          permanent?: boolean
           provider_id?: string
         }
-        Returns: undefined
+        Returns: Database["public"]["Enums"]["notification_status"]
       }
       listed_therapist_slots: {
         Args: {
@@ -1512,6 +1521,10 @@ export type Database = {
         Args: { batch_size?: number }
         Returns: number
       }
+      resend_undelivered_email: {
+        Args: { notification_id: string }
+        Returns: Database["public"]["Enums"]["notification_status"]
+      }
       revoke_payer_api_key: { Args: { key_id: string }; Returns: undefined }
       set_enrollment_payers: {
         Args: { enrollment_id: string; payer_ids: string[] }
@@ -1534,7 +1547,12 @@ export type Database = {
       appointment_status: "scheduled" | "cancelled"
       client_status: "prospective" | "active"
       enrollment_status: "active" | "deactivated"
-      notification_status: "pending" | "sending" | "sent" | "failed"
+      notification_status:
+        | "pending"
+        | "sending"
+        | "sent"
+        | "failed"
+        | "dead_letter"
       notification_template:
         | "enrollment_invitation"
         | "request_confirmed"
@@ -1682,7 +1700,13 @@ export const Constants = {
       appointment_status: ["scheduled", "cancelled"],
       client_status: ["prospective", "active"],
       enrollment_status: ["active", "deactivated"],
-      notification_status: ["pending", "sending", "sent", "failed"],
+      notification_status: [
+        "pending",
+        "sending",
+        "sent",
+        "failed",
+        "dead_letter",
+      ],
       notification_template: [
         "enrollment_invitation",
         "request_confirmed",

@@ -5,6 +5,7 @@ import { publicProfileHandlers } from './public-profile-handlers';
 import { referralProgramHandlers } from './referral-program-handlers';
 import { restHandlers } from './rest-handlers';
 import { scheduleHandlers } from './schedule-handlers';
+import { undeliveredEmailHandlers } from './undelivered-email-handlers';
 
 /** The Supabase API as component tests see it; tests add or override handlers with `server.use`. */
 export const server = setupServer(
@@ -15,4 +16,5 @@ export const server = setupServer(
   ...publicProfileHandlers,
   ...clientPortalHandlers,
   ...scheduleHandlers,
+  ...undeliveredEmailHandlers,
 );

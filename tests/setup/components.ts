@@ -10,6 +10,7 @@ import { resetData } from '../msw/data';
 import { resetProfileData } from '../msw/public-profile-handlers';
 import { resetReferralProgramData } from '../msw/referral-program-handlers';
 import { testEnv } from '../msw/env';
+import { resetOutboxData } from '../msw/undelivered-email-handlers';
 import { server } from '../msw/server';
 
 for (const [name, value] of Object.entries(testEnv)) vi.stubEnv(name, value);
@@ -46,6 +47,7 @@ afterEach(() => {
   resetData();
   resetProfileData();
   resetReferralProgramData();
+  resetOutboxData();
   resetAuthLog();
   // supabase-js keeps the session in localStorage; the invitation flag lives in sessionStorage
   localStorage.clear();

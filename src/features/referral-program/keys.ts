@@ -11,4 +11,6 @@ export const referralProgramKeys = {
   /** Active therapists of the clinic never enrolled: who Add Staff offers. */
   candidates: (orgId: string) => [...referralProgramKeys.all(orgId), 'candidates'] as const,
   payers: (orgId: string) => [...referralProgramKeys.all(orgId), 'payers'] as const,
+  /** Dead-lettered emails of the clinic (org admins only), for the "could not be delivered" list. */
+  undeliveredEmails: (orgId: string) => [...referralProgramKeys.all(orgId), 'undelivered-emails'] as const,
 };

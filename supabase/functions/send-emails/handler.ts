@@ -1,10 +1,13 @@
 /**
  * Drains the notification outbox: claims due emails (a lease, `skip locked`), renders each
  * template, sends it through a Resend-compatible HTTP API with the outbox row's idempotency key
- * (so a retry never delivers twice), and records the outcome; failures back off and retry.
+ * (so a retry never delivers twice), and records the outcome. The database decides what a
+ * failure means (retry with backoff, or dead letter after the 72-hour window); an email given up
+ * on is logged here, one line each, for the operator.
  */
 import { callerRole } from '../_shared/caller.ts';
 import { renderEmail, TemplateError } from '../_shared/email-templates.ts';
+import { deadLetterLogLine, providerRefusal, type DeliveryOutcome } from './delivery-outcome.ts';
 
 export interface OutboxEmail {
   id: string;
@@ -12,27 +15,34 @@ export interface OutboxEmail {
   recipient: string;
   payload: Record<string, unknown>;
   idempotency_key: string;
+  org_id?: string;
+  attempts?: number;
 }
+
+/** The outbox status after an outcome is recorded (null: the row was not being sent). */
+export type FinishedStatus = 'sent' | 'pending' | 'dead_letter' | null;
 
 export interface SendEmailsDeps {
   claim(batchSize: number): Promise<OutboxEmail[]>;
-  finish(id: string, outcome: { delivered: boolean; error?: string; providerId?: string }): Promise<void>;
+  finish(id: string, outcome: DeliveryOutcome): Promise<FinishedStatus>;
   fetch: typeof fetch;
   emailApiUrl: string;
   emailApiKey: string;
   siteUrl: string;
   from: string;
+  /** where dead letters are reported (console.error in the function) */
+  logError(line: string): void;
 }
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<{ delivered: boolean; error?: string; providerId?: string }> {
+async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<DeliveryOutcome> {
   let rendered;
   try {
     rendered = renderEmail(email.template, email.payload, deps.siteUrl);
   } catch (error) {
-    if (error instanceof TemplateError) return { delivered: false, error: `template: ${error.message}` };
+    if (error instanceof TemplateError) return { delivered: false, error: `template: ${error.message}`, permanent: true };
     throw error;
   }
   try {
@@ -46,7 +56,7 @@ async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<{ deli
       body: JSON.stringify({ from: deps.from, to: [email.recipient], ...rendered }),
       signal: AbortSignal.timeout(10_000),
     });
-    if (!response.ok) return { delivered: false, error: `email API answered ${response.status}: ${(await response.text()).slice(0, 500)}` };
+    if (!response.ok) return providerRefusal(response.status, await response.text());
     const body = await response.json().catch(() => ({}));
     return { delivered: true, providerId: typeof body.id === 'string' ? body.id : undefined };
   } catch (error) {
@@ -63,12 +73,17 @@ export function createSendEmailsHandler(deps: SendEmailsDeps) {
     const emails = await deps.claim(25);
     let sent = 0;
     let failed = 0;
+    let deadLettered = 0;
     for (const email of emails) {
       const outcome = await sendOne(email, deps);
-      await deps.finish(email.id, outcome);
+      const status = await deps.finish(email.id, outcome);
       if (outcome.delivered) sent++;
       else failed++;
+      if (status === 'dead_letter') {
+        deadLettered++;
+        deps.logError(deadLetterLogLine(email, outcome.error));
+      }
     }
-    return json(200, { claimed: emails.length, sent, failed });
+    return json(200, { claimed: emails.length, sent, failed, dead_lettered: deadLettered });
   };
 }

@@ -399,9 +399,11 @@ describe('audit_log', () => {
 });
 
 describe('notification_outbox', () => {
-  it('is invisible to every signed-in persona', async () => {
+  // org admins see their clinic's dead letters only (tests/api/email-dead-letters.test.ts)
+  it('shows no signed-in persona an email on its way or sent, nor any payload', async () => {
     for (const client of [admin, scheduler, therapist]) {
-      expect((await client.from('notification_outbox').select('id')).error?.code).toBe('42501');
+      expect((await client.from('notification_outbox').select('id').neq('status', 'dead_letter')).data).toEqual([]);
+      expect((await client.from('notification_outbox').select('payload')).error?.code).toBe('42501');
     }
     expect((await admin.rpc('claim_notifications', { batch_size: 1 })).error?.code).toBe('42501');
   });

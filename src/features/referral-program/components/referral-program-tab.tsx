@@ -24,6 +24,7 @@ import { EditPayersDialog } from './edit-payers-dialog';
 import { gridColumns } from './grid-columns';
 import { GridFilters } from './grid-filters';
 import { ProgramGrid } from './program-grid';
+import { UndeliveredEmails } from './undelivered-emails';
 import { useDebouncedValue } from './use-debounced-value';
 import './referral-program.css';
 
@@ -70,6 +71,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
   const [announcement, setAnnouncement] = useState('');
   const regionRef = useRef<HTMLDivElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
 
   // clearing the search applies at once; typing waits for a pause
   const appliedSearch = search.trim() === '' ? '' : debouncedSearch;
@@ -161,6 +163,14 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         we email them to complete their public profile.
       </p>
 
+      <UndeliveredEmails
+        orgId={orgId}
+        onResent={(message) => {
+          announce(message);
+          statusRef.current?.focus();
+        }}
+      />
+
       <div className="program-toolbar">
         <p className="result-count" aria-live="polite">
           {grid.isSuccess && !grid.isPlaceholderData ? staffCountText(total, filtered) : ''}
@@ -170,7 +180,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         </button>
       </div>
 
-      <p role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
+      <p ref={statusRef} tabIndex={-1} role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
         {announcement}
       </p>
 
