@@ -36,7 +36,7 @@ async function requestCount(email: string) {
 async function submit(entry: 'payer' | 'portal', body: Record<string, unknown>) {
   const url =
     entry === 'payer' ? `${testEnv().apiUrl}/functions/v1/payer-api/referral-requests` : `${testEnv().apiUrl}/functions/v1/client-portal/clinics/harborview/requests`;
-  const auth = entry === 'payer' ? { authorization: `Bearer ${payerKey}` } : { apikey: testEnv().anonKey, authorization: `Bearer ${testEnv().anonKey}` };
+  const auth: Record<string, string> = entry === 'payer' ? { authorization: `Bearer ${payerKey}` } : { apikey: testEnv().anonKey, authorization: `Bearer ${testEnv().anonKey}` };
   const response = await fetch(url, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
