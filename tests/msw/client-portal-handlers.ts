@@ -106,8 +106,8 @@ export const clientPortalLog = {
 };
 
 /** A verification link for a request of Priya's first open time, in the given state. */
-export function addVerificationLink(token: string, state: LinkState = 'open'): void {
-  links.set(token, { state, slotStart: initialTherapists()[0]!.open[0]!.start });
+export function addVerificationLink(token: string, state: LinkState = 'open', slotStart: string = initialTherapists()[0]!.open[0]!.start): void {
+  links.set(token, { state, slotStart });
 }
 
 export function resetClientPortal(): void {

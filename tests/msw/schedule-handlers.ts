@@ -295,7 +295,7 @@ const withSeconds = (time: unknown) => (typeof time === 'string' && /^\d{2}:\d{2
 /** The database's checks on a block, in the order its constraints and triggers run. */
 function refuse(candidate: Block): Response | null {
   if (!(candidate.end_time > candidate.start_time)) {
-    return postgrestError(400, '23514', 'new row for relation "availability_blocks" violates check constraint "availability_blocks_check"');
+    return postgrestError(400, '23514', 'new row for relation "availability_blocks" violates check constraint "availability_blocks_end_time_after_start_time"');
   }
   if (candidate.accept_external && !scheduleData.enrollments.some((e) => e.staff_id === candidate.staff_id && e.status === 'active')) {
     return postgrestError(400, 'P0001', 'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.', 'not_enrolled');

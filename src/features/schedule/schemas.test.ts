@@ -58,6 +58,12 @@ describe('availabilityBlockFormSchema', () => {
     });
   });
 
+  it('takes clock times of one day only, before 24:00 (CHECK availability_blocks_start_time_end_time_before_24_00)', () => {
+    expect(errors({ ...weekly, start_time: '22:00', end_time: '24:00' })).toEqual({ end_time: ['Enter an end time.'] });
+    expect(errors({ ...weekly, start_time: '24:00', end_time: '23:00' })).toEqual({ start_time: ['Enter a start time.'] });
+    expect(errors({ ...weekly, start_time: '22:00', end_time: '23:59' })).toEqual({});
+  });
+
   it('needs a weekday for a weekly block', () => {
     expect(errors({ ...weekly, weekdays: [] })).toEqual({ weekdays: ['Choose at least one day of the week.'] });
   });

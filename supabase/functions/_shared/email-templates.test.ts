@@ -17,7 +17,7 @@ const validPayloads: Record<string, Record<string, unknown>> = {
   enrollment_invitation: { practice_name: 'Harborview Counseling Collective', first_name: 'Priya', path: '/staff/abc/public-profile' },
   request_confirmed: slot,
   request_declined: slot,
-  request_expired: slot,
+  request_expired: { ...slot, expiry_cause: 'deadline' },
   request_withdrawn: slot,
   request_reminder: { ...slot, first_name: 'Priya', expires_at: '2027-05-03T21:30:00Z', path: '/schedule/unconfirmed' },
   request_verification: { ...slot, path: '/request/harborview/verify', token: 'A'.repeat(21) + '-_' + 'z9'.repeat(10), confirm_within_minutes: '30' },
@@ -94,4 +94,44 @@ Deno.test('the verification email refuses a token or a window that is not what t
   throws(() => renderEmail('request_verification', { ...payload, token: 'short' }, 'https://x.org'), TemplateError);
   throws(() => renderEmail('request_verification', { ...payload, token: `${'a'.repeat(40)}"><x` }, 'https://x.org'), TemplateError);
   throws(() => renderEmail('request_verification', { ...payload, confirm_within_minutes: 'soon' }, 'https://x.org'), TemplateError);
+});
+
+Deno.test('the expiry email says the 48 hours ran out only when they did, in summer and winter time', () => {
+  const summer = renderEmail('request_expired', { ...slot, expiry_cause: 'deadline' }, 'https://x.org');
+  ok(
+    summer.text.includes('Harborview Counseling Collective did not answer your appointment request for Tuesday, May 4, 2027 at 9:00 AM EDT within 48 hours, so the request has expired'),
+    summer.text,
+  );
+  ok(!summer.text.includes('before that time began'), summer.text);
+  const winter = renderEmail('request_expired', { ...slot, starts_at: '2027-11-09T14:00:00Z', expiry_cause: 'deadline' }, 'https://x.org');
+  ok(winter.text.includes('for Tuesday, November 9, 2027 at 9:00 AM EST within 48 hours'), winter.text);
+});
+
+Deno.test('the expiry email of a request whose slot began before an answer does not speak of 48 hours', () => {
+  for (const [startsAt, local] of [
+    ['2027-05-04T13:00:00Z', 'Tuesday, May 4, 2027 at 9:00 AM EDT'],
+    ['2027-11-09T14:00:00Z', 'Tuesday, November 9, 2027 at 9:00 AM EST'],
+  ] as const) {
+    const email = renderEmail('request_expired', { ...slot, starts_at: startsAt, expiry_cause: 'slot_started' }, 'https://x.org');
+    ok(email.text.includes(`did not answer your appointment request for ${local} before that time began, so the request has expired.`), email.text);
+    ok(!email.text.includes('48 hours') && !email.html.includes('48 hours'), email.text);
+  }
+});
+
+Deno.test('an expiry email queued before the payload said why makes no claim about 48 hours; an unknown cause is refused', () => {
+  const email = renderEmail('request_expired', slot, 'https://x.org');
+  ok(email.text.includes('for Tuesday, May 4, 2027 at 9:00 AM EDT in time, so the request has expired.'), email.text);
+  ok(!email.text.includes('48 hours'), email.text);
+  throws(() => renderEmail('request_expired', { ...slot, expiry_cause: 'tuesday' }, 'https://x.org'), TemplateError);
+});
+
+Deno.test('the reminder names the deadline that applies: the slot’s start, or the end of the 48 hours', () => {
+  const atSlot = renderEmail('request_reminder', { ...validPayloads.request_reminder, expires_at: slot.starts_at }, 'https://x.org');
+  match(atSlot.subject, /^A referral request is waiting for your answer$/);
+  ok(atSlot.text.includes('It expires when the appointment time begins'), atSlot.text);
+  ok(!atSlot.text.includes('48 hours') && !atSlot.subject.includes('12 hours'), atSlot.text);
+  const afterDeadline = renderEmail('request_reminder', validPayloads.request_reminder!, 'https://x.org');
+  ok(afterDeadline.text.includes('It expires Monday, May 3, 2027 at 5:30 PM EDT, when the 48 hours to answer are over'), afterDeadline.text);
+  const winter = renderEmail('request_reminder', { ...validPayloads.request_reminder, starts_at: '2027-11-09T14:00:00Z', expires_at: '2027-11-08T22:30:00Z' }, 'https://x.org');
+  ok(winter.text.includes('It expires Monday, November 8, 2027 at 5:30 PM EST'), winter.text);
 });

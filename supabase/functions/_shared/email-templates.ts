@@ -117,8 +117,22 @@ const templates: Record<string, Template> = {
 
   request_expired(payload) {
     const practice = field(payload, 'practice_name');
+    const slot = when(payload, 'starts_at');
+    // why it expired (see expire_referral_requests): the words must match what happened
+    const cause = payload.expiry_cause;
+    const what =
+      cause === 'slot_started'
+        ? `${practice} did not answer your appointment request for ${slot} before that time began, so the request has expired.`
+        : cause === 'deadline'
+          ? `${practice} did not answer your appointment request for ${slot} within 48 hours, so the request has expired and the time is no longer held for you.`
+          : cause === undefined
+            ? // queued before the payload said why: words true in both cases
+              `${practice} did not answer your appointment request for ${slot} in time, so the request has expired.`
+            : (() => {
+                throw new TemplateError('payload.expiry_cause is not slot_started or deadline');
+              })();
     return plain(`Your appointment request with ${practice} was not answered in time`, [
-      `${practice} was not able to answer your appointment request for ${when(payload, 'starts_at')} within 48 hours, so it has been withdrawn.`,
+      what,
       'You are welcome to request another time or another therapist.',
     ]);
   },
@@ -134,12 +148,20 @@ const templates: Record<string, Template> = {
   request_reminder(payload, siteUrl) {
     const firstName = field(payload, 'first_name');
     const href = appLink(siteUrl, field(payload, 'path'));
+    const startsAt = new Date(field(payload, 'starts_at')).getTime();
+    const expiresAt = new Date(field(payload, 'expires_at')).getTime();
+    // a request for a slot sooner than 48 hours expires when the slot starts, not after 48 hours;
+    // the reminder is queued once 12 hours or less are left, so the subject names no hours
+    const deadline =
+      expiresAt >= startsAt
+        ? `It expires when the appointment time begins; until then you can confirm or decline it.`
+        : `It expires ${when(payload, 'expires_at')}, when the 48 hours to answer are over; after that the client is told it was not answered.`;
     const paragraphs = [
       `Hi ${firstName},`,
-      `A referral appointment request for ${when(payload, 'starts_at')} is waiting for your answer. It expires ${when(payload, 'expires_at')}; after that it is withdrawn and the client is told.`,
+      `A referral appointment request for ${when(payload, 'starts_at')} is waiting for your answer. ${deadline}`,
     ];
     return {
-      subject: 'A referral request needs your answer within 12 hours',
+      subject: 'A referral request is waiting for your answer',
       html: layout(paragraphs, { href, label: 'Open Unconfirmed Appointments' }),
       text: `${paragraphs.join('\n\n')}\n\nOpen Unconfirmed Appointments: ${href}\n`,
     };

@@ -54,3 +54,16 @@ Deno.test('dbErrorResponse keeps PostgREST PT4xx statuses and maps unreadable JS
   equal(dbErrorResponse({ code: 'P0002', hint: 'unknown_therapist', message: 'No therapist' }).status, 404);
   equal(dbErrorResponse({ code: 'XX000', hint: null, message: 'boom' }).status, 500);
 });
+
+Deno.test('dbErrorResponse names the field of a date the database refused as out of range', async () => {
+  const response = dbErrorResponse({
+    code: '22008',
+    hint: 'out_of_range',
+    details: 'date_of_birth',
+    message: 'date_of_birth must be a date after 1900-01-01 and before today.',
+  });
+  equal(response.status, 422);
+  deepStrictEqual(await response.json(), {
+    error: { code: 'out_of_range', message: 'date_of_birth must be a date after 1900-01-01 and before today.', field: 'date_of_birth' },
+  });
+});

@@ -11,6 +11,8 @@ export const apiError = (status: number, code: string, message: string, field: s
 export interface DbError {
   code?: string;
   hint?: string | null;
+  /** for `out_of_range` refusals: the column the value was for */
+  details?: string | null;
   message: string;
 }
 
@@ -29,6 +31,9 @@ export function dbErrorResponse(error: DbError): Response {
       return apiError(422, 'slot_in_past', error.message, 'slot_start');
     case 'idempotency_key_reused':
       return apiError(422, 'idempotency_key_reused', error.message);
+    // a date outside its range (see 20261207007100_dates_in_range.sql): the column is in details
+    case 'out_of_range':
+      return apiError(422, 'out_of_range', error.message, error.details && /^[a-z_]+$/.test(error.details) ? error.details : null);
     default:
       if (error.code && /^PT4\d\d$/.test(error.code)) {
         return apiError(Number(error.code.slice(2)), error.hint ?? 'refused', error.message);

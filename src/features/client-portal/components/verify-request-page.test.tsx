@@ -34,6 +34,17 @@ describe('Client portal: the verification link', () => {
     expect(section).toHaveTextContent(/Harborview Counseling Collective will confirm or decline within 48 hours — by .+ E[DS]T/);
   });
 
+  it('a request for a time sooner than 48 hours away is answered before that time begins, not "within 48 hours"', async () => {
+    const soon = new Date(Date.now() + 20 * 3_600_000).toISOString();
+    addVerificationLink(token, 'open', soon);
+    const { user } = await openLink(`/request/harborview/verify#token=${token}`);
+    await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
+    await screen.findByRole('heading', { level: 1, name: 'Request sent to Harborview Counseling Collective' });
+    const section = screen.getByRole('region', { name: 'Request sent to Harborview Counseling Collective' });
+    expect(section).toHaveTextContent('Harborview Counseling Collective will confirm or decline before the requested time begins.');
+    expect(section).not.toHaveTextContent('48 hours');
+  });
+
   it.each([
     ['used', 'This request was already confirmed', 'This link was already used', false],
     ['expired', 'This link has expired', 'a request not confirmed within 30 minutes is released', true],

@@ -107,11 +107,18 @@ function Verified({ verified, ref }: { verified: PortalRequestVerified; ref: Rea
         <time dateTime={verified.slot_start}>{officeTime(verified.slot_start, verified.time_zone)}</time> is now with{' '}
         {verified.clinic.name}.
       </p>
-      <p>
-        {verified.clinic.name} will confirm or decline within 48 hours — by{' '}
-        <time dateTime={verified.expires_at}>{officeTime(verified.expires_at, verified.time_zone)}</time>. We’ll email you
-        their answer.
-      </p>
+      {/* a request for a time sooner than 48 hours away can be answered only until that time begins */}
+      {Date.parse(verified.expires_at) >= Date.parse(verified.slot_start) ? (
+        <p>
+          {verified.clinic.name} will confirm or decline before the requested time begins. We’ll email you their answer.
+        </p>
+      ) : (
+        <p>
+          {verified.clinic.name} will confirm or decline within 48 hours — by{' '}
+          <time dateTime={verified.expires_at}>{officeTime(verified.expires_at, verified.time_zone)}</time>. We’ll email you
+          their answer.
+        </p>
+      )}
     </section>
   );
 }

@@ -54,7 +54,10 @@ export function UnconfirmedRequestsPage() {
     <section className="page" aria-labelledby="unconfirmed-title">
       <p className="eyebrow">Schedule</p>
       <h1 id="unconfirmed-title">Unconfirmed Appointments</h1>
-      <p>Answer each request within 48 hours; after that it is withdrawn and the client is told. Times are shown in your time zone.</p>
+      <p>
+        Answer each request within 48 hours, or before its time begins when that is sooner; after that it expires and the client is told.
+        Times are shown in your time zone.
+      </p>
       <p role="status" className="status-line">{done}</p>
 
       <div className="filters" role="group" aria-label="Filter requests">
