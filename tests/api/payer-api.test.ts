@@ -95,21 +95,28 @@ describe('authentication', () => {
 
 describe('GET /therapists', () => {
   it('lists only enrolled, active, Completed therapists who accept this payer, with public fields and next slots', async () => {
-    const res = await call(aetnaKey, '/therapists');
-    expect(res.status).toBe(200);
-    expectDocumented('/therapists', 'get', 200, res.body);
-    const ids = res.body.data.map((t: { id: string }) => t.id);
+    // every page: other test files list therapists too, whose names may sort before Priya's
+    const listed: { id: string }[] = [];
+    let pages = 0;
+    for (let path: string | null = '/therapists?limit=50'; path && pages < 50; pages++) {
+      const res = await call(aetnaKey, path);
+      expect(res.status).toBe(200);
+      expectDocumented('/therapists', 'get', 200, res.body);
+      listed.push(...res.body.data);
+      path = res.body.next_cursor ? `/therapists?limit=50&cursor=${encodeURIComponent(res.body.next_cursor)}` : null;
+    }
+    const ids = listed.map((t) => t.id);
     expect(ids).toContain(priyaId);
     expect(ids).not.toContain(cignaOnlyId);
-    const priya = res.body.data.find((t: { id: string }) => t.id === priyaId);
+    const priya = listed.find((t) => t.id === priyaId) as Record<string, unknown> & { next_slots: unknown[] };
     expect(priya).toMatchObject({ first_name: 'Priya', last_name: 'Raman', professional_title: 'PhD, Licensed Psychologist', location: { city: 'Boston', state: 'MA' } });
     expect(priya.next_slots.length).toBeGreaterThan(0);
     // never internal fields: no email, NPI, phone, license number, payer lists
-    const text = JSON.stringify(res.body);
+    const text = JSON.stringify(listed);
     for (const secret of ['priya.raman@', '1578932046', '555-0151', 'PSY-10482', 'payer']) expect(text).not.toContain(secret);
   });
   it('payer B never sees payer A’s therapists', async () => {
-    const res = await call(cignaKey, '/therapists');
+    const res = await call(cignaKey, '/therapists?limit=50');
     const ids = res.body.data.map((t: { id: string }) => t.id);
     expect(ids).toContain(cignaOnlyId);
     expect(ids).not.toContain(priyaId);
