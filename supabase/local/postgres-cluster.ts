@@ -30,8 +30,9 @@ const isRoot = () => process.getuid?.() === 0;
 export async function postgresUser(): Promise<PostgresUser | null> {
   if (!isRoot()) return null;
   const ids = async () => {
-    const [uid, gid, groups] = await Promise.all(['-u', '-g', '-G'].map(async (flag) => (await run('id', [flag, 'postgres'])).stdout.trim()));
-    return { uid: Number(uid), gid: Number(gid), groups: groups!.split(/\s+/).map(Number) };
+    const id = async (flag: string) => (await run('id', [flag, 'postgres'])).stdout.trim();
+    const [uid, gid, groups] = await Promise.all([id('-u'), id('-g'), id('-G')]);
+    return { uid: Number(uid), gid: Number(gid), groups: groups.split(/\s+/).map(Number) };
   };
   try {
     return await ids();
