@@ -2,6 +2,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stackSettings } from './config.ts';
+import { acquireDataLock } from './data-lock.ts';
 import { startDatabase } from './database.ts';
 import { typesFile, writeTypes } from './generate-types.ts';
 
@@ -9,11 +10,13 @@ import { typesFile, writeTypes } from './generate-types.ts';
 const test = stackSettings('test');
 const stackDir = `${test.stackDir}-types`;
 const settings = { ...test, stackDir, dataDir: path.join(stackDir, 'db'), ports: { ...test.ports, db: test.ports.db + 10 } };
+const lock = acquireDataLock(settings, 'npm run db:types');
 const db = await startDatabase(settings, () => {}, { fresh: true });
 try {
   await writeTypes(db.url);
   console.log(`Wrote ${path.relative(process.cwd(), typesFile)}`);
 } finally {
   await db.stop();
+  lock.release();
   await rm(stackDir, { recursive: true, force: true });
 }
