@@ -40,6 +40,6 @@ export async function runInForeground(
   }
   console.log(options.banner(stack));
   process.once('exit', (code) => {
-    if (code === 0) console.log('  Stopped. Your data is kept; `npm run db:reset` starts clean.');
+    if (code !== 1) console.log('  Stopped. Your data is kept; `npm run db:reset` starts clean.');
   });
 }
