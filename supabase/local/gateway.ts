@@ -118,8 +118,9 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
         res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...corsHeaders });
         upstreamRes.pipe(res);
         // an upstream dying mid-answer: the caller sees the connection end, not a hang
-        upstreamRes.once('error', () => res.destroy());
-        upstreamRes.once('aborted', () => res.destroy());
+        upstreamRes.once('close', () => {
+          if (!upstreamRes.complete) res.destroy();
+        });
       },
     );
     // a part that is down refuses the connection at once; one that hangs is given up on in time

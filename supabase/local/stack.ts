@@ -65,10 +65,15 @@ function stopOnExit(stop: () => Promise<void>): () => void {
   stopsOnExit.add(stop);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
+    // the code a signal ends the process with (130 after Ctrl-C), as async-exit-hook would
+    let signalExitCode: number | undefined;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      process.on(signal, () => (signalExitCode ??= code));
+    }
     exitHook((done) =>
       void Promise.allSettled([...stopsOnExit].map((s) => s())).finally(() => {
         done();
-        setImmediate(() => process.exit());
+        setImmediate(() => process.exit(signalExitCode));
       }),
     );
     exitHook.forceExitTimeout(10_000);

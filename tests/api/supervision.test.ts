@@ -127,7 +127,7 @@ describe('the whole stack killed', () => {
     expect(await untilHealthy()).toEqual(healthyStatus);
   }, 120_000);
 
-  it('SIGKILL of the watchdog and the group (nothing left to clean up): the next start stops the leftovers first, saying so in one line', async () => {
+  it('SIGKILL of the watchdog and the group: the next start stops the leftovers first, saying so in one line; Ctrl-C after Postgres died stops all within 5 s', async () => {
     const parts = recordedParts();
     process.kill(recordedPid('watchdog'), 'SIGKILL');
     process.kill(-(stack?.pgid ?? 0), 'SIGKILL');
@@ -140,6 +140,9 @@ describe('the whole stack killed', () => {
     expect(await untilHealthy()).toEqual(healthyStatus);
     for (const p of parts.filter((p) => p.part !== 'postgres')) expect(recordedParts().map((r) => r.pid)).not.toContain(p.pid);
 
+    // Ctrl-C after Postgres died (and came back) is still prompt: the dead server is not waited for
+    process.kill(recordedPid('postgres'), 'SIGKILL');
+    await stack.waitFor(/postgres is back after \d+ ms/, 15_000);
     const now = recordedParts();
     process.kill(-stack.pgid, 'SIGINT');
     expect(await stack.exitCode).toBe(130); // as after Ctrl-C
