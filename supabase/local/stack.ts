@@ -338,9 +338,11 @@ export async function startStack(settings: StackSettings, options: StartOptions 
     const appLog = partLog('app');
     await step('app', appLog, () =>
       supervisor.supervise({ name: 'app', log: appLog, logFile: logFile('app'), start: (timeoutMs) =>
+      // run by node itself, not through the script's `env node` line, so the command line the
+      // pid file records is the one the process keeps
       startHttpProcess(
-        bin('vite'),
-        ['--port', String(ports.app), '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'],
+        process.execPath,
+        [bin('vite'), '--port', String(ports.app), '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'],
         { cwd: projectRoot, log: appLog, onSpawn: tracked('app'), env: { ...process.env, VITE_SUPABASE_URL: urls.api, VITE_SUPABASE_ANON_KEY: keys.anonKey } },
         `http://127.0.0.1:${ports.app}/`,
         timeoutMs,

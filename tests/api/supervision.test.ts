@@ -43,6 +43,18 @@ async function untilHealthy(timeoutMs = 15_000): Promise<Record<string, number>>
   return seen;
 }
 
+/** Listens on `port` as soon as the killed process that held it has let go of it (bounded). */
+async function squat(server: net.Server, port: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound || attempt === 100) return void expect(bound, `port ${port} stayed taken`).toBe(true);
+    await sleep(2);
+  }
+}
+
 async function expectUnavailable(response: Response): Promise<void> {
   const text = await response.text();
   expect(response.status, text).toBe(503);
@@ -97,7 +109,7 @@ describe('a part that dies', () => {
     process.kill(-recordedPid('postgrest'), 'SIGKILL');
     // its port taken by something that does not answer HTTP: PostgREST cannot start again
     const squatter = net.createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => squatter.listen(settings.ports.rest, '127.0.0.1', resolve));
+    await squat(squatter, settings.ports.rest);
     try {
       expect(await stack?.exitCode).toBe(1);
       expect(stack?.output()).toMatch(/\n {2}postgrest exited \(signal SIGKILL\) and could not be restarted \(.*\), so the stack is stopping; see .*postgrest\.log\n/);
