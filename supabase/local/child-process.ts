@@ -1,21 +1,36 @@
-/** Child processes of the stack: started in their own process group so Ctrl-C leaves no orphan. */
+/**
+ * Child processes of the stack: each in a process group of its own (so stopping it stops what it
+ * started too), reported to `onSpawn` as soon as it exists so a stop during start-up, the
+ * watchdog and the pid file all know it before it is ready.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PartFailedError, type PartLog } from './part-log.ts';
 
 export interface ManagedProcess {
   child: ChildProcess;
+  /** Resolves with how the process ended, e.g. `signal SIGKILL` or `code 1`. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
-export function startProcess(
-  command: string,
-  args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd: string; log: PartLog },
-): ManagedProcess {
+export interface ProcessOptions {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  log: PartLog;
+  onSpawn?(proc: ManagedProcess): void;
+}
+
+/** How long a part may take to exit after SIGTERM before it is killed. */
+const stopGraceMs = 3000;
+
+export function startProcess(command: string, args: string[], options: ProcessOptions): ManagedProcess {
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.setEncoding('utf8').on('data', options.log.write);
   child.stderr?.setEncoding('utf8').on('data', options.log.write);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`));
+    child.once('error', (error) => resolve(error.message));
+  });
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);
@@ -23,16 +38,23 @@ export function startProcess(
       // already gone
     }
   };
-  return {
+  const proc: ManagedProcess = {
     child,
+    exited,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
       signalGroup('SIGTERM');
-      const killTimer = setTimeout(() => signalGroup('SIGKILL'), 5000);
+      const killTimer = setTimeout(() => signalGroup('SIGKILL'), stopGraceMs);
       await exited;
       clearTimeout(killTimer);
+      // what the part itself started may outlive it by a moment
+      signalGroup('SIGKILL');
     },
   };
+  // whatever the part started itself (Vite's esbuild, say) goes with it, however it ended
+  void exited.then(() => signalGroup('SIGKILL'));
+  if (child.pid) options.onSpawn?.(proc);
+  return proc;
 }
 
 /**
@@ -42,9 +64,7 @@ export function startProcess(
 export async function waitForHttp(url: string, proc: ManagedProcess, log: PartLog, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitReason: string | undefined;
-  proc.child.once('exit', (code, signal) => {
-    exitReason = `exited with ${signal ?? `code ${code}`}`;
-  });
+  void proc.exited.then((reason) => (exitReason = `exited with ${reason}`));
   while (Date.now() < deadline) {
     if (exitReason) throw new PartFailedError(log.part, exitReason, log.tail());
     try {
@@ -62,12 +82,13 @@ export async function waitForHttp(url: string, proc: ManagedProcess, log: PartLo
 export async function startHttpProcess(
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd: string; log: PartLog },
+  options: ProcessOptions,
   readyUrl: string,
+  timeoutMs = 30_000,
 ): Promise<ManagedProcess> {
   const proc = startProcess(command, args, options);
   try {
-    await waitForHttp(readyUrl, proc, options.log);
+    await waitForHttp(readyUrl, proc, options.log, timeoutMs);
   } catch (error) {
     await proc.stop();
     throw error;

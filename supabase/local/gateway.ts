@@ -11,6 +11,18 @@ export interface GatewayOptions {
   port: number;
   upstreams: { rest: number; auth: number; functions: number };
   apiKeys: string[];
+  /** How long an upstream may take to start answering before the caller gets a 503; default 8 s. */
+  upstreamTimeoutMs?: number;
+}
+
+/** What a caller is told while a part of the stack is down (or restarting). */
+const upstreamNames: Record<keyof GatewayOptions['upstreams'], string> = { rest: 'data API', auth: 'sign-in service', functions: 'functions runtime' };
+export const unavailableRetryAfterSeconds = 5;
+
+/** 503 + Retry-After: the upstream refused the connection, dropped it or did not answer in time. */
+function sendUnavailable(res: http.ServerResponse, upstream: keyof GatewayOptions['upstreams']): void {
+  const message = `The ${upstreamNames[upstream]} is unavailable right now; nothing was saved. Try again in a few seconds.`;
+  sendJson(res, 503, { code: 'service_unavailable', message }, { ...corsHeaders, 'retry-after': String(unavailableRetryAfterSeconds) });
 }
 
 const corsHeaders = {
@@ -102,11 +114,22 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
     const upstream = http.request(
       { host: '127.0.0.1', port: options.upstreams[route.upstream], method: req.method, path: `${path}${url.search}`, headers },
       (upstreamRes) => {
+        clearTimeout(answerTimer);
         res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...corsHeaders });
         upstreamRes.pipe(res);
+        // an upstream dying mid-answer: the caller sees the connection end, not a hang
+        upstreamRes.once('close', () => {
+          if (!upstreamRes.complete) res.destroy();
+        });
       },
     );
-    upstream.on('error', () => sendJson(res, 502, { message: `An invalid response was received from the upstream server (${route.upstream})` }, corsHeaders));
+    // a part that is down refuses the connection at once; one that hangs is given up on in time
+    const answerTimer = setTimeout(() => upstream.destroy(new Error('upstream timeout')), options.upstreamTimeoutMs ?? 8000);
+    upstream.on('error', () => {
+      clearTimeout(answerTimer);
+      if (res.headersSent) res.destroy();
+      else sendUnavailable(res, route.upstream);
+    });
     upstream.end(read.body);
   });
   // keep-alive sockets would otherwise hold `close()` open

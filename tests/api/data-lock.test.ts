@@ -11,20 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stackSettings, type StackSettings } from '../../supabase/local/config.ts';
 import { DataLockedError, livePostgresOf } from '../../supabase/local/data-lock.ts';
 import { startDatabase } from '../../supabase/local/database.ts';
 import { busyPorts } from '../../supabase/local/ports.ts';
 import { resetDatabase } from '../../supabase/local/reset-database.ts';
 import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
+import { sideStack } from './support/side-stack.ts';
 
 /** A second stack beside the suite's own: ports 200 higher, its own folder. */
-function sideStack(folder: string, portShift = 200): StackSettings {
-  const base = stackSettings('test');
-  const ports = Object.fromEntries(Object.entries(base.ports).map(([k, v]) => [k, v + portShift])) as StackSettings['ports'];
-  const stackDir = `${base.stackDir}-${folder}`;
-  return { ...base, ports, stackDir, dataDir: path.join(stackDir, 'db'), inboxFile: path.join(stackDir, 'inbox.jsonl') };
-}
 
 const mainTables = ['referral_requests', 'appointments', 'availability_occurrences'];
 
@@ -59,7 +53,7 @@ describe('one running stack per data folder', () => {
   });
 
   it('refuses a second start on the same data folder (other ports) with one line naming the running stack', async () => {
-    const other = { ...settings, ports: sideStack('lock', 300).ports };
+    const other = { ...settings, ports: sideStack('lock-second-start', 'lock').ports };
     const error = await caught(startStack(other, { fresh: true }));
     expect(error).toBeInstanceOf(DataLockedError);
     const message = (error as Error).message;
@@ -98,7 +92,7 @@ describe('one running stack per data folder', () => {
 
 describe('Postgres start failures', () => {
   it('report the reason from Postgres’s log, and initdb’s password never sits in a readable temp file', async () => {
-    const settings = sideStack('pg-fail', 250);
+    const settings = sideStack('pg-fail');
     // the database port taken on every address Postgres listens on
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen({ port: settings.ports.db, host: '::', ipv6Only: false }, resolve));

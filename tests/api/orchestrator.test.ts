@@ -4,24 +4,17 @@
  */
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stackSettings, type StackSettings } from '../../supabase/local/config.ts';
 import { PartFailedError } from '../../supabase/local/part-log.ts';
 import { busyPorts } from '../../supabase/local/ports.ts';
 import { PortsBusyError, startStack } from '../../supabase/local/stack.ts';
+import { sideStack } from './support/side-stack.ts';
 
 /** A second stack beside the suite's own: ports 200 higher, its own folder. */
-function sideStack(): StackSettings {
-  const base = stackSettings('test');
-  const ports = Object.fromEntries(Object.entries(base.ports).map(([k, v]) => [k, v + 200])) as StackSettings['ports'];
-  const stackDir = `${base.stackDir}-orchestrator`;
-  return { ...base, ports, stackDir, dataDir: path.join(stackDir, 'db'), inboxFile: path.join(stackDir, 'inbox.jsonl') };
-}
 
 describe('bad starts', () => {
   it('names a busy port and the variable that moves it, and starts nothing', async () => {
-    const settings = sideStack();
+    const settings = sideStack('orchestrator');
     const blocker = http.createServer();
     await new Promise<void>((r) => blocker.listen(settings.ports.gateway, '127.0.0.1', r));
     try {
@@ -36,7 +29,7 @@ describe('bad starts', () => {
 
   it('stops every started part when PostgREST fails, and reports PostgREST’s last log lines', async () => {
     // PostgREST reads a secret that starts with @ from that file, and exits when it is missing
-    const settings = { ...sideStack(), jwtSecret: '@/nonexistent/jwt-secret-file' };
+    const settings = { ...sideStack('orchestrator'), jwtSecret: '@/nonexistent/jwt-secret-file' };
     const error = await startStack(settings, { fresh: true }).catch((e: unknown) => e);
     if (!(error instanceof Error)) await (error as { stop(): Promise<void> }).stop();
     expect(error).toBeInstanceOf(PartFailedError);

@@ -67,3 +67,28 @@ Deno.test('dbErrorResponse names the field of a date the database refused as out
     error: { code: 'out_of_range', message: 'date_of_birth must be a date after 1900-01-01 and before today.', field: 'date_of_birth' },
   });
 });
+
+Deno.test('dbErrorResponse answers 503 with Retry-After when the database cannot be reached', async () => {
+  const unreachable = [
+    { status: 0, message: 'TypeError: fetch failed', hint: '' }, // the data API did not answer
+    { status: 503, code: 'PGRST001', message: 'Database client error. Retrying the connection.', hint: null },
+    { status: 503, message: 'The data API is unavailable right now', hint: null }, // the gateway, PostgREST down
+    { status: 502, message: 'bad gateway', hint: null },
+    { status: 504, code: 'PGRST003', message: 'Timed out acquiring connection from connection pool.', hint: null },
+    { code: 'PGRST000', message: 'Could not connect with the database', hint: null },
+  ];
+  for (const error of unreachable) {
+    const response = dbErrorResponse(error);
+    equal(response.status, 503, JSON.stringify(error));
+    equal(response.headers.get('retry-after'), '5');
+    const { error: body } = await response.json();
+    equal(body.code, 'service_unavailable');
+    equal(/unavailable/.test(body.message) && /nothing was saved/.test(body.message), true);
+  }
+});
+
+Deno.test('dbErrorResponse keeps other errors as they were: a refusal is a 4xx, an unknown failure a 500', () => {
+  equal(dbErrorResponse({ status: 400, code: '23514', message: 'check', hint: null }).status, 422);
+  equal(dbErrorResponse({ status: 500, code: 'XX000', message: 'boom', hint: null }).status, 500);
+  equal(dbErrorResponse({ status: 404, code: 'PGRST202', message: 'no function', hint: null }).status, 500);
+});

@@ -14,14 +14,40 @@ export interface DbError {
   /** for `out_of_range` refusals: the column the value was for */
   details?: string | null;
   message: string;
+  /** The HTTP status of the data API's answer; 0 when it could not be reached at all. */
+  status?: number;
+}
+
+/** Seconds a caller should wait before trying again while a part of the service is down. */
+export const unavailableRetryAfterSeconds = 5;
+
+/** 503: a part the request needs (database, data API) is down; the caller may simply try again. */
+export const serviceUnavailable = () =>
+  apiError(503, 'service_unavailable', 'The service is unavailable right now; nothing was saved. Try again in a few seconds.', null, {
+    'retry-after': String(unavailableRetryAfterSeconds),
+  });
+
+/**
+ * Whether the database could not be reached, as opposed to refusing the request: the data API did
+ * not answer (fetch failed: status 0), answered 502/503/504 (its gateway or PostgREST itself without
+ * a database), or named a connection failure (PGRST000-PGRST003: connection, pool and timeout errors).
+ */
+export function isDatabaseUnreachable(error: DbError): boolean {
+  if (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504) return true;
+  return /^PGRST00[0-3]$/.test(error.code ?? '');
 }
 
 /**
- * Maps the database's named refusals to HTTP; anything else is the server's fault (500).
+ * Maps the database's named refusals to HTTP; a database that cannot be reached is a 503 (try
+ * again); anything else is the server's fault (500).
  * Named refusals keep their status whichever way the SQL raises them (a hint, or PostgREST's
  * `PT4xx` SQLSTATEs, which also answer the browser's PostgREST calls with that status).
  */
 export function dbErrorResponse(error: DbError): Response {
+  if (isDatabaseUnreachable(error)) {
+    console.error('database unreachable', error.status, error.code, error.message);
+    return serviceUnavailable();
+  }
   switch (error.hint) {
     case 'unknown_therapist':
       return apiError(404, 'unknown_therapist', error.message, 'therapist_id');

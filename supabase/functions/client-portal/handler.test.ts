@@ -170,3 +170,11 @@ Deno.test('CAPTCHA on: no token or a refused one is a 400, a provider outage a 5
   equal(created, 1);
   deepEqual(checked.at(-1), ['good', '203.0.113.9']);
 });
+
+Deno.test('503 with Retry-After, not 500, when the database cannot be reached', async () => {
+  const { handle } = handler({ rateLimit: () => Promise.reject({ status: 503, code: 'PGRST001', hint: null, message: 'Database client error' }) });
+  const response = await handle(new Request('http://x/client-portal/clinics/harborview'));
+  equal(response.status, 503);
+  equal(response.headers.get('retry-after'), '5');
+  equal((await response.json()).error.code, 'service_unavailable');
+});

@@ -134,3 +134,14 @@ Deno.test('no read ahead while a key is rate-limited, nor for a request status',
   await handle(get(`/referral-requests/${therapist}`));
   deepStrictEqual(events, ['check', 'status']);
 });
+
+Deno.test('503 with Retry-After, not 500, when the database cannot be reached', async () => {
+  const down = { status: 0, code: '', hint: '', message: 'TypeError: fetch failed' };
+  const { handle } = handler({ authenticate: () => Promise.reject(down) });
+  const response = await handle(post(body));
+  equal(response.status, 503);
+  equal(response.headers.get('retry-after'), '5');
+  equal((await response.json()).error.code, 'service_unavailable');
+  const noPostgres = handler({ directory: () => Promise.reject({ status: 503, code: 'PGRST001', hint: null, message: 'Database client error' }) });
+  equal((await noPostgres.handle(get('/therapists'))).status, 503);
+});

@@ -6,7 +6,8 @@ export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 export type Tx = pg.PoolClient;
 
 export function createPool(connectionString: string, log: (line: string) => void): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 10, application_name: 'crp-local-auth' });
+  // a database that is down or restarting must not hold a sign-in past a few seconds
+  const pool = new pg.Pool({ connectionString, max: 10, application_name: 'crp-local-auth', connectionTimeoutMillis: 4000 });
   // an idle client losing its connection (e.g. the database stopping first) must not crash the process
   pool.on('error', (error) => log(`idle database connection failed: ${error.message}`));
   return pool;
