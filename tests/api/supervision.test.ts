@@ -1,6 +1,6 @@
 /**
- * The supervised stack under faults, against real parts in a stack of its own (ports 250 above
- * the suite's): each part killed with SIGKILL comes back while the APIs answer 503 with
+ * The supervised stack under faults, against real parts in a stack of its own (ports and folder
+ * from side-stack.ts): each part killed with SIGKILL comes back while the APIs answer 503 with
  * Retry-After (never 500) meanwhile; a part that cannot come back stops the whole stack with one
  * line; a SIGKILLed process group leaves nothing behind, nor does Ctrl-C at any start-up stage;
  * a later start stops what a crashed stack left running.
