@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { devServerFsDeny } from './dev-server-deny.ts';
+import { freePort } from './free-port.ts';
 
 describe('the dev server’s deny list in a folder named with glob characters', () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'crp-deny-'));
@@ -21,7 +22,7 @@ describe('the dev server’s deny list in a folder named with glob characters', 
     writeFileSync(path.join(root, 'supabase/seed.sql'), 'select 1;\n');
     writeFileSync(path.join(root, 'supabase/functions/_shared/shared.ts'), 'export const shared = 1;\n');
     writeFileSync(path.join(root, 'src/app.ts'), 'export const app = 1;\n');
-    server = await createServer({ root, configFile: false, logLevel: 'silent', server: { port: 0, fs: { deny: devServerFsDeny(root) } } });
+    server = await createServer({ root, configFile: false, logLevel: 'silent', server: { port: await freePort(), strictPort: true, fs: { deny: devServerFsDeny(root) } } });
     await server.listen();
     const address = server.httpServer!.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
+import { freePort } from './free-port.ts';
 import { contentSecurityPolicy, headersFile } from './security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const supabaseUrl = 'http://localhost:54321';
-const serverOptions = { root, logLevel: 'silent', server: { port: 0, host: '127.0.0.1' }, preview: { port: 0, host: '127.0.0.1' } } as const;
+const serverOptions = async () => {
+  const port = await freePort();
+  return { root, logLevel: 'silent', server: { port, host: '127.0.0.1' }, preview: { port, host: '127.0.0.1' } } as const;
+};
 
 const originOf = (server: ViteDevServer | PreviewServer) => {
   const address = server.httpServer?.address();
@@ -53,7 +57,7 @@ describe('the Vite dev server', () => {
     writeFileSync(path.join(root, envFile), 'SECRET=1\n');
     previousUrl = process.env.VITE_SUPABASE_URL;
     process.env.VITE_SUPABASE_URL = supabaseUrl;
-    server = await createServer(serverOptions);
+    server = await createServer(await serverOptions());
     await server.listen();
     origin = originOf(server);
   }, 60_000);
@@ -107,7 +111,7 @@ describe('vite preview', () => {
   beforeAll(async () => {
     writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>built</title>');
     process.env.VITE_SUPABASE_URL = supabaseUrl;
-    server = await preview({ ...serverOptions, build: { outDir } });
+    server = await preview({ ...(await serverOptions()), build: { outDir } });
   }, 60_000);
 
   afterAll(async () => {
