@@ -12,8 +12,9 @@ export const isDbError = (e: unknown): e is DbError => typeof e === 'object' && 
 
 export const internalError = () => apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
 
-/** 405 for a path that exists with another method. */
-export const onlyMethod = (method: string) => () => apiError(405, 'method_not_allowed', `Use ${method}.`, null, { allow: method });
+/** 405 for a path that exists with other methods, listing them in `allow`. */
+export const onlyMethod = (...methods: string[]) => () =>
+  apiError(405, 'method_not_allowed', `Use ${methods.join(' or ')}.`, null, { allow: methods.join(', ') });
 
 /**
  * The answer for anything a route throws. `refine` maps a function's own named database refusals
