@@ -1,6 +1,6 @@
 import { deepEqual, equal } from 'node:assert/strict';
 import type { CaptchaOutcome } from './captcha.ts';
-import { createClientPortalHandler, type ClientPortalDeps } from './handler.ts';
+import { createClientPortalApp, type ClientPortalDeps } from './handler.ts';
 import type { VerificationOutcome } from './verification.ts';
 
 function handler(overrides: Partial<ClientPortalDeps> = {}) {
@@ -14,7 +14,8 @@ function handler(overrides: Partial<ClientPortalDeps> = {}) {
     verifyRequest: () => Promise.resolve(verified),
     ...overrides,
   };
-  return { handle: createClientPortalHandler(deps), seenKeys };
+  const app = createClientPortalApp(deps);
+  return { handle: async (request: Request) => await app.fetch(request), seenKeys };
 }
 
 const verified: VerificationOutcome = {

@@ -1,7 +1,7 @@
 import { fetchDirectory, fetchSlots, requestArguments, type CreatedRequest } from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import { captchaFromEnv } from './captcha.ts';
-import { createClientPortalHandler } from './handler.ts';
+import { createClientPortalApp } from './handler.ts';
 import type { VerificationOutcome } from './verification.ts';
 
 const db = serviceClient();
@@ -9,8 +9,7 @@ const limitPerMinute = Number(Deno.env.get('CLIENT_PORTAL_RATE_LIMIT') ?? 60);
 // only the local test stack sets this: its own clients all call from 127.0.0.1
 const exemptAddresses = new Set((Deno.env.get('RATE_LIMIT_EXEMPT_ADDRESSES') ?? '').split(',').filter(Boolean));
 
-Deno.serve(
-  createClientPortalHandler({
+const app = createClientPortalApp({
     clientAddressHeader: Deno.env.get('CLIENT_ADDRESS_HEADER') || undefined,
     async rateLimit(clientKey) {
       if (exemptAddresses.has(clientKey)) return 0;
@@ -38,5 +37,6 @@ Deno.serve(
       return rows[0]!;
     },
     captcha: captchaFromEnv((name) => Deno.env.get(name)),
-  }),
-);
+  });
+
+Deno.serve(app.fetch);

@@ -6,7 +6,8 @@
  * The SQL functions are safe with two workers at once; this function only calls them.
  */
 import { callerRole } from '../_shared/caller.ts';
-import { json } from '../_shared/http.ts';
+import { onlyMethod } from '../_shared/app.ts';
+import { apiError, json } from '../_shared/http.ts';
 
 export interface ExpireRequestsDeps {
   expire(): Promise<number>;
@@ -16,8 +17,8 @@ export interface ExpireRequestsDeps {
 
 export function createExpireRequestsHandler(deps: ExpireRequestsDeps) {
   return async (request: Request): Promise<Response> => {
-    if (request.method !== 'POST') return json(405, { error: { code: 'method_not_allowed', message: 'Use POST.' } });
-    if (callerRole(request) !== 'service_role') return json(403, { error: { code: 'forbidden', message: 'Only the platform scheduler runs expiry.' } });
+    if (request.method !== 'POST') return onlyMethod('POST')();
+    if (callerRole(request) !== 'service_role') return apiError(403, 'forbidden', 'Only the platform scheduler runs expiry.');
     const expired = await deps.expire();
     const removedUnverified = await deps.removeUnverified();
     const reminded = await deps.remind();

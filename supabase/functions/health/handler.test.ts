@@ -22,4 +22,6 @@ Deno.test('refuses methods other than GET and POST', async () => {
   const handler = createHealthHandler({ probeDatabase: () => Promise.resolve(null), now: fixedNow });
   const response = await handler(new Request('http://x/health', { method: 'DELETE' }));
   assertEquals(response.status, 405);
+  assertEquals(response.headers.get('allow'), 'GET, POST');
+  assertEquals(await response.json(), { error: { code: 'method_not_allowed', message: 'Use GET or POST.' } });
 });

@@ -2,7 +2,9 @@
  * Health check: answers whether the function runtime can reach the database through the API,
  * as the caller. Used by monitoring and by the stack's own start-up check.
  */
+import { onlyMethod } from '../_shared/app.ts';
 import { callerRole } from '../_shared/caller.ts';
+import { json } from '../_shared/http.ts';
 
 export interface HealthDeps {
   /** Runs a trivial query as the caller; resolves to an error message or null. */
@@ -10,14 +12,10 @@ export interface HealthDeps {
   now(): Date;
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export function createHealthHandler(deps: HealthDeps) {
   return async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'POST') {
-      return json(405, { error: { code: 'method_not_allowed', message: 'Use GET or POST.' } });
-    }
+    if (request.method !== 'GET' && request.method !== 'POST') return onlyMethod('GET', 'POST')();
     const authorization = request.headers.get('authorization') ?? '';
     const databaseError = await deps.probeDatabase(authorization);
     const body = {

@@ -1,6 +1,6 @@
 import { deepStrictEqual, equal } from 'node:assert/strict';
 import type { DirectoryRow } from '../_shared/directory.ts';
-import { createPayerApiHandler, type PayerApiDeps } from './handler.ts';
+import { createPayerApiApp, type PayerApiDeps } from './handler.ts';
 
 const key = `crp_${'a'.repeat(64)}`;
 const therapist = '3f2b8a1e-7c4d-4e5f-9a6b-1c2d3e4f5a6b';
@@ -22,7 +22,8 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
     requestStatus: () => Promise.resolve(null),
     ...overrides,
   };
-  return { handle: createPayerApiHandler(deps), calls };
+  const app = createPayerApiApp(deps);
+  return { handle: async (request: Request) => await app.fetch(request), calls };
 }
 
 const get = (path: string, auth = `Bearer ${key}`) => new Request(`http://x/payer-api${path}`, { headers: { authorization: auth } });

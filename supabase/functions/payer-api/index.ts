@@ -1,11 +1,10 @@
 import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
-import { createPayerApiHandler, type RequestStatusRow } from './handler.ts';
+import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 
 const db = serviceClient();
 
-Deno.serve(
-  createPayerApiHandler({
+const app = createPayerApiApp({
     async authenticate(keyHash) {
       const rows = unwrap(await db.rpc('payer_api_authenticate', { key_hash: keyHash })) as {
         payer_id: string;
@@ -20,5 +19,6 @@ Deno.serve(
       const rows = unwrap(await db.rpc('payer_request_status', { payer, request_id: requestId })) as RequestStatusRow[];
       return rows[0] ?? null;
     },
-  }),
-);
+  });
+
+Deno.serve(app.fetch);

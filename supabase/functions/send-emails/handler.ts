@@ -5,7 +5,9 @@
  * failure means (retry with backoff, or dead letter after the 72-hour window); an email given up
  * on is logged here, one line each, for the operator.
  */
+import { onlyMethod } from '../_shared/app.ts';
 import { callerRole } from '../_shared/caller.ts';
+import { apiError, json } from '../_shared/http.ts';
 import { renderEmail, TemplateError } from '../_shared/email-templates.ts';
 import { deadLetterLogLine, providerRefusal, type DeliveryOutcome } from './delivery-outcome.ts';
 
@@ -33,9 +35,6 @@ export interface SendEmailsDeps {
   /** where dead letters are reported (console.error in the function) */
   logError(line: string): void;
 }
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<DeliveryOutcome> {
   let rendered;
@@ -66,10 +65,8 @@ async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<Delive
 
 export function createSendEmailsHandler(deps: SendEmailsDeps) {
   return async (request: Request): Promise<Response> => {
-    if (request.method !== 'POST') return json(405, { error: { code: 'method_not_allowed', message: 'Use POST.' } });
-    if (callerRole(request) !== 'service_role') {
-      return json(403, { error: { code: 'forbidden', message: 'Only the platform scheduler can send emails.' } });
-    }
+    if (request.method !== 'POST') return onlyMethod('POST')();
+    if (callerRole(request) !== 'service_role') return apiError(403, 'forbidden', 'Only the platform scheduler can send emails.');
     const emails = await deps.claim(25);
     let sent = 0;
     let failed = 0;
