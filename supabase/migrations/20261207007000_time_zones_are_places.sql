@@ -32,9 +32,9 @@ create table private.time_zone_names (name text primary key);
 insert into private.time_zone_names (name)
 select n.name from pg_catalog.pg_timezone_names n
 where n.name ~ '^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Z][A-Za-z0-9_+-]*(/[A-Z][A-Za-z0-9_+-]*)?$';
-revoke all on private.time_zone_names from public;
--- the check runs as the writer (an org admin adding a location, the platform adding a clinic)
-grant select on private.time_zone_names to anon, authenticated, service_role;
+alter table private.time_zone_names enable row level security;
+-- read only through is_valid_time_zone (security definer), whoever writes the row being checked
+revoke all on private.time_zone_names from public, anon, authenticated, service_role;
 
 /**
  * True when `zone` is the IANA name of a place, Area/Location (e.g. America/New_York), spelled as
@@ -46,6 +46,7 @@ create or replace function private.is_valid_time_zone(zone text)
 returns boolean
 language plpgsql
 stable
+security definer
 set search_path = ''
 as $$
 begin

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { payers, waitForEmail } from './factories.ts';
+import { insertClinicWithTherapist, payers, waitForEmail } from './factories.ts';
 import { freshLoopbackAddress, requestFrom } from './from-address.ts';
 import { orgs, serviceClient, signedInAs, staffIdOf, testEnv, withDb, type Client } from './personas.ts';
 
@@ -76,36 +76,15 @@ async function freshClinic() {
   clinicCount += 1;
   const slug = `intake-${clinicCount}-${Date.now()}`;
   return withDb(async (db) => {
-    const zone = 'America/New_York';
-    const { rows: [org] } = await db.query(
-      `insert into public.organizations (name, slug, time_zone, referral_program_enabled) values ($1, $2, $3, true) returning id`,
-      [`Clinic ${slug}`, slug, zone],
-    );
-    const { rows: [location] } = await db.query(
-      `insert into public.locations (org_id, name, address_line, city, state, postal_code, time_zone)
-       values ($1, 'Main Office', '1 Main Street', 'Springfield', 'MA', '01101', $2) returning id`,
-      [org.id, zone],
-    );
-    const { rows: [staff] } = await db.query(
-      `insert into public.staff_members (org_id, first_name, last_name, email, roles, default_location_id)
-       values ($1, 'Avery', 'Lindgren', $2, '{therapist}', $3) returning id`,
-      [org.id, `avery.${slug}@example.org`, location.id],
-    );
-    await db.query(`select public.enroll_staff($1, array[$2]::uuid[])`, [staff.id, payers.aetna]);
-    await db.query(
-      `insert into public.public_profiles (staff_id, org_id, professional_title, license_type, license_state, license_number, about_me,
-         specialties, treatment_approaches, ages_served, session_formats, languages, submitted_at)
-       values ($1, $2, 'LMHC', 'lmhc', 'MA', 'MH-1', repeat('a', 150), '{anxiety}', '{cbt}', '{adults}', '{telehealth}', '{en}', now())`,
-      [staff.id, org.id],
-    );
+    const { orgId, staffId, locationId } = await insertClinicWithTherapist(db, slug);
     for (const day of [3, 4]) {
       await db.query(
         `insert into public.availability_blocks (org_id, staff_id, location_id, valid_from, valid_until, weekdays, start_time, end_time, accept_external)
          values ($1, $2, $3, current_date + $4::integer, current_date + $4::integer, null, '08:00', '18:00', true)`,
-        [org.id, staff.id, location.id, day],
+        [orgId, staffId, locationId, day],
       );
     }
-    return { slug, orgId: org.id as string, therapistId: staff.id as string, locationId: location.id as string };
+    return { slug, orgId, therapistId: staffId, locationId };
   });
 }
 

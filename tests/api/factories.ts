@@ -1,5 +1,6 @@
 /** Test data made through the service role (the platform), for what the API would not let a persona create. */
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { orgs, serviceClient, signedInAs, testEnv } from './personas.ts';
 
 export const payers = {
@@ -144,3 +145,44 @@ export async function insertPendingRequest(therapistId: string, options: { payer
   if (error) throw new Error(`insertPendingRequest: ${error.message}`);
   return { id: data.id, email, slotStart: start };
 }
+
+/**
+ * A clinic of its own (program on) in `zone`, with one office in that zone and one therapist
+ * enrolled for Aetna with a Completed profile: listed, with no availability yet.
+ */
+export async function insertClinicWithTherapist(db: pg.Client, slug: string, zone = 'America/New_York') {
+  const { rows: [org] } = await db.query(
+    `insert into public.organizations (name, slug, time_zone, referral_program_enabled) values ($1, $2, $3, true) returning id`,
+    [`Clinic ${slug}`, slug, zone],
+  );
+  const { rows: [location] } = await db.query(
+    `insert into public.locations (org_id, name, address_line, city, state, postal_code, time_zone)
+     values ($1, 'Main Office', '1 Main Street', 'Springfield', 'MA', '01101', $2) returning id`,
+    [org.id, zone],
+  );
+  const { rows: [staff] } = await db.query(
+    `insert into public.staff_members (org_id, first_name, last_name, email, roles, default_location_id)
+     values ($1, 'Avery', 'Lindgren', $2, '{therapist}', $3) returning id`,
+    [org.id, `avery.${slug}@example.org`, location.id],
+  );
+  await db.query(`select public.enroll_staff($1, array[$2]::uuid[])`, [staff.id, payers.aetna]);
+  await db.query(
+    `insert into public.public_profiles (staff_id, org_id, professional_title, license_type, license_state, license_number, about_me,
+       specialties, treatment_approaches, ages_served, session_formats, languages, submitted_at)
+     values ($1, $2, 'LMHC', 'lmhc', 'MA', 'MH-1', repeat('a', 150), '{anxiety}', '{cbt}', '{adults}', '{telehealth}', '{en}', now())`,
+    [staff.id, org.id],
+  );
+  return { orgId: org.id as string, staffId: staff.id as string, locationId: location.id as string };
+}
+
+/** A valid payer request body for `therapistId`, for a slot three days ahead (tests then break one field). */
+export const payerRequestBody = (therapistId: string) => ({
+  therapist_id: therapistId,
+  slot_start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+  first_name: 'Elena',
+  last_name: 'Castillo',
+  email: 'elena.castillo@example.org',
+  phone: '(617) 555-0188',
+  date_of_birth: '1991-04-12',
+  member_id: 'W2849301',
+});

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, newPayerKey, payers } from './factories.ts';
+import { createStaff, newPayerKey, payerRequestBody, payers } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
 import { demoPassword, orgs, personas, serviceClient, signedInAs, staffIdOf, testEnv } from './personas.ts';
 
@@ -32,17 +32,7 @@ async function answer(response: Response) {
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-const requestBody = () => ({
-  therapist_id: priyaId,
-  slot_start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-  first_name: 'Elena',
-  last_name: 'Castillo',
-  email: 'elena.castillo@example.org',
-  phone: '(617) 555-0188',
-  date_of_birth: '1991-04-12',
-  member_id: 'W2849301',
-  note: 'Evenings suit me best.',
-});
+const requestBody = () => ({ ...payerRequestBody(priyaId), note: 'Evenings suit me best.' });
 const stringFields = Object.keys(requestBody()) as (keyof ReturnType<typeof requestBody>)[];
 
 /** The body as JSON text with a lone high surrogate, written as the escape "\ud800", in `field`. */

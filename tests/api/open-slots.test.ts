@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertClinicWithTherapist } from './factories.ts';
 import { withDb } from './personas.ts';
 
 interface Fixture {
@@ -33,28 +34,7 @@ let counter = 0;
 async function clinicIn(zone: string): Promise<Fixture> {
   counter += 1;
   const slug = `slots-${zone.toLowerCase().replace(/[^a-z]+/g, '-')}-${counter}-${Date.now()}`;
-  const { rows: [org] } = await db.query(
-    `insert into public.organizations (name, slug, time_zone, referral_program_enabled) values ($1, $2, $3, true) returning id`,
-    [`Clinic ${slug}`, slug, zone],
-  );
-  const { rows: [location] } = await db.query(
-    `insert into public.locations (org_id, name, address_line, city, state, postal_code, time_zone)
-     values ($1, 'Main Office', '1 Main Street', 'Springfield', 'MA', '01101', $2) returning id`,
-    [org.id, zone],
-  );
-  const { rows: [staff] } = await db.query(
-    `insert into public.staff_members (org_id, first_name, last_name, email, roles, default_location_id)
-     values ($1, 'Avery', 'Lindgren', $2, '{therapist}', $3) returning id`,
-    [org.id, `avery.${slug}@example.org`, location.id],
-  );
-  await db.query(`select public.enroll_staff($1, array['b0a1e000-0000-4000-8000-000000000001']::uuid[])`, [staff.id]);
-  await db.query(
-    `insert into public.public_profiles (staff_id, org_id, professional_title, license_type, license_state, license_number, about_me,
-       specialties, treatment_approaches, ages_served, session_formats, languages, submitted_at)
-     values ($1, $2, 'LMHC', 'lmhc', 'MA', 'MH-1', repeat('a', 150), '{anxiety}', '{cbt}', '{adults}', '{telehealth}', '{en}', now())`,
-    [staff.id, org.id],
-  );
-  return { orgId: org.id, staffId: staff.id, locationId: location.id };
+  return insertClinicWithTherapist(db, slug, zone);
 }
 
 async function addBlock(f: Fixture, block: { from: string; until: string | null; weekdays: number[] | null; start: string; end: string; external?: boolean }) {

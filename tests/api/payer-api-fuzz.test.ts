@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newPayerKey, payers } from './factories.ts';
+import { newPayerKey, payerRequestBody, payers } from './factories.ts';
 import { serviceClient, staffIdOf, testEnv } from './personas.ts';
 
 const service = serviceClient();
@@ -19,16 +19,7 @@ beforeAll(async () => {
   priyaId = await staffIdOf('therapist');
 });
 
-const validBody = () => ({
-  therapist_id: priyaId,
-  slot_start: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-  first_name: 'Elena',
-  last_name: 'Castillo',
-  email: 'elena.castillo@example.org',
-  phone: '(617) 555-0188',
-  date_of_birth: '1991-04-12',
-  member_id: 'W2849301',
-});
+const validBody = () => payerRequestBody(priyaId);
 
 /** Text with half of a UTF-16 character in it (JSON.stringify writes it as an escape like "\ud800"). */
 const withLoneSurrogate = fc
