@@ -9,7 +9,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'supabase/local/**/*.test.ts', 'vite-plugins/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'supabase/local/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
+        },
       },
       {
         plugins: [react()],

@@ -33,7 +33,15 @@ export interface BrowserOptions {
 }
 
 /** The same flags as playwright.config.ts. */
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 /** The viewer's time zone: the calendar's weeks are this zone's weeks, and so are the seeded ones. */
 const timeZone = 'America/New_York';
 const viewport = { width: 1280, height: 800 };
@@ -44,7 +52,12 @@ const weekClinic = 'bench-200';
 const eventsPerWeek = 500;
 const appointmentMinutes = 20;
 
-export async function measureBrowser({ distDir, apiUrl, db, runs = 30 }: BrowserOptions): Promise<BrowserFigures> {
+export async function measureBrowser({
+  distDir,
+  apiUrl,
+  db,
+  runs = 30,
+}: BrowserOptions): Promise<BrowserFigures> {
   await checkBuild(distDir, apiUrl);
   const grid = await gridExpectations(db);
   const week = await seedWeekView(db);
@@ -68,7 +81,9 @@ async function checkBuild(distDir: string, apiUrl: string): Promise<void> {
   const assets = path.join(distDir, 'assets');
   const scripts = (await readdir(assets)).filter((f) => f.endsWith('.js'));
   for (const file of scripts) if ((await readFile(path.join(assets, file), 'utf8')).includes(apiUrl)) return;
-  throw new Error(`The build in ${distDir} does not point at ${apiUrl}: build it with VITE_SUPABASE_URL=${apiUrl}.`);
+  throw new Error(
+    `The build in ${distDir} does not point at ${apiUrl}: build it with VITE_SUPABASE_URL=${apiUrl}.`,
+  );
 }
 
 const contentTypes: Record<string, string> = {
@@ -88,8 +103,18 @@ const contentTypes: Record<string, string> = {
 async function serveBuild(distDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const root = path.resolve(distDir);
   const index = await readFile(path.join(root, 'index.html'));
-  const send = (res: http.ServerResponse, status: number, body: Buffer | string, type: string, cache = 'no-cache') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache, 'content-length': Buffer.byteLength(body) });
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: Buffer | string,
+    type: string,
+    cache = 'no-cache',
+  ) => {
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': cache,
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   };
   const server = http.createServer((req, res) => {
@@ -100,7 +125,13 @@ async function serveBuild(distDir: string): Promise<{ origin: string; close: () 
         const found = file.startsWith(root + path.sep) ? await stat(file).catch(() => null) : null;
         if (found?.isFile()) {
           const immutable = pathname.startsWith('/assets/');
-          send(res, 200, await readFile(file), contentTypes[path.extname(file)] ?? 'application/octet-stream', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+          send(
+            res,
+            200,
+            await readFile(file),
+            contentTypes[path.extname(file)] ?? 'application/octet-stream',
+            immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         } else if (pathname.startsWith('/assets/')) {
           send(res, 404, 'Not found', 'text/plain; charset=utf-8');
         } else {
@@ -136,16 +167,23 @@ interface GridExpectations {
 
 async function gridExpectations(db: pg.Pool): Promise<GridExpectations> {
   // from the tables (the grid lists every enrolment of the clinic), not from how the app reads them
-  const { rows: [clinic] } = await db.query<{ total: number }>(
-    `select count(*)::int as total from public.program_enrollments e join public.organizations o on o.id = e.org_id where o.slug = $1`, [gridClinic]);
+  const {
+    rows: [clinic],
+  } = await db.query<{ total: number }>(
+    `select count(*)::int as total from public.program_enrollments e join public.organizations o on o.id = e.org_id where o.slug = $1`,
+    [gridClinic],
+  );
   const { rows: payers } = await db.query<{ id: string; name: string; count: number }>(
     `select p.id, p.name, count(distinct e.id)::int as count
      from public.payers p
      join public.enrollment_payers ep on ep.payer_id = p.id
      join public.program_enrollments e on e.id = ep.enrollment_id
      join public.organizations o on o.id = e.org_id and o.slug = $1
-     group by p.id, p.name order by p.name`, [gridClinic]);
-  if (!clinic || clinic.total === 0 || payers.length < 2) throw new Error(`Clinic ${gridClinic} has no enrolled staff with payers: seed the large dataset first.`);
+     group by p.id, p.name order by p.name`,
+    [gridClinic],
+  );
+  if (!clinic || clinic.total === 0 || payers.length < 2)
+    throw new Error(`Clinic ${gridClinic} has no enrolled staff with payers: seed the large dataset first.`);
   // the first and the last payer by name: each run changes the filter to the other one
   return { total: clinic.total, payers: [payers[0]!, payers.at(-1)!] };
 }
@@ -165,34 +203,67 @@ async function seedWeekView(db: pg.Pool): Promise<WeekExpectations> {
   const session = await db.connect();
   try {
     await session.query('begin');
-    const { rows: [therapist] } = await session.query<{ id: string; org_id: string; location_id: string | null; first_name: string; last_name: string }>(
+    const {
+      rows: [therapist],
+    } = await session.query<{
+      id: string;
+      org_id: string;
+      location_id: string | null;
+      first_name: string;
+      last_name: string;
+    }>(
       `select s.id, s.org_id, s.first_name, s.last_name,
               coalesce(s.default_location_id, (select l.id from public.locations l where l.org_id = s.org_id order by l.id limit 1)) as location_id
        from public.staff_members s join public.organizations o on o.id = s.org_id
        where o.slug = $1 and s.is_active and 'therapist' = any (s.roles)
-       order by s.last_name, s.first_name limit 1`, [weekClinic]);
+       order by s.last_name, s.first_name limit 1`,
+      [weekClinic],
+    );
     if (!therapist) throw new Error(`Clinic ${weekClinic} has no therapists: seed the large dataset first.`);
-    const { rows: [client] } = await session.query<{ id: string }>(
+    const {
+      rows: [client],
+    } = await session.query<{ id: string }>(
       `insert into public.clients (org_id, first_name, last_name, email, date_of_birth, status)
        values ($1, 'Week', 'View', 'week-view@bench.example.org', '1980-01-01', 'active')
        on conflict (org_id, email, date_of_birth) do update set status = 'active'
-       returning id`, [therapist.org_id]);
-    const { rows: [weeks] } = await session.query<{ this_week: Date; next_week: Date; after: Date }>(
+       returning id`,
+      [therapist.org_id],
+    );
+    const {
+      rows: [weeks],
+    } = await session.query<{ this_week: Date; next_week: Date; after: Date }>(
       `with today as (select (now() at time zone $1)::date as d)
        select ((d - extract(dow from d)::int)::timestamp at time zone $1) as this_week,
               ((d - extract(dow from d)::int + 7)::timestamp at time zone $1) as next_week,
               ((d - extract(dow from d)::int + 14)::timestamp at time zone $1) as after
-       from today`, [timeZone]);
-    await session.query(`delete from public.appointments where staff_id = $1 and client_id = $2`, [therapist.id, client!.id]);
+       from today`,
+      [timeZone],
+    );
+    await session.query(`delete from public.appointments where staff_id = $1 and client_id = $2`, [
+      therapist.id,
+      client!.id,
+    ]);
     await session.query(
       `update public.appointments set status = 'cancelled'
-       where staff_id = $1 and status = 'scheduled' and during && tstzrange($2, $3)`, [therapist.id, weeks!.this_week, weeks!.after]);
+       where staff_id = $1 and status = 'scheduled' and during && tstzrange($2, $3)`,
+      [therapist.id, weeks!.this_week, weeks!.after],
+    );
     // 500 × 20 min = 166 h 40 min: within the week even when it is an hour short (daylight saving)
     await session.query(
       `insert into public.appointments (org_id, staff_id, client_id, location_id, during)
        select $1, $2, $3, $4, tstzrange(w + g * $8 * interval '1 minute', w + (g + 1) * $8 * interval '1 minute')
        from unnest(array[$5, $6]::timestamptz[]) w cross join generate_series(0, $7 - 1) g`,
-      [therapist.org_id, therapist.id, client!.id, therapist.location_id, weeks!.this_week, weeks!.next_week, eventsPerWeek, appointmentMinutes]);
+      [
+        therapist.org_id,
+        therapist.id,
+        client!.id,
+        therapist.location_id,
+        weeks!.this_week,
+        weeks!.next_week,
+        eventsPerWeek,
+        appointmentMinutes,
+      ],
+    );
     await session.query('commit');
     return { therapistName: `${therapist.first_name} ${therapist.last_name}` };
   } catch (error) {
@@ -237,13 +308,19 @@ async function openTab(context: BrowserContext): Promise<Tab> {
     },
     quiet: async () => {
       const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastChange < 300)) await new Promise((r) => setTimeout(r, 50));
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastChange < 300))
+        await new Promise((r) => setTimeout(r, 50));
     },
   };
 }
 
 async function newSignedInTab(browser: Browser, origin: string, email: string): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: origin, timezoneId: timeZone, locale: 'en-US', viewport });
+  const context = await browser.newContext({
+    baseURL: origin,
+    timezoneId: timeZone,
+    locale: 'en-US',
+    viewport,
+  });
   // tsx compiles this file with keepNames: functions handed to the page call esbuild's __name
   await context.addInitScript('globalThis.__name = (target) => target;');
   const tab = await openTab(context);
@@ -260,7 +337,10 @@ async function newSignedInTab(browser: Browser, origin: string, email: string): 
 /** Loads the home page afresh (an empty query cache) and waits for it to settle. */
 async function freshHome(tab: Tab, link: string): Promise<void> {
   await tab.page.goto('/');
-  await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).waitFor();
+  await tab.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: link, exact: true })
+    .waitFor();
   await tab.quiet();
 }
 
@@ -287,7 +367,10 @@ async function measureGrid(browser: Browser, origin: string, grid: GridExpectati
       });
       await tab.quiet();
       const payer = grid.payers[(run + 2) % 2]!;
-      await tab.page.getByLabel('Payer', { exact: true }).locator(`option[value="${payer.id}"]`).waitFor({ state: 'attached' });
+      await tab.page
+        .getByLabel('Payer', { exact: true })
+        .locator(`option[value="${payer.id}"]`)
+        .waitFor({ state: 'attached' });
       const filtered = await timed(tab, {
         trigger: { kind: 'select', label: 'Payer', value: payer.id },
         until: { kind: 'grid', total: payer.count, filtered: true },
@@ -378,19 +461,25 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
   function findTrigger(): () => void {
     if (trigger.kind === 'link') {
       const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
-      const link = links.find((a) => text(a) === trigger.name) ?? links.find((a) => text(a).startsWith(trigger.name));
+      const link =
+        links.find((a) => text(a) === trigger.name) ?? links.find((a) => text(a).startsWith(trigger.name));
       if (!link) throw new Error(`No navigation link "${trigger.name}"`);
       return () => link.click();
     }
     if (trigger.kind === 'button') {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === trigger.name);
+      const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
+        (b) => text(b) === trigger.name,
+      );
       if (!button) throw new Error(`No button "${trigger.name}"`);
       return () => button.click();
     }
-    const label = [...document.querySelectorAll<HTMLLabelElement>('label')].find((l) => text(l) === trigger.label);
+    const label = [...document.querySelectorAll<HTMLLabelElement>('label')].find(
+      (l) => text(l) === trigger.label,
+    );
     const select = label?.control;
     if (!(select instanceof HTMLSelectElement)) throw new Error(`No select labelled "${trigger.label}"`);
-    if (![...select.options].some((o) => o.value === trigger.value)) throw new Error(`"${trigger.label}" has no option ${trigger.value}`);
+    if (![...select.options].some((o) => o.value === trigger.value))
+      throw new Error(`"${trigger.label}" has no option ${trigger.value}`);
     return () => {
       select.value = trigger.value;
       select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -399,17 +488,26 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
 
   function state(): { done: boolean; label: string; detail: string } {
     if (until.kind === 'grid') {
-      const pattern = until.filtered ? /^([\d,]+) staff members? match(?:es)? these filters$/ : /^([\d,]+) staff members? in the program$/;
-      const count = [...main.querySelectorAll('p, [role="status"], [aria-live]')].map(text).find((t) => pattern.test(t));
+      const pattern = until.filtered
+        ? /^([\d,]+) staff members? match(?:es)? these filters$/
+        : /^([\d,]+) staff members? in the program$/;
+      const count = [...main.querySelectorAll('p, [role="status"], [aria-live]')]
+        .map(text)
+        .find((t) => pattern.test(t));
       const shown = count ? Number(pattern.exec(count)![1]!.replace(/,/g, '')) : null;
       // data rows: not the header's, not the virtualizer's spacers
       const rows = [...main.querySelectorAll('tr, [role="row"]')].filter(
         (row) =>
           !row.closest('thead, [aria-hidden="true"]') &&
-          row.querySelector('td, th[scope="row"], [role="cell"], [role="gridcell"], [role="rowheader"]') !== null,
+          row.querySelector('td, th[scope="row"], [role="cell"], [role="gridcell"], [role="rowheader"]') !==
+            null,
       ).length;
       const busy = main.querySelector('[aria-busy="true"]') !== null;
-      return { done: shown === until.total && rows > 0 && !busy, label: '', detail: `count "${count ?? ''}", ${rows} rows${busy ? ', busy' : ''}` };
+      return {
+        done: shown === until.total && rows > 0 && !busy,
+        label: '',
+        detail: `count "${count ?? ''}", ${rows} rows${busy ? ', busy' : ''}`,
+      };
     }
     const label = text(document.querySelector('.calendar-range-label'));
     const drawn = [...document.querySelectorAll('.calendar-event-appointment')];
@@ -424,8 +522,13 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
       const box = event.getBoundingClientRect();
       return box.bottom > view.top && box.top < view.bottom;
     }).length;
-    const expected = days * Math.floor(((grid.clientHeight / grid.scrollHeight) * 24 * 60) / until.appointmentMinutes);
-    return { done: days > 0 && inView >= expected, label, detail: `${inView} of ${drawn.length} appointments in view (${expected} expected over ${days} days), range "${label}"` };
+    const expected =
+      days * Math.floor(((grid.clientHeight / grid.scrollHeight) * 24 * 60) / until.appointmentMinutes);
+    return {
+      done: days > 0 && inView >= expected,
+      label,
+      detail: `${inView} of ${drawn.length} appointments in view (${expected} expected over ${days} days), range "${label}"`,
+    };
   }
 
   const fire = findTrigger();
@@ -436,7 +539,9 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
     const timer = setTimeout(() => {
       finished = true;
       observer.disconnect();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${JSON.stringify(until)}: ${state().detail}`));
+      reject(
+        new Error(`Timed out after ${timeoutMs} ms waiting for ${JSON.stringify(until)}: ${state().detail}`),
+      );
     }, timeoutMs);
     function check() {
       if (finished) return;
@@ -446,9 +551,17 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
       observer.disconnect();
       clearTimeout(timer);
       // the frame that shows it: painted once the next animation frame's task has run
-      requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - start, label: now.label, detail: now.detail }), 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => resolve({ ms: performance.now() - start, label: now.label, detail: now.detail }), 0),
+      );
     }
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
     start = performance.now();
     fire();
     check();

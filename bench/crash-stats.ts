@@ -58,12 +58,19 @@ export async function measureStatsAfterCrash(settings: StackSettings): Promise<S
     await client.connect();
     try {
       const { rows } = await client.query<{ relname: string; reltuples: number }>(
-        `select relname, reltuples from pg_class where relnamespace = 'public'::regnamespace and relname = any($1)`, [mainTables]);
+        `select relname, reltuples from pg_class where relnamespace = 'public'::regnamespace and relname = any($1)`,
+        [mainTables],
+      );
       const reltuples = Object.fromEntries(rows.map((r) => [r.relname, r.reltuples]));
-      const { rows: [payer] } = await client.query<{ id: string }>(`select id from public.payers order by name limit 1`);
+      const {
+        rows: [payer],
+      } = await client.query<{ id: string }>(`select id from public.payers order by name limit 1`);
       // the payer directory's SQL, as the payer API calls it (first page of 20, next 3 slots)
       const directoryCall = () =>
-        client.query(`select * from public.referral_directory(payer => $1, clinic => null, any_specialties => array['anxiety', 'adhd'], page_size => 21, slot_count => 3)`, [payer!.id]);
+        client.query(
+          `select * from public.referral_directory(payer => $1, clinic => null, any_specialties => array['anxiety', 'adhd'], page_size => 21, slot_count => 3)`,
+          [payer!.id],
+        );
       const directory = await timeCalls(100, directoryCall);
       await client.query('analyze');
       const analyzed = await timeCalls(100, directoryCall);
@@ -92,7 +99,12 @@ async function main() {
   const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
   const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: offset });
   const stackDir = path.join(projectRoot, '.local', 'bench-crash');
-  const settings = { ...base, stackDir, dataDir: path.join(stackDir, 'db'), inboxFile: path.join(stackDir, 'inbox.jsonl') };
+  const settings = {
+    ...base,
+    stackDir,
+    dataDir: path.join(stackDir, 'db'),
+    inboxFile: path.join(stackDir, 'inbox.jsonl'),
+  };
   const lock = acquireDataLock(settings, 'bench: statistics after a crash');
   // seeding takes minutes: a database this script seeded before is used again (CRP_BENCH_RESEED=1 starts over)
   const reseed = process.env.CRP_BENCH_RESEED === '1' || !existsSync(seededMarker(settings));
@@ -110,8 +122,11 @@ async function main() {
     lock.release();
   }
   const result = await measureStatsAfterCrash(settings);
-  console.log(`  ${result.met ? '✓' : '✗'} statistics after kill -9 of Postgres and a restart: ${describeStatsAfterCrash(result)} (budget ${statsAfterCrashBudget})`);
+  console.log(
+    `  ${result.met ? '✓' : '✗'} statistics after kill -9 of Postgres and a restart: ${describeStatsAfterCrash(result)} (budget ${statsAfterCrashBudget})`,
+  );
   process.exit(result.met ? 0 : 1);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.join(projectRoot, 'bench', 'crash-stats.ts')) await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(projectRoot, 'bench', 'crash-stats.ts'))
+  await main();

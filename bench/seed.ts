@@ -12,7 +12,10 @@ export async function seedLargeDataset(db: pg.Pool): Promise<void> {
   // one session (the seed uses temporary tables), one statement at a time, each timed
   const session = await db.connect();
   try {
-    for (const statement of seedSql.split(/;\s*\n/).map((s) => s.replace(/^(\s*--.*\n)+/g, '').trim()).filter(Boolean)) {
+    for (const statement of seedSql
+      .split(/;\s*\n/)
+      .map((s) => s.replace(/^(\s*--.*\n)+/g, '').trim())
+      .filter(Boolean)) {
       const start = performance.now();
       await session.query(statement);
       const seconds = (performance.now() - start) / 1000;

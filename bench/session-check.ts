@@ -19,7 +19,12 @@ import { percentiles, round } from './stats.ts';
 const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
 const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: offset });
 const stackDir = path.join(projectRoot, '.local', 'bench-session');
-const settings = { ...base, stackDir, dataDir: path.join(stackDir, 'db'), inboxFile: path.join(stackDir, 'inbox.jsonl') };
+const settings = {
+  ...base,
+  stackDir,
+  dataDir: path.join(stackDir, 'db'),
+  inboxFile: path.join(stackDir, 'inbox.jsonl'),
+};
 const blocks = 20;
 const callsPerBlock = 50;
 
@@ -31,18 +36,33 @@ async function main() {
   const stack = await startStack(settings, { fresh: true });
   const db = new pg.Pool({ connectionString: stack.urls.db, max: 4 });
   const client = (key: string) =>
-    createClient(stack.urls.api, key, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
+    createClient(stack.urls.api, key, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      realtime: { transport: WebSocket as never },
+    });
   try {
     await seedLargeDataset(db);
-    const { rows: [{ def: withCheck }] } = await db.query(`select pg_get_functiondef('private.live_user_id()'::regprocedure) as def`);
+    const {
+      rows: [{ def: withCheck }],
+    } = await db.query(`select pg_get_functiondef('private.live_user_id()'::regprocedure) as def`);
     const scheduler = client(stack.keys.anonKey);
-    const { error: signInError } = await scheduler.auth.signInWithPassword({ email: 'scheduler@bench-200.example.org', password: 'bench-password' });
+    const { error: signInError } = await scheduler.auth.signInWithPassword({
+      email: 'scheduler@bench-200.example.org',
+      password: 'bench-password',
+    });
     if (signInError) throw signInError;
     const service = client(stack.keys.serviceRoleKey);
-    const { rows: [org200] } = await db.query(`select id from public.organizations where slug = 'bench-200'`);
+    const {
+      rows: [org200],
+    } = await db.query(`select id from public.organizations where slug = 'bench-200'`);
     const queue = async (c: typeof service) => {
       const start = performance.now();
-      const { data, error } = await c.from('unconfirmed_requests').select('*').eq('org_id', org200.id).order('expires_at').limit(50);
+      const { data, error } = await c
+        .from('unconfirmed_requests')
+        .select('*')
+        .eq('org_id', org200.id)
+        .order('expires_at')
+        .limit(50);
       if (error) throw error;
       if (data.length !== 50) throw new Error(`the queue read ${data.length} rows, not 50`);
       return performance.now() - start;
@@ -62,8 +82,12 @@ async function main() {
     await db.query(withCheck);
 
     // the same query in SQL, as PostgREST runs it for the scheduler, without the HTTP hops
-    const { data: { session } } = await scheduler.auth.getSession();
-    const claims = JSON.stringify(JSON.parse(Buffer.from(session!.access_token.split('.')[1]!, 'base64url').toString()));
+    const {
+      data: { session },
+    } = await scheduler.auth.getSession();
+    const claims = JSON.stringify(
+      JSON.parse(Buffer.from(session!.access_token.split('.')[1]!, 'base64url').toString()),
+    );
     const asScheduler = await db.connect();
     const sqlSamples = { with: [] as number[], without: [] as number[] };
     try {
@@ -72,7 +96,9 @@ async function main() {
       const sqlQueue = async () => {
         const start = performance.now();
         const { rowCount } = await asScheduler.query(
-          `select * from public.unconfirmed_requests where org_id = $1 order by expires_at limit 50`, [org200.id]);
+          `select * from public.unconfirmed_requests where org_id = $1 order by expires_at limit 50`,
+          [org200.id],
+        );
         if (rowCount !== 50) throw new Error(`the queue read ${rowCount} rows in SQL, not 50`);
         return performance.now() - start;
       };
@@ -89,17 +115,26 @@ async function main() {
       await db.query(withCheck);
     }
 
-    const [checked, unchecked, platform] = [percentiles(samples.with), percentiles(samples.without), percentiles(samples.service)];
-    const line = (label: string, t: typeof checked) => `  ${label}: p50 ${t.p50} ms, p95 ${t.p95} ms (n=${t.n})`;
+    const [checked, unchecked, platform] = [
+      percentiles(samples.with),
+      percentiles(samples.without),
+      percentiles(samples.service),
+    ];
+    const line = (label: string, t: typeof checked) =>
+      `  ${label}: p50 ${t.p50} ms, p95 ${t.p95} ms (n=${t.n})`;
     console.log(line('RLS with the session check   ', checked));
     console.log(line('RLS without the session check', unchecked));
     console.log(line('service role                 ', platform));
     console.log(`  p95 with / without the check: ${round(checked.p95 / unchecked.p95, 2)}×`);
-    console.log(`  p95 RLS / service role: ${round(checked.p95 / platform.p95, 2)}× with the check (budget ≤ 1.5×), ${round(unchecked.p95 / platform.p95, 2)}× without`);
+    console.log(
+      `  p95 RLS / service role: ${round(checked.p95 / platform.p95, 2)}× with the check (budget ≤ 1.5×), ${round(unchecked.p95 / platform.p95, 2)}× without`,
+    );
     const [sqlChecked, sqlUnchecked] = [percentiles(sqlSamples.with), percentiles(sqlSamples.without)];
     console.log(line('SQL only, with the check     ', sqlChecked));
     console.log(line('SQL only, without the check  ', sqlUnchecked));
-    console.log(`  SQL p50 with / without the check: ${round(sqlChecked.p50 / sqlUnchecked.p50, 2)}×, p95 ${round(sqlChecked.p95 / sqlUnchecked.p95, 2)}×`);
+    console.log(
+      `  SQL p50 with / without the check: ${round(sqlChecked.p50 / sqlUnchecked.p50, 2)}×, p95 ${round(sqlChecked.p95 / sqlUnchecked.p95, 2)}×`,
+    );
   } finally {
     await db.end();
     await stack.stop();

@@ -21,7 +21,11 @@ async function elapsed(call: (i: number) => Promise<unknown>, i: number): Promis
 }
 
 /** Runs `call` `warmup` times untimed, then `runs` times timed (ms). */
-export async function timeCalls(runs: number, call: (i: number) => Promise<unknown>, warmup = 20): Promise<Timing> {
+export async function timeCalls(
+  runs: number,
+  call: (i: number) => Promise<unknown>,
+  warmup = 20,
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await call(i);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await elapsed(call, i));

@@ -14,7 +14,10 @@ import { supabase } from '@/lib/supabase';
 import { demoPassword, personas, type PersonaName } from './msw/data';
 
 export function createTestQueryClient(): QueryClient {
-  return createQueryClient({ queries: { retry: false, staleTime: Infinity, gcTime: Infinity }, mutations: { retry: false } });
+  return createQueryClient({
+    queries: { retry: false, staleTime: Infinity, gcTime: Infinity },
+    mutations: { retry: false },
+  });
 }
 
 interface RenderOptions {
@@ -23,7 +26,10 @@ interface RenderOptions {
 }
 
 /** Renders `ui` inside the app's providers and a router; `ui` defaults to the whole app's routes. */
-export function renderApp({ route = '/', queryClient = createTestQueryClient() }: RenderOptions = {}, ui: ReactElement = <AppRoutes />) {
+export function renderApp(
+  { route = '/', queryClient = createTestQueryClient() }: RenderOptions = {},
+  ui: ReactElement = <AppRoutes />,
+) {
   const user = userEvent.setup();
   const result = render(
     <AppProviders queryClient={queryClient}>
@@ -35,7 +41,10 @@ export function renderApp({ route = '/', queryClient = createTestQueryClient() }
 
 /** Signs in through supabase-js (and so through the mocked /auth/v1/token) before rendering. */
 export async function signInAs(persona: PersonaName): Promise<void> {
-  const { error } = await supabase.auth.signInWithPassword({ email: personas[persona].email, password: demoPassword });
+  const { error } = await supabase.auth.signInWithPassword({
+    email: personas[persona].email,
+    password: demoPassword,
+  });
   if (error) throw error;
 }
 

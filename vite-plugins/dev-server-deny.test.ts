@@ -17,12 +17,18 @@ describe('the dev server’s deny list in a folder named with glob characters', 
   let origin: string;
 
   beforeAll(async () => {
-    for (const dir of ['.local/dev', 'supabase/functions/_shared', 'src']) mkdirSync(path.join(root, dir), { recursive: true });
+    for (const dir of ['.local/dev', 'supabase/functions/_shared', 'src'])
+      mkdirSync(path.join(root, dir), { recursive: true });
     writeFileSync(path.join(root, '.local/dev/inbox.jsonl'), '{"link":"secret"}\n');
     writeFileSync(path.join(root, 'supabase/seed.sql'), 'select 1;\n');
     writeFileSync(path.join(root, 'supabase/functions/_shared/shared.ts'), 'export const shared = 1;\n');
     writeFileSync(path.join(root, 'src/app.ts'), 'export const app = 1;\n');
-    server = await createServer({ root, configFile: false, logLevel: 'silent', server: { port: await freePort(), strictPort: true, fs: { deny: devServerFsDeny(root) } } });
+    server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      server: { port: await freePort(), strictPort: true, fs: { deny: devServerFsDeny(root) } },
+    });
     await server.listen();
     const address = server.httpServer!.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -34,7 +40,11 @@ describe('the dev server’s deny list in a folder named with glob characters', 
   });
 
   it('refuses the local stack’s files and supabase/, by path and through /@fs', async () => {
-    for (const url of ['/.local/dev/inbox.jsonl', '/supabase/seed.sql', `/@fs${root}/.local/dev/inbox.jsonl`]) {
+    for (const url of [
+      '/.local/dev/inbox.jsonl',
+      '/supabase/seed.sql',
+      `/@fs${root}/.local/dev/inbox.jsonl`,
+    ]) {
       const response = await fetch(`${origin}${encodeURI(url)}`);
       expect(response.status, url).toBe(403);
       expect(await response.text(), url).not.toContain('secret');

@@ -15,7 +15,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const supabaseUrl = 'http://localhost:54321';
 const serverOptions = async () => {
   const port = await freePort();
-  return { root, logLevel: 'silent', server: { port, host: '127.0.0.1' }, preview: { port, host: '127.0.0.1' } } as const;
+  return {
+    root,
+    logLevel: 'silent',
+    server: { port, host: '127.0.0.1' },
+    preview: { port, host: '127.0.0.1' },
+  } as const;
 };
 
 const originOf = (server: ViteDevServer | PreviewServer) => {
@@ -26,7 +31,11 @@ const originOf = (server: ViteDevServer | PreviewServer) => {
 
 /** What the app's CSP says for one directive. */
 const directive = (csp: string | null, name: string) =>
-  (csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name)?.slice(1) ?? null;
+  (csp ?? '')
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name)
+    ?.slice(1) ?? null;
 
 function expectAppHeaders(headers: Headers) {
   const csp = headers.get('content-security-policy');
@@ -96,10 +105,14 @@ describe('the Vite dev server', () => {
     const response = await fetch(`${origin}/`);
     const csp = expectAppHeaders(response.headers);
     const html = await response.text();
-    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').filter((body) => body !== '');
+    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => m[1] ?? '')
+      .filter((body) => body !== '');
     expect(inline.length).toBeGreaterThan(0);
     for (const body of inline) {
-      expect(directive(csp, 'script-src')).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+      expect(directive(csp, 'script-src')).toContain(
+        `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+      );
     }
   });
 });
@@ -132,7 +145,15 @@ describe('dist/_headers', () => {
     const file = headersFile({ supabaseUrl: 'https://abc.supabase.co', dev: false });
     const [pathLine, ...headerLines] = file.trimEnd().split('\n');
     expect(pathLine).toBe('/*');
-    const headers = new Headers(headerLines.map((line) => line.trim().split(/: (.*)/s).slice(0, 2) as [string, string]));
+    const headers = new Headers(
+      headerLines.map(
+        (line) =>
+          line
+            .trim()
+            .split(/: (.*)/s)
+            .slice(0, 2) as [string, string],
+      ),
+    );
     expect(headers.get('x-frame-options')).toBe('DENY');
     expect(directive(headers.get('content-security-policy'), 'connect-src')).toEqual([
       "'self'",
@@ -150,12 +171,20 @@ describe('the CAPTCHA switch', () => {
   });
 
   it('allows exactly the switched-on provider’s script and challenge frame, and nothing inline', () => {
-    const turnstile = contentSecurityPolicy({ supabaseUrl: 'https://abc.supabase.co', dev: false, captcha: 'turnstile' });
+    const turnstile = contentSecurityPolicy({
+      supabaseUrl: 'https://abc.supabase.co',
+      dev: false,
+      captcha: 'turnstile',
+    });
     expect(directive(turnstile, 'script-src')).toEqual(["'self'", 'https://challenges.cloudflare.com']);
     expect(directive(turnstile, 'frame-src')).toEqual(['https://challenges.cloudflare.com']);
     expect(directive(turnstile, 'connect-src')).not.toContain('https://*.hcaptcha.com');
 
-    const hcaptcha = contentSecurityPolicy({ supabaseUrl: 'https://abc.supabase.co', dev: false, captcha: 'hcaptcha' });
+    const hcaptcha = contentSecurityPolicy({
+      supabaseUrl: 'https://abc.supabase.co',
+      dev: false,
+      captcha: 'hcaptcha',
+    });
     for (const name of ['script-src', 'frame-src', 'style-src', 'connect-src']) {
       expect(directive(hcaptcha, name)).toContain('https://*.hcaptcha.com');
     }

@@ -24,8 +24,16 @@ export interface HeaderOptions {
  * What each CAPTCHA provider's widget needs, from the providers' own CSP guidance: its script,
  * the frame it draws the challenge in, and (hCaptcha) its styles and API calls.
  */
-const captchaOrigins: Record<CaptchaProviderName, { script: string[]; frame: string[]; style: string[]; connect: string[] }> = {
-  turnstile: { script: ['https://challenges.cloudflare.com'], frame: ['https://challenges.cloudflare.com'], style: [], connect: [] },
+const captchaOrigins: Record<
+  CaptchaProviderName,
+  { script: string[]; frame: string[]; style: string[]; connect: string[] }
+> = {
+  turnstile: {
+    script: ['https://challenges.cloudflare.com'],
+    frame: ['https://challenges.cloudflare.com'],
+    style: [],
+    connect: [],
+  },
   hcaptcha: {
     script: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
     frame: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
@@ -107,7 +115,9 @@ export function securityHeadersPlugin(): Plugin {
       const env = loadEnv(config.mode, config.envDir || config.root, 'VITE_');
       options = { supabaseUrl: env.VITE_SUPABASE_URL ?? '', captcha: captchaConfig(env)?.provider ?? null };
       if (config.command === 'build' && !options.supabaseUrl) {
-        config.logger.warn('VITE_SUPABASE_URL is not set: dist/_headers allows no Supabase origin, and the app will not start.');
+        config.logger.warn(
+          'VITE_SUPABASE_URL is not set: dist/_headers allows no Supabase origin, and the app will not start.',
+        );
       }
     },
     configureServer(server) {

@@ -18,7 +18,12 @@ function navLinks(): string[] {
 describe('navigation per role', () => {
   it('org admin: Manage Subscription, Active Staff Members, Calendar, Unconfirmed Appointments', async () => {
     await renderSignedIn('admin');
-    expect(navLinks()).toEqual(['Manage Subscription', 'Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
+    expect(navLinks()).toEqual([
+      'Manage Subscription',
+      'Active Staff Members',
+      'Calendar',
+      'Unconfirmed Appointments',
+    ]);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('list', { name: 'Organization' })).toBeInTheDocument();
   });
@@ -26,13 +31,18 @@ describe('navigation per role', () => {
   it('scheduler: no Organization section', async () => {
     await renderSignedIn('scheduler');
     expect(navLinks()).toEqual(['Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByText('Organization')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' })).queryByText('Organization'),
+    ).not.toBeInTheDocument();
   });
 
   it('therapist: My Profile instead of the staff list', async () => {
     await renderSignedIn('therapist');
     expect(navLinks()).toEqual(['My Profile', 'Calendar', 'Unconfirmed Appointments']);
-    expect(mainNav().getByRole('link', { name: 'My Profile' })).toHaveAttribute('href', `/staff/${personas.therapist.staffId}`);
+    expect(mainNav().getByRole('link', { name: 'My Profile' })).toHaveAttribute(
+      'href',
+      `/staff/${personas.therapist.staffId}`,
+    );
   });
 
   it('marks the current page with aria-current', async () => {
@@ -40,15 +50,22 @@ describe('navigation per role', () => {
     expect(mainNav().getByRole('link', { name: 'Active Staff Members' })).not.toHaveAttribute('aria-current');
     await user.click(mainNav().getByRole('link', { name: 'Active Staff Members' }));
     await screen.findByRole('heading', { level: 1, name: 'Active Staff Members' });
-    expect(mainNav().getByRole('link', { name: 'Active Staff Members' })).toHaveAttribute('aria-current', 'page');
-    expect(mainNav().getByRole('link', { name: 'Unconfirmed Appointments' })).not.toHaveAttribute('aria-current');
+    expect(mainNav().getByRole('link', { name: 'Active Staff Members' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(mainNav().getByRole('link', { name: 'Unconfirmed Appointments' })).not.toHaveAttribute(
+      'aria-current',
+    );
     expect(screen.getByRole('main')).toHaveFocus();
   });
 
   it('shows the clinic, the signed-in person, a skip link and sign out in the header', async () => {
     await renderSignedIn('scheduler');
     const header = screen.getByRole('banner');
-    expect(within(header).getByRole('link', { name: 'Harborview Counseling Collective' })).toBeInTheDocument();
+    expect(
+      within(header).getByRole('link', { name: 'Harborview Counseling Collective' }),
+    ).toBeInTheDocument();
     expect(header).toHaveTextContent('Signed in as Luis Romero');
     expect(within(header).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
@@ -59,7 +76,9 @@ describe('navigation per role', () => {
 describe('routes a role may not use', () => {
   it('refuses the staff list to a therapist, with a link home', async () => {
     const { user } = await renderSignedIn('therapist', '/staff');
-    expect(await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Go to the home page' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya' })).toBeInTheDocument();
@@ -67,13 +86,17 @@ describe('routes a role may not use', () => {
 
   it('refuses Manage Subscription to a scheduler', async () => {
     await renderSignedIn('scheduler', '/organization/subscription/referral-program');
-    expect(await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' }),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/Client Referral Program is turned on/)).not.toBeInTheDocument();
   });
 
   it('refuses another staff member’s details to a therapist, but opens their own', async () => {
     const { user } = await renderSignedIn('therapist', `/staff/${personas.admin.staffId}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' }),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Maya Okafor')).not.toBeInTheDocument();
 
     await user.click(mainNav().getByRole('link', { name: 'My Profile' }));
@@ -99,10 +122,21 @@ describe('Calendar', () => {
       const { user } = await renderSignedIn('therapist', '/');
       const link = mainNav().getByRole('link', { name: 'Calendar' });
       await user.hover(link);
-      await waitFor(() => expect(requests).toEqual(expect.arrayContaining(['program_enrollments', 'availability_occurrences', 'appointments', 'referral_requests'])));
+      await waitFor(() =>
+        expect(requests).toEqual(
+          expect.arrayContaining([
+            'program_enrollments',
+            'availability_occurrences',
+            'appointments',
+            'referral_requests',
+          ]),
+        ),
+      );
       const before = requests.filter((table) => table === 'program_enrollments').length;
       await user.click(link);
-      expect(await screen.findByRole('heading', { level: 2, name: 'My calendar' }, { timeout: 15_000 })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('heading', { level: 2, name: 'My calendar' }, { timeout: 15_000 }),
+      ).toBeInTheDocument();
       // the availability form opens once the enrollment is in: the page found it already fetched
       expect(await screen.findByRole('button', { name: 'New availability block' })).toBeEnabled();
       expect(requests.filter((table) => table === 'program_enrollments')).toHaveLength(before);
@@ -115,9 +149,16 @@ describe('Calendar', () => {
 describe('Manage Subscription › Client Referral Program', () => {
   it('says the program is not available when the clinic does not have it', async () => {
     await renderSignedIn('cedarAdmin', '/organization/subscription');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Client Referral Program' })).toBeInTheDocument();
-    expect(screen.getByText('The Client Referral Program is not available to your clinic yet.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Client Referral Program' })).toHaveAttribute('aria-current', 'page');
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Client Referral Program' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The Client Referral Program is not available to your clinic yet.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Client Referral Program' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 
   it('fetches the grid as the pointer reaches its link, so the click does not wait for it', async () => {
@@ -128,11 +169,15 @@ describe('Manage Subscription › Client Referral Program', () => {
     server.events.on('request:start', record);
     try {
       const { user } = await renderSignedIn('admin', '/');
-      const link = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Manage Subscription' });
+      const link = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', {
+        name: 'Manage Subscription',
+      });
       await user.hover(link);
       await waitFor(() => expect(gridRequests).toEqual(['POST']));
       await user.click(link);
-      expect(await screen.findByText('3 staff members in the program', {}, { timeout: 15_000 })).toBeInTheDocument();
+      expect(
+        await screen.findByText('3 staff members in the program', {}, { timeout: 15_000 }),
+      ).toBeInTheDocument();
       // the page found the first page it asked for already fetched
       expect(gridRequests).toEqual(['POST']);
     } finally {
@@ -152,7 +197,9 @@ describe('accounts without an active staff record', () => {
   it('tells an account with no staff record so, and lets them sign out', async () => {
     await signInAs('unlinked');
     const { user } = renderApp({ route: '/' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'No active staff record' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'No active staff record' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/not an active staff member of any clinic/)).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -162,7 +209,9 @@ describe('accounts without an active staff record', () => {
   it('tells a deactivated staff member their account was deactivated', async () => {
     await signInAs('deactivated');
     renderApp({ route: '/' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'No active staff record' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'No active staff record' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/has been deactivated/)).toBeInTheDocument();
   });
 });
@@ -182,7 +231,9 @@ describe('session changes', () => {
     await screen.findByRole('table');
     await supabase.auth.signOut({ scope: 'local' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Your session has ended. Sign in again to continue.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your session has ended. Sign in again to continue.',
+    );
     // nothing of the previous person's data stays cached
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
   });
@@ -193,7 +244,9 @@ describe('session changes', () => {
     const { data, error } = await supabase.auth.refreshSession();
     expect(error).toBeNull();
     expect(data.session?.access_token).not.toBe(before);
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Welcome, Maya' })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Welcome, Maya' })).toBeInTheDocument(),
+    );
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 });

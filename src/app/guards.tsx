@@ -20,7 +20,9 @@ export function RequireSession() {
   }
   if (state.status === 'signed-out') {
     const from = `${location.pathname}${location.search}`;
-    return <Navigate to={paths.signIn} replace state={state.reason === 'signed-out' ? undefined : { from }} />;
+    return (
+      <Navigate to={paths.signIn} replace state={state.reason === 'signed-out' ? undefined : { from }} />
+    );
   }
   return <Outlet />;
 }
@@ -28,7 +30,8 @@ export function RequireSession() {
 /** Someone who came through an invitation link chooses a password before anything else. */
 export function RequirePasswordChosen({ children }: { children: ReactNode }) {
   const { state } = useAuth();
-  if (state.status === 'signed-in' && state.passwordSetup !== null) return <Navigate to={paths.setPassword} replace />;
+  if (state.status === 'signed-in' && state.passwordSetup !== null)
+    return <Navigate to={paths.setPassword} replace />;
   return children;
 }
 

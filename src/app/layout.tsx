@@ -54,8 +54,11 @@ export function AppLayout() {
           personDetail={describeRoles(membership.roles)}
         />
         <div className="app-body">
-          <NavWithCounts orgId={membership.organization.id} programEnabled={membership.organization.referral_program_enabled}
-            viewer={{ staffId: membership.id, roles: membership.roles }} />
+          <NavWithCounts
+            orgId={membership.organization.id}
+            programEnabled={membership.organization.referral_program_enabled}
+            viewer={{ staffId: membership.id, roles: membership.roles }}
+          />
           <PageFrame />
         </div>
       </div>
@@ -89,7 +92,15 @@ function PageFrame() {
 }
 
 /** The navigation with the count of requests waiting for an answer (kept fresh by the queue's polling). */
-function NavWithCounts({ orgId, programEnabled, viewer }: { orgId: string; programEnabled: boolean; viewer: Viewer }) {
+function NavWithCounts({
+  orgId,
+  programEnabled,
+  viewer,
+}: {
+  orgId: string;
+  programEnabled: boolean;
+  viewer: Viewer;
+}) {
   const { staffId, roles } = viewer;
   const groups = useMemo(() => navigationFor({ staffId, roles }), [staffId, roles]);
   usePreloadPages(groups, { orgId });

@@ -22,7 +22,8 @@ const pageLoaders = {
   clientPortal: () => import('@/features/client-portal/components/client-portal-page'),
   clientPortalVerify: () => import('@/features/client-portal/components/verify-request-page'),
   scheduleCalendar: () => import('@/features/schedule/components/schedule-calendar-page'),
-  unconfirmedAppointments: () => import('@/features/unconfirmed-requests/components/unconfirmed-requests-page'),
+  unconfirmedAppointments: () =>
+    import('@/features/unconfirmed-requests/components/unconfirmed-requests-page'),
 } as const;
 
 type PageChunk = keyof typeof pageLoaders;
@@ -49,7 +50,10 @@ export const loadPage = Object.fromEntries(
  * render even then, and React reveals what a Suspense boundary held back no sooner than 300 ms
  * after its fallback showed: an opened page would wait that long for nothing.
  */
-export function lazyPage<K extends PageChunk, P extends object>(chunk: K, pick: (module: ModuleOf<K>) => ComponentType<P>): ComponentType<P> {
+export function lazyPage<K extends PageChunk, P extends object>(
+  chunk: K,
+  pick: (module: ModuleOf<K>) => ComponentType<P>,
+): ComponentType<P> {
   const Lazy = lazy(() => loadPage[chunk]().then((module) => ({ default: pick(module) })));
   function Page(props: P) {
     const module = loadedModules.get(chunk) as ModuleOf<K> | undefined;

@@ -14,8 +14,9 @@ export function ConfigErrorScreen({ error }: { error: EnvError }) {
           ))}
         </ul>
         <p>
-          <code>npm start</code> sets both variables for the local stack. For a hosted Supabase project, put them in{' '}
-          <code>.env.local</code> (values from the dashboard: Project Settings › API) and restart Vite.
+          <code>npm start</code> sets both variables for the local stack. For a hosted Supabase project, put
+          them in <code>.env.local</code> (values from the dashboard: Project Settings › API) and restart
+          Vite.
         </p>
       </div>
     </main>

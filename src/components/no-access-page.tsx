@@ -8,7 +8,9 @@ export function NoAccessPage() {
   return (
     <section aria-labelledby="no-access-title" className="page">
       <h1 id="no-access-title">You don’t have access to this page</h1>
-      <p>Your role at this clinic doesn’t include this page. If you need it, ask your clinic’s administrator.</p>
+      <p>
+        Your role at this clinic doesn’t include this page. If you need it, ask your clinic’s administrator.
+      </p>
       <p>
         <Link to={paths.home}>Go to the home page</Link>
       </p>

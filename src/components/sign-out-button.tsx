@@ -24,7 +24,13 @@ export function SignOutButton({ className = 'button button-secondary' }: { class
 
   return (
     <>
-      <button type="button" className={className} onClick={() => void handleClick()} disabled={pending} aria-busy={pending}>
+      <button
+        type="button"
+        className={className}
+        onClick={() => void handleClick()}
+        disabled={pending}
+        aria-busy={pending}
+      >
         {pending ? 'Signing out…' : 'Sign out'}
       </button>
       {error ? (

@@ -19,11 +19,15 @@ function envError(source: Record<string, unknown>): EnvError {
 describe('parseEnv', () => {
   it('returns the URL and anon key when both are good', () => {
     expect(parseEnv(good)).toEqual({ supabaseUrl: 'http://localhost:54321', supabaseAnonKey: anonKey });
-    expect(parseEnv({ ...good, VITE_SUPABASE_URL: 'https://abcd.supabase.co' }).supabaseUrl).toBe('https://abcd.supabase.co');
+    expect(parseEnv({ ...good, VITE_SUPABASE_URL: 'https://abcd.supabase.co' }).supabaseUrl).toBe(
+      'https://abcd.supabase.co',
+    );
   });
 
   it('accepts a publishable key of the newer format', () => {
-    expect(parseEnv({ ...good, VITE_SUPABASE_ANON_KEY: 'sb_publishable_abc123' }).supabaseAnonKey).toBe('sb_publishable_abc123');
+    expect(parseEnv({ ...good, VITE_SUPABASE_ANON_KEY: 'sb_publishable_abc123' }).supabaseAnonKey).toBe(
+      'sb_publishable_abc123',
+    );
   });
 
   it('names a missing URL and says how to fix it', () => {
@@ -43,7 +47,9 @@ describe('parseEnv', () => {
   });
 
   it('names an empty or malformed anon key', () => {
-    expect(envError({ ...good, VITE_SUPABASE_ANON_KEY: '  ' }).message).toContain('VITE_SUPABASE_ANON_KEY is empty');
+    expect(envError({ ...good, VITE_SUPABASE_ANON_KEY: '  ' }).message).toContain(
+      'VITE_SUPABASE_ANON_KEY is empty',
+    );
     const error = envError({ ...good, VITE_SUPABASE_ANON_KEY: 'my-anon-key' });
     expect(error.variables).toEqual(['VITE_SUPABASE_ANON_KEY']);
     expect(error.message).toContain('VITE_SUPABASE_ANON_KEY does not look like a Supabase anon key');
@@ -51,7 +57,9 @@ describe('parseEnv', () => {
 
   it('refuses a key for any role but anon, and secret keys', () => {
     const privileged = envError({ ...good, VITE_SUPABASE_ANON_KEY: jwt({ role: 'authenticated' }) });
-    expect(privileged.message).toContain('VITE_SUPABASE_ANON_KEY is a key for the role "authenticated", not "anon"');
+    expect(privileged.message).toContain(
+      'VITE_SUPABASE_ANON_KEY is a key for the role "authenticated", not "anon"',
+    );
     const secret = envError({ ...good, VITE_SUPABASE_ANON_KEY: 'sb_secret_abc123' });
     expect(secret.message).toContain('VITE_SUPABASE_ANON_KEY is a secret key');
   });

@@ -29,7 +29,9 @@ export class EnvError extends Error {
   readonly problems: readonly EnvProblem[];
 
   constructor(problems: readonly EnvProblem[]) {
-    const lines = problems.map(({ variable, problem }) => `${variable} ${problem} (e.g. ${example[variable]}).`);
+    const lines = problems.map(
+      ({ variable, problem }) => `${variable} ${problem} (e.g. ${example[variable]}).`,
+    );
     super(`The app is not configured: ${lines.join(' ')} ${envFixHint}`);
     this.name = 'EnvError';
     this.problems = problems;
@@ -47,7 +49,10 @@ function jwtRole(token: string): unknown {
   const payload = token.split('.')[1];
   if (payload === undefined) return undefined;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const base64 = payload
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(payload.length / 4) * 4, '=');
     const claims: unknown = JSON.parse(atob(base64));
     return typeof claims === 'object' && claims !== null && 'role' in claims ? claims.role : undefined;
   } catch {
@@ -62,18 +67,22 @@ const requiredText = () =>
     .min(1, 'is empty');
 
 const envSchema = z.object({
-  VITE_SUPABASE_URL: requiredText().pipe(
-    z.url({ protocol: /^https?$/, error: 'is not an http(s) URL' }),
-  ),
+  VITE_SUPABASE_URL: requiredText().pipe(z.url({ protocol: /^https?$/, error: 'is not an http(s) URL' })),
   VITE_SUPABASE_ANON_KEY: requiredText().superRefine((key, ctx) => {
     // Supabase's newer key format: publishable keys are safe in a browser, secret keys never are.
     if (key.startsWith('sb_publishable_')) return;
     if (key.startsWith('sb_secret_')) {
-      ctx.addIssue({ code: 'custom', message: 'is a secret key, which must never reach the browser; use the anon (public) key' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is a secret key, which must never reach the browser; use the anon (public) key',
+      });
       return;
     }
     if (!jwtShape.test(key)) {
-      ctx.addIssue({ code: 'custom', message: 'does not look like a Supabase anon key (a JWT: three dot-separated parts)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'does not look like a Supabase anon key (a JWT: three dot-separated parts)',
+      });
       return;
     }
     const role = jwtRole(key);

@@ -4,7 +4,9 @@ import { afterNextPaint } from './after-next-paint';
 
 describe('afterNextPaint', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({
+      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'],
+    });
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -35,7 +35,9 @@ describe('formatDateTime', () => {
 
   it('defaults to the viewer’s time zone', () => {
     const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    expect(formatDateTime('2026-03-08T07:00:00Z')).toBe(formatDateTime('2026-03-08T07:00:00Z', { timeZone: viewerZone }));
+    expect(formatDateTime('2026-03-08T07:00:00Z')).toBe(
+      formatDateTime('2026-03-08T07:00:00Z', { timeZone: viewerZone }),
+    );
   });
 
   it('refuses what is not a timestamp', () => {
@@ -54,7 +56,11 @@ describe('dateTimeFormat', () => {
   it('makes one formatter per locale and options, and keeps them apart', () => {
     const time = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
     expect(dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).toBe(time);
-    const chicago = dateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'America/Chicago' });
+    const chicago = dateTimeFormat('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'America/Chicago',
+    });
     expect(chicago).not.toBe(time);
     expect(dateTimeFormat('de-DE', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).not.toBe(time);
     const noon = new Date('2026-06-15T12:00:00Z');

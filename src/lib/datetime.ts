@@ -12,13 +12,19 @@ export interface DateTimeFormatOptions {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** The same, by the options object itself: named formats are constants, and a lookup by identity skips writing the key. */
-const formattersByOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string | undefined, Intl.DateTimeFormat>>();
+const formattersByOptions = new WeakMap<
+  Intl.DateTimeFormatOptions,
+  Map<string | undefined, Intl.DateTimeFormat>
+>();
 
 /**
  * An Intl.DateTimeFormat for these options, made once: building one costs far more than using it,
  * and a calendar week formats thousands of times per render.
  */
-export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   let byLocale = formattersByOptions.get(options);
   const known = byLocale?.get(locale);
   if (known) return known;
@@ -36,7 +42,8 @@ export function dateTimeFormat(locale: string | undefined, options: Intl.DateTim
 const defaultOptions: Intl.DateTimeFormatOptions = {};
 
 /** The viewer's IANA time zone (the browser's), e.g. "America/Los_Angeles". */
-export const viewerTimeZone = (): string => dateTimeFormat(undefined, defaultOptions).resolvedOptions().timeZone;
+export const viewerTimeZone = (): string =>
+  dateTimeFormat(undefined, defaultOptions).resolvedOptions().timeZone;
 
 /** Parses a timestamptz as PostgREST returns it (ISO 8601 with offset, up to microseconds). */
 export function parseTimestamp(value: string | Date): Date {
@@ -46,7 +53,10 @@ export function parseTimestamp(value: string | Date): Date {
 }
 
 /** "Sun, Mar 8, 2026, 3:00 AM EDT": date, time and zone in the viewer's (or the given) time zone. */
-export function formatDateTime(value: string | Date, { timeZone, locale = 'en-US' }: DateTimeFormatOptions = {}): string {
+export function formatDateTime(
+  value: string | Date,
+  { timeZone, locale = 'en-US' }: DateTimeFormatOptions = {},
+): string {
   return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',

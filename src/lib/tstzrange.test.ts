@@ -50,7 +50,10 @@ describe('parseTstzRange', () => {
 
 describe('formatTstzRange', () => {
   it('writes a half-open range literal in UTC', () => {
-    const literal = formatTstzRange({ start: new Date('2027-05-02T04:00:00Z'), end: new Date('2027-05-09T04:00:00Z') });
+    const literal = formatTstzRange({
+      start: new Date('2027-05-02T04:00:00Z'),
+      end: new Date('2027-05-09T04:00:00Z'),
+    });
     expect(literal).toBe('[2027-05-02T04:00:00.000Z,2027-05-09T04:00:00.000Z)');
     expect(parseTstzRange(literal).end.toISOString()).toBe('2027-05-09T04:00:00.000Z');
   });

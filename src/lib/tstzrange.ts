@@ -20,7 +20,9 @@ export function parsePgTimestamp(text: string): Date {
   const [, y, mo, d, h, mi, s = '0', fraction = '', zulu, sign, oh = '0', om = '0', os = '0'] = match;
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), millis);
-  const offsetSeconds = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60 + Number(os));
+  const offsetSeconds = zulu
+    ? 0
+    : (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60 + Number(os));
   const date = new Date(utc - offsetSeconds * 1000);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a timestamp with a time zone: ${text}`);
   return date;

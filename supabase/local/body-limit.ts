@@ -18,7 +18,11 @@ function declaredLength(req: http.IncomingMessage): number | null {
  * it in memory, while it stays within `drainLimit` bytes (`keepAlive: true`), and stops reading
  * past that (`keepAlive: false`: answer, then close the connection).
  */
-export function readLimitedBody(req: http.IncomingMessage, limit: number, drainLimit: number): Promise<LimitedBody> {
+export function readLimitedBody(
+  req: http.IncomingMessage,
+  limit: number,
+  drainLimit: number,
+): Promise<LimitedBody> {
   return new Promise((resolve, reject) => {
     const declared = declaredLength(req);
     if (declared !== null && declared > drainLimit) {
@@ -40,7 +44,8 @@ export function readLimitedBody(req: http.IncomingMessage, limit: number, drainL
         resolve({ tooLarge: true, keepAlive: false });
       }
     };
-    const onEnd = () => resolve(tooLarge ? { tooLarge: true, keepAlive: true } : { body: Buffer.concat(chunks) });
+    const onEnd = () =>
+      resolve(tooLarge ? { tooLarge: true, keepAlive: true } : { body: Buffer.concat(chunks) });
     req.on('data', onData).on('end', onEnd).once('error', reject);
   });
 }

@@ -24,7 +24,12 @@ export interface ProcessOptions {
 const stopGraceMs = 3000;
 
 export function startProcess(command: string, args: string[], options: ProcessOptions): ManagedProcess {
-  const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: options.env,
+    cwd: options.cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.setEncoding('utf8').on('data', options.log.write);
   child.stderr?.setEncoding('utf8').on('data', options.log.write);
   const exited = new Promise<string>((resolve) => {
@@ -61,7 +66,12 @@ export function startProcess(command: string, args: string[], options: ProcessOp
  * Polls `url` until it answers (any HTTP status below 500), or fails with the part's last log
  * lines when the process exits or the time runs out.
  */
-export async function waitForHttp(url: string, proc: ManagedProcess, log: PartLog, timeoutMs = 30_000): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  proc: ManagedProcess,
+  log: PartLog,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitReason: string | undefined;
   void proc.exited.then((reason) => (exitReason = `exited with ${reason}`));

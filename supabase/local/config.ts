@@ -81,7 +81,9 @@ function portFromEnv(name: keyof PortSettings, fallback: number, env: NodeJS.Pro
 export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = process.env): StackSettings {
   const testOffset = Number(env.CRP_TEST_PORT_OFFSET || defaultTestPortOffset);
   if (!Number.isInteger(testOffset) || testOffset < 1 || testOffset > 10_000) {
-    throw new Error(`CRP_TEST_PORT_OFFSET=${env.CRP_TEST_PORT_OFFSET} must be a whole number from 1 to 10000.`);
+    throw new Error(
+      `CRP_TEST_PORT_OFFSET=${env.CRP_TEST_PORT_OFFSET} must be a whole number from 1 to 10000.`,
+    );
   }
   const offset = profile === 'test' ? testOffset : 0;
   const folder = profile === 'test' && testOffset !== defaultTestPortOffset ? `test-${testOffset}` : profile;

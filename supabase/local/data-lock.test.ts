@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stackSettings, type StackSettings } from './config.ts';
-import { acquireDataLock, DataLockedError, lockFileName, processIdentity, type LockHolder } from './data-lock.ts';
+import {
+  acquireDataLock,
+  DataLockedError,
+  lockFileName,
+  processIdentity,
+  type LockHolder,
+} from './data-lock.ts';
 
 const folders: string[] = [];
 function settingsInTempFolder(): StackSettings {
@@ -17,7 +23,15 @@ afterEach(() => {
 });
 
 function writeLock(settings: StackSettings, holder: Partial<LockHolder>) {
-  const full: LockHolder = { pid: 1, processId: null, command: 'npm start', ports: settings.ports, since: '2026-12-07T06:30:00.000Z', token: 'other', ...holder };
+  const full: LockHolder = {
+    pid: 1,
+    processId: null,
+    command: 'npm start',
+    ports: settings.ports,
+    since: '2026-12-07T06:30:00.000Z',
+    token: 'other',
+    ...holder,
+  };
   writeFileSync(path.join(settings.stackDir, lockFileName), JSON.stringify(full));
 }
 

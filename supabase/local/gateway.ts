@@ -16,13 +16,22 @@ export interface GatewayOptions {
 }
 
 /** What a caller is told while a part of the stack is down (or restarting). */
-const upstreamNames: Record<keyof GatewayOptions['upstreams'], string> = { rest: 'data API', auth: 'sign-in service', functions: 'functions runtime' };
+const upstreamNames: Record<keyof GatewayOptions['upstreams'], string> = {
+  rest: 'data API',
+  auth: 'sign-in service',
+  functions: 'functions runtime',
+};
 export const unavailableRetryAfterSeconds = 5;
 
 /** 503 + Retry-After: the upstream refused the connection, dropped it or did not answer in time. */
 function sendUnavailable(res: http.ServerResponse, upstream: keyof GatewayOptions['upstreams']): void {
   const message = `The ${upstreamNames[upstream]} is unavailable right now; nothing was saved. Try again in a few seconds.`;
-  sendJson(res, 503, { code: 'service_unavailable', message }, { ...corsHeaders, 'retry-after': String(unavailableRetryAfterSeconds) });
+  sendJson(
+    res,
+    503,
+    { code: 'service_unavailable', message },
+    { ...corsHeaders, 'retry-after': String(unavailableRetryAfterSeconds) },
+  );
 }
 
 const corsHeaders = {
@@ -53,23 +62,40 @@ const drainLimit = 16 * 1024 * 1024;
 
 const routes: Route[] = [
   { upstream: 'rest', prefix: '/rest/v1', needsApiKey: () => true, bodyLimit: bodyLimits.rest },
-  { upstream: 'auth', prefix: '/auth/v1', needsApiKey: (path) => !openAuthPaths.has(path), bodyLimit: bodyLimits.auth },
+  {
+    upstream: 'auth',
+    prefix: '/auth/v1',
+    needsApiKey: (path) => !openAuthPaths.has(path),
+    bodyLimit: bodyLimits.auth,
+  },
   // edge functions check JWTs themselves (verify_jwt), and the payer API uses payer keys
-  { upstream: 'functions', prefix: '/functions/v1', needsApiKey: () => false, bodyLimit: bodyLimits.functions },
+  {
+    upstream: 'functions',
+    prefix: '/functions/v1',
+    needsApiKey: () => false,
+    bodyLimit: bodyLimits.functions,
+  },
 ];
 
 /** 413 naming the limit; `keepAlive: false` when the rest of the body was left unread. */
 function sendTooLarge(res: http.ServerResponse, route: Route, keepAlive: boolean): void {
   const limit = `${formatBytes(route.bodyLimit)} (${route.bodyLimit} bytes)`;
-  sendJson(res, 413, { message: `Request size limit exceeded: ${route.prefix} accepts a body of at most ${limit}.` }, {
-    ...corsHeaders,
-    ...(keepAlive ? {} : { connection: 'close' }),
-  });
+  sendJson(
+    res,
+    413,
+    { message: `Request size limit exceeded: ${route.prefix} accepts a body of at most ${limit}.` },
+    {
+      ...corsHeaders,
+      ...(keepAlive ? {} : { connection: 'close' }),
+    },
+  );
   if (!keepAlive) res.once('finish', () => res.socket?.destroySoon());
 }
 
 /** Starts the gateway; `port: 0` picks a free port, which the result names. */
-export async function startGateway(options: GatewayOptions): Promise<{ port: number; close(): Promise<void> }> {
+export async function startGateway(
+  options: GatewayOptions,
+): Promise<{ port: number; close(): Promise<void> }> {
   const keys = new Set(options.apiKeys);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
@@ -109,10 +135,17 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
     const bodyNotText = nonTextBody(req.headers['content-type'], read.body);
     if (bodyNotText) return sendJson(res, 400, { message: bodyNotText }, corsHeaders);
     delete headers['transfer-encoding'];
-    if (read.body.length > 0 || headers['content-length'] !== undefined) headers['content-length'] = String(read.body.length);
+    if (read.body.length > 0 || headers['content-length'] !== undefined)
+      headers['content-length'] = String(read.body.length);
 
     const upstream = http.request(
-      { host: '127.0.0.1', port: options.upstreams[route.upstream], method: req.method, path: `${path}${url.search}`, headers },
+      {
+        host: '127.0.0.1',
+        port: options.upstreams[route.upstream],
+        method: req.method,
+        path: `${path}${url.search}`,
+        headers,
+      },
       (upstreamRes) => {
         clearTimeout(answerTimer);
         res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...corsHeaders });
@@ -124,7 +157,10 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
       },
     );
     // a part that is down refuses the connection at once; one that hangs is given up on in time
-    const answerTimer = setTimeout(() => upstream.destroy(new Error('upstream timeout')), options.upstreamTimeoutMs ?? 8000);
+    const answerTimer = setTimeout(
+      () => upstream.destroy(new Error('upstream timeout')),
+      options.upstreamTimeoutMs ?? 8000,
+    );
     upstream.on('error', () => {
       clearTimeout(answerTimer);
       if (res.headersSent) res.destroy();
@@ -136,5 +172,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ port: num
   server.keepAliveTimeout = 5000;
   await listen(server, options.port);
   const address = server.address();
-  return { port: typeof address === 'object' && address ? address.port : options.port, close: () => closeServer(server) };
+  return {
+    port: typeof address === 'object' && address ? address.port : options.port,
+    close: () => closeServer(server),
+  };
 }

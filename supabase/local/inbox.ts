@@ -31,7 +31,10 @@ const emailRequest = z.object({
 });
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -40,11 +43,16 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6
 iframe{width:100%;min-height:24rem;border:1px solid #ccc}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export async function startInbox(options: { port: number; file: string; apiKey: string }): Promise<{ close(): Promise<void> }> {
+export async function startInbox(options: {
+  port: number;
+  file: string;
+  apiKey: string;
+}): Promise<{ close(): Promise<void> }> {
   await mkdir(path.dirname(options.file), { recursive: true });
   const messages: InboxMessage[] = [];
   try {
-    for (const line of (await readFile(options.file, 'utf8')).split('\n')) if (line) messages.push(JSON.parse(line));
+    for (const line of (await readFile(options.file, 'utf8')).split('\n'))
+      if (line) messages.push(JSON.parse(line));
   } catch {
     // no inbox yet
   }
@@ -54,12 +62,18 @@ export async function startInbox(options: { port: number; file: string; apiKey: 
     try {
       if (req.method === 'POST' && url.pathname === '/emails') {
         if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
-          return sendJson(res, 401, { name: 'missing_api_key', message: 'Authorization: Bearer <key> is missing or wrong' });
+          return sendJson(res, 401, {
+            name: 'missing_api_key',
+            message: 'Authorization: Bearer <key> is missing or wrong',
+          });
         }
         const parsed = emailRequest.safeParse(await readJsonBody(req, 1_100_000));
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          return sendJson(res, 422, { name: 'validation_error', message: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
+          return sendJson(res, 422, {
+            name: 'validation_error',
+            message: `${issue?.path.join('.') || 'body'}: ${issue?.message}`,
+          });
         }
         // like the hosted provider: a repeated Idempotency-Key returns the first message, sends nothing
         const key = req.headers['idempotency-key'];
@@ -79,7 +93,11 @@ export async function startInbox(options: { port: number; file: string; apiKey: 
       }
       if (req.method === 'GET' && url.pathname === '/api/messages') {
         const to = url.searchParams.get('to')?.toLowerCase();
-        return sendJson(res, 200, messages.filter((m) => !to || m.to.toLowerCase().includes(to)).toReversed());
+        return sendJson(
+          res,
+          200,
+          messages.filter((m) => !to || m.to.toLowerCase().includes(to)).toReversed(),
+        );
       }
       if (req.method === 'DELETE' && url.pathname === '/api/messages') {
         messages.length = 0;
@@ -90,13 +108,18 @@ export async function startInbox(options: { port: number; file: string; apiKey: 
       if (req.method === 'GET' && url.pathname === '/') {
         const rows = messages
           .toReversed()
-          .map((m) => `<tr><td>${escapeHtml(new Date(m.created_at).toLocaleString())}</td><td>${escapeHtml(m.to)}</td>` +
-            `<td><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a></td></tr>`)
+          .map(
+            (m) =>
+              `<tr><td>${escapeHtml(new Date(m.created_at).toLocaleString())}</td><td>${escapeHtml(m.to)}</td>` +
+              `<td><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a></td></tr>`,
+          )
           .join('');
         const body = messages.length
           ? `<table><caption>${messages.length} message(s), newest first</caption><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject</th></tr></thead><tbody>${rows}</tbody></table>`
           : '<p>No messages yet. Emails the app sends show up here.</p>';
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Dev inbox', `<h1>Dev inbox</h1>${body}`));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(page('Dev inbox', `<h1>Dev inbox</h1>${body}`));
         return;
       }
       const match = /^\/messages\/([0-9a-f-]{36})$/.exec(url.pathname);

@@ -14,7 +14,9 @@ describe('busyPortMessage', () => {
 describe('stackSettings', () => {
   it('moves a port with its variable and refuses a value that is not a port', () => {
     expect(stackSettings('dev', { CRP_APP_PORT: '6000' }).ports.app).toBe(6000);
-    expect(() => stackSettings('dev', { CRP_DB_PORT: 'abc' })).toThrow('CRP_DB_PORT=abc is not a port number (1-65535).');
+    expect(() => stackSettings('dev', { CRP_DB_PORT: 'abc' })).toThrow(
+      'CRP_DB_PORT=abc is not a port number (1-65535).',
+    );
   });
   it('keeps the test stack 1000 ports above the dev stack, in its own folder', () => {
     const dev = stackSettings('dev', {});

@@ -16,7 +16,11 @@ export async function busyPorts(ports: PortSettings): Promise<(keyof PortSetting
   return names.filter((_, i) => !free[i]);
 }
 
-export function busyPortMessage(ports: PortSettings, busy: (keyof PortSettings)[], profile: 'dev' | 'test'): string {
+export function busyPortMessage(
+  ports: PortSettings,
+  busy: (keyof PortSettings)[],
+  profile: 'dev' | 'test',
+): string {
   const lines = busy.map((name) => {
     const hint =
       profile === 'dev'

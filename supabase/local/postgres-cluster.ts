@@ -45,7 +45,11 @@ export async function postgresUser(): Promise<PostgresUser | null> {
 }
 
 /** The first folder on the way to `target` that `user` may not enter (no x bit for it), or null. */
-export function firstFolderClosedTo(target: string, user: PostgresUser, stat: (p: string) => Stats = statSync): string | null {
+export function firstFolderClosedTo(
+  target: string,
+  user: PostgresUser,
+  stat: (p: string) => Stats = statSync,
+): string | null {
   const folders: string[] = [];
   for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
     folders.unshift(dir);
@@ -59,7 +63,8 @@ export function firstFolderClosedTo(target: string, user: PostgresUser, stat: (p
       return null; // not created yet: we create it for the user below what exists
     }
     if (!info.isDirectory()) continue;
-    const bits = info.uid === user.uid ? 0o100 : user.groups.includes(info.gid) || info.gid === user.gid ? 0o010 : 0o001;
+    const bits =
+      info.uid === user.uid ? 0o100 : user.groups.includes(info.gid) || info.gid === user.gid ? 0o010 : 0o001;
     if (user.uid !== 0 && (info.mode & bits) === 0) return folder;
   }
   return null;
@@ -68,7 +73,8 @@ export function firstFolderClosedTo(target: string, user: PostgresUser, stat: (p
 /** Throws one line when, as root, the `postgres` user cannot reach the binaries or the data folder. */
 export function assertPostgresCanReach(user: PostgresUser | null, dataDir: string): void {
   if (!user) return;
-  const closed = firstFolderClosedTo(path.dirname(postgres), user) ?? firstFolderClosedTo(path.dirname(dataDir), user);
+  const closed =
+    firstFolderClosedTo(path.dirname(postgres), user) ?? firstFolderClosedTo(path.dirname(dataDir), user);
   if (!closed) return;
   const mode = (statSync(closed).mode & 0o777).toString(8);
   throw new Error(
@@ -78,7 +84,12 @@ export function assertPostgresCanReach(user: PostgresUser | null, dataDir: strin
 }
 
 /** Creates the cluster (initdb) with password auth; the password file lives only during initdb. */
-export async function initCluster(dataDir: string, superuserPassword: string, user: PostgresUser | null, log: (line: string) => void) {
+export async function initCluster(
+  dataDir: string,
+  superuserPassword: string,
+  user: PostgresUser | null,
+  log: (line: string) => void,
+) {
   // a private folder (0700, owned by whoever runs initdb): no one else can read the password
   const secretDir = await mkdtemp(path.join(os.tmpdir(), 'crp-initdb-'));
   try {
@@ -92,9 +103,18 @@ export async function initCluster(dataDir: string, superuserPassword: string, us
       await chown(passwordFile, user.uid, user.gid);
       await chown(dataDir, user.uid, user.gid);
     }
-    const args = [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--lc-messages=C'];
+    const args = [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      '--username=postgres',
+      `--pwfile=${passwordFile}`,
+      '--lc-messages=C',
+    ];
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(initdb, args, { ...(user ? { uid: user.uid, gid: user.gid } : {}), env: { ...process.env, LC_MESSAGES: 'C' } });
+      const child = spawn(initdb, args, {
+        ...(user ? { uid: user.uid, gid: user.gid } : {}),
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
       let output = '';
       const collect = (chunk: Buffer) => {
         output += chunk.toString();
@@ -104,7 +124,13 @@ export async function initCluster(dataDir: string, superuserPassword: string, us
       child.stderr.on('data', collect);
       child.on('error', (error) => reject(new Error(`initdb could not run: ${error.message}`)));
       child.on('close', (code, signal) =>
-        code === 0 ? resolve() : reject(new Error(`initdb failed (${signal ?? `exit code ${code}`}): ${reasonFromLog(output.split('\n'))}`)),
+        code === 0
+          ? resolve()
+          : reject(
+              new Error(
+                `initdb failed (${signal ?? `exit code ${code}`}): ${reasonFromLog(output.split('\n'))}`,
+              ),
+            ),
       );
     });
   } finally {
@@ -114,7 +140,10 @@ export async function initCluster(dataDir: string, superuserPassword: string, us
 
 /** The line of a Postgres log that says why it stopped (FATAL/PANIC/ERROR), else its last line. */
 export function reasonFromLog(lines: string[]): string {
-  const all = lines.flatMap((l) => l.split('\n')).map((l) => l.trim()).filter(Boolean);
+  const all = lines
+    .flatMap((l) => l.split('\n'))
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = all.filter((l) => /\b(FATAL|PANIC|ERROR)\b|initdb: error/.test(l));
   const hint = all.find((l) => /\bHINT\b/.test(l));
   const reason = (fatal.length ? fatal.slice(-2).join(' ') : all.at(-1)) ?? 'it exited without a log line';

@@ -22,7 +22,9 @@ const escapeRuns = /(?:%[0-9A-Fa-f]{2})+/g;
 
 /** Whether every run of percent-escapes in a request target decodes to UTF-8 text. */
 export function hasUtf8Escapes(target: string): boolean {
-  return (target.match(escapeRuns) ?? []).every((run) => isUtf8(Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16))));
+  return (target.match(escapeRuns) ?? []).every((run) =>
+    isUtf8(Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16))),
+  );
 }
 
 /** A message naming the part of the request that is not UTF-8 text, or null when all of it is. */
@@ -30,14 +32,18 @@ export function nonTextRequestPart(req: http.IncomingMessage): string | null {
   if (!hasUtf8Escapes(req.url ?? '')) return 'The request URL has percent-escapes that are not UTF-8 text.';
   // Node hands header values over as latin1, one character per byte
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    if (!isUtf8(Buffer.from(req.rawHeaders[i + 1] ?? '', 'latin1'))) return `The ${req.rawHeaders[i]?.toLowerCase()} header is not UTF-8 text.`;
+    if (!isUtf8(Buffer.from(req.rawHeaders[i + 1] ?? '', 'latin1')))
+      return `The ${req.rawHeaders[i]?.toLowerCase()} header is not UTF-8 text.`;
   }
   return null;
 }
 
 /** Media types whose bodies are text (JSON must be UTF-8, RFC 8259; PostgREST reads the others as UTF-8). */
 const isTextType = (type: string) =>
-  type === 'application/json' || type.endsWith('+json') || type === 'application/x-www-form-urlencoded' || type.startsWith('text/');
+  type === 'application/json' ||
+  type.endsWith('+json') ||
+  type === 'application/x-www-form-urlencoded' ||
+  type.startsWith('text/');
 
 /** A message saying how a text body is not UTF-8 text, or null when it is (or is not text at all). */
 export function nonTextBody(contentType: string | undefined, body: Buffer): string | null {

@@ -15,14 +15,19 @@ export async function resetDatabase(settings: StackSettings, log: (line: string)
   try {
     const orphan = livePostgresOf(settings.dataDir);
     if (orphan) {
-      throw new Error(`A Postgres server (pid ${orphan}) left by an earlier stack still uses ${path.relative(process.cwd(), settings.dataDir)}: stop it (kill ${orphan}) and reset again.`);
+      throw new Error(
+        `A Postgres server (pid ${orphan}) left by an earlier stack still uses ${path.relative(process.cwd(), settings.dataDir)}: stop it (kill ${orphan}) and reset again.`,
+      );
     }
     if ((await busyPorts(settings.ports)).includes('db')) {
-      throw new Error(`${busyPortMessage(settings.ports, ['db'], settings.profile)}\nStop what uses it before resetting the database.`);
+      throw new Error(
+        `${busyPortMessage(settings.ports, ['db'], settings.profile)}\nStop what uses it before resetting the database.`,
+      );
     }
     // everything the stack keeps, except the lock this reset holds
     for (const entry of await readdir(settings.stackDir)) {
-      if (entry !== lockFileName) await rm(path.join(settings.stackDir, entry), { recursive: true, force: true });
+      if (entry !== lockFileName)
+        await rm(path.join(settings.stackDir, entry), { recursive: true, force: true });
     }
     const db = await startDatabase(settings, log, { fresh: true });
     await db.stop();

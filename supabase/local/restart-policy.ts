@@ -9,7 +9,11 @@ export interface RestartPolicyOptions {
   maxDelayMs: number;
 }
 
-export const defaultRestartPolicy: RestartPolicyOptions = { maxPerMinute: 5, firstDelayMs: 200, maxDelayMs: 1600 };
+export const defaultRestartPolicy: RestartPolicyOptions = {
+  maxPerMinute: 5,
+  firstDelayMs: 200,
+  maxDelayMs: 1600,
+};
 
 export class RestartPolicy {
   private readonly restarts: number[] = [];

@@ -6,11 +6,20 @@
 import type { StackSettings } from './config.ts';
 import { PartFailedError } from './part-log.ts';
 import { DataLockedError } from './data-lock.ts';
-import { PortsBusyError, StackStoppedError, startStack, type RunningStack, type StartOptions } from './stack.ts';
+import {
+  PortsBusyError,
+  StackStoppedError,
+  startStack,
+  type RunningStack,
+  type StartOptions,
+} from './stack.ts';
 
 export async function runInForeground(
   settings: StackSettings,
-  options: Pick<StartOptions, 'withApp' | 'verbose' | 'fresh'> & { banner(stack: RunningStack): string; logsDir: string },
+  options: Pick<StartOptions, 'withApp' | 'verbose' | 'fresh'> & {
+    banner(stack: RunningStack): string;
+    logsDir: string;
+  },
 ): Promise<void> {
   process.once('SIGINT', () => console.log('\n  Ctrl-C: stopping every part…'));
   let stack: RunningStack;
@@ -32,7 +41,9 @@ export async function runInForeground(
     if (error instanceof PortsBusyError || error instanceof DataLockedError) {
       console.error(`\n${error.message}\n`);
     } else if (error instanceof PartFailedError) {
-      console.error(`\n${error.message}\nLast lines from ${error.part}:\n${error.logTail || '(no output)'}\n`);
+      console.error(
+        `\n${error.message}\nLast lines from ${error.part}:\n${error.logTail || '(no output)'}\n`,
+      );
       console.error(`Every other part was stopped. Full logs: ${options.logsDir}`);
     } else {
       console.error(error);

@@ -24,7 +24,12 @@ export function scheduledJobs(everyMs: number): ScheduledJob[] {
   ];
 }
 
-export function startScheduler(options: { apiUrl: string; serviceRoleKey: string; jobs: ScheduledJob[]; log: PartLog }) {
+export function startScheduler(options: {
+  apiUrl: string;
+  serviceRoleKey: string;
+  jobs: ScheduledJob[];
+  log: PartLog;
+}) {
   const running = new Set<string>();
   const timers = options.jobs.map((job) =>
     setInterval(async () => {
@@ -34,7 +39,11 @@ export function startScheduler(options: { apiUrl: string; serviceRoleKey: string
       try {
         const response = await fetch(`${options.apiUrl}${job.path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${options.serviceRoleKey}`, apikey: options.serviceRoleKey, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${options.serviceRoleKey}`,
+            apikey: options.serviceRoleKey,
+            'content-type': 'application/json',
+          },
           body: '{}',
         });
         const body = await response.text();

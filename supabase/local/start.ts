@@ -41,7 +41,12 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  await runInForeground(settings, { withApp: true, verbose: process.env.CRP_VERBOSE === '1', banner, logsDir: '.local/dev/logs/' });
+  await runInForeground(settings, {
+    withApp: true,
+    verbose: process.env.CRP_VERBOSE === '1',
+    banner,
+    logsDir: '.local/dev/logs/',
+  });
 }
 
 await main();

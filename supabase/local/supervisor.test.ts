@@ -47,7 +47,9 @@ describe('supervisor', () => {
     const handle = await s.supervise(part);
     runs[0]?.die('signal SIGKILL');
     await until(() => reports.length === 2);
-    expect(reports[0]).toBe('postgrest exited unexpectedly (signal SIGKILL). Its last lines (.local/dev/logs/postgrest.log):\n    Listening on port 3000');
+    expect(reports[0]).toBe(
+      'postgrest exited unexpectedly (signal SIGKILL). Its last lines (.local/dev/logs/postgrest.log):\n    Listening on port 3000',
+    );
     expect(reports[1]).toMatch(/^postgrest is back after \d+ ms \(restart 1 this minute\)\.$/);
     await handle.stop();
     expect(runs.map((r) => r.stopped)).toEqual([false, true]);
@@ -63,7 +65,9 @@ describe('supervisor', () => {
       runs[i]?.die('code 1');
     }
     await until(() => fatal.length === 1);
-    expect(fatal).toEqual(['postgrest exited 2 times within a minute, so the stack is stopping; see .local/dev/logs/postgrest.log']);
+    expect(fatal).toEqual([
+      'postgrest exited 2 times within a minute, so the stack is stopping; see .local/dev/logs/postgrest.log',
+    ]);
   });
 
   it('stops the stack with one line when the part cannot be started again', async () => {

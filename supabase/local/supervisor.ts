@@ -39,7 +39,11 @@ export interface SupervisorOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const indent = (text: string) => (text || '(no output)').split('\n').map((l) => `    ${l}`).join('\n');
+const indent = (text: string) =>
+  (text || '(no output)')
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 
 export class Supervisor {
   private stopping = false;
@@ -48,7 +52,8 @@ export class Supervisor {
 
   constructor(private readonly o: SupervisorOptions) {
     // listed too, so a later start can stop a watchdog whose orchestrator vanished with it
-    if (o.watchdog.pid) o.pidFile.record('watchdog', { pid: o.watchdog.pid, group: false, signal: 'SIGKILL' });
+    if (o.watchdog.pid)
+      o.pidFile.record('watchdog', { pid: o.watchdog.pid, group: false, signal: 'SIGKILL' });
   }
 
   get isStopping(): boolean {
@@ -78,24 +83,34 @@ export class Supervisor {
       void run.exited.then(async (reason) => {
         if (this.stopping || run !== current) return;
         const noticed = Date.now();
-        this.o.report(`${part.name} exited unexpectedly (${reason}). Its last lines (${part.logFile}):\n${indent(part.log.tail(10))}`);
+        this.o.report(
+          `${part.name} exited unexpectedly (${reason}). Its last lines (${part.logFile}):\n${indent(part.log.tail(10))}`,
+        );
         const next = policy.next(noticed);
         if (!next) {
-          this.o.fatal(`${part.name} exited ${this.o.policy?.maxPerMinute ?? 5} times within a minute, so the stack is stopping; see ${part.logFile}`);
+          this.o.fatal(
+            `${part.name} exited ${this.o.policy?.maxPerMinute ?? 5} times within a minute, so the stack is stopping; see ${part.logFile}`,
+          );
           return;
         }
         await sleep(next.delayMs);
         if (this.stopping) return;
         try {
-          const restarted = await part.start(Math.max(1000, (this.o.restartTimeoutMs ?? 4500) - (Date.now() - noticed)));
+          const restarted = await part.start(
+            Math.max(1000, (this.o.restartTimeoutMs ?? 4500) - (Date.now() - noticed)),
+          );
           if (this.stopping) return void (await restarted.stop());
           current = restarted;
-          this.o.report(`${part.name} is back after ${Date.now() - noticed} ms (restart ${next.attempt} this minute).`);
+          this.o.report(
+            `${part.name} is back after ${Date.now() - noticed} ms (restart ${next.attempt} this minute).`,
+          );
           watch(restarted);
         } catch (error) {
           if (this.stopping) return;
           const why = (error as Error).message.split('\n')[0];
-          this.o.fatal(`${part.name} exited (${reason}) and could not be restarted (${why}), so the stack is stopping; see ${part.logFile}`);
+          this.o.fatal(
+            `${part.name} exited (${reason}) and could not be restarted (${why}), so the stack is stopping; see ${part.logFile}`,
+          );
         }
       });
     watch(current);

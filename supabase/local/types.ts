@@ -10,7 +10,12 @@ import { typesFile, writeTypes } from './generate-types.ts';
 // 5 above the test database, is none of the test stack's: 10 above was the edge runtime's)
 const test = stackSettings('test');
 const stackDir = `${test.stackDir}-types`;
-const settings = { ...test, stackDir, dataDir: path.join(stackDir, 'db'), ports: { ...test.ports, db: test.ports.db + 5 } };
+const settings = {
+  ...test,
+  stackDir,
+  dataDir: path.join(stackDir, 'db'),
+  ports: { ...test.ports, db: test.ports.db + 5 },
+};
 const lock = acquireDataLock(settings, 'npm run db:types');
 const db = await startDatabase(settings, () => {}, { fresh: true });
 try {

@@ -54,7 +54,10 @@ export class Watchdog {
   private readonly child: ChildProcess;
 
   constructor() {
-    this.child = spawn(process.execPath, ['-e', watchdogSource], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    this.child = spawn(process.execPath, ['-e', watchdogSource], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     this.child.on('error', () => undefined);
     this.child.stdin?.on('error', () => undefined);
     // neither the watchdog nor its pipe may keep the orchestrator's event loop alive

@@ -21,7 +21,11 @@ afterAll(async () => {
 
 async function createConfirmedUser(): Promise<string> {
   const email = `auth-limits-${randomUUID()}@example.com`;
-  const { data, error } = await serviceClient().auth.admin.createUser({ email, password, email_confirm: true });
+  const { data, error } = await serviceClient().auth.admin.createUser({
+    email,
+    password,
+    email_confirm: true,
+  });
   expect(error).toBeNull();
   createdUserIds.push(data.user?.id ?? '');
   return email;
@@ -37,27 +41,36 @@ function post(address: string, pathAndQuery: string, body: unknown): Promise<Raw
   });
 }
 
-const signInFrom = (address: string, email: string, pw: string) => post(address, '/token?grant_type=password', { email, password: pw });
+const signInFrom = (address: string, email: string, pw: string) =>
+  post(address, '/token?grant_type=password', { email, password: pw });
 
 /** GoTrue's 429, in its legacy shape (supabase-js reads `error_code`), saying when to try again. */
 function expectRateLimited(response: RawResponse, message: RegExp) {
   expect(response.status).toBe(429);
-  expect(JSON.parse(response.text)).toEqual({ code: 429, error_code: 'over_request_rate_limit', msg: expect.stringMatching(message) });
+  expect(JSON.parse(response.text)).toEqual({
+    code: 429,
+    error_code: 'over_request_rate_limit',
+    msg: expect.stringMatching(message),
+  });
   expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
   expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(300);
 }
 
 const addressLimit = /^Request rate limit reached\. Try again in \d+ (seconds|minutes)\.$/;
-const accountLimit = /^Too many failed sign-in attempts for this account\. Try again in \d+ (seconds|minutes)\.$/;
+const accountLimit =
+  /^Too many failed sign-in attempts for this account\. Try again in \d+ (seconds|minutes)\.$/;
 
 describe('GET /verify (email links)', () => {
   it(`answers 429 after ${rateLimits.tokenVerifications} guesses from one address; other addresses and real links are unaffected`, async () => {
     const guesser = freshLoopbackAddress();
-    const guess = () => requestFrom(guesser, authUrl(`/verify?type=invite&token=${randomBytes(32).toString('hex')}`));
+    const guess = () =>
+      requestFrom(guesser, authUrl(`/verify?type=invite&token=${randomBytes(32).toString('hex')}`));
     for (let i = 0; i < rateLimits.tokenVerifications; i += 1) {
       const response = await guess();
       expect(response.status).toBe(303);
-      expect(new URLSearchParams(new URL(response.headers.location ?? '').hash.slice(1)).get('error_code')).toBe('otp_expired');
+      expect(
+        new URLSearchParams(new URL(response.headers.location ?? '').hash.slice(1)).get('error_code'),
+      ).toBe('otp_expired');
     }
     expectRateLimited(await guess(), addressLimit);
 
@@ -66,12 +79,16 @@ describe('GET /verify (email links)', () => {
     const invited = await serviceClient().auth.admin.inviteUserByEmail(email);
     expect(invited.error).toBeNull();
     createdUserIds.push(invited.data.user?.id ?? '');
-    const messages = (await (await fetch(`${testEnv().inboxUrl}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { text: string }[];
+    const messages = (await (
+      await fetch(`${testEnv().inboxUrl}/api/messages?to=${encodeURIComponent(email)}`)
+    ).json()) as { text: string }[];
     const link = /https?:\/\/\S+\/verify\?\S+/.exec(messages[0]?.text ?? '')?.[0] ?? '';
     expectRateLimited(await requestFrom(guesser, link), addressLimit);
     const followed = await requestFrom(freshLoopbackAddress(), link);
     expect(followed.status).toBe(303);
-    expect(new URLSearchParams(new URL(followed.headers.location ?? '').hash.slice(1)).get('access_token')).toBeTruthy();
+    expect(
+      new URLSearchParams(new URL(followed.headers.location ?? '').hash.slice(1)).get('access_token'),
+    ).toBeTruthy();
   });
 });
 
@@ -107,9 +124,14 @@ describe('the password grant', () => {
   it(`answers 429 after ${rateLimits.tokenRefresh} refresh attempts from one address`, async () => {
     const refresher = freshLoopbackAddress();
     for (let i = 0; i < rateLimits.tokenRefresh; i += 1) {
-      const response = await post(refresher, '/token?grant_type=refresh_token', { refresh_token: `guess${i}` });
+      const response = await post(refresher, '/token?grant_type=refresh_token', {
+        refresh_token: `guess${i}`,
+      });
       expect(response.status).toBe(400);
     }
-    expectRateLimited(await post(refresher, '/token?grant_type=refresh_token', { refresh_token: 'guess' }), addressLimit);
+    expectRateLimited(
+      await post(refresher, '/token?grant_type=refresh_token', { refresh_token: 'guess' }),
+      addressLimit,
+    );
   });
 });

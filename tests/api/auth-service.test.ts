@@ -9,7 +9,15 @@ import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../../supabase/local/auth/config-file.ts';
 import { localJwtSecret, projectRoot } from '../../supabase/local/config.ts';
-import { demoPassword, newClient, personas, serviceClient, testEnv, withDb, type Client } from './personas.ts';
+import {
+  demoPassword,
+  newClient,
+  personas,
+  serviceClient,
+  testEnv,
+  withDb,
+  type Client,
+} from './personas.ts';
 
 const createdUserIds: string[] = [];
 const remember = (id: string | undefined) => {
@@ -27,7 +35,11 @@ const uniqueEmail = (label: string) => `auth-test-${label}-${randomUUID()}@examp
 /** A confirmed account made with the admin API; deleted after the file. */
 async function createConfirmedUser(password: string): Promise<{ id: string; email: string }> {
   const email = uniqueEmail('user');
-  const { data, error } = await serviceClient().auth.admin.createUser({ email, password, email_confirm: true });
+  const { data, error } = await serviceClient().auth.admin.createUser({
+    email,
+    password,
+    email_confirm: true,
+  });
   expect(error).toBeNull();
   const id = data.user?.id ?? '';
   remember(id);
@@ -74,7 +86,10 @@ const fragmentOf = (location: string) => new URLSearchParams(new URL(location).h
 describe('password sign-in', () => {
   it('signs a seeded user in (pgcrypto bcrypt hash) with a GoTrue session', async () => {
     const client = newClient();
-    const { data, error } = await client.auth.signInWithPassword({ email: personas.orgAdmin, password: demoPassword });
+    const { data, error } = await client.auth.signInWithPassword({
+      email: personas.orgAdmin,
+      password: demoPassword,
+    });
     expect(error).toBeNull();
     const session = data.session;
     expect(session).not.toBeNull();
@@ -104,12 +119,28 @@ describe('password sign-in', () => {
   });
 
   it('issues access tokens with exactly the claims GoTrue puts in them', async () => {
-    const { data } = await newClient().auth.signInWithPassword({ email: personas.orgAdmin, password: demoPassword });
+    const { data } = await newClient().auth.signInWithPassword({
+      email: personas.orgAdmin,
+      password: demoPassword,
+    });
     const token = data.session?.access_token ?? '';
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
     const { payload } = await jwtVerify(token, new TextEncoder().encode(localJwtSecret));
     expect(Object.keys(payload)).toEqual([
-      'iss', 'sub', 'aud', 'exp', 'iat', 'email', 'phone', 'app_metadata', 'user_metadata', 'role', 'aal', 'amr', 'session_id', 'is_anonymous',
+      'iss',
+      'sub',
+      'aud',
+      'exp',
+      'iat',
+      'email',
+      'phone',
+      'app_metadata',
+      'user_metadata',
+      'role',
+      'aal',
+      'amr',
+      'session_id',
+      'is_anonymous',
     ]);
     expect(payload).toMatchObject({
       iss: `${testEnv().apiUrl}/auth/v1`,
@@ -144,15 +175,28 @@ describe('password sign-in', () => {
   });
 
   it('answers in both of GoTrue’s error shapes, chosen by X-Supabase-Api-Version', async () => {
-    const request = { method: 'POST', body: JSON.stringify({ email: personas.orgAdmin, password: 'wrong-password' }) };
+    const request = {
+      method: 'POST',
+      body: JSON.stringify({ email: personas.orgAdmin, password: 'wrong-password' }),
+    };
     const legacy = await authFetch('/token?grant_type=password', request);
     expect(legacy.status).toBe(400);
-    expect(await legacy.json()).toEqual({ code: 400, error_code: 'invalid_credentials', msg: 'Invalid login credentials' });
+    expect(await legacy.json()).toEqual({
+      code: 400,
+      error_code: 'invalid_credentials',
+      msg: 'Invalid login credentials',
+    });
 
-    const versioned = await authFetch('/token?grant_type=password', { ...request, headers: { 'X-Supabase-Api-Version': '2024-01-01' } });
+    const versioned = await authFetch('/token?grant_type=password', {
+      ...request,
+      headers: { 'X-Supabase-Api-Version': '2024-01-01' },
+    });
     expect(versioned.status).toBe(400);
     expect(versioned.headers.get('x-supabase-api-version')).toBe('2024-01-01');
-    expect(await versioned.json()).toEqual({ code: 'invalid_credentials', message: 'Invalid login credentials' });
+    expect(await versioned.json()).toEqual({
+      code: 'invalid_credentials',
+      message: 'Invalid login credentials',
+    });
   });
 
   it('refuses malformed and incomplete requests', async () => {
@@ -160,9 +204,16 @@ describe('password sign-in', () => {
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error_code: 'bad_json' });
 
-    const noEmail = await authFetch('/token?grant_type=password', { method: 'POST', body: JSON.stringify({ password: 'x' }) });
+    const noEmail = await authFetch('/token?grant_type=password', {
+      method: 'POST',
+      body: JSON.stringify({ password: 'x' }),
+    });
     expect(noEmail.status).toBe(400);
-    expect(await noEmail.json()).toEqual({ code: 400, error_code: 'validation_failed', msg: 'missing email or phone' });
+    expect(await noEmail.json()).toEqual({
+      code: 400,
+      error_code: 'validation_failed',
+      msg: 'missing email or phone',
+    });
 
     const tooLarge = await authFetch('/token?grant_type=password', {
       method: 'POST',
@@ -185,9 +236,13 @@ describe('refresh tokens', () => {
     expect(child).toMatch(/^[a-z0-9]{12}$/);
     expect(child).not.toBe(firstRefresh);
     expect((await client.auth.getUser()).data.user?.email).toBe(email);
-    expect(decodeJwt(rotated.session?.access_token ?? '').session_id).toBe(decodeJwt(first?.access_token ?? '').session_id);
+    expect(decodeJwt(rotated.session?.access_token ?? '').session_id).toBe(
+      decodeJwt(first?.access_token ?? '').session_id,
+    );
     // the refreshed session keeps how it was authenticated
-    expect(decodeJwt(rotated.session?.access_token ?? '').amr).toEqual(decodeJwt(first?.access_token ?? '').amr);
+    expect(decodeJwt(rotated.session?.access_token ?? '').amr).toEqual(
+      decodeJwt(first?.access_token ?? '').amr,
+    );
 
     // the parent of the active token is accepted once more and yields that same active token
     const again = await newClient().auth.refreshSession({ refresh_token: firstRefresh });
@@ -198,17 +253,20 @@ describe('refresh tokens', () => {
     expect(grandchild.session?.refresh_token).toMatch(/^[a-z0-9]{12}$/);
 
     // past the reuse interval, presenting the first token again is reuse: refused, family revoked
-    await withDb((db) => db.query(`update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = $1`, [firstRefresh]));
+    await withDb((db) =>
+      db.query(`update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = $1`, [
+        firstRefresh,
+      ]),
+    );
     const reused = await newClient().auth.refreshSession({ refresh_token: firstRefresh });
     expect(reused.data.session).toBeNull();
     expect(reused.error?.status).toBe(400);
     expect(reused.error?.code).toBe('refresh_token_already_used');
     expect(reused.error?.message).toBe('Invalid Refresh Token: Already Used');
     const { rows } = await withDb((db) =>
-      db.query<{ revoked: boolean }>(
-        'select revoked from auth.refresh_tokens where session_id = $1',
-        [decodeJwt(first?.access_token ?? '').session_id],
-      ),
+      db.query<{ revoked: boolean }>('select revoked from auth.refresh_tokens where session_id = $1', [
+        decodeJwt(first?.access_token ?? '').session_id,
+      ]),
     );
     expect(rows.length).toBe(3);
     expect(rows.every((r) => r.revoked)).toBe(true);
@@ -240,13 +298,19 @@ describe('the signed-in user', () => {
     const noCapital = await client.auth.updateUser({ password: 'harbor-view-2026' });
     expect(isAuthWeakPasswordError(noCapital.error) && noCapital.error.reasons).toEqual(['characters']);
     // the admin API keeps the same policy
-    const adminWeak = await serviceClient().auth.admin.createUser({ email: uniqueEmail('weak'), password: 'short1A' });
+    const adminWeak = await serviceClient().auth.admin.createUser({
+      email: uniqueEmail('weak'),
+      password: 'short1A',
+    });
     expect(adminWeak.error?.code).toBe('weak_password');
 
     const same = await client.auth.updateUser({ password: 'Old-Password-1' });
     expect(same.error?.code).toBe('same_password');
 
-    const { data, error } = await client.auth.updateUser({ password: 'New-Password-2', data: { locale: 'en-US' } });
+    const { data, error } = await client.auth.updateUser({
+      password: 'New-Password-2',
+      data: { locale: 'en-US' },
+    });
     expect(error).toBeNull();
     expect(data.user?.user_metadata).toMatchObject({ locale: 'en-US' });
 
@@ -271,7 +335,10 @@ describe('the signed-in user', () => {
     expect(error?.name).toBe('AuthSessionMissingError');
     const raw = await authFetch('/user', { headers: { authorization: `Bearer ${accessToken}` } });
     expect(raw.status).toBe(403);
-    expect(await raw.json()).toMatchObject({ error_code: 'session_not_found', msg: 'Session from session_id claim in JWT does not exist' });
+    expect(await raw.json()).toMatchObject({
+      error_code: 'session_not_found',
+      msg: 'Session from session_id claim in JWT does not exist',
+    });
 
     const refreshed = await newClient().auth.refreshSession({ refresh_token: session?.refresh_token ?? '' });
     expect(refreshed.error?.code).toBe('refresh_token_not_found');
@@ -323,7 +390,10 @@ describe('admin API', () => {
       app_metadata: { provider: 'email', providers: ['email'] },
     });
 
-    const duplicate = await admin.auth.admin.createUser({ email: email.toUpperCase(), password: 'Created-Password-1' });
+    const duplicate = await admin.auth.admin.createUser({
+      email: email.toUpperCase(),
+      password: 'Created-Password-1',
+    });
     expect(duplicate.error?.status).toBe(422);
     expect(duplicate.error?.code).toBe('email_exists');
 
@@ -382,7 +452,9 @@ describe('invitations', () => {
     expect(fragment.get('token_type')).toBe('bearer');
     expect(Number(fragment.get('expires_in'))).toBeGreaterThan(0);
     expect(Number(fragment.get('expires_at'))).toBe(decodeJwt(fragment.get('access_token') ?? '').exp);
-    expect(decodeJwt(fragment.get('access_token') ?? '').amr).toEqual([{ method: 'otp', timestamp: expect.any(Number) }]);
+    expect(decodeJwt(fragment.get('access_token') ?? '').amr).toEqual([
+      { method: 'otp', timestamp: expect.any(Number) },
+    ]);
 
     // what detectSessionInUrl does with the fragment: the tokens make a working session
     const client = newClient();
@@ -422,13 +494,20 @@ describe('invitations', () => {
     const token = new URL(firstLink).searchParams.get('token') ?? '';
     // 64 hex digits from crypto.randomBytes(32), not a hash of the email and a 6-digit code
     expect(token).toMatch(/^[0-9a-f]{64}$/);
-    const stored = await withDb(async (db) =>
-      (await db.query<{ confirmation_token: string }>('select confirmation_token from auth.users where id = $1', [id])).rows[0]?.confirmation_token,
+    const stored = await withDb(
+      async (db) =>
+        (
+          await db.query<{ confirmation_token: string }>(
+            'select confirmation_token from auth.users where id = $1',
+            [id],
+          )
+        ).rows[0]?.confirmation_token,
     );
     expect(stored).toBe(createHash('sha256').update(token).digest('hex'));
 
     expect((await serviceClient().auth.admin.inviteUserByEmail(email)).error).toBeNull();
-    const secondLink = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessages(email, 2))[0]?.text ?? '')?.[0] ?? '';
+    const secondLink =
+      /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessages(email, 2))[0]?.text ?? '')?.[0] ?? '';
     const secondToken = new URL(secondLink).searchParams.get('token') ?? '';
     expect(secondToken).toMatch(/^[0-9a-f]{64}$/);
     expect(secondToken).not.toBe(token);
@@ -446,10 +525,10 @@ describe('invitations', () => {
     remember(data.user?.id);
     const link = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessage(email)).text)?.[0] ?? '';
     await withDb((db) =>
-      db.query(`update auth.users set confirmation_sent_at = now() - make_interval(secs => $2) where id = $1`, [
-        data.user?.id,
-        emailLinkExpirySeconds + 60,
-      ]),
+      db.query(
+        `update auth.users set confirmation_sent_at = now() - make_interval(secs => $2) where id = $1`,
+        [data.user?.id, emailLinkExpirySeconds + 60],
+      ),
     );
     const followed = await fetch(link, { redirect: 'manual' });
     expect(Object.fromEntries(fragmentOf(followed.headers.get('location') ?? ''))).toMatchObject({
@@ -460,7 +539,9 @@ describe('invitations', () => {
 
   it('never links to a foreign site: an unknown redirect_to falls back to the app', async () => {
     const email = uniqueEmail('redirect');
-    const { data, error } = await serviceClient().auth.admin.inviteUserByEmail(email, { redirectTo: 'https://phish.example/steal' });
+    const { data, error } = await serviceClient().auth.admin.inviteUserByEmail(email, {
+      redirectTo: 'https://phish.example/steal',
+    });
     expect(error).toBeNull();
     remember(data.user?.id);
     const link = /https?:\/\/\S+\/verify\?\S+/.exec((await inviteMessage(email)).text)?.[0] ?? '';

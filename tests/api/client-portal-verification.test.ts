@@ -18,7 +18,12 @@ let priyaId: string;
 const portal = (path: string, init: RequestInit = {}) =>
   fetch(`${testEnv().apiUrl}/functions/v1/client-portal/${path}`, {
     ...init,
-    headers: { apikey: testEnv().anonKey, authorization: `Bearer ${testEnv().anonKey}`, 'content-type': 'application/json', ...init.headers },
+    headers: {
+      apikey: testEnv().anonKey,
+      authorization: `Bearer ${testEnv().anonKey}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
   });
 
 const person = (overrides: Record<string, string> = {}) => ({
@@ -40,17 +45,30 @@ async function requestTime(slug: string, therapistId: string, slotStart: string,
 }
 
 /** The same, sent from `address` (the test stack exempts 127.0.0.1, which every other test uses, from per-address limits). */
-async function requestTimeFrom(address: string, slug: string, therapistId: string, slotStart: string, who = person()) {
-  const answer = await requestFrom(address, `${testEnv().apiUrl}/functions/v1/client-portal/clinics/${slug}/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ therapist_id: therapistId, slot_start: slotStart, ...who }),
-  });
+async function requestTimeFrom(
+  address: string,
+  slug: string,
+  therapistId: string,
+  slotStart: string,
+  who = person(),
+) {
+  const answer = await requestFrom(
+    address,
+    `${testEnv().apiUrl}/functions/v1/client-portal/clinics/${slug}/requests`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ therapist_id: therapistId, slot_start: slotStart, ...who }),
+    },
+  );
   return { status: answer.status, body: JSON.parse(answer.text), who };
 }
 
 const verify = async (slug: string, token: string) => {
-  const response = await portal(`clinics/${slug}/requests/verify`, { method: 'POST', body: JSON.stringify({ token }) });
+  const response = await portal(`clinics/${slug}/requests/verify`, {
+    method: 'POST',
+    body: JSON.stringify({ token }),
+  });
   return { status: response.status, body: await response.json() };
 };
 
@@ -89,7 +107,13 @@ async function freshClinic() {
 }
 
 const row = async (id: string) =>
-  (await service.from('referral_requests').select('status, created_at, expires_at, verified_at, slot').eq('id', id).maybeSingle()).data;
+  (
+    await service
+      .from('referral_requests')
+      .select('status, created_at, expires_at, verified_at, slot')
+      .eq('id', id)
+      .maybeSingle()
+  ).data;
 
 beforeAll(async () => {
   scheduler = await signedInAs('scheduler');
@@ -104,7 +128,12 @@ describe('a client-portal request waits for the client’s email', () => {
 
   it('is unverified, invisible to the clinic’s scheduler, holds its slot for 30 minutes, and emails a link without PHI', async () => {
     slotStart = (await openSlots('harborview', priyaId))[0]!;
-    const { response, body, who } = await requestTime('harborview', priyaId, slotStart, person({ first_name: 'CANARYfirst' }));
+    const { response, body, who } = await requestTime(
+      'harborview',
+      priyaId,
+      slotStart,
+      person({ first_name: 'CANARYfirst' }),
+    );
     email = who.email;
     expect(response.status).toBe(201);
     expect(body.status).toBe('unverified');
@@ -121,19 +150,30 @@ describe('a client-portal request waits for the client’s email', () => {
     const mail = await tokenFromEmail(email);
     token = mail.token;
     expect(mail.subject).toBe('Confirm your appointment request with Harborview Counseling Collective');
-    expect(mail.text).toMatch(/for an appointment on \w+day, \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M E[DS]T\./);
+    expect(mail.text).toMatch(
+      /for an appointment on \w+day, \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M E[DS]T\./,
+    );
     expect(mail.text).toContain('/request/harborview/verify#token=');
-    for (const secret of ['CANARYfirst', 'Castillo', '1991', '617-555']) expect(mail.text).not.toContain(secret);
+    for (const secret of ['CANARYfirst', 'Castillo', '1991', '617-555'])
+      expect(mail.text).not.toContain(secret);
 
     // only the token's hash stays in the database: the outbox row loses it once the email is sent
     let outbox: { status: string; payload: unknown } | null = null;
     for (let i = 0; i < 40 && outbox?.status !== 'sent'; i++) {
-      outbox = (await service.from('notification_outbox').select('status, payload').eq('idempotency_key', `request_verification:${requestId}`).single()).data;
+      outbox = (
+        await service
+          .from('notification_outbox')
+          .select('status, payload')
+          .eq('idempotency_key', `request_verification:${requestId}`)
+          .single()
+      ).data;
       if (outbox?.status !== 'sent') await new Promise((r) => setTimeout(r, 250));
     }
     expect(outbox?.status).toBe('sent');
     expect(outbox?.payload).not.toHaveProperty('token');
-    const stored = await withDb((db) => db.query(`select token_hash from public.request_verifications where request_id = $1`, [requestId]));
+    const stored = await withDb((db) =>
+      db.query(`select token_hash from public.request_verifications where request_id = $1`, [requestId]),
+    );
     expect(stored.rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored.rows)).not.toContain(token);
   });
@@ -142,7 +182,12 @@ describe('a client-portal request waits for the client’s email', () => {
     const before = Date.now();
     const verified = await verify('harborview', token);
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ id: requestId, status: 'pending', slot_start: slotStart, time_zone: 'America/New_York' });
+    expect(verified.body).toMatchObject({
+      id: requestId,
+      status: 'pending',
+      slot_start: slotStart,
+      time_zone: 'America/New_York',
+    });
     const state = (await row(requestId))!;
     expect(state.status).toBe('pending');
     const verifiedAt = Date.parse(state.verified_at!);
@@ -183,7 +228,10 @@ describe('a request never verified', () => {
 
     // 31 minutes later, as far as these two requests are concerned
     await withDb((db) =>
-      db.query(`update public.referral_requests set expires_at = now() - interval '1 minute' where id = any($1::uuid[])`, [[late.body.id, lapsed.body.id]]),
+      db.query(
+        `update public.referral_requests set expires_at = now() - interval '1 minute' where id = any($1::uuid[])`,
+        [[late.body.id, lapsed.body.id]],
+      ),
     );
     const slotsNow = await openSlots(clinic.slug, clinic.therapistId);
     expect(slotsNow).toContain(first);
@@ -202,7 +250,10 @@ describe('a request never verified', () => {
     });
     expect(job.status).toBe(200);
     expect(await row(lapsed.body.id)).toBeNull();
-    const emails = await service.from('notification_outbox').select('template').eq('recipient', lapsed.who.email);
+    const emails = await service
+      .from('notification_outbox')
+      .select('template')
+      .eq('recipient', lapsed.who.email);
     expect(emails.data).toEqual([{ template: 'request_verification' }]);
   });
 
@@ -215,13 +266,20 @@ describe('a request never verified', () => {
     const tokenB = (await tokenFromEmail(b.who.email)).token;
 
     // the hours of the first day are taken off the external calendar
-    await withDb((db) => db.query(`update public.availability_blocks set accept_external = false where staff_id = $1 and valid_from = current_date + 3`, [clinic.therapistId]));
+    await withDb((db) =>
+      db.query(
+        `update public.availability_blocks set accept_external = false where staff_id = $1 and valid_from = current_date + 3`,
+        [clinic.therapistId],
+      ),
+    );
     const gone = await verify(clinic.slug, tokenA);
     expect(gone.status).toBe(409);
     expect(gone.body.error.code).toBe('slot_not_open');
     expect(await row(a.body.id)).toBeNull();
 
-    await withDb((db) => db.query(`update public.staff_members set is_active = false where id = $1`, [clinic.therapistId]));
+    await withDb((db) =>
+      db.query(`update public.staff_members set is_active = false where id = $1`, [clinic.therapistId]),
+    );
     const left = await verify(clinic.slug, tokenB);
     expect(left.status).toBe(409);
     expect(left.body.error.code).toBe('therapist_unavailable');
@@ -246,13 +304,27 @@ describe('the state machine', () => {
     const [first] = await openSlots(clinic.slug, clinic.therapistId);
     const { body } = await requestTime(clinic.slug, clinic.therapistId, first!);
     const tryUpdate = (sql: string) => withDb((db) => db.query(sql, [body.id]).catch((e: Error) => e));
-    expect(String(await tryUpdate(`update public.referral_requests set status = 'expired' where id = $1`))).toContain('can only be confirmed through its email link');
-    expect(String(await tryUpdate(`update public.referral_requests set status = 'pending' where id = $1`))).toContain('only once its email is verified');
+    expect(
+      String(await tryUpdate(`update public.referral_requests set status = 'expired' where id = $1`)),
+    ).toContain('can only be confirmed through its email link');
+    expect(
+      String(await tryUpdate(`update public.referral_requests set status = 'pending' where id = $1`)),
+    ).toContain('only once its email is verified');
     expect((await scheduler.rpc('confirm_referral_request', { request_id: body.id })).error).not.toBeNull();
     expect((await row(body.id))!.status).toBe('unverified');
 
-    await withDb((db) => db.query(`update public.referral_requests set status = 'pending', verified_at = now() where id = $1`, [body.id]));
-    expect(String(await tryUpdate(`update public.referral_requests set status = 'unverified', verified_at = null where id = $1`))).toContain('A request cannot go back to unverified.');
+    await withDb((db) =>
+      db.query(`update public.referral_requests set status = 'pending', verified_at = now() where id = $1`, [
+        body.id,
+      ]),
+    );
+    expect(
+      String(
+        await tryUpdate(
+          `update public.referral_requests set status = 'unverified', verified_at = null where id = $1`,
+        ),
+      ),
+    ).toContain('A request cannot go back to unverified.');
   });
 });
 
@@ -273,17 +345,28 @@ describe('limits per person and per address', () => {
       code: 'person_request_limit',
       field: 'email',
       message:
-        'You already have 2 requests waiting at this practice. Confirm them from the email we sent, or wait for the practice\'s answer, before requesting another time.',
+        "You already have 2 requests waiting at this practice. Confirm them from the email we sent, or wait for the practice's answer, before requesting another time.",
     });
-    const otherCase = await requestTime(clinic.slug, clinic.therapistId, slots[2]!, { ...who, email: who.email.toUpperCase() });
+    const otherCase = await requestTime(clinic.slug, clinic.therapistId, slots[2]!, {
+      ...who,
+      email: who.email.toUpperCase(),
+    });
     expect(otherCase.response.status).toBe(409);
     expect(otherCase.body.error.code).toBe('person_request_limit');
     // nothing was written, and the slot is still open
-    const { count } = await service.from('referral_requests').select('id', { count: 'exact', head: true }).eq('org_id', clinic.orgId);
+    const { count } = await service
+      .from('referral_requests')
+      .select('id', { count: 'exact', head: true })
+      .eq('org_id', clinic.orgId);
     expect(count).toBe(2);
     expect(await openSlots(clinic.slug, clinic.therapistId)).toContain(slots[2]);
     // another clinic is another count
-    const elsewhere = await requestTime('harborview', priyaId, (await openSlots('harborview', priyaId))[0]!, who);
+    const elsewhere = await requestTime(
+      'harborview',
+      priyaId,
+      (await openSlots('harborview', priyaId))[0]!,
+      who,
+    );
     expect(elsewhere.response.status).toBe(201);
   });
 
@@ -291,7 +374,9 @@ describe('limits per person and per address', () => {
     const clinic = await freshClinic();
     const slots = await openSlots(clinic.slug, clinic.therapistId);
     const who = person();
-    const answers = await Promise.all(slots.slice(0, 4).map((slot) => requestTime(clinic.slug, clinic.therapistId, slot, who)));
+    const answers = await Promise.all(
+      slots.slice(0, 4).map((slot) => requestTime(clinic.slug, clinic.therapistId, slot, who)),
+    );
     expect(answers.map((a) => a.response.status).sort()).toEqual([201, 201, 409, 409]);
   });
 
@@ -300,23 +385,34 @@ describe('limits per person and per address', () => {
     const slots = await openSlots(clinic.slug, clinic.therapistId);
     const address = freshLoopbackAddress();
     const accepted = [];
-    for (const slot of slots.slice(0, 5)) accepted.push(await requestTimeFrom(address, clinic.slug, clinic.therapistId, slot));
+    for (const slot of slots.slice(0, 5))
+      accepted.push(await requestTimeFrom(address, clinic.slug, clinic.therapistId, slot));
     expect(accepted.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
     const sixth = await requestTimeFrom(address, clinic.slug, clinic.therapistId, slots[5]!);
     expect(sixth.status).toBe(429);
     expect(sixth.body.error.code).toBe('address_request_limit');
-    expect(sixth.body.error.message).toContain('Too many requests from your network are already waiting at this practice.');
+    expect(sixth.body.error.message).toContain(
+      'Too many requests from your network are already waiting at this practice.',
+    );
 
     // a confirmed request still holds its slot for the clinic's 48 hours, so it still counts
     const first = accepted[0]!;
     expect((await verify(clinic.slug, (await tokenFromEmail(first.who.email)).token)).status).toBe(200);
     expect((await requestTimeFrom(address, clinic.slug, clinic.therapistId, slots[5]!)).status).toBe(429);
     // another address is not held up
-    expect((await requestTimeFrom(freshLoopbackAddress(), clinic.slug, clinic.therapistId, slots[6]!)).status).toBe(201);
+    expect(
+      (await requestTimeFrom(freshLoopbackAddress(), clinic.slug, clinic.therapistId, slots[6]!)).status,
+    ).toBe(201);
 
     // once the clinic's time is over (or it answers), the address stops counting and is forgotten
-    expect((await service.from('referral_requests').update({ status: 'expired' }).eq('id', first.body.id)).error).toBeNull();
-    const { data: link } = await service.from('request_verifications').select('client_address_hash').eq('request_id', first.body.id).single();
+    expect(
+      (await service.from('referral_requests').update({ status: 'expired' }).eq('id', first.body.id)).error,
+    ).toBeNull();
+    const { data: link } = await service
+      .from('request_verifications')
+      .select('client_address_hash')
+      .eq('request_id', first.body.id)
+      .single();
     expect(link).toEqual({ client_address_hash: null });
     expect((await requestTimeFrom(address, clinic.slug, clinic.therapistId, slots[5]!)).status).toBe(201);
   });
@@ -325,15 +421,22 @@ describe('limits per person and per address', () => {
 describe('the limits’ settings', () => {
   it('cannot be removed (the limits would stop applying); they are changed by update', async () => {
     const { error } = await service.from('client_portal_settings').delete().eq('id', true);
-    expect(error?.message).toBe('The client portal\'s settings row cannot be removed; update it instead.');
-    const { data } = await service.from('client_portal_settings').select('max_open_requests_per_person, max_open_requests_per_address, verification_window_minutes');
-    expect(data).toEqual([{ max_open_requests_per_person: 2, max_open_requests_per_address: 5, verification_window_minutes: 30 }]);
+    expect(error?.message).toBe("The client portal's settings row cannot be removed; update it instead.");
+    const { data } = await service
+      .from('client_portal_settings')
+      .select('max_open_requests_per_person, max_open_requests_per_address, verification_window_minutes');
+    expect(data).toEqual([
+      { max_open_requests_per_person: 2, max_open_requests_per_address: 5, verification_window_minutes: 30 },
+    ]);
   });
 });
 
 describe('the payer API', () => {
   it('is not affected: a payer’s request is pending at once with 48 hours from arrival, and counts for nobody’s portal limit', async () => {
-    const { data: key, error } = await service.rpc('create_payer_api_key', { payer: payers.aetna, label: 'intake test' });
+    const { data: key, error } = await service.rpc('create_payer_api_key', {
+      payer: payers.aetna,
+      label: 'intake test',
+    });
     expect(error).toBeNull();
     const slots = await openSlots('harborview', priyaId);
     const who = person();
@@ -341,22 +444,38 @@ describe('the payer API', () => {
     for (const slot of slots.slice(0, 3)) {
       const response = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api/referral-requests`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${key as string}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        headers: {
+          authorization: `Bearer ${key as string}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
         body: JSON.stringify({ therapist_id: priyaId, slot_start: slot, ...who, member_id: 'W1234567' }),
       });
       expect(response.status).toBe(201);
       const body = await response.json();
       expect(body.status).toBe('pending');
-      expect(Date.parse(body.expires_at)).toBeGreaterThanOrEqual(Math.min(before + 48 * 3_600_000 - 1000, Date.parse(slot)));
+      expect(Date.parse(body.expires_at)).toBeGreaterThanOrEqual(
+        Math.min(before + 48 * 3_600_000 - 1000, Date.parse(slot)),
+      );
     }
     const queue = await scheduler.from('unconfirmed_requests').select('id').eq('email', who.email);
     expect(queue.data).toHaveLength(3);
     expect((await requestTime('harborview', priyaId, slots[3]!, who)).response.status).toBe(201);
     // the database refuses a portal request made the payer way
     const direct = await service.rpc('create_referral_request', {
-      payer: null, clinic: orgs.harborview, therapist: priyaId, slot_start: slots[4]!, first_name: 'A', last_name: 'B',
-      email: 'a@example.org', phone: '617-555-0100', date_of_birth: '1990-01-01', member_id: null,
-      note: null, idempotency_key: randomUUID(), request_hash: null,
+      payer: null,
+      clinic: orgs.harborview,
+      therapist: priyaId,
+      slot_start: slots[4]!,
+      first_name: 'A',
+      last_name: 'B',
+      email: 'a@example.org',
+      phone: '617-555-0100',
+      date_of_birth: '1990-01-01',
+      member_id: null,
+      note: null,
+      idempotency_key: randomUUID(),
+      request_hash: null,
     } as never);
     expect(direct.error?.message).toContain('client-portal requests wait for the client');
   });

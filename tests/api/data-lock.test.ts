@@ -36,7 +36,11 @@ async function reltuples(url: string): Promise<Record<string, number>> {
   }
 }
 
-const caught = (promise: Promise<unknown>) => promise.then((value) => value, (error: unknown) => error);
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    (value) => value,
+    (error: unknown) => error,
+  );
 
 describe('one running stack per data folder', () => {
   const settings = sideStack('lock');
@@ -49,7 +53,8 @@ describe('one running stack per data folder', () => {
   });
 
   it('has statistics for the main tables right after the migrations and the seed', async () => {
-    for (const [table, rows] of Object.entries(await reltuples(stack.urls.db))) expect(rows, table).toBeGreaterThanOrEqual(0);
+    for (const [table, rows] of Object.entries(await reltuples(stack.urls.db)))
+      expect(rows, table).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses a second start on the same data folder (other ports) with one line naming the running stack', async () => {
@@ -58,7 +63,9 @@ describe('one running stack per data folder', () => {
     expect(error).toBeInstanceOf(DataLockedError);
     const message = (error as Error).message;
     expect(message).not.toContain('\n');
-    expect(message).toContain(`is in use by a running stack (test stack, pid ${process.pid}, API port ${settings.ports.gateway}, database port ${settings.ports.db}`);
+    expect(message).toContain(
+      `is in use by a running stack (test stack, pid ${process.pid}, API port ${settings.ports.gateway}, database port ${settings.ports.db}`,
+    );
     // nothing of the second stack was started
     expect(await busyPorts(other.ports)).toEqual([]);
   });
@@ -71,7 +78,9 @@ describe('one running stack per data folder', () => {
     const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.organizations');
     await db.end();
     expect(rows[0]!.n).toBeGreaterThan(0);
-    const health = await fetch(`${stack.urls.api}/functions/v1/health`, { headers: { authorization: `Bearer ${stack.keys.anonKey}` } });
+    const health = await fetch(`${stack.urls.api}/functions/v1/health`, {
+      headers: { authorization: `Bearer ${stack.keys.anonKey}` },
+    });
     expect(health.status).toBe(200);
   });
 
@@ -79,14 +88,18 @@ describe('one running stack per data folder', () => {
     // the statistics as a crash leaves them when nothing analyzed the tables before it
     const db = new pg.Client({ connectionString: stack.urls.db });
     await db.connect();
-    await db.query(`update pg_class set reltuples = -1 where relnamespace = 'public'::regnamespace and relname = any($1)`, [mainTables]);
+    await db.query(
+      `update pg_class set reltuples = -1 where relnamespace = 'public'::regnamespace and relname = any($1)`,
+      [mainTables],
+    );
     await db.end();
     const pid = livePostgresOf(settings.dataDir);
     expect(pid).toBeGreaterThan(0);
     process.kill(pid!, 'SIGKILL');
     await stack.stop();
     stack = await startStack(settings);
-    for (const [table, rows] of Object.entries(await reltuples(stack.urls.db))) expect(rows, table).toBeGreaterThanOrEqual(0);
+    for (const [table, rows] of Object.entries(await reltuples(stack.urls.db)))
+      expect(rows, table).toBeGreaterThanOrEqual(0);
   }, 120_000);
 });
 
@@ -95,7 +108,9 @@ describe('Postgres start failures', () => {
     const settings = sideStack('pg-fail');
     // the database port taken on every address Postgres listens on
     const blocker = net.createServer();
-    await new Promise<void>((resolve) => blocker.listen({ port: settings.ports.db, host: '::', ipv6Only: false }, resolve));
+    await new Promise<void>((resolve) =>
+      blocker.listen({ port: settings.ports.db, host: '::', ipv6Only: false }, resolve),
+    );
     const tmp = os.tmpdir();
     const seen: { name: string; mode: number | null }[] = [];
     const watcher = watch(tmp, (_event, name) => {
@@ -108,7 +123,9 @@ describe('Postgres start failures', () => {
     try {
       const error = await caught(startDatabase(settings, () => {}, { fresh: true }));
       expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/^Postgres exited: .*FATAL: +could not create any TCP\/IP sockets/);
+      expect((error as Error).message).toMatch(
+        /^Postgres exited: .*FATAL: +could not create any TCP\/IP sockets/,
+      );
     } finally {
       watcher.close();
       blocker.close();

@@ -10,11 +10,30 @@ const run = promisify(execFile);
 
 describe('database checks', () => {
   it('passes `supabase db advisors` with no ERROR or WARN', async () => {
-    const result = await run('node_modules/.bin/supabase', ['db', 'advisors', '--db-url', testEnv().dbUrl, '--level', 'warn', '--fail-on', 'warn', '--type', 'all', '--output-format', 'json']).then(
+    const result = await run('node_modules/.bin/supabase', [
+      'db',
+      'advisors',
+      '--db-url',
+      testEnv().dbUrl,
+      '--level',
+      'warn',
+      '--fail-on',
+      'warn',
+      '--type',
+      'all',
+      '--output-format',
+      'json',
+    ]).then(
       (r) => ({ code: 0, out: r.stdout }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: `${e.stdout}\n${e.stderr}` }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        out: `${e.stdout}\n${e.stderr}`,
+      }),
     );
-    expect(result.out.trim() === '' || !/"level":\s*"(WARN|ERROR)"/.test(result.out), `advisor findings:\n${result.out}`).toBe(true);
+    expect(
+      result.out.trim() === '' || !/"level":\s*"(WARN|ERROR)"/.test(result.out),
+      `advisor findings:\n${result.out}`,
+    ).toBe(true);
     expect(result.code, result.out).toBe(0);
   });
 

@@ -13,7 +13,16 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localInboxKey } from '../../supabase/local/config.ts';
 import { waitForEmail } from './factories.ts';
-import { anonClient, orgs, serviceClient, signedInAs, staffIdOf, testEnv, withDb, type Client } from './personas.ts';
+import {
+  anonClient,
+  orgs,
+  serviceClient,
+  signedInAs,
+  staffIdOf,
+  testEnv,
+  withDb,
+  type Client,
+} from './personas.ts';
 
 const service = serviceClient();
 const providerDown = 'email API unreachable: error sending request: Connection refused (os error 111)';
@@ -35,15 +44,27 @@ interface QueuedEmail {
 }
 
 /** A confirmation email of Harborview, already claimed by "our" worker (first attempt under way). */
-async function emailBeingSent(template: 'request_confirmed' | 'request_verification' = 'request_confirmed'): Promise<QueuedEmail> {
+async function emailBeingSent(
+  template: 'request_confirmed' | 'request_verification' = 'request_confirmed',
+): Promise<QueuedEmail> {
   const recipient = `dead.letter.${randomUUID().slice(0, 8)}@example.org`;
   const idempotencyKey = `${template}:${randomUUID()}`;
-  const payload = { practice_name: 'Harborview Counseling Collective', starts_at: '2027-05-04T13:00:00Z', time_zone: 'America/New_York' };
+  const payload = {
+    practice_name: 'Harborview Counseling Collective',
+    starts_at: '2027-05-04T13:00:00Z',
+    time_zone: 'America/New_York',
+  };
   const { rows } = await withDb((db) =>
     db.query<{ id: string }>(
       `insert into public.notification_outbox (org_id, template, recipient, payload, idempotency_key, status, attempts, first_attempt_at, next_attempt_at)
        values ($1, $2, $3, $4, $5, 'sending', 1, now(), now() + interval '10 minutes') returning id`,
-      [orgs.harborview, template, recipient, template === 'request_verification' ? { ...payload, token: 'x'.repeat(43) } : payload, idempotencyKey],
+      [
+        orgs.harborview,
+        template,
+        recipient,
+        template === 'request_verification' ? { ...payload, token: 'x'.repeat(43) } : payload,
+        idempotencyKey,
+      ],
     ),
   );
   return { id: rows[0]!.id, recipient, idempotencyKey };
@@ -51,7 +72,12 @@ async function emailBeingSent(template: 'request_confirmed' | 'request_verificat
 
 /** The provider is down: the attempt under way fails; returns the status the outbox decides. */
 async function failAttempt(id: string, options: { permanent?: boolean } = {}) {
-  const { data, error } = await service.rpc('finish_notification', { notification_id: id, delivered: false, error: providerDown, ...options });
+  const { data, error } = await service.rpc('finish_notification', {
+    notification_id: id,
+    delivered: false,
+    error: providerDown,
+    ...options,
+  });
   expect(error).toBeNull();
   return data;
 }
@@ -72,7 +98,10 @@ async function nextAttempt(id: string, options: { hoursSinceFirst?: number; atte
 /** Seconds from now until the row's next attempt, as the database sees it. */
 async function secondsToNextAttempt(id: string): Promise<number> {
   const { rows } = await withDb((db) =>
-    db.query<{ s: number }>('select extract(epoch from next_attempt_at - now())::float8 as s from public.notification_outbox where id = $1', [id]),
+    db.query<{ s: number }>(
+      'select extract(epoch from next_attempt_at - now())::float8 as s from public.notification_outbox where id = $1',
+      [id],
+    ),
   );
   return rows[0]!.s;
 }
@@ -86,7 +115,8 @@ async function deadLetter(): Promise<QueuedEmail> {
   return email;
 }
 
-const visibleColumns = 'id, org_id, template, recipient, status, attempts, last_error, first_attempt_at, dead_lettered_at, created_at';
+const visibleColumns =
+  'id, org_id, template, recipient, status, attempts, last_error, first_attempt_at, dead_lettered_at, created_at';
 
 async function inboxMessagesTo(recipient: string): Promise<{ id: string; subject: string }[]> {
   return (await fetch(`${testEnv().inboxUrl}/api/messages?to=${encodeURIComponent(recipient)}`)).json();
@@ -94,7 +124,11 @@ async function inboxMessagesTo(recipient: string): Promise<{ id: string; subject
 
 async function waitUntilSent(id: string) {
   for (let i = 0; i < 60; i++) {
-    const { data } = await service.from('notification_outbox').select('status, provider_message_id').eq('id', id).single();
+    const { data } = await service
+      .from('notification_outbox')
+      .select('status, provider_message_id')
+      .eq('id', id)
+      .single();
     if (data?.status === 'sent') return data;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -124,7 +158,11 @@ describe('retries while the provider is down', () => {
 
     await nextAttempt(email.id, { hoursSinceFirst: 72.01 });
     expect(await failAttempt(email.id)).toBe('dead_letter');
-    const { data } = await service.from('notification_outbox').select('status, last_error, dead_lettered_at, attempts').eq('id', email.id).single();
+    const { data } = await service
+      .from('notification_outbox')
+      .select('status, last_error, dead_lettered_at, attempts')
+      .eq('id', email.id)
+      .single();
     expect(data).toMatchObject({ status: 'dead_letter', last_error: providerDown, attempts: 10 });
     expect(data?.dead_lettered_at).not.toBeNull();
   });
@@ -147,18 +185,31 @@ describe('dead letters: who sees them', () => {
     const { data, error } = await admin.from('notification_outbox').select(visibleColumns).eq('id', email.id);
     expect(error).toBeNull();
     expect(data).toEqual([
-      expect.objectContaining({ id: email.id, org_id: orgs.harborview, template: 'request_confirmed', recipient: email.recipient, status: 'dead_letter', last_error: providerDown }),
+      expect.objectContaining({
+        id: email.id,
+        org_id: orgs.harborview,
+        template: 'request_confirmed',
+        recipient: email.recipient,
+        status: 'dead_letter',
+        last_error: providerDown,
+      }),
     ]);
     for (const client of [otherAdmin, scheduler, therapist]) {
-      expect((await client.from('notification_outbox').select(visibleColumns).eq('id', email.id)).data).toEqual([]);
+      expect(
+        (await client.from('notification_outbox').select(visibleColumns).eq('id', email.id)).data,
+      ).toEqual([]);
     }
-    expect((await anonClient().from('notification_outbox').select('id').eq('id', email.id)).error?.code).toBe('42501');
+    expect((await anonClient().from('notification_outbox').select('id').eq('id', email.id)).error?.code).toBe(
+      '42501',
+    );
   });
 
   it('admins never read the payload, the idempotency key or the provider id, nor emails still on their way', async () => {
     const email = await deadLetter();
     for (const column of ['payload', 'idempotency_key', 'provider_message_id']) {
-      expect((await admin.from('notification_outbox').select(column).eq('id', email.id)).error?.code).toBe('42501');
+      expect((await admin.from('notification_outbox').select(column).eq('id', email.id)).error?.code).toBe(
+        '42501',
+      );
     }
     const queued = await emailBeingSent();
     expect((await admin.from('notification_outbox').select('id').eq('id', queued.id)).data).toEqual([]);
@@ -168,7 +219,9 @@ describe('dead letters: who sees them', () => {
     const email = await emailBeingSent('request_verification');
     expect(await failAttempt(email.id, { permanent: true })).toBe('dead_letter');
     expect((await admin.from('notification_outbox').select('id').eq('id', email.id)).data).toEqual([]);
-    expect((await admin.rpc('resend_undelivered_email', { notification_id: email.id })).error?.code).toBe('PT404');
+    expect((await admin.rpc('resend_undelivered_email', { notification_id: email.id })).error?.code).toBe(
+      'PT404',
+    );
     const { data } = await service.from('notification_outbox').select('payload').eq('id', email.id).single();
     expect(data?.payload).not.toHaveProperty('token');
   });
@@ -181,8 +234,12 @@ describe('resend', () => {
       const { error } = await client.rpc('resend_undelivered_email', { notification_id: email.id });
       expect(error?.code).toBe('PT404');
     }
-    expect((await anonClient().rpc('resend_undelivered_email', { notification_id: email.id })).error?.code).toBe('42501');
-    expect((await admin.rpc('resend_undelivered_email', { notification_id: randomUUID() })).error?.code).toBe('PT404');
+    expect(
+      (await anonClient().rpc('resend_undelivered_email', { notification_id: email.id })).error?.code,
+    ).toBe('42501');
+    expect((await admin.rpc('resend_undelivered_email', { notification_id: randomUUID() })).error?.code).toBe(
+      'PT404',
+    );
     const { data } = await service.from('notification_outbox').select('status').eq('id', email.id).single();
     expect(data?.status).toBe('dead_letter');
     expect((await service.from('audit_log').select('id').eq('entity_id', email.id)).data).toEqual([]);
@@ -193,7 +250,9 @@ describe('resend', () => {
     expect(await inboxMessagesTo(email.recipient)).toEqual([]);
 
     // two clicks at once: one requeues, the other finds it queued (or already on its way)
-    const clicks = await Promise.all([1, 2].map(() => admin.rpc('resend_undelivered_email', { notification_id: email.id })));
+    const clicks = await Promise.all(
+      [1, 2].map(() => admin.rpc('resend_undelivered_email', { notification_id: email.id })),
+    );
     expect(clicks.map((c) => c.error)).toEqual([null, null]);
     expect(clicks.map((c) => c.data)).toContain('pending');
 
@@ -206,12 +265,19 @@ describe('resend', () => {
     expect((await admin.rpc('resend_undelivered_email', { notification_id: email.id })).data).toBe('sent');
     expect(await inboxMessagesTo(email.recipient)).toHaveLength(1);
 
-    const { data: audit } = await admin.from('audit_log').select('action, actor_staff_id, before, after').eq('entity_id', email.id);
+    const { data: audit } = await admin
+      .from('audit_log')
+      .select('action, actor_staff_id, before, after')
+      .eq('entity_id', email.id);
     expect(audit).toEqual([
       {
         action: 'email.resent',
         actor_staff_id: await staffIdOf('orgAdmin'),
-        before: expect.objectContaining({ status: 'dead_letter', template: 'request_confirmed', last_error: providerDown }),
+        before: expect.objectContaining({
+          status: 'dead_letter',
+          template: 'request_confirmed',
+          last_error: providerDown,
+        }),
         after: { status: 'pending' },
       },
     ]);
@@ -224,8 +290,17 @@ describe('resend', () => {
     // an earlier attempt whose answer was lost: the provider has the message under the row's key
     const earlier = await fetch(`${testEnv().inboxUrl}/emails`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${localInboxKey}`, 'content-type': 'application/json', 'idempotency-key': email.idempotencyKey },
-      body: JSON.stringify({ from: 'no-reply@clientreferral.app', to: [email.recipient], subject: 'Your appointment is confirmed', text: 'Confirmed.' }),
+      headers: {
+        authorization: `Bearer ${localInboxKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': email.idempotencyKey,
+      },
+      body: JSON.stringify({
+        from: 'no-reply@clientreferral.app',
+        to: [email.recipient],
+        subject: 'Your appointment is confirmed',
+        text: 'Confirmed.',
+      }),
     });
     const { id: earlierId } = (await earlier.json()) as { id: string };
 

@@ -28,7 +28,18 @@ async function overdueRequest(madeHoursAgo: number, slotStart: Date) {
          date_of_birth, member_id, note, created_at, expires_at, idempotency_key)
        values ($1, $2, $3, tstzrange($4, $5, '[)'), 'payer', $6, 'Elena', 'Castillo', $7, '617-555-0188',
          '1991-04-12', 'W2849301', 'CANARY-panic attacks', $8, $9, $10) returning id`,
-      [orgs.harborview, priyaId, harborviewBoston, slotStart, new Date(slotStart.getTime() + hours(1)), payers.aetna, email, createdAt, expiresAt, randomUUID()],
+      [
+        orgs.harborview,
+        priyaId,
+        harborviewBoston,
+        slotStart,
+        new Date(slotStart.getTime() + hours(1)),
+        payers.aetna,
+        email,
+        createdAt,
+        expiresAt,
+        randomUUID(),
+      ],
     );
     return rows[0].id as string;
   });
@@ -37,7 +48,11 @@ async function overdueRequest(madeHoursAgo: number, slotStart: Date) {
 
 async function expiryPayload(id: string) {
   await service.rpc('expire_referral_requests', {});
-  const { data } = await service.from('notification_outbox').select('template, payload').eq('idempotency_key', `request_expired:${id}`).single();
+  const { data } = await service
+    .from('notification_outbox')
+    .select('template, payload')
+    .eq('idempotency_key', `request_expired:${id}`)
+    .single();
   return data as { template: string; payload: Record<string, string> };
 }
 
@@ -48,20 +63,29 @@ describe('the expiry email says why the request expired', () => {
     const { template, payload } = await expiryPayload(request.id);
     expect(template).toBe('request_expired');
     expect(Object.keys(payload).sort()).toEqual(['expiry_cause', 'practice_name', 'starts_at', 'time_zone']);
-    expect(payload).toMatchObject({ expiry_cause: 'slot_started', practice_name: 'Harborview Counseling Collective', time_zone: 'America/New_York' });
+    expect(payload).toMatchObject({
+      expiry_cause: 'slot_started',
+      practice_name: 'Harborview Counseling Collective',
+      time_zone: 'America/New_York',
+    });
     expect(new Date(payload.starts_at!).getTime()).toBe(slotStart.getTime());
 
     const email = await waitForEmail(request.email);
     expect(email.text).toContain('before that time began, so the request has expired.');
     expect(`${email.subject}${email.text}${email.html}`).not.toContain('48 hours');
-    for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena']) expect(`${email.subject}${email.text}${email.html}`).not.toContain(phi);
+    for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena'])
+      expect(`${email.subject}${email.text}${email.html}`).not.toContain(phi);
   });
 
   it('a request nobody answered in 48 hours: expiry_cause deadline, and the email says 48 hours', async () => {
     const slotStart = new Date(Date.now() + 5 * 86_400_000);
     const request = await overdueRequest(49, slotStart);
     const { payload } = await expiryPayload(request.id);
-    expect(payload).toMatchObject({ expiry_cause: 'deadline', practice_name: 'Harborview Counseling Collective', time_zone: 'America/New_York' });
+    expect(payload).toMatchObject({
+      expiry_cause: 'deadline',
+      practice_name: 'Harborview Counseling Collective',
+      time_zone: 'America/New_York',
+    });
 
     const email = await waitForEmail(request.email);
     expect(email.text).toContain('within 48 hours, so the request has expired');

@@ -12,11 +12,22 @@ export const payers = {
 } as const;
 
 const firstNames = ['Avery', 'Rowan', 'Elena', 'Tobias', 'Imani', 'Keiko', 'Mateo', 'Leah', 'Samir', 'Clara'];
-const lastNames = ['Whitfield', 'Osei', 'Lindgren', 'Castillo', 'Nakamura', 'Abernathy', 'Delgado', 'Fairbanks'];
+const lastNames = [
+  'Whitfield',
+  'Osei',
+  'Lindgren',
+  'Castillo',
+  'Nakamura',
+  'Abernathy',
+  'Delgado',
+  'Fairbanks',
+];
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
 
 /** A new active staff member (a therapist unless `roles` says otherwise) with no account. */
-export async function createStaff(options: { org?: string; roles?: ('org_admin' | 'therapist' | 'scheduler')[]; isActive?: boolean } = {}) {
+export async function createStaff(
+  options: { org?: string; roles?: ('org_admin' | 'therapist' | 'scheduler')[]; isActive?: boolean } = {},
+) {
   const first = pick(firstNames);
   const last = pick(lastNames);
   const { data, error } = await serviceClient()
@@ -53,7 +64,11 @@ export const completeProfileFields = {
 
 /** A new API key for `payer` (shown once, as the platform creates it); rate limit high enough not to interfere. */
 export async function newPayerKey(payer: string, rateLimitPerMinute = 100_000): Promise<string> {
-  const { data, error } = await serviceClient().rpc('create_payer_api_key', { payer, label: `test ${randomUUID()}`, rate_limit_per_minute: rateLimitPerMinute });
+  const { data, error } = await serviceClient().rpc('create_payer_api_key', {
+    payer,
+    label: `test ${randomUUID()}`,
+    rate_limit_per_minute: rateLimitPerMinute,
+  });
   if (error) throw error;
   return data as string;
 }
@@ -62,7 +77,12 @@ export async function newPayerKey(payer: string, rateLimitPerMinute = 100_000): 
 export async function completeProfile(staffId: string, org = orgs.harborview) {
   const { error } = await serviceClient()
     .from('public_profiles')
-    .upsert({ staff_id: staffId, org_id: org, ...completeProfileFields, submitted_at: new Date().toISOString() });
+    .upsert({
+      staff_id: staffId,
+      org_id: org,
+      ...completeProfileFields,
+      submitted_at: new Date().toISOString(),
+    });
   if (error) throw new Error(`completeProfile: ${error.message}`);
 }
 
@@ -93,9 +113,16 @@ export const testAccountPassword = 'Harbor-view-Test-Passw0rd!';
 export async function createStaffAccount(options: Parameters<typeof createStaff>[0] = {}) {
   const staff = await createStaff(options);
   const service = serviceClient();
-  const { data, error } = await service.auth.admin.createUser({ email: staff.email, password: testAccountPassword, email_confirm: true });
+  const { data, error } = await service.auth.admin.createUser({
+    email: staff.email,
+    password: testAccountPassword,
+    email_confirm: true,
+  });
   if (error || !data.user) throw new Error(`createStaffAccount: ${error?.message}`);
-  const { error: linkError } = await service.from('staff_members').update({ user_id: data.user.id }).eq('id', staff.id);
+  const { error: linkError } = await service
+    .from('staff_members')
+    .update({ user_id: data.user.id })
+    .eq('id', staff.id);
   if (linkError) throw new Error(`createStaffAccount: ${linkError.message}`);
   return { ...staff, user_id: data.user.id };
 }
@@ -114,8 +141,14 @@ export async function createListedTherapist(payer: string = payers.aetna) {
   if (error) throw new Error(`createListedTherapist: ${error.message}`);
   await completeProfile(staff.id);
   const { error: blockError } = await service.from('availability_blocks').insert({
-    org_id: orgs.harborview, staff_id: staff.id, location_id: harborviewBoston,
-    valid_from: new Date().toISOString().slice(0, 10), weekdays: [1, 2, 3, 4, 5, 6, 7], start_time: '08:00', end_time: '12:00', accept_external: true,
+    org_id: orgs.harborview,
+    staff_id: staff.id,
+    location_id: harborviewBoston,
+    valid_from: new Date().toISOString().slice(0, 10),
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    start_time: '08:00',
+    end_time: '12:00',
+    accept_external: true,
   });
   if (blockError) throw new Error(`createListedTherapist: ${blockError.message}`);
   return staff;
@@ -127,18 +160,31 @@ export const harborviewBoston = '10ca0000-0000-4000-8000-000000000001';
  * A pending payer request for `therapistId` in Harborview, written as the platform (the intake
  * path is tested elsewhere). `daysAhead` keeps tests' slots apart.
  */
-export async function insertPendingRequest(therapistId: string, options: { payer?: string; daysAhead?: number } = {}) {
+export async function insertPendingRequest(
+  therapistId: string,
+  options: { payer?: string; daysAhead?: number } = {},
+) {
   const start = new Date(Date.now() + (options.daysAhead ?? 30) * 86_400_000);
   start.setUTCHours(14, 0, 0, 0);
   const email = `client.${randomUUID().slice(0, 8)}@example.org`;
   const { data, error } = await serviceClient()
     .from('referral_requests')
     .insert({
-      org_id: orgs.harborview, therapist_id: therapistId, location_id: harborviewBoston,
+      org_id: orgs.harborview,
+      therapist_id: therapistId,
+      location_id: harborviewBoston,
       slot: `[${start.toISOString()},${new Date(start.getTime() + 3_600_000).toISOString()})`,
-      source: 'payer', payer_id: options.payer ?? payers.aetna,
-      first_name: 'Elena', last_name: 'Castillo', email, phone: '617-555-0188', date_of_birth: '1991-04-12', member_id: 'W2849301',
-      note: 'CANARY-panic attacks', expires_at: new Date(Date.now() + 48 * 3_600_000).toISOString(), idempotency_key: randomUUID(),
+      source: 'payer',
+      payer_id: options.payer ?? payers.aetna,
+      first_name: 'Elena',
+      last_name: 'Castillo',
+      email,
+      phone: '617-555-0188',
+      date_of_birth: '1991-04-12',
+      member_id: 'W2849301',
+      note: 'CANARY-panic attacks',
+      expires_at: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      idempotency_key: randomUUID(),
     })
     .select('id')
     .single();
@@ -151,16 +197,22 @@ export async function insertPendingRequest(therapistId: string, options: { payer
  * enrolled for Aetna with a Completed profile: listed, with no availability yet.
  */
 export async function insertClinicWithTherapist(db: pg.Client, slug: string, zone = 'America/New_York') {
-  const { rows: [org] } = await db.query(
+  const {
+    rows: [org],
+  } = await db.query(
     `insert into public.organizations (name, slug, time_zone, referral_program_enabled) values ($1, $2, $3, true) returning id`,
     [`Clinic ${slug}`, slug, zone],
   );
-  const { rows: [location] } = await db.query(
+  const {
+    rows: [location],
+  } = await db.query(
     `insert into public.locations (org_id, name, address_line, city, state, postal_code, time_zone)
      values ($1, 'Main Office', '1 Main Street', 'Springfield', 'MA', '01101', $2) returning id`,
     [org.id, zone],
   );
-  const { rows: [staff] } = await db.query(
+  const {
+    rows: [staff],
+  } = await db.query(
     `insert into public.staff_members (org_id, first_name, last_name, email, roles, default_location_id)
      values ($1, 'Avery', 'Lindgren', $2, '{therapist}', $3) returning id`,
     [org.id, `avery.${slug}@example.org`, location.id],

@@ -13,14 +13,28 @@ let admin: Client, therapist: Client;
 let priyaId: string, payerKey: string;
 
 beforeAll(async () => {
-  [admin, therapist, priyaId] = await Promise.all([signedInAs('orgAdmin'), signedInAs('therapist'), staffIdOf('therapist')]);
-  const { data, error } = await service.rpc('create_payer_api_key', { payer: payers.aetna, label: `ranges ${randomUUID()}` });
+  [admin, therapist, priyaId] = await Promise.all([
+    signedInAs('orgAdmin'),
+    signedInAs('therapist'),
+    staffIdOf('therapist'),
+  ]);
+  const { data, error } = await service.rpc('create_payer_api_key', {
+    payer: payers.aetna,
+    label: `ranges ${randomUUID()}`,
+  });
   if (error) throw error;
   payerKey = data as string;
 });
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const person = () => ({ first_name: 'Elena', last_name: 'Castillo', email: `ranges.${randomUUID().slice(0, 8)}@example.org`, phone: '617-555-0188', date_of_birth: '1991-04-12' });
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const person = () => ({
+  first_name: 'Elena',
+  last_name: 'Castillo',
+  email: `ranges.${randomUUID().slice(0, 8)}@example.org`,
+  phone: '617-555-0188',
+  date_of_birth: '1991-04-12',
+});
 const inAWeek = () => {
   const start = new Date(Date.now() + 7 * 86_400_000);
   start.setUTCHours(14, 0, 0, 0);
@@ -28,21 +42,32 @@ const inAWeek = () => {
 };
 
 async function requestCount(email: string) {
-  const { count } = await service.from('referral_requests').select('id', { count: 'exact', head: true }).eq('email', email);
+  const { count } = await service
+    .from('referral_requests')
+    .select('id', { count: 'exact', head: true })
+    .eq('email', email);
   return count;
 }
 
 /** POSTs a request through the payer API or the client portal; the status and the error. */
 async function submit(entry: 'payer' | 'portal', body: Record<string, unknown>) {
   const url =
-    entry === 'payer' ? `${testEnv().apiUrl}/functions/v1/payer-api/referral-requests` : `${testEnv().apiUrl}/functions/v1/client-portal/clinics/harborview/requests`;
-  const auth: Record<string, string> = entry === 'payer' ? { authorization: `Bearer ${payerKey}` } : { apikey: testEnv().anonKey, authorization: `Bearer ${testEnv().anonKey}` };
+    entry === 'payer'
+      ? `${testEnv().apiUrl}/functions/v1/payer-api/referral-requests`
+      : `${testEnv().apiUrl}/functions/v1/client-portal/clinics/harborview/requests`;
+  const auth: Record<string, string> =
+    entry === 'payer'
+      ? { authorization: `Bearer ${payerKey}` }
+      : { apikey: testEnv().anonKey, authorization: `Bearer ${testEnv().anonKey}` };
   const response = await fetch(url, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify(body),
   });
-  return { status: response.status, error: ((await response.json()) as { error?: { field?: string; message: string } }).error };
+  return {
+    status: response.status,
+    error: ((await response.json()) as { error?: { field?: string; message: string } }).error,
+  };
 }
 
 describe('dates out of range in a referral request', () => {
@@ -59,11 +84,19 @@ describe('dates out of range in a referral request', () => {
     it(`${entry === 'payer' ? 'the payer API' : 'the client portal'} answers 422 naming the field and writes nothing`, async () => {
       for (const [field, value] of cases) {
         const who = person();
-        const body = { therapist_id: priyaId, slot_start: inAWeek(), ...who, ...(entry === 'payer' ? { member_id: 'W2849301' } : {}), [field]: value };
+        const body = {
+          therapist_id: priyaId,
+          slot_start: inAWeek(),
+          ...who,
+          ...(entry === 'payer' ? { member_id: 'W2849301' } : {}),
+          [field]: value,
+        };
         const { status, error } = await submit(entry, body);
         expect(status, `${field}=${value}`).toBe(422);
         expect(error?.field, `${field}=${value}`).toBe(field);
-        expect(error?.message).toMatch(field === 'slot_start' ? /^slot_start must be/ : /^Date of birth must be/);
+        expect(error?.message).toMatch(
+          field === 'slot_start' ? /^slot_start must be/ : /^Date of birth must be/,
+        );
         expect(await requestCount(who.email)).toBe(0);
       }
     });
@@ -74,9 +107,12 @@ describe('dates out of range in a referral request', () => {
       ['0000-01-01T00:00:00Z', '2027-01-02T00:00:00Z', 'from'],
       ['2027-01-01T00:00:00Z', '2200-01-01T00:00:00Z', 'to'],
     ]) {
-      const response = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api/therapists/${priyaId}/slots?from=${from}&to=${to}`, {
-        headers: { authorization: `Bearer ${payerKey}` },
-      });
+      const response = await fetch(
+        `${testEnv().apiUrl}/functions/v1/payer-api/therapists/${priyaId}/slots?from=${from}&to=${to}`,
+        {
+          headers: { authorization: `Bearer ${payerKey}` },
+        },
+      );
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
     }
@@ -90,31 +126,66 @@ describe('dates out of range in a referral request', () => {
         const columns =
           table === 'referral_requests'
             ? {
-                org_id: orgs.harborview, therapist_id: priyaId, location_id: harborviewBoston, source: 'payer', payer_id: payers.aetna,
-                first_name: 'Elena', last_name: 'Castillo', phone: '617-555-0188', member_id: 'W2849301', idempotency_key: randomUUID(),
-                slot: '[2027-07-01T14:00:00Z,2027-07-01T15:00:00Z)', expires_at: '2027-06-30T14:00:00Z', date_of_birth: '1991-04-12', email,
+                org_id: orgs.harborview,
+                therapist_id: priyaId,
+                location_id: harborviewBoston,
+                source: 'payer',
+                payer_id: payers.aetna,
+                first_name: 'Elena',
+                last_name: 'Castillo',
+                phone: '617-555-0188',
+                member_id: 'W2849301',
+                idempotency_key: randomUUID(),
+                slot: '[2027-07-01T14:00:00Z,2027-07-01T15:00:00Z)',
+                expires_at: '2027-06-30T14:00:00Z',
+                date_of_birth: '1991-04-12',
+                email,
                 ...overrides,
               }
-            : { org_id: orgs.harborview, first_name: 'Elena', last_name: 'Castillo', email, date_of_birth: '1991-04-12', ...overrides };
+            : {
+                org_id: orgs.harborview,
+                first_name: 'Elena',
+                last_name: 'Castillo',
+                email,
+                date_of_birth: '1991-04-12',
+                ...overrides,
+              };
         const names = Object.keys(columns);
         const error = await db
-          .query(`insert into public.${table} (${names.join(', ')}) values (${names.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(columns))
-          .then(() => null, (e: { code: string; hint?: string; detail?: string; message: string }) => e);
-        const { rows } = await db.query(`select count(*)::int as n from public.${table} where email = $1`, [email]);
+          .query(
+            `insert into public.${table} (${names.join(', ')}) values (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
+            Object.values(columns),
+          )
+          .then(
+            () => null,
+            (e: { code: string; hint?: string; detail?: string; message: string }) => e,
+          );
+        const { rows } = await db.query(`select count(*)::int as n from public.${table} where email = $1`, [
+          email,
+        ]);
         return { error, written: rows[0].n as number };
       });
     for (const table of ['referral_requests', 'clients'] as const) {
       for (const date_of_birth of [isoDay(0), '2999-01-01']) {
         const { error, written } = await insert(table, { date_of_birth });
         expect(error, `${table} ${date_of_birth}`).toMatchObject({
-          code: '22008', hint: 'out_of_range', detail: 'date_of_birth', message: 'date_of_birth must be a date after 1900-01-01 and before today.',
+          code: '22008',
+          hint: 'out_of_range',
+          detail: 'date_of_birth',
+          message: 'date_of_birth must be a date after 1900-01-01 and before today.',
         });
         expect(written).toBe(0);
       }
       expect((await insert(table, { date_of_birth: isoDay(-1) })).error, table).toBeNull();
     }
-    for (const slot of ['[1999-12-31T14:00:00Z,1999-12-31T15:00:00Z)', '[2199-12-31T23:30:00Z,2200-01-01T00:30:00Z)']) {
-      const { error, written } = await insert('referral_requests', { slot, expires_at: '1999-12-30T14:00:00Z' });
+    for (const slot of [
+      '[1999-12-31T14:00:00Z,1999-12-31T15:00:00Z)',
+      '[2199-12-31T23:30:00Z,2200-01-01T00:30:00Z)',
+    ]) {
+      const { error, written } = await insert('referral_requests', {
+        slot,
+        expires_at: '1999-12-30T14:00:00Z',
+      });
       expect(error?.message, slot).toContain('referral_requests_slot_in_range');
       expect(written).toBe(0);
     }
@@ -123,11 +194,23 @@ describe('dates out of range in a referral request', () => {
 
 describe('dates and times the app writes', () => {
   const block = (overrides: Record<string, unknown>) => ({
-    org_id: orgs.harborview, staff_id: priyaId, location_id: harborviewBoston,
-    valid_from: '2031-03-02', weekdays: [7], start_time: '03:00', end_time: '03:30', ...overrides,
+    org_id: orgs.harborview,
+    staff_id: priyaId,
+    location_id: harborviewBoston,
+    valid_from: '2031-03-02',
+    weekdays: [7],
+    start_time: '03:00',
+    end_time: '03:30',
+    ...overrides,
   });
   const blocksFrom = async (validFrom: string) =>
-    (await service.from('availability_blocks').select('id', { count: 'exact', head: true }).eq('staff_id', priyaId).eq('valid_from', validFrom)).count;
+    (
+      await service
+        .from('availability_blocks')
+        .select('id', { count: 'exact', head: true })
+        .eq('staff_id', priyaId)
+        .eq('valid_from', validFrom)
+    ).count;
 
   it('an availability block’s recurrence end and times are refused with a constraint that names the field', async () => {
     for (const [overrides, constraint] of [
@@ -145,13 +228,22 @@ describe('dates and times the app writes', () => {
 
   it('created_at and updated_at are the server’s: a block or a location that sets them is refused', async () => {
     for (const stamp of ['0001-01-01T00:00:00Z', 'infinity']) {
-      const blockWrite = await therapist.from('availability_blocks').insert(block({ valid_from: '2031-04-06', created_at: stamp }));
+      const blockWrite = await therapist
+        .from('availability_blocks')
+        .insert(block({ valid_from: '2031-04-06', created_at: stamp }));
       expect(blockWrite.status, stamp).toBeGreaterThanOrEqual(400);
       expect(blockWrite.status, stamp).toBeLessThan(500);
       expect(blockWrite.error?.code).toBe('42501');
       const name = `Stamp Office ${randomUUID().slice(0, 8)}`;
       const locationWrite = await admin.from('locations').insert({
-        org_id: orgs.harborview, name, address_line: '1 Main Street', city: 'Boston', state: 'MA', postal_code: '02110', time_zone: 'America/New_York', created_at: stamp,
+        org_id: orgs.harborview,
+        name,
+        address_line: '1 Main Street',
+        city: 'Boston',
+        state: 'MA',
+        postal_code: '02110',
+        time_zone: 'America/New_York',
+        created_at: stamp,
       });
       expect(locationWrite.status, stamp).toBeGreaterThanOrEqual(400);
       expect(locationWrite.status, stamp).toBeLessThan(500);
@@ -163,11 +255,27 @@ describe('dates and times the app writes', () => {
 });
 
 describe('a time zone must be the IANA name of a place', () => {
-  const refused = ['EST', 'MST', 'HST', 'EST5EDT', 'Etc/GMT+5', '+05:00', 'UTC', 'US/Eastern', 'america/new_york'];
+  const refused = [
+    'EST',
+    'MST',
+    'HST',
+    'EST5EDT',
+    'Etc/GMT+5',
+    '+05:00',
+    'UTC',
+    'US/Eastern',
+    'america/new_york',
+  ];
   const message =
     'time_zone must be the IANA name of a place, such as America/New_York; abbreviations and fixed offsets (EST, UTC, Etc/GMT+5, +05:00) ignore daylight saving time.';
   const office = (time_zone: string) => ({
-    org_id: orgs.harborview, name: `Zone Office ${randomUUID().slice(0, 8)}`, address_line: '1 Main Street', city: 'Boston', state: 'MA', postal_code: '02110', time_zone,
+    org_id: orgs.harborview,
+    name: `Zone Office ${randomUUID().slice(0, 8)}`,
+    address_line: '1 Main Street',
+    city: 'Boston',
+    state: 'MA',
+    postal_code: '02110',
+    time_zone,
   });
 
   it('an org admin adding or editing a location with an abbreviation or offset gets a 400 naming time_zone; nothing changes', async () => {
@@ -175,34 +283,53 @@ describe('a time zone must be the IANA name of a place', () => {
       const candidate = office(zone);
       const { status, error } = await admin.from('locations').insert(candidate);
       expect(status, zone).toBe(400);
-      expect(error).toMatchObject({ code: '23514', hint: 'invalid_time_zone', details: 'time_zone', message });
+      expect(error).toMatchObject({
+        code: '23514',
+        hint: 'invalid_time_zone',
+        details: 'time_zone',
+        message,
+      });
       expect((await service.from('locations').select('id').eq('name', candidate.name)).data).toEqual([]);
     }
     const accepted = office('America/Phoenix');
     const { data, error } = await admin.from('locations').insert(accepted).select('id').single();
     expect(error).toBeNull();
     for (const zone of ['EST', 'Etc/GMT+5', '+05:00']) {
-      const { status, error: updateError } = await admin.from('locations').update({ time_zone: zone }).eq('id', data!.id);
+      const { status, error: updateError } = await admin
+        .from('locations')
+        .update({ time_zone: zone })
+        .eq('id', data!.id);
       expect(status, zone).toBe(400);
       expect(updateError?.message).toBe(message);
     }
-    expect((await service.from('locations').select('time_zone').eq('id', data!.id).single()).data).toEqual({ time_zone: 'America/Phoenix' });
+    expect((await service.from('locations').select('time_zone').eq('id', data!.id).single()).data).toEqual({
+      time_zone: 'America/Phoenix',
+    });
     await service.from('locations').delete().eq('id', data!.id);
   });
 
   it('an organization (made by the platform) is refused the same way', async () => {
     for (const zone of ['EST', 'Etc/GMT+5', '+05:00', 'UTC']) {
       const slug = `zone-${randomUUID().slice(0, 8)}`;
-      const { status, error } = await service.from('organizations').insert({ name: `Zone Clinic ${slug}`, slug, time_zone: zone });
+      const { status, error } = await service
+        .from('organizations')
+        .insert({ name: `Zone Clinic ${slug}`, slug, time_zone: zone });
       expect(status, zone).toBe(400);
       expect(error?.message).toBe(message);
       expect((await service.from('organizations').select('id').eq('slug', slug)).data).toEqual([]);
     }
     const honolulu = await withDb((db) =>
-      db.query(`update public.organizations set time_zone = 'Pacific/Honolulu' where id = $1 returning time_zone`, [orgs.cedarRidge]).then(async (r) => {
-        await db.query(`update public.organizations set time_zone = 'America/Chicago' where id = $1`, [orgs.cedarRidge]);
-        return r.rows[0];
-      }),
+      db
+        .query(
+          `update public.organizations set time_zone = 'Pacific/Honolulu' where id = $1 returning time_zone`,
+          [orgs.cedarRidge],
+        )
+        .then(async (r) => {
+          await db.query(`update public.organizations set time_zone = 'America/Chicago' where id = $1`, [
+            orgs.cedarRidge,
+          ]);
+          return r.rows[0];
+        }),
     );
     expect(honolulu).toEqual({ time_zone: 'Pacific/Honolulu' });
   });

@@ -37,11 +37,31 @@ async function clinicIn(zone: string): Promise<Fixture> {
   return insertClinicWithTherapist(db, slug, zone);
 }
 
-async function addBlock(f: Fixture, block: { from: string; until: string | null; weekdays: number[] | null; start: string; end: string; external?: boolean }) {
+async function addBlock(
+  f: Fixture,
+  block: {
+    from: string;
+    until: string | null;
+    weekdays: number[] | null;
+    start: string;
+    end: string;
+    external?: boolean;
+  },
+) {
   await db.query(
     `insert into public.availability_blocks (org_id, staff_id, location_id, valid_from, valid_until, weekdays, start_time, end_time, accept_external)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [f.orgId, f.staffId, f.locationId, block.from, block.until, block.weekdays, block.start, block.end, block.external ?? true],
+    [
+      f.orgId,
+      f.staffId,
+      f.locationId,
+      block.from,
+      block.until,
+      block.weekdays,
+      block.start,
+      block.end,
+      block.external ?? true,
+    ],
   );
 }
 
@@ -70,13 +90,19 @@ const zones = [
 ];
 
 describe.each(zones)('$zone', ({ zone, spring, autumn }) => {
-  for (const [change, [before, after]] of [['clocks forward', spring], ['clocks back', autumn]] as const) {
+  for (const [change, [before, after]] of [
+    ['clocks forward', spring],
+    ['clocks back', autumn],
+  ] as const) {
     it(`keeps 09:00 and 13:00 local across ${change} (${before} → ${after})`, async () => {
       const f = await clinicIn(zone);
       await addBlock(f, { from: before!, until: after!, weekdays: [1], start: '09:00', end: '11:00' });
       await addBlock(f, { from: before!, until: after!, weekdays: [1], start: '13:00', end: '17:00' });
       const found = await slots(f, zone, before!, addDays(after!, 1), `${addDays(before!, -3)}T00:00:00Z`);
-      expect(found.map((s) => s.local)).toEqual([...dayTimes(before!, morningAndAfternoon), ...dayTimes(after!, morningAndAfternoon)]);
+      expect(found.map((s) => s.local)).toEqual([
+        ...dayTimes(before!, morningAndAfternoon),
+        ...dayTimes(after!, morningAndAfternoon),
+      ]);
       expect(found.every((s) => Number(s.minutes) === 60)).toBe(true);
       // the same local time is a different UTC time on each side of the change
       expect(found[0]!.utc).not.toBe(found[6]!.utc);
@@ -97,30 +123,61 @@ describe('recurrence and what takes slots away', () => {
   it('stops at the until date and repeats only on the chosen weekdays', async () => {
     const f = await clinicIn(zone);
     // Mondays and Wednesdays from Mon May 3 until Wed May 12, 2027
-    await addBlock(f, { from: '2027-05-03', until: '2027-05-12', weekdays: [1, 3], start: '09:00', end: '10:00' });
+    await addBlock(f, {
+      from: '2027-05-03',
+      until: '2027-05-12',
+      weekdays: [1, 3],
+      start: '09:00',
+      end: '10:00',
+    });
     const found = await slots(f, zone, '2027-05-01', '2027-05-31', asOf);
-    expect(found.map((s) => s.local)).toEqual(['2027-05-03 09:00', '2027-05-05 09:00', '2027-05-10 09:00', '2027-05-12 09:00']);
+    expect(found.map((s) => s.local)).toEqual([
+      '2027-05-03 09:00',
+      '2027-05-05 09:00',
+      '2027-05-10 09:00',
+      '2027-05-12 09:00',
+    ]);
   });
 
   it('cuts blocks into the clinic’s session length from each block’s start', async () => {
     const f = await clinicIn(zone);
     await db.query('update public.organizations set session_length_minutes = 45 where id = $1', [f.orgId]);
-    await addBlock(f, { from: '2027-05-04', until: '2027-05-04', weekdays: null, start: '13:30', end: '16:00' });
+    await addBlock(f, {
+      from: '2027-05-04',
+      until: '2027-05-04',
+      weekdays: null,
+      start: '13:30',
+      end: '16:00',
+    });
     const found = await slots(f, zone, '2027-05-04', '2027-05-05', asOf);
     expect(found.map((s) => s.local)).toEqual(['2027-05-04 13:30', '2027-05-04 14:15', '2027-05-04 15:00']);
   });
 
   it('leaves out scheduled appointments and pending requests, but not cancelled or declined ones', async () => {
     const f = await clinicIn(zone);
-    await addBlock(f, { from: '2027-05-04', until: '2027-05-04', weekdays: null, start: '09:00', end: '13:00' });
-    const { rows: [client] } = await db.query(
+    await addBlock(f, {
+      from: '2027-05-04',
+      until: '2027-05-04',
+      weekdays: null,
+      start: '09:00',
+      end: '13:00',
+    });
+    const {
+      rows: [client],
+    } = await db.query(
       `insert into public.clients (org_id, first_name, last_name, email, date_of_birth) values ($1, 'Rowan', 'Osei', 'rowan.osei@example.org', '1990-02-03') returning id`,
       [f.orgId],
     );
     const at = (local: string, minutes = 60) =>
       `tstzrange(('${local}'::timestamp at time zone '${zone}'), ('${local}'::timestamp at time zone '${zone}') + interval '${minutes} minutes')`;
-    await db.query(`insert into public.appointments (org_id, staff_id, client_id, during) values ($1, $2, $3, ${at('2027-05-04 09:30', 30)})`, [f.orgId, f.staffId, client.id]);
-    await db.query(`insert into public.appointments (org_id, staff_id, client_id, during, status) values ($1, $2, $3, ${at('2027-05-04 12:00')}, 'cancelled')`, [f.orgId, f.staffId, client.id]);
+    await db.query(
+      `insert into public.appointments (org_id, staff_id, client_id, during) values ($1, $2, $3, ${at('2027-05-04 09:30', 30)})`,
+      [f.orgId, f.staffId, client.id],
+    );
+    await db.query(
+      `insert into public.appointments (org_id, staff_id, client_id, during, status) values ($1, $2, $3, ${at('2027-05-04 12:00')}, 'cancelled')`,
+      [f.orgId, f.staffId, client.id],
+    );
     const request = (local: string, status: string, key: string) =>
       db.query(
         `insert into public.referral_requests (org_id, therapist_id, slot, source, first_name, last_name, email, phone, date_of_birth, status,
@@ -137,7 +194,13 @@ describe('recurrence and what takes slots away', () => {
 
   it('respects the minimum notice and the booking horizon', async () => {
     const f = await clinicIn(zone);
-    await addBlock(f, { from: '2027-05-03', until: '2027-09-30', weekdays: [1], start: '09:00', end: '10:00' });
+    await addBlock(f, {
+      from: '2027-05-03',
+      until: '2027-09-30',
+      weekdays: [1],
+      start: '09:00',
+      end: '10:00',
+    });
     // as of Sunday May 2, 10:00 New York: Monday 09:00 is less than 24 hours away
     const found = await slots(f, zone, '2027-05-01', '2027-09-30', '2027-05-02T14:00:00Z');
     expect(found[0]!.local).toBe('2027-05-10 09:00');
@@ -147,21 +210,47 @@ describe('recurrence and what takes slots away', () => {
 
   it('offers nothing for internal-only blocks, a deactivated therapist or an incomplete profile', async () => {
     const internal = await clinicIn(zone);
-    await addBlock(internal, { from: '2027-05-04', until: '2027-05-04', weekdays: null, start: '09:00', end: '12:00', external: false });
+    await addBlock(internal, {
+      from: '2027-05-04',
+      until: '2027-05-04',
+      weekdays: null,
+      start: '09:00',
+      end: '12:00',
+      external: false,
+    });
     expect(await slots(internal, zone, '2027-05-04', '2027-05-05', asOf)).toEqual([]);
 
     const deactivated = await clinicIn(zone);
-    await addBlock(deactivated, { from: '2027-05-04', until: '2027-05-04', weekdays: null, start: '09:00', end: '12:00' });
-    await db.query(`update public.program_enrollments set status = 'deactivated' where staff_id = $1`, [deactivated.staffId]);
+    await addBlock(deactivated, {
+      from: '2027-05-04',
+      until: '2027-05-04',
+      weekdays: null,
+      start: '09:00',
+      end: '12:00',
+    });
+    await db.query(`update public.program_enrollments set status = 'deactivated' where staff_id = $1`, [
+      deactivated.staffId,
+    ]);
     expect(await slots(deactivated, zone, '2027-05-04', '2027-05-05', asOf)).toEqual([]);
-    const { rows } = await db.query('select bool_or(accept_external) as open from public.availability_blocks where staff_id = $1', [deactivated.staffId]);
+    const { rows } = await db.query(
+      'select bool_or(accept_external) as open from public.availability_blocks where staff_id = $1',
+      [deactivated.staffId],
+    );
     expect(rows[0].open).toBe(false);
 
     const incomplete = await clinicIn(zone);
-    await addBlock(incomplete, { from: '2027-05-04', until: '2027-05-04', weekdays: null, start: '09:00', end: '12:00' });
+    await addBlock(incomplete, {
+      from: '2027-05-04',
+      until: '2027-05-04',
+      weekdays: null,
+      start: '09:00',
+      end: '12:00',
+    });
     await db.query('alter table public.public_profiles disable trigger user');
     try {
-      await db.query('update public.public_profiles set submitted_at = null where staff_id = $1', [incomplete.staffId]);
+      await db.query('update public.public_profiles set submitted_at = null where staff_id = $1', [
+        incomplete.staffId,
+      ]);
     } finally {
       await db.query('alter table public.public_profiles enable trigger user');
     }
@@ -171,9 +260,23 @@ describe('recurrence and what takes slots away', () => {
   it('refuses overlapping blocks of one therapist, recurring or not, with a clear message', async () => {
     const f = await clinicIn(zone);
     await addBlock(f, { from: '2027-05-03', until: null, weekdays: [1], start: '09:00', end: '12:00' });
-    const clash = await addBlock(f, { from: '2027-05-17', until: '2027-05-17', weekdays: null, start: '11:00', end: '13:00' }).catch((e: Error) => e);
-    expect(String(clash)).toContain('This block overlaps another availability block of the same therapist (09:00–12:00).');
+    const clash = await addBlock(f, {
+      from: '2027-05-17',
+      until: '2027-05-17',
+      weekdays: null,
+      start: '11:00',
+      end: '13:00',
+    }).catch((e: Error) => e);
+    expect(String(clash)).toContain(
+      'This block overlaps another availability block of the same therapist (09:00–12:00).',
+    );
     // back to back is fine
-    await addBlock(f, { from: '2027-05-17', until: '2027-05-17', weekdays: null, start: '12:00', end: '13:00' });
+    await addBlock(f, {
+      from: '2027-05-17',
+      until: '2027-05-17',
+      weekdays: null,
+      start: '12:00',
+      end: '13:00',
+    });
   });
 });

@@ -4,7 +4,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 
-const doc = JSON.parse(readFileSync(new URL('../../supabase/functions/payer-api/openapi.json', import.meta.url), 'utf8'));
+const doc = JSON.parse(
+  readFileSync(new URL('../../supabase/functions/payer-api/openapi.json', import.meta.url), 'utf8'),
+);
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema({ $id: 'openapi', components: doc.components });
@@ -19,5 +21,8 @@ export function expectDocumented(path: string, method: Method, status: number, b
   if (!schema) return;
   const ref = (schema.$ref as string).replace('#/components', 'openapi#/components');
   const validate = ajv.getSchema(ref)!;
-  expect(validate(body), `${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  expect(
+    validate(body),
+    `${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors)}`,
+  ).toBe(true);
 }

@@ -20,7 +20,9 @@ describe('bad starts', () => {
     try {
       const error = await startStack(settings, { fresh: true }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PortsBusyError);
-      expect((error as Error).message).toContain(`Port ${settings.ports.gateway} (gateway) is already in use`);
+      expect((error as Error).message).toContain(
+        `Port ${settings.ports.gateway} (gateway) is already in use`,
+      );
       expect(await busyPorts({ ...settings.ports, gateway: 1 })).toEqual([]);
     } finally {
       blocker.close();

@@ -15,7 +15,10 @@ let aetnaKey: string, cignaKey: string, priyaId: string, cignaOnlyId: string;
 async function call(key: string | null, path: string, init: RequestInit = {}) {
   const response = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api${path}`, {
     ...init,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(init.headers as Record<string, string>) },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(init.headers as Record<string, string>),
+    },
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
@@ -24,23 +27,43 @@ async function call(key: string | null, path: string, init: RequestInit = {}) {
 const post = (key: string, body: unknown, idempotencyKey: string | null = randomUUID()) =>
   call(key, '/referral-requests', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-const member = { first_name: 'Elena', last_name: 'Castillo', email: 'elena.castillo@example.org', phone: '(617) 555-0188', date_of_birth: '1991-04-12', member_id: 'W2849301' };
-const inTwoWeeks = () => ({ from: new Date(Date.now() + 86_400_000).toISOString(), to: new Date(Date.now() + 15 * 86_400_000).toISOString() });
+const member = {
+  first_name: 'Elena',
+  last_name: 'Castillo',
+  email: 'elena.castillo@example.org',
+  phone: '(617) 555-0188',
+  date_of_birth: '1991-04-12',
+  member_id: 'W2849301',
+};
+const inTwoWeeks = () => ({
+  from: new Date(Date.now() + 86_400_000).toISOString(),
+  to: new Date(Date.now() + 15 * 86_400_000).toISOString(),
+});
 
 async function openSlots(key: string, therapist: string) {
   const { from, to } = inTwoWeeks();
-  const res = await call(key, `/therapists/${therapist}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  const res = await call(
+    key,
+    `/therapists/${therapist}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  );
   expect(res.status).toBe(200);
   expectDocumented('/therapists/{id}/slots', 'get', 200, res.body);
   return res.body.data as { start: string; end: string }[];
 }
 
 beforeAll(async () => {
-  [aetnaKey, cignaKey, priyaId] = await Promise.all([newPayerKey(payers.aetna), newPayerKey(payers.cigna), staffIdOf('therapist')]);
+  [aetnaKey, cignaKey, priyaId] = await Promise.all([
+    newPayerKey(payers.aetna),
+    newPayerKey(payers.cigna),
+    staffIdOf('therapist'),
+  ]);
   // a Completed therapist who accepts Cigna only, with external time on weekdays
   const staff = await createStaff();
   cignaOnlyId = staff.id;
@@ -49,8 +72,14 @@ beforeAll(async () => {
   if (error) throw error;
   await completeProfile(staff.id);
   const { error: blockError } = await service.from('availability_blocks').insert({
-    org_id: orgs.harborview, staff_id: staff.id, location_id: '10ca0000-0000-4000-8000-000000000001',
-    valid_from: new Date().toISOString().slice(0, 10), weekdays: [1, 2, 3, 4, 5], start_time: '08:00', end_time: '09:00', accept_external: true,
+    org_id: orgs.harborview,
+    staff_id: staff.id,
+    location_id: '10ca0000-0000-4000-8000-000000000001',
+    valid_from: new Date().toISOString().slice(0, 10),
+    weekdays: [1, 2, 3, 4, 5],
+    start_time: '08:00',
+    end_time: '09:00',
+    accept_external: true,
   });
   if (blockError) throw blockError;
 });
@@ -63,7 +92,10 @@ describe('authentication', () => {
       expectDocumented('/therapists', 'get', 401, res.body);
     }
     const key = await newPayerKey(payers.aetna);
-    const { data: keys } = await service.from('payer_api_keys').select('id').eq('key_prefix', key.slice(0, 12));
+    const { data: keys } = await service
+      .from('payer_api_keys')
+      .select('id')
+      .eq('key_prefix', key.slice(0, 12));
     await service.rpc('revoke_payer_api_key', { key_id: keys![0]!.id });
     const res = await call(key, '/therapists');
     expect(res.status).toBe(401);
@@ -71,7 +103,11 @@ describe('authentication', () => {
   });
   it('stores only a hash of the key', async () => {
     const key = await newPayerKey(payers.aetna);
-    const { data } = await service.from('payer_api_keys').select('key_hash, key_prefix').eq('key_prefix', key.slice(0, 12)).single();
+    const { data } = await service
+      .from('payer_api_keys')
+      .select('key_hash, key_prefix')
+      .eq('key_prefix', key.slice(0, 12))
+      .single();
     expect(data!.key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(data)).not.toContain(key);
   });
@@ -103,17 +139,25 @@ describe('GET /therapists', () => {
       expect(res.status).toBe(200);
       expectDocumented('/therapists', 'get', 200, res.body);
       listed.push(...res.body.data);
-      path = res.body.next_cursor ? `/therapists?limit=50&cursor=${encodeURIComponent(res.body.next_cursor)}` : null;
+      path = res.body.next_cursor
+        ? `/therapists?limit=50&cursor=${encodeURIComponent(res.body.next_cursor)}`
+        : null;
     }
     const ids = listed.map((t) => t.id);
     expect(ids).toContain(priyaId);
     expect(ids).not.toContain(cignaOnlyId);
     const priya = listed.find((t) => t.id === priyaId);
-    expect(priya).toMatchObject({ first_name: 'Priya', last_name: 'Raman', professional_title: 'PhD, Licensed Psychologist', location: { city: 'Boston', state: 'MA' } });
+    expect(priya).toMatchObject({
+      first_name: 'Priya',
+      last_name: 'Raman',
+      professional_title: 'PhD, Licensed Psychologist',
+      location: { city: 'Boston', state: 'MA' },
+    });
     expect(priya?.next_slots.length).toBeGreaterThan(0);
     // never internal fields: no email, NPI, phone, license number, payer lists
     const text = JSON.stringify(listed);
-    for (const secret of ['priya.raman@', '1578932046', '555-0151', 'PSY-10482', 'payer']) expect(text).not.toContain(secret);
+    for (const secret of ['priya.raman@', '1578932046', '555-0151', 'PSY-10482', 'payer'])
+      expect(text).not.toContain(secret);
   });
   it('payer B never sees payer A’s therapists', async () => {
     const res = await call(cignaKey, '/therapists?limit=50');
@@ -122,7 +166,10 @@ describe('GET /therapists', () => {
     expect(ids).not.toContain(priyaId);
   });
   it('filters by specialty, language, ages served, format and state; paginates with a cursor', async () => {
-    const match = await call(aetnaKey, '/therapists?specialty=anxiety,ocd&language=hi&age_group=adults&session_format=telehealth&state=MA');
+    const match = await call(
+      aetnaKey,
+      '/therapists?specialty=anxiety,ocd&language=hi&age_group=adults&session_format=telehealth&state=MA',
+    );
     expect(match.body.data.map((t: { id: string }) => t.id)).toEqual([priyaId]);
     const none = await call(aetnaKey, '/therapists?language=ja');
     expect(none.body).toEqual({ data: [], next_cursor: null });
@@ -142,7 +189,13 @@ describe('GET /therapists', () => {
     expect(page2.body.data[0].id).not.toBe(page1.body.data[0].id);
   });
   it('refuses unknown or malformed parameters by name', async () => {
-    for (const [query, field] of [['?colour=blue', 'colour'], ['?limit=500', 'limit'], ['?state=Mass', 'state'], ['?cursor=garbage', 'cursor'], ['?specialty=Anxiety!', 'specialty']]) {
+    for (const [query, field] of [
+      ['?colour=blue', 'colour'],
+      ['?limit=500', 'limit'],
+      ['?state=Mass', 'state'],
+      ['?cursor=garbage', 'cursor'],
+      ['?specialty=Anxiety!', 'specialty'],
+    ]) {
       const res = await call(aetnaKey, `/therapists${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.error.field).toBe(field);
@@ -155,13 +208,22 @@ describe('GET /therapists/{id}/slots', () => {
   it('returns open slots of a listed therapist; 404 for one who does not accept this payer', async () => {
     expect((await openSlots(aetnaKey, priyaId)).length).toBeGreaterThan(0);
     const { from, to } = inTwoWeeks();
-    const res = await call(aetnaKey, `/therapists/${cignaOnlyId}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const res = await call(
+      aetnaKey,
+      `/therapists/${cignaOnlyId}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
     expect(res.status).toBe(404);
     expectDocumented('/therapists/{id}/slots', 'get', 404, res.body);
   });
   it('needs from and to, at most 62 days apart', async () => {
-    expect((await call(aetnaKey, `/therapists/${priyaId}/slots`)).body.error).toMatchObject({ field: 'from', message: 'Query parameter from is required.' });
-    const far = await call(aetnaKey, `/therapists/${priyaId}/slots?from=2030-01-01T00:00:00Z&to=2030-06-01T00:00:00Z`);
+    expect((await call(aetnaKey, `/therapists/${priyaId}/slots`)).body.error).toMatchObject({
+      field: 'from',
+      message: 'Query parameter from is required.',
+    });
+    const far = await call(
+      aetnaKey,
+      `/therapists/${priyaId}/slots?from=2030-01-01T00:00:00Z&to=2030-06-01T00:00:00Z`,
+    );
     expect(far.status).toBe(400);
     expectDocumented('/therapists/{id}/slots', 'get', 400, far.body);
   });
@@ -178,7 +240,12 @@ describe('POST /referral-requests', () => {
     expect(Date.parse(res.body.expires_at)).toBe(expected);
     expect((await openSlots(aetnaKey, priyaId)).map((s) => s.start)).not.toContain(slot!.start);
 
-    const taken = await post(aetnaKey, { therapist_id: priyaId, slot_start: slot!.start, ...member, email: 'someone.else@example.org' });
+    const taken = await post(aetnaKey, {
+      therapist_id: priyaId,
+      slot_start: slot!.start,
+      ...member,
+      email: 'someone.else@example.org',
+    });
     expect(taken.status).toBe(409);
     expectDocumented('/referral-requests', 'post', 409, taken.body);
   });
@@ -186,12 +253,20 @@ describe('POST /referral-requests', () => {
   it('the same key and body returns the same response; a different body is refused; concurrent duplicates make one row', async () => {
     const slots = await openSlots(aetnaKey, priyaId);
     const key = randomUUID();
-    const body = { therapist_id: priyaId, slot_start: slots[0]!.start, ...member, note: 'Evenings are hard for me.' };
+    const body = {
+      therapist_id: priyaId,
+      slot_start: slots[0]!.start,
+      ...member,
+      note: 'Evenings are hard for me.',
+    };
     const results = await Promise.all(Array.from({ length: 8 }, () => post(aetnaKey, body, key)));
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
-    const { count } = await service.from('referral_requests').select('id', { count: 'exact', head: true }).eq('idempotency_key', key);
+    const { count } = await service
+      .from('referral_requests')
+      .select('id', { count: 'exact', head: true })
+      .eq('idempotency_key', key);
     expect(count).toBe(1);
 
     const replay = await post(aetnaKey, body, key);
@@ -205,7 +280,9 @@ describe('POST /referral-requests', () => {
   it('refuses bad input with a clear 4xx naming the problem, writing nothing', async () => {
     const [slot] = await openSlots(aetnaKey, priyaId);
     const valid = { therapist_id: priyaId, slot_start: slot!.start, ...member };
-    const { count: before } = await service.from('referral_requests').select('id', { count: 'exact', head: true });
+    const { count: before } = await service
+      .from('referral_requests')
+      .select('id', { count: 'exact', head: true });
     const cases: [unknown, number, string | null][] = [
       ['{"therapist_id": ', 400, null],
       [{ ...valid, email: 'not-an-email' }, 422, 'email'],
@@ -229,7 +306,9 @@ describe('POST /referral-requests', () => {
     const noKey = await post(aetnaKey, valid, null);
     expect(noKey.status).toBe(400);
     expect(noKey.body.error.code).toBe('idempotency_key_required');
-    const { count: after } = await service.from('referral_requests').select('id', { count: 'exact', head: true });
+    const { count: after } = await service
+      .from('referral_requests')
+      .select('id', { count: 'exact', head: true });
     expect(after).toBe(before);
   });
 });
@@ -241,7 +320,13 @@ describe('GET /referral-requests/{id}', () => {
     const own = await call(aetnaKey, `/referral-requests/${created.body.id}`);
     expect(own.status).toBe(200);
     expectDocumented('/referral-requests/{id}', 'get', 200, own.body);
-    expect(own.body).toMatchObject({ id: created.body.id, status: 'pending', therapist_id: priyaId, slot_start: slot!.start, decided_at: null });
+    expect(own.body).toMatchObject({
+      id: created.body.id,
+      status: 'pending',
+      therapist_id: priyaId,
+      slot_start: slot!.start,
+      decided_at: null,
+    });
     const other = await call(cignaKey, `/referral-requests/${created.body.id}`);
     expect(other.status).toBe(404);
     expectDocumented('/referral-requests/{id}', 'get', 404, other.body);

@@ -11,7 +11,8 @@ export type Client = SupabaseClient<Database>;
 
 function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this file through the api test project (npm run test:api).`);
+  if (!value)
+    throw new Error(`${name} is not set: run this file through the api test project (npm run test:api).`);
   return value;
 }
 
@@ -47,7 +48,11 @@ export const orgs = {
 
 /** The staff record id of a persona. */
 export async function staffIdOf(persona: Persona): Promise<string> {
-  const { data, error } = await serviceClient().from('staff_members').select('id').eq('email', personas[persona]).single();
+  const { data, error } = await serviceClient()
+    .from('staff_members')
+    .select('id')
+    .eq('email', personas[persona])
+    .single();
   if (error) throw new Error(`staffIdOf(${persona}): ${error.message}`);
   return data.id;
 }
@@ -65,7 +70,10 @@ export const serviceClient = () => newClient(testEnv().serviceRoleKey);
 
 export async function signedInAs(persona: Persona): Promise<Client> {
   const client = newClient();
-  const { error } = await client.auth.signInWithPassword({ email: personas[persona], password: demoPassword });
+  const { error } = await client.auth.signInWithPassword({
+    email: personas[persona],
+    password: demoPassword,
+  });
   if (error) throw new Error(`sign-in as ${persona} failed: ${error.message}`);
   return client;
 }

@@ -13,14 +13,18 @@ let staffId: string;
 
 beforeAll(async () => {
   staffId = (await createStaff()).id;
-  const { error } = await service.from('public_profiles').insert({ staff_id: staffId, org_id: orgs.harborview });
+  const { error } = await service
+    .from('public_profiles')
+    .insert({ staff_id: staffId, org_id: orgs.harborview });
   if (error) throw error;
 });
 
 describe('vocabularies', () => {
   for (const kind of Object.keys(vocabulary) as VocabularyKind[]) {
     it(`${kind}: the app and the database list the same keys`, async () => {
-      const dbKeys = await withDb(async (db) => (await db.query('select private.profile_vocabulary($1) as keys', [kind])).rows[0].keys);
+      const dbKeys = await withDb(
+        async (db) => (await db.query('select private.profile_vocabulary($1) as keys', [kind])).rows[0].keys,
+      );
       expect(vocabularyKeys(kind)).toEqual(dbKeys);
     });
   }
@@ -69,12 +73,24 @@ const cases: [field: string, value: unknown][] = [
 describe('limits', () => {
   // an empty draft as the form holds it: every text field blank, every list empty
   const emptyForm = Object.fromEntries(
-    Object.keys(profileDraftSchema.shape).map((key) => [key, /^(specialties|treatment_approaches|ages_served|session_formats|languages)$/.test(key) ? [] : '']),
+    Object.keys(profileDraftSchema.shape).map((key) => [
+      key,
+      /^(specialties|treatment_approaches|ages_served|session_formats|languages)$/.test(key) ? [] : '',
+    ]),
   );
 
-  it.each(cases.map(([field, value]) => [field, String(value).slice(0, 24), value] as const))('%s = %s…: zod and the CHECK constraints agree', async (field, _shown, value) => {
-    const zodAccepts = profileDraftSchema.safeParse({ ...emptyForm, [field]: value }).success;
-    const { error } = await service.from('public_profiles').update({ [field]: value } as never).eq('staff_id', staffId);
-    expect(error === null, `zod ${zodAccepts ? 'accepts' : 'refuses'}, the database says ${error?.message ?? 'ok'}`).toBe(zodAccepts);
-  });
+  it.each(cases.map(([field, value]) => [field, String(value).slice(0, 24), value] as const))(
+    '%s = %s…: zod and the CHECK constraints agree',
+    async (field, _shown, value) => {
+      const zodAccepts = profileDraftSchema.safeParse({ ...emptyForm, [field]: value }).success;
+      const { error } = await service
+        .from('public_profiles')
+        .update({ [field]: value } as never)
+        .eq('staff_id', staffId);
+      expect(
+        error === null,
+        `zod ${zodAccepts ? 'accepts' : 'refuses'}, the database says ${error?.message ?? 'ok'}`,
+      ).toBe(zodAccepts);
+    },
+  );
 });

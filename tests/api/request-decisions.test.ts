@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { payers, waitForEmail } from './factories.ts';
-import { anonClient, orgs, serviceClient, signedInAs, staffIdOf, testEnv, withDb, type Client } from './personas.ts';
+import {
+  anonClient,
+  orgs,
+  serviceClient,
+  signedInAs,
+  staffIdOf,
+  testEnv,
+  withDb,
+  type Client,
+} from './personas.ts';
 
 const service = serviceClient();
 let scheduler: Client, admin: Client, priya: Client, jordan: Client, otherAdmin: Client;
@@ -21,7 +30,14 @@ const nextSlot = () => {
 };
 
 /** A pending request inserted as the platform (the intake path is tested elsewhere). */
-async function pendingRequest(options: { slot?: { start: Date; end: Date }; expiresAt?: Date; email?: string; payer?: string | null } = {}) {
+async function pendingRequest(
+  options: {
+    slot?: { start: Date; end: Date };
+    expiresAt?: Date;
+    email?: string;
+    payer?: string | null;
+  } = {},
+) {
   const slot = options.slot ?? nextSlot();
   const email = options.email ?? `client.${randomUUID().slice(0, 8)}@example.org`;
   return withDb(async (db) => {
@@ -30,18 +46,38 @@ async function pendingRequest(options: { slot?: { start: Date; end: Date }; expi
          date_of_birth, member_id, note, expires_at, idempotency_key)
        values ($1, $2, '10ca0000-0000-4000-8000-000000000001', tstzrange($3, $4, '[)'), $5, $6, 'Elena', 'Castillo', $7, '617-555-0188',
          '1991-04-12', 'W2849301', 'CANARY-panic attacks', $8, $9) returning id`,
-      [orgs.harborview, priyaId, slot.start, slot.end, options.payer === null ? 'client_portal' : 'payer', options.payer === null ? null : (options.payer ?? payers.aetna),
-        email, options.expiresAt ?? new Date(Math.min(Date.now() + 48 * 3_600_000, slot.start.getTime())), randomUUID()],
+      [
+        orgs.harborview,
+        priyaId,
+        slot.start,
+        slot.end,
+        options.payer === null ? 'client_portal' : 'payer',
+        options.payer === null ? null : (options.payer ?? payers.aetna),
+        email,
+        options.expiresAt ?? new Date(Math.min(Date.now() + 48 * 3_600_000, slot.start.getTime())),
+        randomUUID(),
+      ],
     );
     return { id: rows[0].id as string, email, slot };
   });
 }
 
-const statusOf = async (id: string) => (await service.from('referral_requests').select('status, decided_at, appointment_id, client_id').eq('id', id).single()).data!;
+const statusOf = async (id: string) =>
+  (
+    await service
+      .from('referral_requests')
+      .select('status, decided_at, appointment_id, client_id')
+      .eq('id', id)
+      .single()
+  ).data!;
 
 beforeAll(async () => {
   [scheduler, admin, priya, jordan, otherAdmin] = await Promise.all([
-    signedInAs('scheduler'), signedInAs('orgAdmin'), signedInAs('therapist'), signedInAs('otherTherapist'), signedInAs('otherOrgAdmin'),
+    signedInAs('scheduler'),
+    signedInAs('orgAdmin'),
+    signedInAs('therapist'),
+    signedInAs('otherTherapist'),
+    signedInAs('otherOrgAdmin'),
   ]);
   priyaId = await staffIdOf('therapist');
 });
@@ -49,33 +85,61 @@ beforeAll(async () => {
 describe('state machine', () => {
   it('nobody updates a request directly; terminal states are final even for the database owner', async () => {
     const r = await pendingRequest();
-    expect((await scheduler.from('referral_requests').update({ status: 'confirmed' }).eq('id', r.id)).error?.code).toBe('42501');
+    expect(
+      (await scheduler.from('referral_requests').update({ status: 'confirmed' }).eq('id', r.id)).error?.code,
+    ).toBe('42501');
     await scheduler.rpc('decline_referral_request', { request_id: r.id, reason: 'no_availability' });
-    const back = await withDb((db) => db.query(`update public.referral_requests set status = 'pending', decided_at = null where id = $1`, [r.id]).catch((e: Error) => e));
+    const back = await withDb((db) =>
+      db
+        .query(`update public.referral_requests set status = 'pending', decided_at = null where id = $1`, [
+          r.id,
+        ])
+        .catch((e: Error) => e),
+    );
     expect(String(back)).toContain('This request was already declined and cannot change.');
-    const confirm = await withDb((db) => db.query(`update public.referral_requests set status = 'expired' where id = $1`, [r.id]).catch((e: Error) => e));
+    const confirm = await withDb((db) =>
+      db
+        .query(`update public.referral_requests set status = 'expired' where id = $1`, [r.id])
+        .catch((e: Error) => e),
+    );
     expect(String(confirm)).toContain('already declined');
   });
 });
 
 describe('confirm', () => {
   it('schedules the appointment, makes the client active, emails them without PHI, and the payer sees confirmed', async () => {
-    const { data: key } = await service.rpc('create_payer_api_key', { payer: payers.aetna, label: 'decisions test' });
+    const { data: key } = await service.rpc('create_payer_api_key', {
+      payer: payers.aetna,
+      label: 'decisions test',
+    });
     const r = await pendingRequest();
-    const { data: appointmentId, error } = await scheduler.rpc('confirm_referral_request', { request_id: r.id });
+    const { data: appointmentId, error } = await scheduler.rpc('confirm_referral_request', {
+      request_id: r.id,
+    });
     expect(error).toBeNull();
     const state = await statusOf(r.id);
     expect(state).toMatchObject({ status: 'confirmed', appointment_id: appointmentId });
-    const { data: client } = await service.from('clients').select('status, email').eq('id', state.client_id!).single();
+    const { data: client } = await service
+      .from('clients')
+      .select('status, email')
+      .eq('id', state.client_id!)
+      .single();
     expect(client).toEqual({ status: 'active', email: r.email });
-    const { data: appointment } = await service.from('appointments').select('status, staff_id').eq('id', appointmentId!).single();
+    const { data: appointment } = await service
+      .from('appointments')
+      .select('status, staff_id')
+      .eq('id', appointmentId!)
+      .single();
     expect(appointment).toEqual({ status: 'scheduled', staff_id: priyaId });
 
     const email = await waitForEmail(r.email);
     expect(email.subject).toBe('Your appointment with Harborview Counseling Collective is confirmed');
-    for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena', 'Priya']) expect(`${email.subject}${email.text}${email.html}`).not.toContain(phi);
+    for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena', 'Priya'])
+      expect(`${email.subject}${email.text}${email.html}`).not.toContain(phi);
 
-    const status = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api/referral-requests/${r.id}`, { headers: { authorization: `Bearer ${key}` } });
+    const status = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api/referral-requests/${r.id}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect((await status.json()).status).toBe('confirmed');
   });
 
@@ -90,24 +154,42 @@ describe('confirm', () => {
 
   it('two staff at once: one confirms, the other is told it was already decided and by whom', async () => {
     const r = await pendingRequest();
-    const results = await Promise.all([scheduler, admin, scheduler, admin, priya].map((c) => c.rpc('confirm_referral_request', { request_id: r.id })));
+    const results = await Promise.all(
+      [scheduler, admin, scheduler, admin, priya].map((c) =>
+        c.rpc('confirm_referral_request', { request_id: r.id }),
+      ),
+    );
     const winners = results.filter((x) => !x.error);
     expect(winners).toHaveLength(1);
     for (const loser of results.filter((x) => x.error)) {
-      expect(loser.error!.message).toMatch(/^This request was already confirmed by (Luis Romero|Maya Okafor|Priya Raman) at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
+      expect(loser.error!.message).toMatch(
+        /^This request was already confirmed by (Luis Romero|Maya Okafor|Priya Raman) at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/,
+      );
     }
-    const { count } = await service.from('appointments').select('id', { count: 'exact', head: true }).eq('id', winners[0]!.data!);
+    const { count } = await service
+      .from('appointments')
+      .select('id', { count: 'exact', head: true })
+      .eq('id', winners[0]!.data!);
     expect(count).toBe(1);
   });
 
   it('confirms of overlapping requests never make overlapping appointments; the loser stays pending with the reason', async () => {
     const base = nextSlot();
-    const overlapping = [0, 15, 30, 45].map((minutes) => ({ start: new Date(base.start.getTime() + minutes * 60_000), end: new Date(base.end.getTime() + minutes * 60_000) }));
+    const overlapping = [0, 15, 30, 45].map((minutes) => ({
+      start: new Date(base.start.getTime() + minutes * 60_000),
+      end: new Date(base.end.getTime() + minutes * 60_000),
+    }));
     const requests = await Promise.all(overlapping.map((slot) => pendingRequest({ slot })));
-    const results = await Promise.all(requests.map((r, i) => [scheduler, admin][i % 2]!.rpc('confirm_referral_request', { request_id: r.id })));
+    const results = await Promise.all(
+      requests.map((r, i) =>
+        [scheduler, admin][i % 2]!.rpc('confirm_referral_request', { request_id: r.id }),
+      ),
+    );
     expect(results.filter((x) => !x.error)).toHaveLength(1);
     for (const loser of results.filter((x) => x.error)) {
-      expect(loser.error!.message).toContain('The therapist already has an appointment that overlaps this time');
+      expect(loser.error!.message).toContain(
+        'The therapist already has an appointment that overlaps this time',
+      );
     }
     const statuses = await Promise.all(requests.map((r) => statusOf(r.id)));
     expect(statuses.filter((s) => s.status === 'pending')).toHaveLength(3);
@@ -123,14 +205,36 @@ describe('confirm', () => {
 describe('decline', () => {
   it('needs a coded reason (and a note for Other), tells the client without the reason, and reopens the slot', async () => {
     const r = await pendingRequest();
-    expect((await scheduler.rpc('decline_referral_request', { request_id: r.id, reason: 'because' })).error?.message).toBe('Choose a reason for declining from the list.');
-    expect((await scheduler.rpc('decline_referral_request', { request_id: r.id, reason: 'other' })).error?.message).toBe('Describe the reason when you choose Other.');
-    expect((await scheduler.rpc('decline_referral_request', { request_id: r.id, reason: 'not_a_clinical_fit', note: 'Needs an eating-disorder specialist' })).error).toBeNull();
-    const { data } = await service.from('referral_requests').select('status, decline_reason, decline_note').eq('id', r.id).single();
-    expect(data).toEqual({ status: 'declined', decline_reason: 'not_a_clinical_fit', decline_note: 'Needs an eating-disorder specialist' });
+    expect(
+      (await scheduler.rpc('decline_referral_request', { request_id: r.id, reason: 'because' })).error
+        ?.message,
+    ).toBe('Choose a reason for declining from the list.');
+    expect(
+      (await scheduler.rpc('decline_referral_request', { request_id: r.id, reason: 'other' })).error?.message,
+    ).toBe('Describe the reason when you choose Other.');
+    expect(
+      (
+        await scheduler.rpc('decline_referral_request', {
+          request_id: r.id,
+          reason: 'not_a_clinical_fit',
+          note: 'Needs an eating-disorder specialist',
+        })
+      ).error,
+    ).toBeNull();
+    const { data } = await service
+      .from('referral_requests')
+      .select('status, decline_reason, decline_note')
+      .eq('id', r.id)
+      .single();
+    expect(data).toEqual({
+      status: 'declined',
+      decline_reason: 'not_a_clinical_fit',
+      decline_note: 'Needs an eating-disorder specialist',
+    });
     const email = await waitForEmail(r.email);
     expect(email.subject).toBe('Harborview Counseling Collective could not accept your appointment request');
-    for (const secret of ['clinical', 'eating', 'CANARY', 'Aetna']) expect(`${email.text}${email.html}`).not.toContain(secret);
+    for (const secret of ['clinical', 'eating', 'CANARY', 'Aetna'])
+      expect(`${email.text}${email.html}`).not.toContain(secret);
     // no appointment holds the time, and the request no longer does
     const { data: pending } = await service.from('unconfirmed_requests').select('id').eq('id', r.id);
     expect(pending).toEqual([]);
@@ -141,14 +245,29 @@ describe('who decides', () => {
   it('the therapist decides their own requests only; another clinic and anon cannot', async () => {
     const own = await pendingRequest();
     expect((await jordan.rpc('confirm_referral_request', { request_id: own.id })).error?.code).toBe('42501');
-    expect((await otherAdmin.rpc('decline_referral_request', { request_id: own.id, reason: 'no_availability' })).error?.code).toBe('42501');
-    expect((await anonClient().rpc('confirm_referral_request', { request_id: own.id })).error?.code).toBe('42501');
-    expect((await priya.rpc('decline_referral_request', { request_id: own.id, reason: 'no_availability' })).error).toBeNull();
+    expect(
+      (await otherAdmin.rpc('decline_referral_request', { request_id: own.id, reason: 'no_availability' }))
+        .error?.code,
+    ).toBe('42501');
+    expect((await anonClient().rpc('confirm_referral_request', { request_id: own.id })).error?.code).toBe(
+      '42501',
+    );
+    expect(
+      (await priya.rpc('decline_referral_request', { request_id: own.id, reason: 'no_availability' })).error,
+    ).toBeNull();
   });
   it('the queue shows a viewer only what they may decide', async () => {
     const r = await pendingRequest({ payer: null });
-    const row = await scheduler.from('unconfirmed_requests').select('source_label, therapist_last_name, time_zone').eq('id', r.id).single();
-    expect(row.data).toEqual({ source_label: 'Client Portal', therapist_last_name: 'Raman', time_zone: 'America/New_York' });
+    const row = await scheduler
+      .from('unconfirmed_requests')
+      .select('source_label, therapist_last_name, time_zone')
+      .eq('id', r.id)
+      .single();
+    expect(row.data).toEqual({
+      source_label: 'Client Portal',
+      therapist_last_name: 'Raman',
+      time_zone: 'America/New_York',
+    });
     expect((await jordan.from('unconfirmed_requests').select('id').eq('id', r.id)).data).toEqual([]);
     expect((await otherAdmin.from('unconfirmed_requests').select('id').eq('id', r.id)).data).toEqual([]);
   });
@@ -156,17 +275,30 @@ describe('who decides', () => {
 
 describe('expiry and reminders', () => {
   it('two workers expire each overdue request exactly once, with one email each', async () => {
-    const overdue = await Promise.all(Array.from({ length: 40 }, () => pendingRequest({ expiresAt: new Date(Date.now() - 60_000) })));
-    const [a, b] = await Promise.all([service.rpc('expire_referral_requests', { batch_size: 25 }), service.rpc('expire_referral_requests', { batch_size: 25 })]);
+    const overdue = await Promise.all(
+      Array.from({ length: 40 }, () => pendingRequest({ expiresAt: new Date(Date.now() - 60_000) })),
+    );
+    const [a, b] = await Promise.all([
+      service.rpc('expire_referral_requests', { batch_size: 25 }),
+      service.rpc('expire_referral_requests', { batch_size: 25 }),
+    ]);
     const third = await service.rpc('expire_referral_requests', {});
     expect((a.data as number) + (b.data as number) + (third.data as number)).toBeGreaterThanOrEqual(40);
     const ids = overdue.map((r) => r.id);
     const { data: rows } = await service.from('referral_requests').select('status').in('id', ids);
     expect(new Set(rows!.map((r) => r.status))).toEqual(new Set(['expired']));
-    const { count } = await service.from('notification_outbox').select('id', { count: 'exact', head: true }).in('idempotency_key', ids.map((id) => `request_expired:${id}`));
+    const { count } = await service
+      .from('notification_outbox')
+      .select('id', { count: 'exact', head: true })
+      .in(
+        'idempotency_key',
+        ids.map((id) => `request_expired:${id}`),
+      );
     expect(count).toBe(40);
     // deciding an expired request is refused
-    expect((await scheduler.rpc('confirm_referral_request', { request_id: ids[0]! })).error?.message).toMatch(/^This request was already expired/);
+    expect((await scheduler.rpc('confirm_referral_request', { request_id: ids[0]! })).error?.message).toMatch(
+      /^This request was already expired/,
+    );
   });
 
   it('reminds the therapist once when 12 hours are left', async () => {
@@ -174,17 +306,25 @@ describe('expiry and reminders', () => {
     const later = await pendingRequest({ expiresAt: new Date(Date.now() + 30 * 3_600_000) });
     await service.rpc('queue_referral_reminders');
     await service.rpc('queue_referral_reminders');
-    const { data } = await service.from('notification_outbox').select('recipient, template').in('idempotency_key', [`request_reminder:${soon.id}`, `request_reminder:${later.id}`]);
-    expect(data).toEqual([{ recipient: 'priya.raman@harborviewcounseling.com', template: 'request_reminder' }]);
+    const { data } = await service
+      .from('notification_outbox')
+      .select('recipient, template')
+      .in('idempotency_key', [`request_reminder:${soon.id}`, `request_reminder:${later.id}`]);
+    expect(data).toEqual([
+      { recipient: 'priya.raman@harborviewcounseling.com', template: 'request_reminder' },
+    ]);
     expect((await scheduler.rpc('queue_referral_reminders')).error?.code).toBe('42501');
   });
 
   it('the scheduled function expires requests through the local scheduler', async () => {
     const r = await pendingRequest({ expiresAt: new Date(Date.now() - 1000) });
     const deadline = Date.now() + 10_000;
-    while ((await statusOf(r.id)).status === 'pending' && Date.now() < deadline) await new Promise((res) => setTimeout(res, 250));
+    while ((await statusOf(r.id)).status === 'pending' && Date.now() < deadline)
+      await new Promise((res) => setTimeout(res, 250));
     expect((await statusOf(r.id)).status).toBe('expired');
     const email = await waitForEmail(r.email);
-    expect(email.subject).toBe('Your appointment request with Harborview Counseling Collective was not answered in time');
+    expect(email.subject).toBe(
+      'Your appointment request with Harborview Counseling Collective was not answered in time',
+    );
   });
 });

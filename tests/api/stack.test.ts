@@ -18,7 +18,12 @@ describe('supabase-js against the local stack', () => {
     const { data: memberships, error: rpcError } = await client.rpc('my_memberships');
     expect(rpcError).toBeNull();
     expect(memberships).toEqual([
-      expect.objectContaining({ org_id: orgs.harborview, roles: ['therapist'], referral_program_enabled: true, org_time_zone: 'America/New_York' }),
+      expect.objectContaining({
+        org_id: orgs.harborview,
+        roles: ['therapist'],
+        referral_program_enabled: true,
+        org_time_zone: 'America/New_York',
+      }),
     ]);
 
     const { data: health, error: fnError } = await client.functions.invoke('health', { method: 'GET' });
@@ -43,7 +48,9 @@ describe('supabase-js against the local stack', () => {
   });
 
   it('refuses a function call without a valid JWT', async () => {
-    const response = await fetch(`${testEnv().apiUrl}/functions/v1/health`, { headers: { authorization: 'Bearer not-a-jwt' } });
+    const response = await fetch(`${testEnv().apiUrl}/functions/v1/health`, {
+      headers: { authorization: 'Bearer not-a-jwt' },
+    });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ message: 'Invalid JWT' });
   });
@@ -61,7 +68,11 @@ describe('supabase-js against the local stack', () => {
   it('answers CORS preflights for the browser app', async () => {
     const response = await fetch(`${testEnv().apiUrl}/rest/v1/staff_members`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'apikey, authorization, content-type, prefer' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'apikey, authorization, content-type, prefer',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -76,7 +87,14 @@ describe('supabase-js against the local stack', () => {
   });
 
   it('gives a wrong password GoTrue’s error', async () => {
-    const { error } = await newClient().auth.signInWithPassword({ email: personas.orgAdmin, password: 'wrong-password' });
-    expect(error).toMatchObject({ status: 400, code: 'invalid_credentials', message: 'Invalid login credentials' });
+    const { error } = await newClient().auth.signInWithPassword({
+      email: personas.orgAdmin,
+      password: 'wrong-password',
+    });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'invalid_credentials',
+      message: 'Invalid login credentials',
+    });
   });
 });

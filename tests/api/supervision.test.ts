@@ -10,7 +10,15 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys } from '../../supabase/local/keys.ts';
 import { personas, demoPassword } from './personas.ts';
-import { killEverything, leftAfter, recordedPid, recordedParts, settings, startStackProcess, type StackProcess } from './support/stack-process.ts';
+import {
+  killEverything,
+  leftAfter,
+  recordedPid,
+  recordedParts,
+  settings,
+  startStackProcess,
+  type StackProcess,
+} from './support/stack-process.ts';
 
 const api = `http://localhost:${settings.ports.gateway}`;
 let anonKey = '';
@@ -18,8 +26,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The three front doors that need the database: the payer API, the client portal and sign-in. */
 const frontDoors = {
-  payerApi: () => fetch(`${api}/functions/v1/payer-api/therapists`, { headers: { authorization: `Bearer crp_${'0'.repeat(64)}` }, signal: AbortSignal.timeout(10_000) }),
-  clientPortal: () => fetch(`${api}/functions/v1/client-portal/clinics/harborview`, { signal: AbortSignal.timeout(10_000) }),
+  payerApi: () =>
+    fetch(`${api}/functions/v1/payer-api/therapists`, {
+      headers: { authorization: `Bearer crp_${'0'.repeat(64)}` },
+      signal: AbortSignal.timeout(10_000),
+    }),
+  clientPortal: () =>
+    fetch(`${api}/functions/v1/client-portal/clinics/harborview`, { signal: AbortSignal.timeout(10_000) }),
   signIn: () =>
     fetch(`${api}/auth/v1/token?grant_type=password`, {
       method: 'POST',
@@ -36,7 +49,17 @@ async function untilHealthy(timeoutMs = 15_000): Promise<Record<string, number>>
   const deadline = Date.now() + timeoutMs;
   let seen: Record<string, number> = {};
   while (Date.now() < deadline) {
-    seen = Object.fromEntries(await Promise.all(Object.entries(frontDoors).map(async ([name, call]) => [name, await call().then((r) => r.status, () => 0)])));
+    seen = Object.fromEntries(
+      await Promise.all(
+        Object.entries(frontDoors).map(async ([name, call]) => [
+          name,
+          await call().then(
+            (r) => r.status,
+            () => 0,
+          ),
+        ]),
+      ),
+    );
     if (Object.entries(healthyStatus).every(([name, status]) => seen[name] === status)) return seen;
     await sleep(200);
   }
@@ -84,19 +107,25 @@ describe('a part that dies', () => {
     for (const call of Object.values(frontDoors)) await expectUnavailable(await call());
     await stack?.waitFor(/postgres is back after \d+ ms/, 15_000);
     expect(await untilHealthy()).toEqual(healthyStatus);
-    expect(stack?.output()).toMatch(/postgres exited unexpectedly \(the process is gone\)\. Its last lines \(.*postgres\.log\):\n {4}.+/);
+    expect(stack?.output()).toMatch(
+      /postgres exited unexpectedly \(the process is gone\)\. Its last lines \(.*postgres\.log\):\n {4}.+/,
+    );
   }, 60_000);
 
   it.each([
     ['postgrest', frontDoors.payerApi],
     ['edge-runtime', frontDoors.clientPortal],
-  ])('%s: the APIs through it answer 503 with Retry-After, then it is restarted', async (part, call) => {
-    process.kill(-recordedPid(part), 'SIGKILL');
-    await expectUnavailable(await call());
-    await stack?.waitFor(new RegExp(`${part} is back after \\d+ ms`), 15_000);
-    expect(await untilHealthy()).toEqual(healthyStatus);
-    expect(stack?.output()).toMatch(new RegExp(`${part} exited unexpectedly \\(signal SIGKILL\\)`));
-  }, 60_000);
+  ])(
+    '%s: the APIs through it answer 503 with Retry-After, then it is restarted',
+    async (part, call) => {
+      process.kill(-recordedPid(part), 'SIGKILL');
+      await expectUnavailable(await call());
+      await stack?.waitFor(new RegExp(`${part} is back after \\d+ ms`), 15_000);
+      expect(await untilHealthy()).toEqual(healthyStatus);
+      expect(stack?.output()).toMatch(new RegExp(`${part} exited unexpectedly \\(signal SIGKILL\\)`));
+    },
+    60_000,
+  );
 
   it('the app server (Vite) is restarted', async () => {
     process.kill(-recordedPid('app'), 'SIGKILL');
@@ -112,7 +141,9 @@ describe('a part that dies', () => {
     await squat(squatter, settings.ports.rest);
     try {
       expect(await stack?.exitCode).toBe(1);
-      expect(stack?.output()).toMatch(/\n {2}postgrest exited \(signal SIGKILL\) and could not be restarted \(.*\), so the stack is stopping; see .*postgrest\.log\n/);
+      expect(stack?.output()).toMatch(
+        /\n {2}postgrest exited \(signal SIGKILL\) and could not be restarted \(.*\), so the stack is stopping; see .*postgrest\.log\n/,
+      );
       const left = await leftAfter(stack?.pgid ?? 0, parts);
       expect(left.running).toEqual([]);
       expect(left.busy).toEqual(['rest']); // only the squatter
@@ -144,13 +175,18 @@ describe('the whole stack killed', () => {
     process.kill(recordedPid('watchdog'), 'SIGKILL');
     process.kill(-(stack?.pgid ?? 0), 'SIGKILL');
     await sleep(500);
-    expect((await leftAfter(stack?.pgid ?? 0, [], 5000)).busy).toEqual(expect.arrayContaining(['rest', 'functions']));
+    expect((await leftAfter(stack?.pgid ?? 0, [], 5000)).busy).toEqual(
+      expect.arrayContaining(['rest', 'functions']),
+    );
 
     stack = startStackProcess();
     await stack.waitFor(/stack is running/);
-    expect(stack.output()).toMatch(/Stopped what an earlier stack that did not shut down left running: .*postgrest \(pid \d+\).*edge-runtime \(pid \d+\)/);
+    expect(stack.output()).toMatch(
+      /Stopped what an earlier stack that did not shut down left running: .*postgrest \(pid \d+\).*edge-runtime \(pid \d+\)/,
+    );
     expect(await untilHealthy()).toEqual(healthyStatus);
-    for (const p of parts.filter((p) => p.part !== 'postgres')) expect(recordedParts().map((r) => r.pid)).not.toContain(p.pid);
+    for (const p of parts.filter((p) => p.part !== 'postgres'))
+      expect(recordedParts().map((r) => r.pid)).not.toContain(p.pid);
 
     // Ctrl-C after Postgres died (and came back) is still prompt: the dead server is not waited for
     process.kill(recordedPid('postgres'), 'SIGKILL');
@@ -166,14 +202,18 @@ describe('Ctrl-C while the stack starts', () => {
   let stack: StackProcess | null = null;
   afterAll(() => killEverything(stack));
 
-  it.each(['postgrest', 'edge-runtime', 'app'])('while %s is starting: every process and port is gone within 5 s', async (stage) => {
-    stack = startStackProcess({ withApp: true });
-    await stack.waitFor(new RegExp(`starting ${stage}…`));
-    // what the terminal does on Ctrl-C: SIGINT to the foreground process group
-    process.kill(-stack.pgid, 'SIGINT');
-    const parts = recordedParts();
-    const left = await leftAfter(stack.pgid, parts);
-    expect(left).toEqual({ running: [], busy: [] });
-    expect(stack.output()).not.toMatch(/failed to start|Error/);
-  }, 120_000);
+  it.each(['postgrest', 'edge-runtime', 'app'])(
+    'while %s is starting: every process and port is gone within 5 s',
+    async (stage) => {
+      stack = startStackProcess({ withApp: true });
+      await stack.waitFor(new RegExp(`starting ${stage}…`));
+      // what the terminal does on Ctrl-C: SIGINT to the foreground process group
+      process.kill(-stack.pgid, 'SIGINT');
+      const parts = recordedParts();
+      const left = await leftAfter(stack.pgid, parts);
+      expect(left).toEqual({ running: [], busy: [] });
+      expect(stack.output()).not.toMatch(/failed to start|Error/);
+    },
+    120_000,
+  );
 });

@@ -14,7 +14,9 @@ function cspRefusals(page: Page): string[] {
   return refusals;
 }
 
-test('the app is served with its CSP and X-Frame-Options, and runs under them with no refusal', async ({ page }) => {
+test('the app is served with its CSP and X-Frame-Options, and runs under them with no refusal', async ({
+  page,
+}) => {
   const refusals = cspRefusals(page);
   const response = await page.goto('/sign-in');
   const headers = response!.headers();

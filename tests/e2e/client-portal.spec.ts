@@ -13,7 +13,9 @@ import { demo, demoPassword, expectAccessible } from './support/app.ts';
 /** The newest email to `address` with this subject in the dev inbox. */
 async function emailTo(address: string, subject: string): Promise<{ subject: string; text: string }> {
   for (let i = 0; i < 60; i++) {
-    const messages = (await (await fetch(`${process.env.CRP_TEST_INBOX_URL}/api/messages?to=${encodeURIComponent(address)}`)).json()) as {
+    const messages = (await (
+      await fetch(`${process.env.CRP_TEST_INBOX_URL}/api/messages?to=${encodeURIComponent(address)}`)
+    ).json()) as {
       subject: string;
       text: string;
     }[];
@@ -27,11 +29,15 @@ async function emailTo(address: string, subject: string): Promise<{ subject: str
 // a viewer far from the clinic (New York): every time must be shown in their zone, zone named
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
-test('a prospective client requests Priya’s first open time, and the clinic’s scheduler sees the request', async ({ page }) => {
+test('a prospective client requests Priya’s first open time, and the clinic’s scheduler sees the request', async ({
+  page,
+}) => {
   const email = `client-${Date.now()}@example.com`;
 
   await page.goto('/request/harborview');
-  await expect(page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' }),
+  ).toBeVisible();
   await expect(page.getByText('Times are shown in your time zone (America/Los_Angeles).')).toBeVisible();
   await expectAccessible(page);
 
@@ -45,7 +51,10 @@ test('a prospective client requests Priya’s first open time, and the clinic’
   await expect(card.getByRole('listitem').filter({ hasText: 'Anxiety' })).toBeVisible();
 
   // her first open time, shown in Pacific time
-  const firstTime = card.getByRole('list', { name: 'Next open times with Priya Raman' }).getByRole('button').first();
+  const firstTime = card
+    .getByRole('list', { name: 'Next open times with Priya Raman' })
+    .getByRole('button')
+    .first();
   await expect(firstTime).toHaveText(/, \d{1,2}:\d{2}\s[AP]M P[DS]T$/);
   const chosenTime = await firstTime.innerText();
   await firstTime.focus();
@@ -81,29 +90,45 @@ test('a prospective client requests Priya’s first open time, and the clinic’
   await expect(sent).toBeFocused();
   const confirmation = page.getByRole('region', { name: 'Check your email to confirm your request' });
   await expect(confirmation).toContainText(
-    new RegExp(`We sent a link to ${email.replace(/[.]/g, '\\.')}\\. Open it within 30 minutes — by \\w{3}, \\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M P[DS]T — to send your request to Harborview Counseling Collective\\.`),
+    new RegExp(
+      `We sent a link to ${email.replace(/[.]/g, '\\.')}\\. Open it within 30 minutes — by \\w{3}, \\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M P[DS]T — to send your request to Harborview Counseling Collective\\.`,
+    ),
   );
   await expect(confirmation.getByText(chosenTime, { exact: true })).toBeVisible();
   await expect(page.getByText('Alex')).toHaveCount(0);
   await expectAccessible(page);
 
   // the link in the email (dev inbox) opens the verification page; the person confirms there
-  const message = await emailTo(email, 'Confirm your appointment request with Harborview Counseling Collective');
-  const link = /(https?:\/\/\S+\/request\/harborview\/verify#token=[A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+  const message = await emailTo(
+    email,
+    'Confirm your appointment request with Harborview Counseling Collective',
+  );
+  const link = /(https?:\/\/\S+\/request\/harborview\/verify#token=[A-Za-z0-9_-]{43})/.exec(
+    message.text,
+  )?.[1];
   expect(link).toBeTruthy();
   await page.goto(link!);
-  await expect(page.getByRole('heading', { level: 1, name: 'Confirm your appointment request' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Confirm your appointment request' }),
+  ).toBeVisible();
   // the token leaves the address bar
   await expect(page).toHaveURL(/\/request\/harborview\/verify$/);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Confirm my request' }).click();
-  const verified = page.getByRole('heading', { level: 1, name: 'Request sent to Harborview Counseling Collective' });
+  const verified = page.getByRole('heading', {
+    level: 1,
+    name: 'Request sent to Harborview Counseling Collective',
+  });
   await expect(verified).toBeFocused();
   const result = page.getByRole('region', { name: 'Request sent to Harborview Counseling Collective' });
   // the office's time, zone named, with the viewer's own in brackets
-  await expect(result).toContainText(/Your request for \w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M E[DS]T \(.+P[DS]T your time\)/);
+  await expect(result).toContainText(
+    /Your request for \w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M E[DS]T \(.+P[DS]T your time\)/,
+  );
   // the first open time may be less than 48 hours away: then the answer comes before it begins
-  await expect(result).toContainText(/Harborview Counseling Collective will confirm or decline (within 48 hours — by .+|before the requested time begins)\./);
+  await expect(result).toContainText(
+    /Harborview Counseling Collective will confirm or decline (within 48 hours — by .+|before the requested time begins)\./,
+  );
   await expectAccessible(page);
 
   // the clinic's scheduler sees it in the org's pending requests, from the client portal
@@ -113,9 +138,15 @@ test('a prospective client requests Priya’s first open time, and the clinic’
     // Node 20 has no WebSocket of its own
     realtime: { transport: WebSocket as never },
   });
-  const { error: signInError } = await scheduler.auth.signInWithPassword({ email: demo.scheduler, password: demoPassword });
+  const { error: signInError } = await scheduler.auth.signInWithPassword({
+    email: demo.scheduler,
+    password: demoPassword,
+  });
   expect(signInError).toBeNull();
-  const { data, error } = await scheduler.from('referral_requests').select('first_name, source, status').eq('email', email);
+  const { data, error } = await scheduler
+    .from('referral_requests')
+    .select('first_name, source, status')
+    .eq('email', email);
   expect(error).toBeNull();
   expect(data).toEqual([{ first_name: 'Alex', source: 'client_portal', status: 'pending' }]);
 
@@ -129,19 +160,30 @@ test('a prospective client requests Priya’s first open time, and the clinic’
 test('on a phone the page is one column, usable and accessible', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/request/harborview');
-  await expect(page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' }),
+  ).toBeVisible();
   await expect(page.getByRole('article', { name: /Priya Raman/ })).toBeVisible();
   await expectAccessible(page);
   // nothing wider than the screen
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // the filters stack: each select starts at the same left edge
   const lefts = await Promise.all(
-    ['Specialty', 'Language', 'Age group', 'Session format'].map(async (label) => (await page.getByLabel(label).boundingBox())!.x),
+    ['Specialty', 'Language', 'Age group', 'Session format'].map(
+      async (label) => (await page.getByLabel(label).boundingBox())!.x,
+    ),
   );
   expect(new Set(lefts).size).toBe(1);
 
-  await page.getByRole('article', { name: /Priya Raman/ }).getByRole('button', { name: 'Read more about Priya Raman' }).click();
-  await page.getByRole('list', { name: 'Next open times with Priya Raman' }).getByRole('button').first().click();
+  await page
+    .getByRole('article', { name: /Priya Raman/ })
+    .getByRole('button', { name: 'Read more about Priya Raman' })
+    .click();
+  await page
+    .getByRole('list', { name: 'Next open times with Priya Raman' })
+    .getByRole('button')
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Your appointment request' })).toBeFocused();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page);
@@ -149,7 +191,11 @@ test('on a phone the page is one column, usable and accessible', async ({ page }
 
 test('a clinic without the program says it does not take requests online', async ({ page }) => {
   await page.goto('/request/cedar-ridge');
-  await expect(page.getByRole('heading', { level: 1, name: 'Online requests aren’t available' })).toBeVisible();
-  await expect(page.getByText('This clinic doesn’t take appointment requests online.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Online requests aren’t available' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('This clinic doesn’t take appointment requests online.', { exact: false }),
+  ).toBeVisible();
   await expectAccessible(page);
 });

@@ -55,8 +55,12 @@ async function waitForEmail(to: string, including: string): Promise<InboxMessage
   await expect
     .poll(
       async () => {
-        const response = await fetch(`${requireEnv('CRP_TEST_INBOX_URL')}/api/messages?to=${encodeURIComponent(to)}`);
-        found = ((await response.json()) as InboxMessage[]).find((message) => message.text.includes(including));
+        const response = await fetch(
+          `${requireEnv('CRP_TEST_INBOX_URL')}/api/messages?to=${encodeURIComponent(to)}`,
+        );
+        found = ((await response.json()) as InboxMessage[]).find((message) =>
+          message.text.includes(including),
+        );
         return found !== undefined;
       },
       { timeout: 20_000, message: `an email to ${to}` },
@@ -70,7 +74,12 @@ const group = (page: Page, name: string) => form(page).getByRole('group', { name
 const saveStatus = (page: Page) => form(page).getByRole('status');
 
 /** Presses `key` (Tab or Shift+Tab) until `target` has focus: keyboard only, as a person would. */
-async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', maxPresses = 200): Promise<void> {
+async function tabTo(
+  page: Page,
+  target: Locator,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+  maxPresses = 200,
+): Promise<void> {
   for (let i = 0; i < maxPresses; i += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await page.keyboard.press(key);
@@ -80,18 +89,26 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Ta
 
 test.describe.configure({ mode: 'serial' });
 
-test('a therapist follows the enrolment email’s link, saves a draft and submits the profile', async ({ page }) => {
+test('a therapist follows the enrolment email’s link, saves a draft and submits the profile', async ({
+  page,
+}) => {
   // waits for the outbox to be drained, and runs axe four times
   test.setTimeout(90_000);
   // the org admin adds Marcus to the program (the grid's Add Staff calls the same rpc)
   const admin = await apiAs(demo.orgAdmin);
-  const { data: staff, error: lookupError } = await admin.from('staff_members').select('id').eq('email', marcus).single();
+  const { data: staff, error: lookupError } = await admin
+    .from('staff_members')
+    .select('id')
+    .eq('email', marcus)
+    .single();
   expect(lookupError).toBeNull();
   const { error: enrollError } = await admin.rpc('enroll_staff', { staff_id: staff!.id, payer_ids: [aetna] });
   expect(enrollError).toBeNull();
 
   const email = await waitForEmail(marcus, `/staff/${staff!.id}/public-profile`);
-  expect(email.subject).toBe('Harborview Counseling Collective: complete your public profile for client referrals');
+  expect(email.subject).toBe(
+    'Harborview Counseling Collective: complete your public profile for client referrals',
+  );
   const link = /Complete your public profile: (\S+)/.exec(email.text)?.[1];
   expect(link).toBeDefined();
   const profilePath = new URL(link!).pathname;
@@ -107,7 +124,9 @@ test('a therapist follows the enrolment email’s link, saves a draft and submit
   await expect(page.getByRole('heading', { level: 1, name: 'Marcus Bell' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Public Profile' })).toBeVisible();
   await expect(page.getByText('Incomplete')).toBeVisible();
-  await expect(page.getByRole('region', { name: /From the staff record/ })).toContainText('marcus.bell@harborviewcounseling.com');
+  await expect(page.getByRole('region', { name: /From the staff record/ })).toContainText(
+    'marcus.bell@harborviewcounseling.com',
+  );
   await expectAccessible(page);
 
   // a draft with a few fields
@@ -119,7 +138,9 @@ test('a therapist follows the enrolment email’s link, saves a draft and submit
   await expectAccessible(page);
 
   await page.reload();
-  await expect(form(page).getByRole('textbox', { name: 'Professional title / credentials' })).toHaveValue('LPC');
+  await expect(form(page).getByRole('textbox', { name: 'Professional title / credentials' })).toHaveValue(
+    'LPC',
+  );
   await expect(group(page, 'Languages').getByRole('checkbox', { name: 'Spanish' })).toBeChecked();
   await expect(form(page).getByRole('textbox', { name: 'Pronouns' })).toHaveValue('he/him');
   await expect(page.getByText('Completeness: 2 of 10 required fields filled in.')).toBeVisible();
@@ -144,11 +165,19 @@ test('a therapist follows the enrolment email’s link, saves a draft and submit
   await signOut(page);
 });
 
-test('the admin sees Completed, edits a shared field, and cannot edit the therapist-only ones', async ({ page }) => {
+test('the admin sees Completed, edits a shared field, and cannot edit the therapist-only ones', async ({
+  page,
+}) => {
   await signIn(page, demo.orgAdmin);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Active Staff Members' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Active Staff Members' })
+    .click();
   await page.getByRole('link', { name: 'Marcus Bell' }).click();
-  await page.getByRole('navigation', { name: 'Staff member sections' }).getByRole('link', { name: 'Public Profile' }).click();
+  await page
+    .getByRole('navigation', { name: 'Staff member sections' })
+    .getByRole('link', { name: 'Public Profile' })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Public Profile' })).toBeVisible();
   await expect(page.getByText('Completed', { exact: true })).toBeVisible();
 
@@ -184,7 +213,10 @@ test('a therapist completes and submits the form with the keyboard alone', async
   test.setTimeout(120_000);
   await signIn(page, sofia);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My Profile' }).click();
-  await page.getByRole('navigation', { name: 'Staff member sections' }).getByRole('link', { name: 'Public Profile' }).click();
+  await page
+    .getByRole('navigation', { name: 'Staff member sections' })
+    .getByRole('link', { name: 'Public Profile' })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Public Profile' })).toBeVisible();
   await expect(page.getByText('Incomplete')).toBeVisible();
   await expectAccessible(page);
@@ -235,7 +267,9 @@ test('a therapist completes and submits the form with the keyboard alone', async
   await tabTo(page, previewToggle, 'Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(previewToggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByRole('article', { name: 'Sofia Marquez’s public profile' })).toContainText('Sofia Marquez, LMFT');
+  await expect(page.getByRole('article', { name: 'Sofia Marquez’s public profile' })).toContainText(
+    'Sofia Marquez, LMFT',
+  );
   await expectAccessible(page);
 
   await tabTo(page, submit);

@@ -25,8 +25,14 @@ async function tabTo(page: Page, target: Locator, max = 15): Promise<void> {
 }
 
 async function openProgramTab(page: Page): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Manage Subscription' }).click();
-  await page.getByRole('navigation', { name: 'Subscription sections' }).getByRole('link', { name: 'Client Referral Program' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Manage Subscription' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Subscription sections' })
+    .getByRole('link', { name: 'Client Referral Program' })
+    .click();
   const table = page.getByRole('table', { name: 'Enrolled staff of Harborview Counseling Collective' });
   await expect(table).toBeVisible();
   return table;
@@ -34,7 +40,9 @@ async function openProgramTab(page: Page): Promise<Locator> {
 
 const staffNames = (table: Locator) => table.getByRole('rowheader');
 
-test('an org admin adds a therapist with the keyboard alone, and the therapist is emailed', async ({ page }) => {
+test('an org admin adds a therapist with the keyboard alone, and the therapist is emailed', async ({
+  page,
+}) => {
   await signIn(page, demo.orgAdmin);
   const table = await openProgramTab(page);
   await expect(table.getByRole('rowheader', { name: 'Raman, Priya' })).toBeVisible();
@@ -54,7 +62,8 @@ test('an org admin adds a therapist with the keyboard alone, and the therapist i
   const options = await staff.getByRole('option').allTextContents();
   expect(options[0]).toBe('Select a therapist');
   expect(options).toEqual(expect.arrayContaining(['Cho, Daniel', 'Whitaker, Hannah']));
-  for (const enrolled of ['Ellis, Jordan', 'Raman, Priya', 'Marquez, Sofia']) expect(options).not.toContain(enrolled);
+  for (const enrolled of ['Ellis, Jordan', 'Raman, Priya', 'Marquez, Sofia'])
+    expect(options).not.toContain(enrolled);
   await expectAccessible(page);
 
   // Save with nothing chosen: each field says what is missing, and nothing is sent
@@ -95,7 +104,10 @@ test('an org admin adds a therapist with the keyboard alone, and the therapist i
   const profilePath = await table.getByRole('link', { name: 'Cho, Daniel' }).getAttribute('href');
   expect(profilePath).toMatch(/^\/staff\/[0-9a-f-]{36}\/public-profile$/);
   const inbox = process.env.CRP_TEST_INBOX_URL;
-  if (!inbox) throw new Error('CRP_TEST_INBOX_URL is not set: run through `npx playwright test` (its global setup starts the stack).');
+  if (!inbox)
+    throw new Error(
+      'CRP_TEST_INBOX_URL is not set: run through `npx playwright test` (its global setup starts the stack).',
+    );
   let email: { subject: string; text: string; html: string } | undefined;
   await expect
     .poll(
@@ -109,7 +121,8 @@ test('an org admin adds a therapist with the keyboard alone, and the therapist i
     .toContain('complete your public profile');
   expect(email!.text).toContain(profilePath!);
   expect(email!.html).toContain(profilePath!);
-  for (const payerName of ['Aetna', 'Cigna']) expect(`${email!.subject}${email!.text}${email!.html}`).not.toContain(payerName);
+  for (const payerName of ['Aetna', 'Cigna'])
+    expect(`${email!.subject}${email!.text}${email!.html}`).not.toContain(payerName);
 });
 
 test('an org admin filters the grid by staff name, payer and application status', async ({ page }) => {
@@ -129,7 +142,9 @@ test('an org admin filters the grid by staff name, payer and application status'
   await expect(page.getByText('No enrolled staff match these filters.')).toBeVisible();
   await expectAccessible(page);
 
-  await filters.getByRole('combobox', { name: 'Payer' }).selectOption({ label: 'Harvard Pilgrim Health Care' });
+  await filters
+    .getByRole('combobox', { name: 'Payer' })
+    .selectOption({ label: 'Harvard Pilgrim Health Care' });
   await expect(staffNames(table)).toHaveText(['Raman, Priya']);
   await filters.getByRole('combobox', { name: 'Payer' }).selectOption({ label: 'Cigna Healthcare' });
   await filters.getByRole('combobox', { name: 'Application Status' }).selectOption({ label: 'Incomplete' });
@@ -142,7 +157,10 @@ test('an org admin filters the grid by staff name, payer and application status'
 
   // sorting happens on the server too: Completed first, then Incomplete
   await table.getByRole('button', { name: /Application Status/ }).click();
-  await expect(table.getByRole('columnheader', { name: /Application Status/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.getByRole('columnheader', { name: /Application Status/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   await expect(staffNames(table).first()).not.toHaveText('Cho, Daniel');
   const statuses = await table.locator('tbody tr[aria-rowindex] td:nth-child(2)').allTextContents();
   expect(statuses).toEqual([...statuses].sort());
@@ -150,7 +168,9 @@ test('an org admin filters the grid by staff name, payer and application status'
   await expectAccessible(page);
 });
 
-test('an org admin edits payers, finds no Delete for a Completed application, and deactivates for good', async ({ page }) => {
+test('an org admin edits payers, finds no Delete for a Completed application, and deactivates for good', async ({
+  page,
+}) => {
   await signIn(page, demo.orgAdmin);
   const table = await openProgramTab(page);
 
@@ -166,20 +186,31 @@ test('an org admin edits payers, finds no Delete for a Completed application, an
   await payers.getByRole('checkbox', { name: 'Harvard Pilgrim Health Care' }).check();
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'payers of Jordan Ellis' })).toHaveText('The payers of Jordan Ellis were updated.');
-  await expect(jordanRow.getByRole('listitem')).toHaveText(['Cigna Healthcare', 'Harvard Pilgrim Health Care', 'UnitedHealthcare']);
+  await expect(page.getByRole('status').filter({ hasText: 'payers of Jordan Ellis' })).toHaveText(
+    'The payers of Jordan Ellis were updated.',
+  );
+  await expect(jordanRow.getByRole('listitem')).toHaveText([
+    'Cigna Healthcare',
+    'Harvard Pilgrim Health Care',
+    'UnitedHealthcare',
+  ]);
 
   // Priya submitted her profile (Completed): no Delete, only Edit and Deactivate
   const priyaRow = table.getByRole('row', { name: /Raman, Priya/ });
   await expect(priyaRow).toContainText('Completed');
-  await expect(priyaRow.getByRole('button')).toHaveText(['Edit payers for Priya Raman', 'Deactivate Priya Raman']);
+  await expect(priyaRow.getByRole('button')).toHaveText([
+    'Edit payers for Priya Raman',
+    'Deactivate Priya Raman',
+  ]);
   await expect(jordanRow.getByRole('button', { name: 'Delete Jordan Ellis' })).toBeVisible();
 
   // Deactivate: the confirmation says it is permanent
   const danielRow = table.getByRole('row', { name: /Cho, Daniel/ });
   await danielRow.getByRole('button', { name: 'Deactivate Daniel Cho' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Deactivate Daniel Cho?' });
-  await expect(confirm).toContainText('Deactivation is permanent. Daniel Cho can never be reactivated or added to the Client Referral Program again.');
+  await expect(confirm).toContainText(
+    'Deactivation is permanent. Daniel Cho can never be reactivated or added to the Client Referral Program again.',
+  );
   await expect(confirm).toContainText('They disappear from payer directories immediately');
   await expect(confirm).toContainText('pending appointment requests stay in Unconfirmed Appointments');
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();

@@ -17,7 +17,12 @@ test.describe.configure({ timeout: 180_000 });
 
 /** `YYYY-MM-DD` of the Friday in the week after this one (weeks start on Sunday), in the clinic's zone. */
 function fridayOfNextWeek(now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: clinicZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: clinicZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() - date.getUTCDay() + 7 + 5);
   return date.toISOString().slice(0, 10);
@@ -37,14 +42,18 @@ async function openCalendar(page: Page) {
   await expect(page.getByText('Loading the calendar…')).toHaveCount(0);
 }
 
-test('a therapist opens a weekly block to external appointments; an overlapping one is refused', async ({ page }) => {
+test('a therapist opens a weekly block to external appointments; an overlapping one is refused', async ({
+  page,
+}) => {
   await signIn(page, demo.therapist);
   await openCalendar(page);
   const calendar = page.getByRole('region', { name: 'Priya Raman’s calendar' });
   await expect(page.getByRole('heading', { level: 2, name: 'My calendar' })).toBeVisible();
   // the seed's Mon/Wed/Thu mornings and Tuesday afternoon, open to external appointments
   await calendar.getByRole('button', { name: 'Next week' }).click();
-  await expect(calendar.getByRole('button', { name: /Available \(accepts external\) · Back Bay Office/ })).toHaveCount(4);
+  await expect(
+    calendar.getByRole('button', { name: /Available \(accepts external\) · Back Bay Office/ }),
+  ).toHaveCount(4);
   await expect(calendar.getByRole('button', { name: /^.*Friday, .*Available/ })).toHaveCount(0);
   await expectAccessible(page);
 
@@ -66,8 +75,12 @@ test('a therapist opens a weekly block to external appointments; an overlapping 
   await form.getByRole('button', { name: 'Save block' }).click();
 
   await expect(form).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'The availability block was added.' })).toBeVisible();
-  const friday = calendar.getByRole('button', { name: /Friday, .*: Available \(accepts external\) · Back Bay Office/ });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The availability block was added.' }),
+  ).toBeVisible();
+  const friday = calendar.getByRole('button', {
+    name: /Friday, .*: Available \(accepts external\) · Back Bay Office/,
+  });
   await expect(friday).toHaveCount(1);
   await expect(friday).toContainText('9:00 AM – 12:00 PM');
   await expectAccessible(page);
@@ -76,7 +89,9 @@ test('a therapist opens a weekly block to external appointments; an overlapping 
   await friday.click();
   const edit = page.getByRole('dialog', { name: 'Edit availability block' });
   await expect(edit.getByRole('checkbox', { name: 'Friday' })).toBeChecked();
-  await expect(edit.getByRole('group', { name: 'Accept External Appointments' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await expect(
+    edit.getByRole('group', { name: 'Accept External Appointments' }).getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
   await edit.getByRole('button', { name: 'Cancel' }).click();
   await expect(edit).toBeHidden();
 
@@ -87,7 +102,9 @@ test('a therapist opens a weekly block to external appointments; an overlapping 
   await form.getByLabel('Start time').fill('11:00');
   await form.getByLabel('End time').fill('13:00');
   await form.getByRole('button', { name: 'Save block' }).click();
-  await expect(form.getByRole('alert')).toContainText('This block overlaps another availability block of the same therapist (09:00–12:00).');
+  await expect(form.getByRole('alert')).toContainText(
+    'This block overlaps another availability block of the same therapist (09:00–12:00).',
+  );
   await expect(form).toBeVisible();
   await expectAccessible(page);
   await form.getByRole('button', { name: 'Cancel' }).click();
@@ -120,18 +137,24 @@ test('a therapist selects a range on the calendar to open a block there', async 
   await expect(form.getByLabel('End time')).toHaveValue('16:00');
   // the same moment on a Denver wall clock, once the location is Denver's
   await form.getByRole('combobox', { name: 'Location' }).selectOption({ label: 'Denver Highlands Office' });
-  await expect(form.getByText('Times are in Mountain Time, the Denver Highlands Office’s time zone.')).toBeVisible();
+  await expect(
+    form.getByText('Times are in Mountain Time, the Denver Highlands Office’s time zone.'),
+  ).toBeVisible();
   await expect(form.getByLabel('Start time')).toHaveValue('12:00');
   await expect(form.getByLabel('End time')).toHaveValue('14:00');
   await form.getByRole('button', { name: 'Save block' }).click();
   await expect(form).toBeHidden();
-  await expect(calendar.getByRole('button', { name: /Saturday, .*: Available \(internal only\) · Denver Highlands Office/ })).toContainText(
-    '2:00 PM – 4:00 PM',
-  );
+  await expect(
+    calendar.getByRole('button', {
+      name: /Saturday, .*: Available \(internal only\) · Denver Highlands Office/,
+    }),
+  ).toContainText('2:00 PM – 4:00 PM');
   await signOut(page);
 });
 
-test('a therapist who is not enrolled in the program has no Accept External Appointments toggle', async ({ page }) => {
+test('a therapist who is not enrolled in the program has no Accept External Appointments toggle', async ({
+  page,
+}) => {
   await signIn(page, hannah);
   await openCalendar(page);
   await expect(page.getByRole('region', { name: 'Hannah Whitaker’s calendar' })).toBeVisible();
@@ -156,7 +179,9 @@ test('a scheduler chooses a therapist and views the calendar, with no form', asy
   const calendar = page.getByRole('region', { name: 'Sofia Marquez’s calendar' });
   await calendar.getByRole('button', { name: 'Next week' }).click();
   // Sofia's Tuesday and Thursday blocks in Denver, 09:00–15:00 there: 11:00 AM – 5:00 PM in Boston
-  const blocks = calendar.getByRole('button', { name: /Available \(accepts external\) · Denver Highlands Office/ });
+  const blocks = calendar.getByRole('button', {
+    name: /Available \(accepts external\) · Denver Highlands Office/,
+  });
   await expect(blocks).toHaveCount(2);
   await expect(blocks.first()).toContainText('11:00 AM – 5:00 PM');
   await expect(page.getByRole('button', { name: 'New availability block' })).toHaveCount(0);
@@ -178,7 +203,9 @@ test('a scheduler chooses a therapist and views the calendar, with no form', asy
   await page.keyboard.press('Tab');
   await expect(blocks.last()).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Available (accepts external)' })).toContainText('Every Tue, Thu, 09:00–15:00');
+  await expect(page.getByRole('dialog', { name: 'Available (accepts external)' })).toContainText(
+    'Every Tue, Thu, 09:00–15:00',
+  );
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await signOut(page);
 });

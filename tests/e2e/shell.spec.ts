@@ -14,7 +14,12 @@ test('the sign-in page refuses a wrong password with the server’s message', as
 
 test('an org admin sees every area, and the program tab for their clinic', async ({ page }) => {
   await signIn(page, demo.orgAdmin);
-  expect(await navLinks(page)).toEqual(['Manage Subscription', 'Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
+  expect(await navLinks(page)).toEqual([
+    'Manage Subscription',
+    'Active Staff Members',
+    'Calendar',
+    'Unconfirmed Appointments',
+  ]);
   await expectAccessible(page);
 
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -64,7 +69,9 @@ test('a therapist sees only their own profile and their requests', async ({ page
 test('an admin of a clinic without the program is told it is not available yet', async ({ page }) => {
   await signIn(page, demo.otherOrgAdmin);
   await page.goto('/organization/subscription/referral-program');
-  await expect(page.getByText('The Client Referral Program is not available to your clinic yet.')).toBeVisible();
+  await expect(
+    page.getByText('The Client Referral Program is not available to your clinic yet.'),
+  ).toBeVisible();
   await expectAccessible(page);
   await signOut(page);
 });

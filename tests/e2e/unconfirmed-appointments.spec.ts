@@ -25,18 +25,27 @@ let payerRequestId: string;
 async function priyaSlots(): Promise<{ id: string; starts: string[] }> {
   const { anonKey } = await apiKeys(localJwtSecret);
   const headers = { apikey: anonKey, authorization: `Bearer ${anonKey}` };
-  const directory = await (await fetch(`${api()}/functions/v1/client-portal/clinics/harborview`, { headers })).json();
+  const directory = await (
+    await fetch(`${api()}/functions/v1/client-portal/clinics/harborview`, { headers })
+  ).json();
   const priya = directory.data.find((t: { last_name: string }) => t.last_name === 'Raman');
   const from = new Date(Date.now() + 86_400_000).toISOString();
   const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const slots = await (await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/therapists/${priya.id}/slots?from=${from}&to=${to}`, { headers })).json();
+  const slots = await (
+    await fetch(
+      `${api()}/functions/v1/client-portal/clinics/harborview/therapists/${priya.id}/slots?from=${from}&to=${to}`,
+      { headers },
+    )
+  ).json();
   return { id: priya.id, starts: slots.data.map((s: { start: string }) => s.start) };
 }
 
 /** The newest email to `address` (with this subject, when given) in the dev inbox. */
 async function emailTo(address: string, subject?: string): Promise<{ subject: string; text: string }> {
   for (let i = 0; i < 60; i++) {
-    const messages: { subject: string; text: string }[] = await (await fetch(`${inbox()}/api/messages?to=${encodeURIComponent(address)}`)).json();
+    const messages: { subject: string; text: string }[] = await (
+      await fetch(`${inbox()}/api/messages?to=${encodeURIComponent(address)}`)
+    ).json();
     const match = messages.find((m) => subject === undefined || m.subject === subject);
     if (match) return match;
     await new Promise((r) => setTimeout(r, 250));
@@ -46,7 +55,10 @@ async function emailTo(address: string, subject?: string): Promise<{ subject: st
 
 /** Follows the link in a client-portal request's verification email: the request reaches the queue. */
 async function confirmFromInbox(address: string): Promise<void> {
-  const message = await emailTo(address, 'Confirm your appointment request with Harborview Counseling Collective');
+  const message = await emailTo(
+    address,
+    'Confirm your appointment request with Harborview Counseling Collective',
+  );
   const token = /\/request\/harborview\/verify#token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
   expect(token).toBeTruthy();
   const { anonKey } = await apiKeys(localJwtSecret);
@@ -62,9 +74,15 @@ const row = (page: Page, lastName: string) => page.getByRole('row').filter({ has
 
 test.beforeAll(async () => {
   const { anonKey, serviceRoleKey } = await apiKeys(localJwtSecret);
-  const service = createClient(api(), serviceRoleKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
+  const service = createClient(api(), serviceRoleKey, {
+    auth: { persistSession: false },
+    realtime: { transport: WebSocket as never },
+  });
   const { data: payer } = await service.from('payers').select('id').eq('name', 'Aetna').single();
-  const { data: key, error } = await service.rpc('create_payer_api_key', { payer: payer!.id, label: 'browser test' });
+  const { data: key, error } = await service.rpc('create_payer_api_key', {
+    payer: payer!.id,
+    label: 'browser test',
+  });
   if (error) throw error;
   payerKey = key as string;
   const { id, starts } = await priyaSlots();
@@ -72,23 +90,43 @@ test.beforeAll(async () => {
 
   const portal = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests`, {
     method: 'POST',
-    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    headers: {
+      apikey: anonKey,
+      authorization: `Bearer ${anonKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
     body: JSON.stringify({ therapist_id: id, slot_start: starts[0], ...portalClient, ...person }),
   });
   expect(portal.status).toBe(201);
   await confirmFromInbox(portalClient.email);
   const viaPayer = await fetch(`${api()}/functions/v1/payer-api/referral-requests`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${payerKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ therapist_id: id, slot_start: starts[1], ...payerClient, ...person, member_id: 'W1234567' }),
+    headers: {
+      authorization: `Bearer ${payerKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      therapist_id: id,
+      slot_start: starts[1],
+      ...payerClient,
+      ...person,
+      member_id: 'W1234567',
+    }),
   });
   expect(viaPayer.status).toBe(201);
   payerRequestId = (await viaPayer.json()).id;
 });
 
-test('client-portal request: the scheduler sees Source Client Portal, checks the details, confirms with the keyboard; the client is emailed and active', async ({ page }) => {
+test('client-portal request: the scheduler sees Source Client Portal, checks the details, confirms with the keyboard; the client is emailed and active', async ({
+  page,
+}) => {
   await signIn(page, demo.scheduler);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /Unconfirmed Appointments/ })
+    .click();
   await expect(row(page, portalClient.last_name).first()).toContainText('Client Portal');
   await expect(row(page, payerClient.last_name).first()).toContainText('Aetna');
   await expectAccessible(page);
@@ -106,23 +144,40 @@ test('client-portal request: the scheduler sees Source Client Portal, checks the
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Confirm appointment' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(`${name} is scheduled`);
+  await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(
+    `${name} is scheduled`,
+  );
   await expect(page.getByRole('button', { name: `Confirm ${name}` })).toHaveCount(0);
 
-  const email = await emailTo(portalClient.email, 'Your appointment with Harborview Counseling Collective is confirmed');
+  const email = await emailTo(
+    portalClient.email,
+    'Your appointment with Harborview Counseling Collective is confirmed',
+  );
   expect(email.text).toContain('is confirmed for');
   // the client is now an active client of the clinic
   const { anonKey } = await apiKeys(localJwtSecret);
-  const scheduler = createClient(api(), anonKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
+  const scheduler = createClient(api(), anonKey, {
+    auth: { persistSession: false },
+    realtime: { transport: WebSocket as never },
+  });
   await scheduler.auth.signInWithPassword({ email: demo.scheduler, password: 'referral-demo' });
-  const { data: client } = await scheduler.from('clients').select('status').eq('email', portalClient.email).single();
+  const { data: client } = await scheduler
+    .from('clients')
+    .select('status')
+    .eq('email', portalClient.email)
+    .single();
   expect(client?.status).toBe('active');
   await signOut(page);
 });
 
-test('payer request: the therapist declines it with a reason; the client is told without it and the payer sees declined', async ({ page }) => {
+test('payer request: the therapist declines it with a reason; the client is told without it and the payer sees declined', async ({
+  page,
+}) => {
   await signIn(page, demo.therapist);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /Unconfirmed Appointments/ })
+    .click();
   const name = `${payerClient.first_name} ${payerClient.last_name}`;
   await expect(row(page, payerClient.last_name).first()).toContainText('Priya Raman');
   await page.getByRole('button', { name: `Decline ${name}` }).focus();
@@ -138,7 +193,11 @@ test('payer request: the therapist declines it with a reason; the client is told
   const email = await emailTo(payerClient.email);
   expect(email.subject).toBe('Harborview Counseling Collective could not accept your appointment request');
   expect(email.text).not.toMatch(/clinical fit|Aetna/i);
-  const status = await (await fetch(`${api()}/functions/v1/payer-api/referral-requests/${payerRequestId}`, { headers: { authorization: `Bearer ${payerKey}` } })).json();
+  const status = await (
+    await fetch(`${api()}/functions/v1/payer-api/referral-requests/${payerRequestId}`, {
+      headers: { authorization: `Bearer ${payerKey}` },
+    })
+  ).json();
   expect(status.status).toBe('declined');
   await signOut(page);
 });
@@ -149,20 +208,42 @@ test('an expired request disappears from the queue', async ({ page }) => {
   const lastName = `Expiring${run}`;
   const created = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests`, {
     method: 'POST',
-    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ therapist_id: id, slot_start: starts[0], first_name: 'Keiko', last_name: lastName, email: `keiko.${run}@example.org`, phone: '617-555-0100', date_of_birth: '1984-09-09' }),
+    headers: {
+      apikey: anonKey,
+      authorization: `Bearer ${anonKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      therapist_id: id,
+      slot_start: starts[0],
+      first_name: 'Keiko',
+      last_name: lastName,
+      email: `keiko.${run}@example.org`,
+      phone: '617-555-0100',
+      date_of_birth: '1984-09-09',
+    }),
   });
   expect(created.status).toBe(201);
   const requestId = (await created.json()).id;
   await confirmFromInbox(`keiko.${run}@example.org`);
 
   await signIn(page, demo.scheduler);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Unconfirmed Appointments/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /Unconfirmed Appointments/ })
+    .click();
   await expect(row(page, lastName)).toHaveCount(1);
 
   // its 48 hours run out (moved into the past as the platform); the scheduler's job expires it
-  const service = createClient(api(), serviceRoleKey, { auth: { persistSession: false }, realtime: { transport: WebSocket as never } });
-  const { error } = await service.from('referral_requests').update({ expires_at: new Date(Date.now() - 60_000).toISOString() }).eq('id', requestId);
+  const service = createClient(api(), serviceRoleKey, {
+    auth: { persistSession: false },
+    realtime: { transport: WebSocket as never },
+  });
+  const { error } = await service
+    .from('referral_requests')
+    .update({ expires_at: new Date(Date.now() - 60_000).toISOString() })
+    .eq('id', requestId);
   expect(error).toBeNull();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Unconfirmed Appointments' })).toBeVisible();

@@ -50,7 +50,10 @@ export function userIdFromBearer(request: Request): string | null {
   const payload = token?.split('.')[1];
   if (!payload) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub?: string; role?: string };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
+      sub?: string;
+      role?: string;
+    };
     return claims.role === 'authenticated' && typeof claims.sub === 'string' ? claims.sub : null;
   } catch {
     return null;
@@ -105,7 +108,8 @@ export const authHandlers = [
     if (grantType === 'refresh_token') {
       const token = String(body.refresh_token ?? '');
       const user = db.users.find((u) => token.startsWith(`refresh-${u.id}-`));
-      if (!user) return gotrueError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+      if (!user)
+        return gotrueError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
       return HttpResponse.json(sessionFor(user), { headers: apiVersionHeader });
     }
     return gotrueError(400, 'validation_failed', `unsupported_grant_type`);
@@ -130,7 +134,11 @@ export const authHandlers = [
       // config.toml's policy, refused as GoTrue refuses it
       if (body.password.length < 12) {
         return HttpResponse.json(
-          { code: 'weak_password', message: 'Password should be at least 12 characters.', weak_password: { reasons: ['length'] } },
+          {
+            code: 'weak_password',
+            message: 'Password should be at least 12 characters.',
+            weak_password: { reasons: ['length'] },
+          },
           { status: 422, headers: apiVersionHeader },
         );
       }

@@ -7,16 +7,30 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { PortalTherapist } from '@/features/client-portal/schemas';
-import { firstIssue, idempotencyKeySchema, portalReferralRequestSchema } from '../../supabase/functions/_shared/referral-request.ts';
+import {
+  firstIssue,
+  idempotencyKeySchema,
+  portalReferralRequestSchema,
+} from '../../supabase/functions/_shared/referral-request.ts';
 import { orgIds, staffId } from './data';
 import { testSupabaseUrl } from './env';
 
 const fn = `${testSupabaseUrl}/functions/v1/client-portal`;
 
-const apiError = (status: number, code: string, message: string, field: string | null = null, headers: Record<string, string> = {}) =>
-  HttpResponse.json({ error: field ? { code, message, field } : { code, message } }, { status, headers });
+const apiError = (
+  status: number,
+  code: string,
+  message: string,
+  field: string | null = null,
+  headers: Record<string, string> = {},
+) => HttpResponse.json({ error: field ? { code, message, field } : { code, message } }, { status, headers });
 
-const harborview = { slug: 'harborview', orgId: orgIds.harborview, name: 'Harborview Counseling Collective', time_zone: 'America/New_York' };
+const harborview = {
+  slug: 'harborview',
+  orgId: orgIds.harborview,
+  name: 'Harborview Counseling Collective',
+  time_zone: 'America/New_York',
+};
 
 /** A 60-minute slot starting `days` after today (UTC) at `hourUtc`. */
 function slot(days: number, hourUtc: number) {
@@ -106,7 +120,11 @@ export const clientPortalLog = {
 };
 
 /** A verification link for a request of Priya's first open time, in the given state. */
-export function addVerificationLink(token: string, state: LinkState = 'open', slotStart: string = initialTherapists()[0]!.open[0]!.start): void {
+export function addVerificationLink(
+  token: string,
+  state: LinkState = 'open',
+  slotStart: string = initialTherapists()[0]!.open[0]!.start,
+): void {
   links.set(token, { state, slotStart });
 }
 
@@ -134,7 +152,12 @@ export function addTherapists(count: number): void {
   const template = therapists.find((t) => t.first_name === 'Sofia')!;
   for (let i = 1; i <= count; i += 1) {
     const n = String(i).padStart(2, '0');
-    therapists.push({ ...template, id: `e0000000-0000-4000-8000-0000000000${n}`, first_name: 'Extra', last_name: `Therapist ${n}` });
+    therapists.push({
+      ...template,
+      id: `e0000000-0000-4000-8000-0000000000${n}`,
+      first_name: 'Extra',
+      last_name: `Therapist ${n}`,
+    });
   }
 }
 
@@ -145,7 +168,16 @@ const publicShape = ({ open, ...profile }: Listed): PortalTherapist => ({
   next_slots: open.filter((s) => !taken.has(`${profile.id}|${s.start}`)).slice(0, 3),
 });
 
-const knownQuery = new Set(['specialty', 'language', 'age_group', 'session_format', 'state', 'city', 'cursor', 'limit']);
+const knownQuery = new Set([
+  'specialty',
+  'language',
+  'age_group',
+  'session_format',
+  'state',
+  'city',
+  'cursor',
+  'limit',
+]);
 
 const canonical = (value: unknown): string =>
   value && typeof value === 'object' && !Array.isArray(value)
@@ -158,20 +190,25 @@ const canonical = (value: unknown): string =>
 
 /** The gateway refuses calls without an API key before the function sees them. */
 const withoutApiKey = (request: Request) =>
-  request.headers.get('apikey') ? null : HttpResponse.json({ message: 'No API key found in request' }, { status: 401 });
+  request.headers.get('apikey')
+    ? null
+    : HttpResponse.json({ message: 'No API key found in request' }, { status: 401 });
 
 export const clientPortalHandlers = [
   http.get(`${fn}/clinics/:slug`, ({ request, params }) => {
     const refused = withoutApiKey(request);
     if (refused) return refused;
-    if (params.slug !== harborview.slug) return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    if (params.slug !== harborview.slug)
+      return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
     const query = new URL(request.url).searchParams;
     clientPortalLog.directoryQueries.push(query);
     for (const name of query.keys()) {
-      if (!knownQuery.has(name)) return apiError(400, 'invalid_query', `Unknown query parameter: ${name}.`, name);
+      if (!knownQuery.has(name))
+        return apiError(400, 'invalid_query', `Unknown query parameter: ${name}.`, name);
     }
     const list = (name: string) => query.get(name)?.split(',').filter(Boolean) ?? null;
-    const overlaps = (values: string[], wanted: string[] | null) => wanted === null || values.some((v) => wanted.includes(v));
+    const overlaps = (values: string[], wanted: string[] | null) =>
+      wanted === null || values.some((v) => wanted.includes(v));
     const limit = Number(query.get('limit') ?? 20);
     const matching = therapists
       .filter(
@@ -196,13 +233,19 @@ export const clientPortalHandlers = [
   http.get(`${fn}/clinics/:slug/therapists/:id/slots`, ({ request, params }) => {
     const refused = withoutApiKey(request);
     if (refused) return refused;
-    if (params.slug !== harborview.slug) return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    if (params.slug !== harborview.slug)
+      return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
     const query = new URL(request.url).searchParams;
     clientPortalLog.slotQueries.push(query);
     const from = Date.parse(query.get('from') ?? '');
     const to = Date.parse(query.get('to') ?? '');
     if (Number.isNaN(from) || Number.isNaN(to) || to <= from || to - from > 62 * 86_400_000) {
-      return apiError(400, 'invalid_query', 'Query parameters from and to must be a range of at most 62 days.', 'to');
+      return apiError(
+        400,
+        'invalid_query',
+        'Query parameters from and to must be a range of at most 62 days.',
+        'to',
+      );
     }
     const therapist = therapists.find((t) => t.id === params.id);
     const inRange = (s: { start: string }) => Date.parse(s.start) >= from && Date.parse(s.start) < to;
@@ -221,10 +264,18 @@ export const clientPortalHandlers = [
       // logged as null: the function answers 400 malformed_json
     }
     const answer = async (response: Response) => {
-      clientPortalLog.requests.push({ idempotencyKey, body, status: response.status, response: await response.clone().json() });
+      clientPortalLog.requests.push({
+        idempotencyKey,
+        body,
+        status: response.status,
+        response: await response.clone().json(),
+      });
       return response;
     };
-    if (params.slug !== harborview.slug) return answer(apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'));
+    if (params.slug !== harborview.slug)
+      return answer(
+        apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'),
+      );
     const key = idempotencyKeySchema.safeParse(idempotencyKey ?? undefined);
     if (!key.success) return answer(apiError(400, 'idempotency_key_required', firstIssue(key.error).message));
     if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
@@ -244,12 +295,19 @@ export const clientPortalHandlers = [
     const previous = created.get(key.data);
     if (previous) {
       if (previous.body !== canonical(parsed.data)) {
-        return answer(apiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different body.'));
+        return answer(
+          apiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different body.'),
+        );
       }
-      return answer(HttpResponse.json(previous.response, { status: 201, headers: { 'idempotent-replayed': 'true' } }));
+      return answer(
+        HttpResponse.json(previous.response, { status: 201, headers: { 'idempotent-replayed': 'true' } }),
+      );
     }
     const therapist = therapists.find((t) => t.id === parsed.data.therapist_id);
-    if (!therapist) return answer(apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.', 'therapist_id'));
+    if (!therapist)
+      return answer(
+        apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.', 'therapist_id'),
+      );
     const start = new Date(parsed.data.slot_start).toISOString();
     if (!openSlots(therapist).some((s) => s.start === start)) {
       return answer(apiError(409, 'slot_not_open', 'This time is not open (any more).', 'slot_start'));
@@ -274,23 +332,56 @@ export const clientPortalHandlers = [
       clientPortalLog.verifications.push({ body, status: response.status });
       return response;
     };
-    if (params.slug !== harborview.slug) return answer(apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'));
-    const token = typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string' ? body.token : null;
+    if (params.slug !== harborview.slug)
+      return answer(
+        apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'),
+      );
+    const token =
+      typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string'
+        ? body.token
+        : null;
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
-      return answer(apiError(422, 'validation_failed', 'This is not a confirmation link token: open the whole link from the email.', 'token'));
+      return answer(
+        apiError(
+          422,
+          'validation_failed',
+          'This is not a confirmation link token: open the whole link from the email.',
+          'token',
+        ),
+      );
     }
     const link = links.get(token);
     if (!link) {
-      return answer(apiError(404, 'verification_link_unknown', 'This confirmation link is not valid. Open the link from the email exactly as it is, or request a time again.'));
+      return answer(
+        apiError(
+          404,
+          'verification_link_unknown',
+          'This confirmation link is not valid. Open the link from the email exactly as it is, or request a time again.',
+        ),
+      );
     }
     if (link.state === 'used') {
-      return answer(apiError(409, 'verification_link_used', 'This link was already used: your request was confirmed and sent to the practice, which will answer by email.'));
+      return answer(
+        apiError(
+          409,
+          'verification_link_used',
+          'This link was already used: your request was confirmed and sent to the practice, which will answer by email.',
+        ),
+      );
     }
     if (link.state === 'expired') {
-      return answer(apiError(410, 'verification_link_expired', 'This link has expired: a request not confirmed within 30 minutes is released. Please request a time again.'));
+      return answer(
+        apiError(
+          410,
+          'verification_link_expired',
+          'This link has expired: a request not confirmed within 30 minutes is released. Please request a time again.',
+        ),
+      );
     }
     link.state = 'used';
-    const expiresAt = new Date(Math.min(Date.now() + 48 * 3_600_000, Date.parse(link.slotStart))).toISOString();
+    const expiresAt = new Date(
+      Math.min(Date.now() + 48 * 3_600_000, Date.parse(link.slotStart)),
+    ).toISOString();
     return answer(
       HttpResponse.json({
         id: crypto.randomUUID(),

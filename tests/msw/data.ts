@@ -41,7 +41,14 @@ const organizations: Tables<'organizations'>[] = [
   },
 ];
 
-const location = (id: string, org_id: string, name: string, city: string, state: string, time_zone: string): Tables<'locations'> => ({
+const location = (
+  id: string,
+  org_id: string,
+  name: string,
+  city: string,
+  state: string,
+  time_zone: string,
+): Tables<'locations'> => ({
   id,
   org_id,
   name,
@@ -55,9 +62,30 @@ const location = (id: string, org_id: string, name: string, city: string, state:
 });
 
 const locations: Tables<'locations'>[] = [
-  location('10ca0000-0000-4000-8000-000000000001', orgIds.harborview, 'Back Bay Office', 'Boston', 'MA', 'America/New_York'),
-  location('10ca0000-0000-4000-8000-000000000002', orgIds.harborview, 'Denver Highlands Office', 'Denver', 'CO', 'America/Denver'),
-  location('10ca0000-0000-4000-8000-000000000003', orgIds.cedarRidge, 'Oak Park Office', 'Oak Park', 'IL', 'America/Chicago'),
+  location(
+    '10ca0000-0000-4000-8000-000000000001',
+    orgIds.harborview,
+    'Back Bay Office',
+    'Boston',
+    'MA',
+    'America/New_York',
+  ),
+  location(
+    '10ca0000-0000-4000-8000-000000000002',
+    orgIds.harborview,
+    'Denver Highlands Office',
+    'Denver',
+    'CO',
+    'America/Denver',
+  ),
+  location(
+    '10ca0000-0000-4000-8000-000000000003',
+    orgIds.cedarRidge,
+    'Oak Park Office',
+    'Oak Park',
+    'IL',
+    'America/Chicago',
+  ),
 ];
 
 type Person = [
@@ -74,42 +102,155 @@ type Person = [
 ];
 
 const people: Person[] = [
-  ['01', 'maya.okafor@harborviewcounseling.com', 'Maya', 'Okafor', orgIds.harborview, '1', ['org_admin'], null, '(617) 555-0142'],
-  ['02', 'luis.romero@harborviewcounseling.com', 'Luis', 'Romero', orgIds.harborview, '1', ['scheduler'], null, '(617) 555-0143'],
-  ['03', 'priya.raman@harborviewcounseling.com', 'Priya', 'Raman', orgIds.harborview, '1', ['therapist'], '1578932046', '(617) 555-0151'],
-  ['04', 'jordan.ellis@harborviewcounseling.com', 'Jordan', 'Ellis', orgIds.harborview, '1', ['therapist'], '1346287590', '(617) 555-0152'],
-  ['05', 'sofia.marquez@harborviewcounseling.com', 'Sofia', 'Marquez', orgIds.harborview, '2', ['therapist'], '1902846571', '(720) 555-0161'],
-  ['06', 'daniel.cho@harborviewcounseling.com', 'Daniel', 'Cho', orgIds.harborview, null, ['therapist'], '1285039467', '(720) 555-0162'],
-  ['07', 'hannah.whitaker@harborviewcounseling.com', 'Hannah', 'Whitaker', orgIds.harborview, '1', ['therapist'], '1739502864', '(617) 555-0153'],
-  ['08', 'marcus.bell@harborviewcounseling.com', 'Marcus', 'Bell', orgIds.harborview, '2', ['therapist'], '1467308295', '(720) 555-0163'],
-  ['09', 'grace.lindqvist@cedarridgetherapy.com', 'Grace', 'Lindqvist', orgIds.cedarRidge, '3', ['org_admin', 'therapist'], '1093746528', '(708) 555-0171'],
-  ['0a', 'omar.haddad@cedarridgetherapy.com', 'Omar', 'Haddad', orgIds.cedarRidge, '3', ['therapist'], '1620495837', '(708) 555-0172'],
+  [
+    '01',
+    'maya.okafor@harborviewcounseling.com',
+    'Maya',
+    'Okafor',
+    orgIds.harborview,
+    '1',
+    ['org_admin'],
+    null,
+    '(617) 555-0142',
+  ],
+  [
+    '02',
+    'luis.romero@harborviewcounseling.com',
+    'Luis',
+    'Romero',
+    orgIds.harborview,
+    '1',
+    ['scheduler'],
+    null,
+    '(617) 555-0143',
+  ],
+  [
+    '03',
+    'priya.raman@harborviewcounseling.com',
+    'Priya',
+    'Raman',
+    orgIds.harborview,
+    '1',
+    ['therapist'],
+    '1578932046',
+    '(617) 555-0151',
+  ],
+  [
+    '04',
+    'jordan.ellis@harborviewcounseling.com',
+    'Jordan',
+    'Ellis',
+    orgIds.harborview,
+    '1',
+    ['therapist'],
+    '1346287590',
+    '(617) 555-0152',
+  ],
+  [
+    '05',
+    'sofia.marquez@harborviewcounseling.com',
+    'Sofia',
+    'Marquez',
+    orgIds.harborview,
+    '2',
+    ['therapist'],
+    '1902846571',
+    '(720) 555-0161',
+  ],
+  [
+    '06',
+    'daniel.cho@harborviewcounseling.com',
+    'Daniel',
+    'Cho',
+    orgIds.harborview,
+    null,
+    ['therapist'],
+    '1285039467',
+    '(720) 555-0162',
+  ],
+  [
+    '07',
+    'hannah.whitaker@harborviewcounseling.com',
+    'Hannah',
+    'Whitaker',
+    orgIds.harborview,
+    '1',
+    ['therapist'],
+    '1739502864',
+    '(617) 555-0153',
+  ],
+  [
+    '08',
+    'marcus.bell@harborviewcounseling.com',
+    'Marcus',
+    'Bell',
+    orgIds.harborview,
+    '2',
+    ['therapist'],
+    '1467308295',
+    '(720) 555-0163',
+  ],
+  [
+    '09',
+    'grace.lindqvist@cedarridgetherapy.com',
+    'Grace',
+    'Lindqvist',
+    orgIds.cedarRidge,
+    '3',
+    ['org_admin', 'therapist'],
+    '1093746528',
+    '(708) 555-0171',
+  ],
+  [
+    '0a',
+    'omar.haddad@cedarridgetherapy.com',
+    'Omar',
+    'Haddad',
+    orgIds.cedarRidge,
+    '3',
+    ['therapist'],
+    '1620495837',
+    '(708) 555-0172',
+  ],
   // not in the seed: a deactivated therapist
-  ['0b', 'ruth.adler@harborviewcounseling.com', 'Ruth', 'Adler', orgIds.harborview, '1', ['therapist'], '1555501234', '(617) 555-0190', false],
+  [
+    '0b',
+    'ruth.adler@harborviewcounseling.com',
+    'Ruth',
+    'Adler',
+    orgIds.harborview,
+    '1',
+    ['therapist'],
+    '1555501234',
+    '(617) 555-0190',
+    false,
+  ],
 ];
 
 export const userId = (suffix: string) => `5e550000-0000-4000-8000-0000000000${suffix}`;
 export const staffId = (suffix: string) => `57af0000-0000-4000-8000-0000000000${suffix}`;
 
 function initialStaff(): Tables<'staff_members'>[] {
-  return people.map(([suffix, email, first_name, last_name, org_id, loc, roles, npi, office_phone, isActive]) => ({
-    id: staffId(suffix),
-    org_id,
-    user_id: userId(suffix),
-    first_name,
-    last_name,
-    email,
-    npi,
-    office_phone,
-    default_location_id: loc === null ? null : `10ca0000-0000-4000-8000-00000000000${loc}`,
-    photo_url: null,
-    roles,
-    is_active: isActive ?? true,
-    created_at: created,
-    updated_at: '2026-03-08T07:00:00+00:00',
-    // generated by the database: lower(last_name || ', ' || first_name)
-    search_name: `${last_name}, ${first_name}`.toLowerCase(),
-  }));
+  return people.map(
+    ([suffix, email, first_name, last_name, org_id, loc, roles, npi, office_phone, isActive]) => ({
+      id: staffId(suffix),
+      org_id,
+      user_id: userId(suffix),
+      first_name,
+      last_name,
+      email,
+      npi,
+      office_phone,
+      default_location_id: loc === null ? null : `10ca0000-0000-4000-8000-00000000000${loc}`,
+      photo_url: null,
+      roles,
+      is_active: isActive ?? true,
+      created_at: created,
+      updated_at: '2026-03-08T07:00:00+00:00',
+      // generated by the database: lower(last_name || ', ' || first_name)
+      search_name: `${last_name}, ${first_name}`.toLowerCase(),
+    }),
+  );
 }
 
 export interface AuthUser {

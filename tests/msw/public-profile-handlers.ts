@@ -22,12 +22,33 @@ interface Enrollment {
 }
 
 const editableColumns = [
-  'professional_title', 'license_type', 'license_state', 'license_number', 'about_me', 'specialties',
-  'treatment_approaches', 'ages_served', 'session_formats', 'languages', 'education', 'years_in_practice',
-  'website', 'pronouns', 'gender_identity', 'first_session_note',
+  'professional_title',
+  'license_type',
+  'license_state',
+  'license_number',
+  'about_me',
+  'specialties',
+  'treatment_approaches',
+  'ages_served',
+  'session_formats',
+  'languages',
+  'education',
+  'years_in_practice',
+  'website',
+  'pronouns',
+  'gender_identity',
+  'first_session_note',
 ] as const;
 const therapistOnly = ['pronouns', 'gender_identity', 'first_session_note'] as const;
-const profileColumns = ['staff_id', 'org_id', ...editableColumns, 'submitted_at', 'updated_by', 'created_at', 'updated_at'];
+const profileColumns = [
+  'staff_id',
+  'org_id',
+  ...editableColumns,
+  'submitted_at',
+  'updated_by',
+  'created_at',
+  'updated_at',
+];
 
 export const priyaAbout =
   'I help adults and young adults who feel stuck in cycles of worry, low mood or burnout. My approach is warm and ' +
@@ -95,7 +116,11 @@ function initialProfiles(): Profile[] {
 }
 
 function initialEnrollments(): Enrollment[] {
-  return ['03', '04', '05'].map((suffix) => ({ staff_id: staffId(suffix), org_id: orgIds.harborview, status: 'active' as const }));
+  return ['03', '04', '05'].map((suffix) => ({
+    staff_id: staffId(suffix),
+    org_id: orgIds.harborview,
+    status: 'active' as const,
+  }));
 }
 
 export const profileDb = { profiles: initialProfiles(), enrollments: initialEnrollments() };
@@ -164,38 +189,66 @@ function detailsRow(staff: Tables<'staff_members'>, userId: string | null): Row 
 }
 
 /** `eq` filters only, like the rest of the test backend; anything else is a test-backend gap, said loudly. */
-function filterRows(rows: Row[], params: URLSearchParams, columns: readonly string[], table: string): Row[] | Response {
+function filterRows(
+  rows: Row[],
+  params: URLSearchParams,
+  columns: readonly string[],
+  table: string,
+): Row[] | Response {
   let result = rows;
   for (const [column, filter] of params) {
     if (['select', 'order', 'limit', 'offset', 'columns'].includes(column)) continue;
     const match = /^eq\.(.*)$/.exec(filter);
-    if (!match) return postgrestError(400, 'PGRST100', `the test backend only supports eq filters, got ${column}=${filter}`);
-    if (!columns.includes(column)) return postgrestError(400, '42703', `column ${table}.${column} does not exist`);
+    if (!match)
+      return postgrestError(
+        400,
+        'PGRST100',
+        `the test backend only supports eq filters, got ${column}=${filter}`,
+      );
+    if (!columns.includes(column))
+      return postgrestError(400, '42703', `column ${table}.${column} does not exist`);
     result = result.filter((row) => String(row[column]) === match[1]);
   }
   return result;
 }
 
-function selectColumns(rows: Row[], select: string | null, columns: readonly string[], table: string): Row[] | Response {
+function selectColumns(
+  rows: Row[],
+  select: string | null,
+  columns: readonly string[],
+  table: string,
+): Row[] | Response {
   const wanted = (select ?? '*').split(',').map((c) => c.trim());
   const unknown = wanted.find((c) => c !== '*' && !columns.includes(c));
   if (unknown) return postgrestError(400, '42703', `column ${table}.${unknown} does not exist`);
-  return rows.map((row) => (wanted.includes('*') ? { ...row } : Object.fromEntries(wanted.map((c) => [c, row[c]]))));
+  return rows.map((row) =>
+    wanted.includes('*') ? { ...row } : Object.fromEntries(wanted.map((c) => [c, row[c]])),
+  );
 }
 
 /** Column grants: what `authenticated` may write, and PostgREST's answer to a column the table lacks. */
 function checkColumns(body: Row, granted: readonly string[]): Response | null {
   for (const key of Object.keys(body)) {
     if (!profileColumns.includes(key)) {
-      return postgrestError(400, 'PGRST204', `Could not find the '${key}' column of 'public_profiles' in the schema cache`);
+      return postgrestError(
+        400,
+        'PGRST204',
+        `Could not find the '${key}' column of 'public_profiles' in the schema cache`,
+      );
     }
-    if (!granted.includes(key)) return postgrestError(403, '42501', 'permission denied for table public_profiles');
+    if (!granted.includes(key))
+      return postgrestError(403, '42501', 'permission denied for table public_profiles');
   }
   return null;
 }
 
 const therapistOnlyRefusal = () =>
-  postgrestError(403, '42501', 'Only the therapist can edit pronouns, gender identity and the first-session note.', 'therapist_only_field');
+  postgrestError(
+    403,
+    '42501',
+    'Only the therapist can edit pronouns, gender identity and the first-session note.',
+    'therapist_only_field',
+  );
 
 const missingFields = (p: Profile) =>
   [
@@ -214,12 +267,17 @@ const missingFields = (p: Profile) =>
 const completeWhenSubmitted = (p: Profile) =>
   p.submitted_at === null || missingFields(p).length === 0
     ? null
-    : postgrestError(400, '23514', 'new row for relation "public_profiles" violates check constraint "public_profiles_complete_when_submitted"');
+    : postgrestError(
+        400,
+        '23514',
+        'new row for relation "public_profiles" violates check constraint "public_profiles_complete_when_submitted"',
+      );
 
 export const publicProfileHandlers = [
   http.get(`${rest}/public_profile_details`, ({ request }) => {
     const userId = userIdFromBearer(request);
-    if (userId === null) return postgrestError(401, '42501', 'permission denied for view public_profile_details');
+    if (userId === null)
+      return postgrestError(401, '42501', 'permission denied for view public_profile_details');
     const params = new URL(request.url).searchParams;
     const memberOrgs = new Set(viewerRecords(userId).map((s) => s.org_id));
     const rows = db.staff_members
@@ -236,24 +294,44 @@ export const publicProfileHandlers = [
   http.post(`${rest}/public_profiles`, async ({ request }) => {
     const userId = userIdFromBearer(request);
     const body = (await request.json()) as Row;
-    profileLog.writes.push({ kind: 'insert', staffId: typeof body.staff_id === 'string' ? body.staff_id : null, body });
+    profileLog.writes.push({
+      kind: 'insert',
+      staffId: typeof body.staff_id === 'string' ? body.staff_id : null,
+      body,
+    });
     if (userId === null) return postgrestError(401, '42501', 'permission denied for table public_profiles');
     const refused = checkColumns(body, ['staff_id', 'org_id', ...editableColumns]);
     if (refused) return refused;
     const staff = String(body.staff_id);
     const org = String(body.org_id);
     if (!canEditProfile(userId, staff, org)) {
-      return postgrestError(403, '42501', 'new row violates row-level security policy for table "public_profiles"');
+      return postgrestError(
+        403,
+        '42501',
+        'new row violates row-level security policy for table "public_profiles"',
+      );
     }
-    if (!isOwn(userId, staff) && therapistOnly.some((c) => body[c] !== undefined && body[c] !== null)) return therapistOnlyRefusal();
+    if (!isOwn(userId, staff) && therapistOnly.some((c) => body[c] !== undefined && body[c] !== null))
+      return therapistOnlyRefusal();
     if (profileDb.profiles.some((p) => p.staff_id === staff)) {
       return HttpResponse.json(
-        { code: '23505', details: `Key (staff_id)=(${staff}) already exists.`, hint: null, message: 'duplicate key value violates unique constraint "public_profiles_pkey"' },
+        {
+          code: '23505',
+          details: `Key (staff_id)=(${staff}) already exists.`,
+          hint: null,
+          message: 'duplicate key value violates unique constraint "public_profiles_pkey"',
+        },
         { status: 409 },
       );
     }
     const now = new Date().toISOString();
-    profileDb.profiles.push({ ...blankProfile(staff, org), ...(body as Partial<Profile>), updated_by: userId, created_at: now, updated_at: now });
+    profileDb.profiles.push({
+      ...blankProfile(staff, org),
+      ...(body as Partial<Profile>),
+      updated_by: userId,
+      created_at: now,
+      updated_at: now,
+    });
     return new HttpResponse(null, { status: 201 });
   }),
 
@@ -261,7 +339,11 @@ export const publicProfileHandlers = [
     const userId = userIdFromBearer(request);
     const params = new URL(request.url).searchParams;
     const body = (await request.json()) as Row;
-    profileLog.writes.push({ kind: 'update', staffId: params.get('staff_id')?.replace(/^eq\./, '') ?? null, body });
+    profileLog.writes.push({
+      kind: 'update',
+      staffId: params.get('staff_id')?.replace(/^eq\./, '') ?? null,
+      body,
+    });
     if (userId === null) return postgrestError(401, '42501', 'permission denied for table public_profiles');
     const refused = checkColumns(body, editableColumns);
     if (refused) return refused;
@@ -272,14 +354,26 @@ export const publicProfileHandlers = [
     if (matched instanceof Response) return matched;
     const updated: Profile[] = [];
     for (const row of matched as unknown as Profile[]) {
-      const next: Profile = { ...row, ...(body as Partial<Profile>), updated_by: userId, updated_at: new Date().toISOString() };
-      if (!isOwn(userId, row.staff_id) && therapistOnly.some((c) => next[c] !== row[c])) return therapistOnlyRefusal();
+      const next: Profile = {
+        ...row,
+        ...(body as Partial<Profile>),
+        updated_by: userId,
+        updated_at: new Date().toISOString(),
+      };
+      if (!isOwn(userId, row.staff_id) && therapistOnly.some((c) => next[c] !== row[c]))
+        return therapistOnlyRefusal();
       const violation = completeWhenSubmitted(next);
       if (violation) return violation;
       updated.push(next);
     }
-    for (const next of updated) profileDb.profiles = profileDb.profiles.map((p) => (p.staff_id === next.staff_id ? next : p));
-    const selected = selectColumns(updated as unknown as Row[], params.get('select'), profileColumns, 'public_profiles');
+    for (const next of updated)
+      profileDb.profiles = profileDb.profiles.map((p) => (p.staff_id === next.staff_id ? next : p));
+    const selected = selectColumns(
+      updated as unknown as Row[],
+      params.get('select'),
+      profileColumns,
+      'public_profiles',
+    );
     if (selected instanceof Response) return selected;
     return params.has('select') ? HttpResponse.json(selected) : new HttpResponse(null, { status: 204 });
   }),
@@ -288,10 +382,16 @@ export const publicProfileHandlers = [
     const userId = userIdFromBearer(request);
     const body = (await request.json()) as { staff_id?: string };
     profileLog.writes.push({ kind: 'submit', staffId: body.staff_id ?? null, body });
-    if (userId === null) return postgrestError(401, '42501', 'permission denied for function submit_public_profile');
+    if (userId === null)
+      return postgrestError(401, '42501', 'permission denied for function submit_public_profile');
     const staff = db.staff_members.find((s) => s.id === body.staff_id);
     if (!staff || !canEditProfile(userId, staff.id, staff.org_id)) {
-      return postgrestError(403, '42501', 'Only the therapist or an org admin of their clinic can submit this profile.', 'not_allowed');
+      return postgrestError(
+        403,
+        '42501',
+        'Only the therapist or an org admin of their clinic can submit this profile.',
+        'not_allowed',
+      );
     }
     if (!profileDb.enrollments.some((e) => e.staff_id === staff.id && e.status === 'active')) {
       return postgrestError(
@@ -305,7 +405,12 @@ export const publicProfileHandlers = [
     if (!profile) return postgrestError(409, 'PT409', 'Save the profile before submitting it.', 'no_profile');
     const missing = missingFields(profile);
     if (missing.length > 0) {
-      return postgrestError(400, '23514', `Complete these fields before submitting: ${missing.join(', ')}.`, 'missing_fields');
+      return postgrestError(
+        400,
+        '23514',
+        `Complete these fields before submitting: ${missing.join(', ')}.`,
+        'missing_fields',
+      );
     }
     profile.submitted_at ??= new Date().toISOString();
     return HttpResponse.json(profile.submitted_at);

@@ -25,8 +25,13 @@ interface Embed {
   columns: string[];
 }
 
-const postgrestError = (status: number, code: string, message: string, details: string | null = null, hint: string | null = null) =>
-  HttpResponse.json({ code, details, hint, message }, { status });
+const postgrestError = (
+  status: number,
+  code: string,
+  message: string,
+  details: string | null = null,
+  hint: string | null = null,
+) => HttpResponse.json({ code, details, hint, message }, { status });
 
 /** Splits `a, b, alias:rel(c, d)` at top-level commas. */
 function splitTopLevel(text: string): string[] {
@@ -62,7 +67,9 @@ function visibleTo(userId: string | null) {
     db.staff_members.filter((s) => s.user_id === userId && s.is_active).map((s) => s.org_id),
   );
   return {
-    staff_members: db.staff_members.filter((s) => memberOrgs.has(s.org_id) || (userId !== null && s.user_id === userId)),
+    staff_members: db.staff_members.filter(
+      (s) => memberOrgs.has(s.org_id) || (userId !== null && s.user_id === userId),
+    ),
     organizations: db.organizations.filter((o) => memberOrgs.has(o.id)),
     locations: db.locations.filter((l) => memberOrgs.has(l.org_id)),
   };
@@ -94,8 +101,14 @@ function applyFilters<T extends Row>(rows: T[], params: URLSearchParams, table: 
   for (const [column, filter] of params) {
     if (['select', 'order', 'limit', 'offset'].includes(column)) continue;
     const match = /^eq\.(.*)$/.exec(filter);
-    if (!match) return postgrestError(400, 'PGRST100', `the test backend only supports eq filters, got ${column}=${filter}`);
-    if (rows[0] && !(column in rows[0])) return postgrestError(400, '42703', `column ${table}.${column} does not exist`);
+    if (!match)
+      return postgrestError(
+        400,
+        'PGRST100',
+        `the test backend only supports eq filters, got ${column}=${filter}`,
+      );
+    if (rows[0] && !(column in rows[0]))
+      return postgrestError(400, '42703', `column ${table}.${column} does not exist`);
     result = result.filter((row) => String(row[column]) === match[1]);
   }
   return result;
@@ -136,7 +149,9 @@ function respond(request: Request, rows: Row[]): Response {
 export const restHandlers = [
   // the navigation's pending-request badge asks on every signed-in page; tests of the queue override this
   http.get(`${rest}/unconfirmed_requests`, ({ request }) =>
-    userIdFromBearer(request) === null ? postgrestError(401, '42501', 'permission denied for view unconfirmed_requests') : HttpResponse.json([]),
+    userIdFromBearer(request) === null
+      ? postgrestError(401, '42501', 'permission denied for view unconfirmed_requests')
+      : HttpResponse.json([]),
   ),
   http.get(`${rest}/staff_members`, ({ request }) => {
     const userId = userIdFromBearer(request);
@@ -164,7 +179,9 @@ export const restHandlers = [
             400,
             'PGRST200',
             `Could not find a relationship between 'staff_members' and '${item.relation}' in the schema cache`,
-            "Searched for a foreign key relationship between 'staff_members' and '" + item.relation + "' in the schema 'public', but no matches were found.",
+            "Searched for a foreign key relationship between 'staff_members' and '" +
+              item.relation +
+              "' in the schema 'public', but no matches were found.",
           );
         }
         const target = related(row, visible);

@@ -24,11 +24,23 @@ export const locationIds = {
 } as const;
 
 /** Hannah Whitaker: a Harborview therapist who is not enrolled in the program (no persona in data.ts). */
-export const unenrolledTherapist = { email: 'hannah.whitaker@harborviewcounseling.com', staffId: staffId('07') } as const;
+export const unenrolledTherapist = {
+  email: 'hannah.whitaker@harborviewcounseling.com',
+  staffId: staffId('07'),
+} as const;
 
 const created = '2027-01-04T15:00:00+00:00';
 
-const block = (id: string, staff: string, location: string, weekdays: number[], start: string, end: string, external: boolean, org: string = orgIds.harborview): Block => ({
+const block = (
+  id: string,
+  staff: string,
+  location: string,
+  weekdays: number[],
+  start: string,
+  end: string,
+  external: boolean,
+  org: string = orgIds.harborview,
+): Block => ({
   id: `b10c0000-0000-4000-8000-0000000000${id}`,
   org_id: org,
   staff_id: staffId(staff),
@@ -55,14 +67,29 @@ function initialBlocks(): Block[] {
 }
 
 /** The seed's enrollments: Priya, Jordan and Sofia are enrolled and active. */
-function initialEnrollments(): Pick<Tables<'program_enrollments'>, 'id' | 'org_id' | 'staff_id' | 'status'>[] {
-  return ['03', '04', '05'].map((s) => ({ id: `e0000000-0000-4000-8000-0000000000${s}`, org_id: orgIds.harborview, staff_id: staffId(s), status: 'active' as const }));
+function initialEnrollments(): Pick<
+  Tables<'program_enrollments'>,
+  'id' | 'org_id' | 'staff_id' | 'status'
+>[] {
+  return ['03', '04', '05'].map((s) => ({
+    id: `e0000000-0000-4000-8000-0000000000${s}`,
+    org_id: orgIds.harborview,
+    staff_id: staffId(s),
+    status: 'active' as const,
+  }));
 }
 
 export const scheduleData = {
   blocks: initialBlocks(),
   enrollments: initialEnrollments(),
-  clients: [{ id: 'c1000000-0000-4000-8000-000000000001', org_id: orgIds.harborview, first_name: 'Ana', last_name: 'Silva' }],
+  clients: [
+    {
+      id: 'c1000000-0000-4000-8000-000000000001',
+      org_id: orgIds.harborview,
+      first_name: 'Ana',
+      last_name: 'Silva',
+    },
+  ],
   /** Priya's appointment on Monday 3 May 2027, 10:00–11:00 in Boston. */
   appointments: [
     {
@@ -116,7 +143,9 @@ function access(request: Request) {
   const userId = userIdFromBearer(request);
   const mine = db.staff_members.filter((s) => userId !== null && s.user_id === userId && s.is_active);
   const memberOrgs = new Set(mine.map((s) => s.org_id));
-  const viewerOrgs = new Set(mine.filter((s) => s.roles.some((r) => r === 'org_admin' || r === 'scheduler')).map((s) => s.org_id));
+  const viewerOrgs = new Set(
+    mine.filter((s) => s.roles.some((r) => r === 'org_admin' || r === 'scheduler')).map((s) => s.org_id),
+  );
   const adminOrgs = new Set(mine.filter((s) => s.roles.includes('org_admin')).map((s) => s.org_id));
   const myStaffIds = new Set(mine.map((s) => s.id));
   return {
@@ -148,7 +177,14 @@ function parseSelect(select: string): { columns: string[]; embeds: Embed[] } {
     const embed = /^(?:(\w+):)?(\w+)\(([^)]*)\)$/.exec(item);
     if (embed) {
       const [, alias, relation = '', inner = ''] = embed;
-      embeds.push({ alias: alias ?? relation, relation, columns: inner.split(',').map((c) => c.trim()).filter(Boolean) });
+      embeds.push({
+        alias: alias ?? relation,
+        relation,
+        columns: inner
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      });
     } else columns.push(item);
   }
   return { columns, embeds };
@@ -165,7 +201,11 @@ function pick(row: Row, columns: readonly string[], table: string): Row | Respon
 }
 
 /** Postgres's text for a timestamptz in UTC: `2027-05-04 13:00:00+00`. */
-const pgTimestamp = (date: Date) => date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '+00');
+const pgTimestamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, '+00');
 const pgRange = (start: Date, end: Date) => `["${pgTimestamp(start)}","${pgTimestamp(end)}")`;
 
 /** Reads `[a,b)` as PostgREST's `ov.` filter sends it, or as the database prints it. */
@@ -179,11 +219,17 @@ function readRange(text: string): { start: number; end: number } | null {
 }
 
 /** `eq.` on any column, `ov.` on range columns; anything else is a test-backend gap, said loudly. */
-function applyFilters<T extends Row>(rows: T[], params: URLSearchParams, table: string, columns: readonly string[]): T[] | Response {
+function applyFilters<T extends Row>(
+  rows: T[],
+  params: URLSearchParams,
+  table: string,
+  columns: readonly string[],
+): T[] | Response {
   let result = rows;
   for (const [column, filter] of params) {
     if (['select', 'order', 'limit', 'offset', 'columns'].includes(column)) continue;
-    if (!columns.includes(column)) return postgrestError(400, '42703', `column ${table}.${column} does not exist`);
+    if (!columns.includes(column))
+      return postgrestError(400, '42703', `column ${table}.${column} does not exist`);
     const eq = /^eq\.(.*)$/.exec(filter);
     const ov = /^ov\.(.*)$/.exec(filter);
     if (eq) result = result.filter((row) => String(row[column]) === eq[1]);
@@ -194,14 +240,20 @@ function applyFilters<T extends Row>(rows: T[], params: URLSearchParams, table: 
         const range = readRange(String(row[column]));
         return range !== null && range.start < wanted.end && wanted.start < range.end;
       });
-    } else return postgrestError(400, 'PGRST100', `the test backend supports eq and ov filters, got ${column}=${filter}`);
+    } else
+      return postgrestError(
+        400,
+        'PGRST100',
+        `the test backend supports eq and ov filters, got ${column}=${filter}`,
+      );
   }
   return result;
 }
 
 function respond(request: Request, rows: Row[], status = 200): Response {
   if (request.headers.get('Accept')?.startsWith('application/vnd.pgrst.object+json')) {
-    if (rows.length !== 1) return postgrestError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned');
+    if (rows.length !== 1)
+      return postgrestError(406, 'PGRST116', 'JSON object requested, multiple (or no) rows returned');
     return HttpResponse.json(rows[0], { status });
   }
   return HttpResponse.json(rows, { status });
@@ -222,7 +274,11 @@ function project(
     for (const embed of embeds) {
       const find = related[embed.relation];
       if (!find) {
-        return postgrestError(400, 'PGRST200', `Could not find a relationship between '${table}' and '${embed.relation}' in the schema cache`);
+        return postgrestError(
+          400,
+          'PGRST200',
+          `Could not find a relationship between '${table}' and '${embed.relation}' in the schema cache`,
+        );
       }
       const target = find(row);
       if (target === undefined) picked[embed.alias] = null;
@@ -246,11 +302,25 @@ function zonedInstant(date: string, time: string, zone: string): Date {
   const wanted = Date.UTC(y, m - 1, d, hh, mm);
   const wallAt = (instant: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      })
         .formatToParts(instant)
         .map((p) => [p.type, Number(p.value)]),
     );
-    return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+    return Date.UTC(
+      parts.year ?? 0,
+      (parts.month ?? 1) - 1,
+      parts.day ?? 1,
+      parts.hour ?? 0,
+      parts.minute ?? 0,
+    );
   };
   let instant = wanted - (wallAt(wanted) - wanted);
   instant = wanted - (wallAt(instant) - instant);
@@ -269,7 +339,10 @@ function occurrencesOf(b: Block, fromDate: string, untilDate: string): { start: 
   for (let day = first; day <= last; day += dayMs) {
     const isoWeekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
     if (b.weekdays !== null && !b.weekdays.includes(isoWeekday)) continue;
-    out.push({ start: zonedInstant(isoDate(day), b.start_time, zone), end: zonedInstant(isoDate(day), b.end_time, zone) });
+    out.push({
+      start: zonedInstant(isoDate(day), b.start_time, zone),
+      end: zonedInstant(isoDate(day), b.end_time, zone),
+    });
   }
   return out;
 }
@@ -277,28 +350,53 @@ function occurrencesOf(b: Block, fromDate: string, untilDate: string): { start: 
 /** The first block of the same therapist that `candidate` overlaps, as the exclusion constraint finds it. */
 function clashOf(candidate: Block): Block | undefined {
   const horizon = (from: string) => isoDate(Date.parse(from) + 400 * dayMs);
-  const mine = occurrencesOf(candidate, candidate.valid_from, candidate.valid_until ?? horizon(candidate.valid_from));
+  const mine = occurrencesOf(
+    candidate,
+    candidate.valid_from,
+    candidate.valid_until ?? horizon(candidate.valid_from),
+  );
   return scheduleData.blocks.find(
     (other) =>
       other.id !== candidate.id &&
       other.staff_id === candidate.staff_id &&
-      occurrencesOf(other, candidate.valid_from, candidate.valid_until ?? horizon(candidate.valid_from)).some((o) =>
-        mine.some((m) => m.start < o.end && o.start < m.end),
+      occurrencesOf(other, candidate.valid_from, candidate.valid_until ?? horizon(candidate.valid_from)).some(
+        (o) => mine.some((m) => m.start < o.end && o.start < m.end),
       ),
   );
 }
 
 const blockColumns = Object.keys(initialBlocks()[0] ?? {});
-const updatableColumns = ['location_id', 'valid_from', 'valid_until', 'weekdays', 'start_time', 'end_time', 'accept_external'];
-const withSeconds = (time: unknown) => (typeof time === 'string' && /^\d{2}:\d{2}$/.test(time) ? `${time}:00` : time);
+const updatableColumns = [
+  'location_id',
+  'valid_from',
+  'valid_until',
+  'weekdays',
+  'start_time',
+  'end_time',
+  'accept_external',
+];
+const withSeconds = (time: unknown) =>
+  typeof time === 'string' && /^\d{2}:\d{2}$/.test(time) ? `${time}:00` : time;
 
 /** The database's checks on a block, in the order its constraints and triggers run. */
 function refuse(candidate: Block): Response | null {
   if (!(candidate.end_time > candidate.start_time)) {
-    return postgrestError(400, '23514', 'new row for relation "availability_blocks" violates check constraint "availability_blocks_end_time_after_start_time"');
+    return postgrestError(
+      400,
+      '23514',
+      'new row for relation "availability_blocks" violates check constraint "availability_blocks_end_time_after_start_time"',
+    );
   }
-  if (candidate.accept_external && !scheduleData.enrollments.some((e) => e.staff_id === candidate.staff_id && e.status === 'active')) {
-    return postgrestError(400, 'P0001', 'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.', 'not_enrolled');
+  if (
+    candidate.accept_external &&
+    !scheduleData.enrollments.some((e) => e.staff_id === candidate.staff_id && e.status === 'active')
+  ) {
+    return postgrestError(
+      400,
+      'P0001',
+      'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
+      'not_enrolled',
+    );
   }
   const clash = clashOf(candidate);
   if (clash) {
@@ -320,7 +418,9 @@ export const scheduleHandlers = [
     const visible = db.locations.filter((l) => who.memberOrgs.has(l.org_id));
     const filtered = applyFilters(visible, params, 'locations', Object.keys(db.locations[0] ?? {}));
     if (filtered instanceof Response) return filtered;
-    const sorted = params.get('order')?.startsWith('name') ? [...filtered].sort((a, b) => a.name.localeCompare(b.name)) : filtered;
+    const sorted = params.get('order')?.startsWith('name')
+      ? [...filtered].sort((a, b) => a.name.localeCompare(b.name))
+      : filtered;
     const rows = project(sorted, params.get('select') ?? '*', 'locations', {});
     return rows instanceof Response ? rows : respond(request, rows);
   }),
@@ -330,7 +430,12 @@ export const scheduleHandlers = [
     if (!who.signedIn) return denied('program_enrollments');
     const params = new URL(request.url).searchParams;
     const visible = scheduleData.enrollments.filter((e) => who.readsProgram(e.org_id, e.staff_id));
-    const filtered = applyFilters(visible, params, 'program_enrollments', ['id', 'org_id', 'staff_id', 'status']);
+    const filtered = applyFilters(visible, params, 'program_enrollments', [
+      'id',
+      'org_id',
+      'staff_id',
+      'status',
+    ]);
     if (filtered instanceof Response) return filtered;
     const rows = project(filtered, params.get('select') ?? '*', 'program_enrollments', {});
     return rows instanceof Response ? rows : respond(request, rows);
@@ -342,15 +447,30 @@ export const scheduleHandlers = [
     const params = new URL(request.url).searchParams;
     // expand only around the range asked for (the database keeps about 400 days expanded)
     const during = readRange((params.get('during') ?? '').replace(/^ov\./, ''));
-    if (!during) return postgrestError(400, 'PGRST100', 'the test backend needs a during=ov.[…) filter on availability_occurrences');
+    if (!during)
+      return postgrestError(
+        400,
+        'PGRST100',
+        'the test backend needs a during=ov.[…) filter on availability_occurrences',
+      );
     const from = isoDate(during.start - dayMs);
     const until = isoDate(during.end + dayMs);
     const occurrences = scheduleData.blocks
       .filter((b) => who.memberOrgs.has(b.org_id))
       .flatMap((b) =>
-        occurrencesOf(b, from, until).map((o) => ({ block_id: b.id, org_id: b.org_id, staff_id: b.staff_id, during: pgRange(o.start, o.end) })),
+        occurrencesOf(b, from, until).map((o) => ({
+          block_id: b.id,
+          org_id: b.org_id,
+          staff_id: b.staff_id,
+          during: pgRange(o.start, o.end),
+        })),
       );
-    const filtered = applyFilters(occurrences, params, 'availability_occurrences', ['block_id', 'org_id', 'staff_id', 'during']);
+    const filtered = applyFilters(occurrences, params, 'availability_occurrences', [
+      'block_id',
+      'org_id',
+      'staff_id',
+      'during',
+    ]);
     if (filtered instanceof Response) return filtered;
     const rows = project(filtered, params.get('select') ?? '*', 'availability_occurrences', {
       availability_blocks: (row) => scheduleData.blocks.find((b) => b.id === row.block_id),
@@ -363,10 +483,16 @@ export const scheduleHandlers = [
     if (!who.signedIn) return denied('appointments');
     const params = new URL(request.url).searchParams;
     const visible = scheduleData.appointments.filter((a) => who.readsProgram(a.org_id, a.staff_id));
-    const filtered = applyFilters(visible, params, 'appointments', Object.keys(scheduleData.appointments[0] ?? {}));
+    const filtered = applyFilters(
+      visible,
+      params,
+      'appointments',
+      Object.keys(scheduleData.appointments[0] ?? {}),
+    );
     if (filtered instanceof Response) return filtered;
     const rows = project(filtered, params.get('select') ?? '*', 'appointments', {
-      clients: (row) => scheduleData.clients.find((c) => c.id === row.client_id && who.readsClients(c.org_id)),
+      clients: (row) =>
+        scheduleData.clients.find((c) => c.id === row.client_id && who.readsClients(c.org_id)),
     });
     return rows instanceof Response ? rows : respond(request, rows);
   }),
@@ -376,7 +502,12 @@ export const scheduleHandlers = [
     if (!who.signedIn) return denied('referral_requests');
     const params = new URL(request.url).searchParams;
     const visible = scheduleData.requests.filter((r) => who.readsProgram(r.org_id, r.therapist_id));
-    const filtered = applyFilters(visible, params, 'referral_requests', Object.keys(scheduleData.requests[0] ?? {}));
+    const filtered = applyFilters(
+      visible,
+      params,
+      'referral_requests',
+      Object.keys(scheduleData.requests[0] ?? {}),
+    );
     if (filtered instanceof Response) return filtered;
     const rows = project(filtered, params.get('select') ?? '*', 'referral_requests', {
       payers: (row) => scheduleData.payers.find((p) => p.id === row.payer_id),
@@ -389,7 +520,12 @@ export const scheduleHandlers = [
     if (!who.signedIn) return denied('availability_blocks');
     const body = (await request.json()) as Row;
     const unknown = Object.keys(body).find((column) => !blockColumns.includes(column));
-    if (unknown) return postgrestError(400, 'PGRST204', `Could not find the '${unknown}' column of 'availability_blocks' in the schema cache`);
+    if (unknown)
+      return postgrestError(
+        400,
+        'PGRST204',
+        `Could not find the '${unknown}' column of 'availability_blocks' in the schema cache`,
+      );
     const candidate: Block = {
       ...(body as unknown as Block),
       id: `b10c0000-0000-4000-8000-${String(scheduleData.blocks.length + 1).padStart(12, '0')}`,
@@ -402,12 +538,21 @@ export const scheduleHandlers = [
       updated_at: created,
     };
     if (!who.manages(candidate.org_id, candidate.staff_id)) {
-      return postgrestError(403, '42501', 'new row violates row-level security policy for table "availability_blocks"');
+      return postgrestError(
+        403,
+        '42501',
+        'new row violates row-level security policy for table "availability_blocks"',
+      );
     }
     const refused = refuse(candidate);
     if (refused) return refused;
     scheduleData.blocks.push(candidate);
-    const rows = project([candidate], new URL(request.url).searchParams.get('select') ?? '*', 'availability_blocks', {});
+    const rows = project(
+      [candidate],
+      new URL(request.url).searchParams.get('select') ?? '*',
+      'availability_blocks',
+      {},
+    );
     return rows instanceof Response ? rows : respond(request, rows, 201);
   }),
 
@@ -418,12 +563,19 @@ export const scheduleHandlers = [
     const body = (await request.json()) as Row;
     const forbidden = Object.keys(body).find((column) => !updatableColumns.includes(column));
     if (forbidden) return postgrestError(403, '42501', 'permission denied for table availability_blocks');
-    const reachable = scheduleData.blocks.filter((b) => who.memberOrgs.has(b.org_id) && who.manages(b.org_id, b.staff_id));
+    const reachable = scheduleData.blocks.filter(
+      (b) => who.memberOrgs.has(b.org_id) && who.manages(b.org_id, b.staff_id),
+    );
     const targets = applyFilters(reachable, params, 'availability_blocks', blockColumns);
     if (targets instanceof Response) return targets;
     const updated: Block[] = [];
     for (const target of targets) {
-      const next: Block = { ...target, ...(body as Partial<Block>), start_time: String(withSeconds(body.start_time ?? target.start_time)), end_time: String(withSeconds(body.end_time ?? target.end_time)) };
+      const next: Block = {
+        ...target,
+        ...(body as Partial<Block>),
+        start_time: String(withSeconds(body.start_time ?? target.start_time)),
+        end_time: String(withSeconds(body.end_time ?? target.end_time)),
+      };
       const refused = refuse(next);
       if (refused) return refused;
       updated.push(next);
@@ -437,7 +589,9 @@ export const scheduleHandlers = [
     const who = access(request);
     if (!who.signedIn) return denied('availability_blocks');
     const params = new URL(request.url).searchParams;
-    const reachable = scheduleData.blocks.filter((b) => who.memberOrgs.has(b.org_id) && who.manages(b.org_id, b.staff_id));
+    const reachable = scheduleData.blocks.filter(
+      (b) => who.memberOrgs.has(b.org_id) && who.manages(b.org_id, b.staff_id),
+    );
     const targets = applyFilters(reachable, params, 'availability_blocks', blockColumns);
     if (targets instanceof Response) return targets;
     scheduleData.blocks = scheduleData.blocks.filter((b) => !targets.includes(b));

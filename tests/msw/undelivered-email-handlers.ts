@@ -52,30 +52,54 @@ export function deadLetter(overrides: Partial<OutboxRow> = {}): OutboxRow {
   return row;
 }
 
-const granted = new Set(['id', 'org_id', 'template', 'recipient', 'status', 'attempts', 'last_error', 'first_attempt_at', 'dead_lettered_at', 'created_at']);
+const granted = new Set([
+  'id',
+  'org_id',
+  'template',
+  'recipient',
+  'status',
+  'attempts',
+  'last_error',
+  'first_attempt_at',
+  'dead_lettered_at',
+  'created_at',
+]);
 
 const postgrestError = (status: number, code: string, message: string, hint: string | null = null) =>
   HttpResponse.json({ code, details: null, hint, message }, { status });
 
 function adminOrgs(userId: string | null): Set<string> {
   return new Set(
-    db.staff_members.filter((s) => userId !== null && s.user_id === userId && s.is_active && s.roles.includes('org_admin')).map((s) => s.org_id),
+    db.staff_members
+      .filter((s) => userId !== null && s.user_id === userId && s.is_active && s.roles.includes('org_admin'))
+      .map((s) => s.org_id),
   );
 }
 
 const visibleTo = (userId: string | null) => (row: OutboxRow) =>
-  row.status === 'dead_letter' && row.template !== 'request_verification' && adminOrgs(userId).has(row.org_id);
+  row.status === 'dead_letter' &&
+  row.template !== 'request_verification' &&
+  adminOrgs(userId).has(row.org_id);
 
 export const undeliveredEmailHandlers = [
   http.get(`${rest}/notification_outbox`, ({ request }) => {
     const userId = userIdFromBearer(request);
-    if (userId === null) return postgrestError(401, '42501', 'permission denied for table notification_outbox');
+    if (userId === null)
+      return postgrestError(401, '42501', 'permission denied for table notification_outbox');
     const params = new URL(request.url).searchParams;
     const columns = (params.get('select') ?? '').split(',');
     const denied = columns.find((c) => !granted.has(c));
     if (denied) return postgrestError(401, '42501', 'permission denied for table notification_outbox');
-    if (params.get('status') !== 'eq.dead_letter' || !params.get('org_id')?.startsWith('eq.') || params.get('order') !== 'dead_lettered_at.desc') {
-      return postgrestError(400, 'PGRST100', `the test backend expects org_id=eq., status=eq.dead_letter and order=dead_lettered_at.desc: ${params}`);
+    if (
+      params.get('status') !== 'eq.dead_letter' ||
+      !params.get('org_id')?.startsWith('eq.') ||
+      params.get('order') !== 'dead_lettered_at.desc'
+    ) {
+      return postgrestError(
+        400,
+        'PGRST100',
+        `the test backend expects org_id=eq., status=eq.dead_letter and order=dead_lettered_at.desc: ${params}`,
+      );
     }
     const org = params.get('org_id')!.slice(3);
     const rows = outboxDb.rows
@@ -83,17 +107,32 @@ export const undeliveredEmailHandlers = [
       .filter((r) => r.org_id === org)
       .sort((a, b) => (b.dead_lettered_at ?? '').localeCompare(a.dead_lettered_at ?? ''));
     const limit = Number(params.get('limit') ?? rows.length);
-    const page = rows.slice(0, limit).map((r) => Object.fromEntries(columns.map((c) => [c, r[c as keyof OutboxRow]])));
-    return HttpResponse.json(page, { headers: { 'Content-Range': page.length ? `0-${page.length - 1}/${rows.length}` : `*/${rows.length}` } });
+    const page = rows
+      .slice(0, limit)
+      .map((r) => Object.fromEntries(columns.map((c) => [c, r[c as keyof OutboxRow]])));
+    return HttpResponse.json(page, {
+      headers: { 'Content-Range': page.length ? `0-${page.length - 1}/${rows.length}` : `*/${rows.length}` },
+    });
   }),
 
   http.post(`${rest}/rpc/resend_undelivered_email`, async ({ request }) => {
     const userId = userIdFromBearer(request);
-    if (userId === null) return postgrestError(401, '42501', 'permission denied for function resend_undelivered_email');
+    if (userId === null)
+      return postgrestError(401, '42501', 'permission denied for function resend_undelivered_email');
     const body = (await request.json()) as { notification_id?: unknown };
-    const row = outboxDb.rows.find((r) => r.id === body.notification_id && r.template !== 'request_verification' && adminOrgs(userId).has(r.org_id));
+    const row = outboxDb.rows.find(
+      (r) =>
+        r.id === body.notification_id &&
+        r.template !== 'request_verification' &&
+        adminOrgs(userId).has(r.org_id),
+    );
     if (!row) {
-      return postgrestError(404, 'PT404', 'That email does not exist or you cannot resend it. Only org admins of its clinic can.', 'unknown_email');
+      return postgrestError(
+        404,
+        'PT404',
+        'That email does not exist or you cannot resend it. Only org admins of its clinic can.',
+        'unknown_email',
+      );
     }
     if (row.status !== 'dead_letter') return HttpResponse.json(row.status);
     outboxDb.resends.push(row.id);

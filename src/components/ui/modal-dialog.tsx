@@ -18,13 +18,23 @@ interface ModalDialogProps {
   description?: ReactNode;
 }
 
-const focusable = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog on the native <dialog> (showModal): the page behind is inert, focus stays inside,
  * Escape closes it, and focus goes back to where it came from. Open it by rendering it.
  */
-export function ModalDialog({ title, onClose, children, initialFocus, returnFocus, busy = false, alert = false, description }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  onClose,
+  children,
+  initialFocus,
+  returnFocus,
+  busy = false,
+  alert = false,
+  description,
+}: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();

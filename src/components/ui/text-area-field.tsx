@@ -20,7 +20,12 @@ export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaF
           {hint}
         </p>
       ) : null}
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...textarea} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...textarea}
+      />
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}

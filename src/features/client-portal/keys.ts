@@ -4,7 +4,8 @@ import type { DirectoryFilters } from './lib/filters';
 export const clientPortalKeys = {
   all: (clinicSlug: string) => ['clinic', clinicSlug, 'client-portal'] as const,
   directories: (clinicSlug: string) => [...clientPortalKeys.all(clinicSlug), 'directory'] as const,
-  directory: (clinicSlug: string, filters: DirectoryFilters) => [...clientPortalKeys.directories(clinicSlug), filters] as const,
+  directory: (clinicSlug: string, filters: DirectoryFilters) =>
+    [...clientPortalKeys.directories(clinicSlug), filters] as const,
   allSlots: (clinicSlug: string) => [...clientPortalKeys.all(clinicSlug), 'slots'] as const,
   slots: (clinicSlug: string, therapistId: string, days: number) =>
     [...clientPortalKeys.allSlots(clinicSlug), therapistId, { days }] as const,

@@ -23,7 +23,8 @@ function messageFor(field: keyof typeof valid, value: string): string | null {
   return result.error.issues.find((issue) => issue.path[0] === field)?.message ?? null;
 }
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('portalReferralRequestSchema matches the database’s date rules', () => {
   it('takes a date of birth after 1900-01-01 and before today (UTC), as the trigger on referral_requests', () => {
@@ -37,7 +38,9 @@ describe('portalReferralRequestSchema matches the database’s date rules', () =
 
   it('takes a slot start in the years 2000–2199, as CHECK referral_requests_slot_in_range', () => {
     for (const slotStart of ['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2200-01-01T00:00:00Z']) {
-      expect(messageFor('slot_start', slotStart), slotStart).toMatch(/^slot_start must be an ISO 8601 date-time/);
+      expect(messageFor('slot_start', slotStart), slotStart).toMatch(
+        /^slot_start must be an ISO 8601 date-time/,
+      );
     }
     expect(messageFor('slot_start', '2000-01-01T00:00:00Z')).toBeNull();
     expect(messageFor('slot_start', '2199-12-31T23:00:00Z')).toBeNull();

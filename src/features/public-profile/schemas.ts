@@ -20,12 +20,18 @@ const optionalText = (min: number, max: number, label: string) =>
 const optionalChoice = (kind: VocabularyKind, label: string) =>
   z.preprocess(
     (v) => (v === '' ? null : v),
-    z.enum(vocabularyKeys(kind) as [string, ...string[]], { error: `Choose a ${label.toLowerCase()} from the list.` }).nullable(),
+    z
+      .enum(vocabularyKeys(kind) as [string, ...string[]], {
+        error: `Choose a ${label.toLowerCase()} from the list.`,
+      })
+      .nullable(),
   );
 
 const choiceList = (kind: VocabularyKind, label: string) =>
   z
-    .array(z.enum(vocabularyKeys(kind) as [string, ...string[]], { error: `${label}: choose from the list.` }))
+    .array(
+      z.enum(vocabularyKeys(kind) as [string, ...string[]], { error: `${label}: choose from the list.` }),
+    )
     .refine((items) => new Set(items).size === items.length, `${label}: each choice once.`);
 
 /**
@@ -47,13 +53,19 @@ export const profileDraftSchema = z.object({
   license_state: optionalChoice('us_state', 'License state'),
   license_number: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
-    z.string().regex(/^[A-Za-z0-9-]{3,20}$/, 'License number: 3–20 letters, digits or dashes.').nullable(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{3,20}$/, 'License number: 3–20 letters, digits or dashes.')
+      .nullable(),
   ),
   about_me: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
     z
       .string()
-      .refine((text) => charCount(text) <= profileLimits.aboutMax, `About me can have at most ${profileLimits.aboutMax} characters.`)
+      .refine(
+        (text) => charCount(text) <= profileLimits.aboutMax,
+        `About me can have at most ${profileLimits.aboutMax} characters.`,
+      )
       .nullable(),
   ),
   specialties: choiceList('specialty', 'Specialties'),
@@ -141,4 +153,8 @@ export const requiredProfileFields = [
 ] as const satisfies readonly (keyof ProfileDraft)[];
 
 /** Fields only the therapist may edit; an org admin sees them read-only (the database refuses too). */
-export const therapistOnlyFields = ['pronouns', 'gender_identity', 'first_session_note'] as const satisfies readonly (keyof ProfileDraft)[];
+export const therapistOnlyFields = [
+  'pronouns',
+  'gender_identity',
+  'first_session_note',
+] as const satisfies readonly (keyof ProfileDraft)[];

@@ -5,12 +5,17 @@ const staff = '57af0000-0000-4000-8000-000000000006';
 const aetna = 'b0a1e000-0000-4000-8000-000000000001';
 const cigna = 'b0a1e000-0000-4000-8000-000000000003';
 
-const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+const messages = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
 
 describe('enrollStaffSchema', () => {
   it('accepts a staff member and distinct payers', () => {
-    expect(enrollStaffSchema.parse({ staffId: staff, payerIds: [aetna, cigna] })).toEqual({ staffId: staff, payerIds: [aetna, cigna] });
+    expect(enrollStaffSchema.parse({ staffId: staff, payerIds: [aetna, cigna] })).toEqual({
+      staffId: staff,
+      payerIds: [aetna, cigna],
+    });
   });
 
   it('names each missing field', () => {
@@ -33,8 +38,17 @@ describe('enrollStaffSchema', () => {
 
 describe('setEnrollmentPayersSchema and the Edit form', () => {
   it('requires at least one payer', () => {
-    expect(messages(editPayersFormSchema.safeParse({ payerIds: [] }))).toEqual([['payerIds', 'Choose at least one payer.']]);
-    expect(setEnrollmentPayersSchema.safeParse({ enrollmentId: 'e0e00000-0000-4000-8000-000000000004', payerIds: [cigna] }).success).toBe(true);
-    expect(setEnrollmentPayersSchema.safeParse({ enrollmentId: 'nope', payerIds: [cigna] }).success).toBe(false);
+    expect(messages(editPayersFormSchema.safeParse({ payerIds: [] }))).toEqual([
+      ['payerIds', 'Choose at least one payer.'],
+    ]);
+    expect(
+      setEnrollmentPayersSchema.safeParse({
+        enrollmentId: 'e0e00000-0000-4000-8000-000000000004',
+        payerIds: [cigna],
+      }).success,
+    ).toBe(true);
+    expect(setEnrollmentPayersSchema.safeParse({ enrollmentId: 'nope', payerIds: [cigna] }).success).toBe(
+      false,
+    );
   });
 });

@@ -11,11 +11,13 @@ export const scheduleKeys = {
   all: (orgId: string) => ['org', orgId, 'schedule'] as const,
   locations: (orgId: string) => [...scheduleKeys.all(orgId), 'locations'] as const,
   therapists: (orgId: string) => [...scheduleKeys.all(orgId), 'therapists'] as const,
-  enrollment: (orgId: string, staffId: string) => [...scheduleKeys.all(orgId), 'enrollment', staffId] as const,
+  enrollment: (orgId: string, staffId: string) =>
+    [...scheduleKeys.all(orgId), 'enrollment', staffId] as const,
   /** Everything on one therapist's calendar. */
   calendar: (orgId: string, staffId: string) => [...scheduleKeys.all(orgId), 'calendar', staffId] as const,
   /** Their availability, any range: what saving or deleting a block invalidates. */
-  availability: (orgId: string, staffId: string) => [...scheduleKeys.calendar(orgId, staffId), 'availability'] as const,
+  availability: (orgId: string, staffId: string) =>
+    [...scheduleKeys.calendar(orgId, staffId), 'availability'] as const,
   availabilityIn: (orgId: string, staffId: string, range: TimeRange) =>
     [...scheduleKeys.availability(orgId, staffId), rangeKey(range)] as const,
   appointmentsIn: (orgId: string, staffId: string, range: TimeRange) =>

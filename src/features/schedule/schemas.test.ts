@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityBlockFormSchema, daysBetween, isDate, type AvailabilityBlockFormValues } from './schemas';
+import {
+  availabilityBlockFormSchema,
+  daysBetween,
+  isDate,
+  type AvailabilityBlockFormValues,
+} from './schemas';
 
 const weekly: AvailabilityBlockFormValues = {
   location_id: '10ca0000-0000-4000-8000-000000000001',
@@ -23,7 +28,9 @@ function errors(values: AvailabilityBlockFormValues): Record<string, string[]> {
 
 describe('availabilityBlockFormSchema', () => {
   it('turns a weekly block into the columns it writes', () => {
-    expect(availabilityBlockFormSchema.parse({ ...weekly, weekdays: ['5', '1', '5'], valid_until: '2027-12-31' })).toEqual({
+    expect(
+      availabilityBlockFormSchema.parse({ ...weekly, weekdays: ['5', '1', '5'], valid_until: '2027-12-31' }),
+    ).toEqual({
       location_id: weekly.location_id,
       valid_from: '2027-05-07',
       valid_until: '2027-12-31',
@@ -37,7 +44,13 @@ describe('availabilityBlockFormSchema', () => {
 
   it('a one-off block is one date, with no weekdays (whatever the hidden weekly fields hold)', () => {
     expect(
-      availabilityBlockFormSchema.parse({ ...weekly, repeats: 'once', weekdays: [], valid_until: '2020-01-01', accept_external: 'no' }),
+      availabilityBlockFormSchema.parse({
+        ...weekly,
+        repeats: 'once',
+        weekdays: [],
+        valid_until: '2020-01-01',
+        accept_external: 'no',
+      }),
     ).toEqual({
       location_id: weekly.location_id,
       valid_from: '2027-05-07',
@@ -50,8 +63,12 @@ describe('availabilityBlockFormSchema', () => {
   });
 
   it('needs the end after the start (CHECK end_time > start_time)', () => {
-    expect(errors({ ...weekly, end_time: '09:00' })).toEqual({ end_time: ['The end time must be after the start time.'] });
-    expect(errors({ ...weekly, end_time: '08:30' })).toEqual({ end_time: ['The end time must be after the start time.'] });
+    expect(errors({ ...weekly, end_time: '09:00' })).toEqual({
+      end_time: ['The end time must be after the start time.'],
+    });
+    expect(errors({ ...weekly, end_time: '08:30' })).toEqual({
+      end_time: ['The end time must be after the start time.'],
+    });
     expect(errors({ ...weekly, start_time: '', end_time: '' })).toEqual({
       start_time: ['Enter a start time.'],
       end_time: ['Enter an end time.'],
@@ -59,13 +76,19 @@ describe('availabilityBlockFormSchema', () => {
   });
 
   it('takes clock times of one day only, before 24:00 (CHECK availability_blocks_start_time_end_time_before_24_00)', () => {
-    expect(errors({ ...weekly, start_time: '22:00', end_time: '24:00' })).toEqual({ end_time: ['Enter an end time.'] });
-    expect(errors({ ...weekly, start_time: '24:00', end_time: '23:00' })).toEqual({ start_time: ['Enter a start time.'] });
+    expect(errors({ ...weekly, start_time: '22:00', end_time: '24:00' })).toEqual({
+      end_time: ['Enter an end time.'],
+    });
+    expect(errors({ ...weekly, start_time: '24:00', end_time: '23:00' })).toEqual({
+      start_time: ['Enter a start time.'],
+    });
     expect(errors({ ...weekly, start_time: '22:00', end_time: '23:59' })).toEqual({});
   });
 
   it('needs a weekday for a weekly block', () => {
-    expect(errors({ ...weekly, weekdays: [] })).toEqual({ weekdays: ['Choose at least one day of the week.'] });
+    expect(errors({ ...weekly, weekdays: [] })).toEqual({
+      weekdays: ['Choose at least one day of the week.'],
+    });
   });
 
   it('needs until on or after from, and at most 730 days later', () => {
@@ -81,7 +104,9 @@ describe('availabilityBlockFormSchema', () => {
 
   it('needs a first date in the years the database accepts (2000–2199)', () => {
     for (const valid_from of ['1999-12-31', '1900-06-01', '2200-01-01']) {
-      expect(errors({ ...weekly, valid_from, valid_until: '' })).toEqual({ valid_from: ['Enter a date in the years 2000 to 2199.'] });
+      expect(errors({ ...weekly, valid_from, valid_until: '' })).toEqual({
+        valid_from: ['Enter a date in the years 2000 to 2199.'],
+      });
     }
     expect(errors({ ...weekly, valid_from: '2000-01-01', valid_until: '' })).toEqual({});
     expect(errors({ ...weekly, valid_from: '2199-12-31', valid_until: '' })).toEqual({});

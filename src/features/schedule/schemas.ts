@@ -40,7 +40,10 @@ export const availabilityBlockFormSchema = z
     valid_from: z
       .string()
       .refine(isDate, 'Enter a date.')
-      .refine((date) => !isDate(date) || (date >= firstBlockDate && date <= lastBlockDate), 'Enter a date in the years 2000 to 2199.'),
+      .refine(
+        (date) => !isDate(date) || (date >= firstBlockDate && date <= lastBlockDate),
+        'Enter a date in the years 2000 to 2199.',
+      ),
     /** The last date of a weekly block; empty repeats with no end date. */
     valid_until: z.string(),
     weekdays: z.array(z.enum(weekdayValues)),
@@ -49,8 +52,16 @@ export const availabilityBlockFormSchema = z
     accept_external: z.enum(['yes', 'no']),
   })
   .superRefine((values, ctx) => {
-    if (timePattern.test(values.start_time) && timePattern.test(values.end_time) && values.end_time <= values.start_time) {
-      ctx.addIssue({ code: 'custom', path: ['end_time'], message: 'The end time must be after the start time.' });
+    if (
+      timePattern.test(values.start_time) &&
+      timePattern.test(values.end_time) &&
+      values.end_time <= values.start_time
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end_time'],
+        message: 'The end time must be after the start time.',
+      });
     }
     if (values.repeats !== 'weekly') return;
     if (values.weekdays.length === 0) {
@@ -58,18 +69,32 @@ export const availabilityBlockFormSchema = z
     }
     if (values.valid_until === '' || !isDate(values.valid_from)) return;
     if (!isDate(values.valid_until)) {
-      ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'Enter an end date, or leave it empty.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valid_until'],
+        message: 'Enter an end date, or leave it empty.',
+      });
     } else if (values.valid_until < values.valid_from) {
-      ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'The end date must be on or after the start date.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valid_until'],
+        message: 'The end date must be on or after the start date.',
+      });
     } else if (daysBetween(values.valid_from, values.valid_until) > maxBlockSpanDays) {
-      ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'A block can repeat for at most two years (730 days).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valid_until'],
+        message: 'A block can repeat for at most two years (730 days).',
+      });
     }
   })
   .transform((values) => ({
     location_id: values.location_id,
     valid_from: values.valid_from,
-    valid_until: values.repeats === 'once' ? values.valid_from : values.valid_until === '' ? null : values.valid_until,
-    weekdays: values.repeats === 'once' ? null : [...new Set(values.weekdays.map(Number))].sort((a, b) => a - b),
+    valid_until:
+      values.repeats === 'once' ? values.valid_from : values.valid_until === '' ? null : values.valid_until,
+    weekdays:
+      values.repeats === 'once' ? null : [...new Set(values.weekdays.map(Number))].sort((a, b) => a - b),
     start_time: values.start_time,
     end_time: values.end_time,
     accept_external: values.accept_external === 'yes',

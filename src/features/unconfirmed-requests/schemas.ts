@@ -14,9 +14,14 @@ export type DeclineReason = keyof typeof declineReasons;
 
 export const declineSchema = z
   .object({
-    reason: z.enum(Object.keys(declineReasons) as [DeclineReason, ...DeclineReason[]], { error: 'Choose a reason for declining.' }),
+    reason: z.enum(Object.keys(declineReasons) as [DeclineReason, ...DeclineReason[]], {
+      error: 'Choose a reason for declining.',
+    }),
     note: z.string().trim().max(1000, 'The note can have at most 1,000 characters.'),
   })
-  .refine((v) => v.reason !== 'other' || v.note.length > 0, { path: ['note'], message: 'Describe the reason when you choose Other.' });
+  .refine((v) => v.reason !== 'other' || v.note.length > 0, {
+    path: ['note'],
+    message: 'Describe the reason when you choose Other.',
+  });
 
 export type DeclineForm = z.input<typeof declineSchema>;

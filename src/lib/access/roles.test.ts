@@ -21,7 +21,8 @@ const therapist = viewer('therapist');
 const adminTherapist = viewer('org_admin', 'therapist');
 
 /** "Group › Item" labels of the navigation, in order. */
-const navLabels = (v: Viewer) => navigationFor(v).flatMap((group) => group.items.map((item) => `${group.label} › ${item.label}`));
+const navLabels = (v: Viewer) =>
+  navigationFor(v).flatMap((group) => group.items.map((item) => `${group.label} › ${item.label}`));
 
 describe('navigationFor', () => {
   it('org admins: Manage Subscription, Active Staff Members, Calendar, Unconfirmed Appointments', () => {
@@ -42,7 +43,11 @@ describe('navigationFor', () => {
   });
 
   it('therapists: their own profile, Calendar and Unconfirmed Appointments', () => {
-    expect(navLabels(therapist)).toEqual(['Staff › My Profile', 'Schedule › Calendar', 'Schedule › Unconfirmed Appointments']);
+    expect(navLabels(therapist)).toEqual([
+      'Staff › My Profile',
+      'Schedule › Calendar',
+      'Schedule › Unconfirmed Appointments',
+    ]);
     const myProfile = navigationFor(therapist)[0]?.items[0];
     expect(myProfile?.to).toBe(paths.staffDetails(me));
   });
@@ -71,7 +76,9 @@ describe('navigationFor', () => {
     };
     for (const v of [admin, scheduler, therapist, adminTherapist]) {
       for (const item of navigationFor(v).flatMap((g) => g.items)) {
-        expect(canAccess(routeOf[item.id] as AppRoute, v, me), `${item.id} for ${v.roles.join('+')}`).toBe(true);
+        expect(canAccess(routeOf[item.id] as AppRoute, v, me), `${item.id} for ${v.roles.join('+')}`).toBe(
+          true,
+        );
       }
     }
   });

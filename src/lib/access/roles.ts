@@ -53,7 +53,10 @@ export function canAccess(route: AppRoute, viewer: Viewer, targetStaffId?: strin
       return has(viewer, 'org_admin', 'scheduler');
     case 'staffDetails':
     case 'staffPublicProfile':
-      return has(viewer, 'org_admin', 'scheduler') || (has(viewer, 'therapist') && targetStaffId === viewer.staffId);
+      return (
+        has(viewer, 'org_admin', 'scheduler') ||
+        (has(viewer, 'therapist') && targetStaffId === viewer.staffId)
+      );
     case 'scheduleCalendar':
     case 'unconfirmedAppointments':
       return has(viewer, 'org_admin', 'scheduler', 'therapist');
@@ -99,7 +102,13 @@ export function navigationFor(viewer: Viewer): NavGroup[] {
           ? [{ id: 'scheduleCalendar', label: 'Calendar', to: paths.scheduleCalendar } as const]
           : []),
         ...(canAccess('unconfirmedAppointments', viewer)
-          ? [{ id: 'unconfirmedAppointments', label: 'Unconfirmed Appointments', to: paths.unconfirmedAppointments } as const]
+          ? [
+              {
+                id: 'unconfirmedAppointments',
+                label: 'Unconfirmed Appointments',
+                to: paths.unconfirmedAppointments,
+              } as const,
+            ]
           : []),
       ],
     },

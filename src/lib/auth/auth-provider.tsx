@@ -49,7 +49,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const completePasswordSetup = useCallback(() => {
     clearPasswordSetup();
-    setState((previous) => (previous.status === 'signed-in' ? { ...previous, passwordSetup: null } : previous));
+    setState((previous) =>
+      previous.status === 'signed-in' ? { ...previous, passwordSetup: null } : previous,
+    );
   }, []);
 
   const value = useMemo<AuthContextValue>(

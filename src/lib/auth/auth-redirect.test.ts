@@ -78,9 +78,9 @@ describe('detectAuthRedirect', () => {
 
 describe('linkErrorMessage', () => {
   it('uses GoTrue’s description when there is no better wording', () => {
-    expect(linkErrorMessage({ error: 'server_error', error_description: 'Database+error+granting+user' })).toBe(
-      'The link could not be used: Database error granting user.',
-    );
+    expect(
+      linkErrorMessage({ error: 'server_error', error_description: 'Database+error+granting+user' }),
+    ).toBe('The link could not be used: Database error granting user.');
     expect(linkErrorMessage({ access_token: 'a' })).toBeNull();
   });
 });

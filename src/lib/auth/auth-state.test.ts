@@ -10,12 +10,21 @@ const step = (
   event: AuthChangeEvent,
   s: Session | null,
   extra: { passwordSetup?: 'invite' | 'recovery' | null; signOutRequested?: boolean } = {},
-) => nextAuthState(state, { event, session: s, passwordSetup: extra.passwordSetup ?? null, signOutRequested: extra.signOutRequested ?? false });
+) =>
+  nextAuthState(state, {
+    event,
+    session: s,
+    passwordSetup: extra.passwordSetup ?? null,
+    signOutRequested: extra.signOutRequested ?? false,
+  });
 
 describe('nextAuthState', () => {
   it('leaves loading with the initial session, or without one', () => {
     expect(step(initialAuthState, 'INITIAL_SESSION', null)).toEqual({ status: 'signed-out', reason: null });
-    expect(step(initialAuthState, 'INITIAL_SESSION', session('u1'))).toMatchObject({ status: 'signed-in', passwordSetup: null });
+    expect(step(initialAuthState, 'INITIAL_SESSION', session('u1'))).toMatchObject({
+      status: 'signed-in',
+      passwordSetup: null,
+    });
   });
 
   it('takes the new session on TOKEN_REFRESHED, so the UI uses the fresh token', () => {
@@ -26,7 +35,10 @@ describe('nextAuthState', () => {
 
   it('tells a chosen sign-out from a session that ended by itself', () => {
     const signedIn = step(initialAuthState, 'SIGNED_IN', session('u1'));
-    expect(step(signedIn, 'SIGNED_OUT', null, { signOutRequested: true })).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(step(signedIn, 'SIGNED_OUT', null, { signOutRequested: true })).toEqual({
+      status: 'signed-out',
+      reason: 'signed-out',
+    });
     expect(step(signedIn, 'SIGNED_OUT', null)).toEqual({ status: 'signed-out', reason: 'session-ended' });
   });
 
@@ -36,8 +48,12 @@ describe('nextAuthState', () => {
   });
 
   it('carries a pending password setup, and treats PASSWORD_RECOVERY as one', () => {
-    expect(step(initialAuthState, 'SIGNED_IN', session('u1'), { passwordSetup: 'invite' })).toMatchObject({ passwordSetup: 'invite' });
-    expect(step(initialAuthState, 'PASSWORD_RECOVERY', session('u1'))).toMatchObject({ passwordSetup: 'recovery' });
+    expect(step(initialAuthState, 'SIGNED_IN', session('u1'), { passwordSetup: 'invite' })).toMatchObject({
+      passwordSetup: 'invite',
+    });
+    expect(step(initialAuthState, 'PASSWORD_RECOVERY', session('u1'))).toMatchObject({
+      passwordSetup: 'recovery',
+    });
   });
 });
 

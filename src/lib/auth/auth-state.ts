@@ -23,7 +23,10 @@ export interface AuthEventInput {
 
 export const initialAuthState: AuthState = { status: 'loading' };
 
-export function nextAuthState(previous: AuthState, { event, session, passwordSetup, signOutRequested }: AuthEventInput): AuthState {
+export function nextAuthState(
+  previous: AuthState,
+  { event, session, passwordSetup, signOutRequested }: AuthEventInput,
+): AuthState {
   if (session === null) {
     if (event === 'SIGNED_OUT' && previous.status === 'signed-in') {
       return { status: 'signed-out', reason: signOutRequested ? 'signed-out' : 'session-ended' };

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { resolveMembership } from './current-membership';
 import type { StaffMembershipRow } from './get-staff-memberships';
 
-const org = (id: string) => ({ id, name: `Clinic ${id}`, referral_program_enabled: true, time_zone: 'America/New_York' });
-const row = (id: string, isActive: boolean, organization: StaffMembershipRow['organization']): StaffMembershipRow => ({
+const org = (id: string) => ({
+  id,
+  name: `Clinic ${id}`,
+  referral_program_enabled: true,
+  time_zone: 'America/New_York',
+});
+const row = (
+  id: string,
+  isActive: boolean,
+  organization: StaffMembershipRow['organization'],
+): StaffMembershipRow => ({
   id,
   org_id: organization?.id ?? 'hidden-org',
   first_name: 'Maya',
@@ -16,7 +25,11 @@ const row = (id: string, isActive: boolean, organization: StaffMembershipRow['or
 
 describe('resolveMembership', () => {
   it('takes the first active record with a readable organization', () => {
-    const result = resolveMembership([row('s1', false, null), row('s2', true, org('o2')), row('s3', true, org('o3'))]);
+    const result = resolveMembership([
+      row('s1', false, null),
+      row('s2', true, org('o2')),
+      row('s3', true, org('o3')),
+    ]);
     expect(result).toMatchObject({ kind: 'active', membership: { id: 's2', organization: { id: 'o2' } } });
   });
 

@@ -3,7 +3,10 @@ import { supabase } from '@/lib/supabase';
 import type { Tables } from '@/types/database.types';
 import { membershipKeys } from './keys';
 
-export type OrganizationSummary = Pick<Tables<'organizations'>, 'id' | 'name' | 'referral_program_enabled' | 'time_zone'>;
+export type OrganizationSummary = Pick<
+  Tables<'organizations'>,
+  'id' | 'name' | 'referral_program_enabled' | 'time_zone'
+>;
 
 export type StaffMembershipRow = Pick<
   Tables<'staff_members'>,
@@ -14,10 +17,15 @@ export type StaffMembershipRow = Pick<
 };
 
 /** The signed-in user's staff records (one per organization), each with its organization, oldest first. */
-export async function getStaffMemberships(userId: string, signal?: AbortSignal): Promise<StaffMembershipRow[]> {
+export async function getStaffMemberships(
+  userId: string,
+  signal?: AbortSignal,
+): Promise<StaffMembershipRow[]> {
   const query = supabase
     .from('staff_members')
-    .select('id, org_id, first_name, last_name, email, roles, is_active, organization:organizations(id, name, referral_program_enabled, time_zone)')
+    .select(
+      'id, org_id, first_name, last_name, email, roles, is_active, organization:organizations(id, name, referral_program_enabled, time_zone)',
+    )
     // RLS also shows the rest of the organization's staff: keep only this user's own records.
     .eq('user_id', userId)
     .order('created_at', { ascending: true });

@@ -19,7 +19,9 @@ Deno.test('routes under the function name; a trailing slash is the same route', 
 Deno.test('unknown routes are the API 404, naming method and path', async () => {
   const res = await app().request('/demo/nothing', { method: 'DELETE' });
   equal(res.status, 404);
-  deepStrictEqual(await res.json(), { error: { code: 'not_found', message: 'No route DELETE /demo/nothing.' } });
+  deepStrictEqual(await res.json(), {
+    error: { code: 'not_found', message: 'No route DELETE /demo/nothing.' },
+  });
 });
 
 Deno.test('a known path with another method is a 405 listing the allowed ones', async () => {
@@ -33,7 +35,9 @@ Deno.test('a known path with another method is a 405 listing the allowed ones', 
 Deno.test('a thrown database error gets its mapped answer; anything else a 500', async () => {
   const refused = await app().request('/demo/refused');
   equal(refused.status, 409);
-  deepStrictEqual(await refused.json(), { error: { code: 'slot_not_open', message: 'taken', field: 'slot_start' } });
+  deepStrictEqual(await refused.json(), {
+    error: { code: 'slot_not_open', message: 'taken', field: 'slot_start' },
+  });
   const originalError = console.error;
   console.error = () => {};
   try {

@@ -8,13 +8,17 @@ import { Hono, type Env, type MiddlewareHandler } from 'hono';
 import { apiError, dbErrorResponse, type DbError } from './http.ts';
 
 /** What supabase-js and our queries throw for a refused or failed database call. */
-export const isDbError = (e: unknown): e is DbError => typeof e === 'object' && e !== null && 'message' in e && 'hint' in e;
+export const isDbError = (e: unknown): e is DbError =>
+  typeof e === 'object' && e !== null && 'message' in e && 'hint' in e;
 
-export const internalError = () => apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
+export const internalError = () =>
+  apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
 
 /** 405 for a path that exists with other methods, listing them in `allow`. */
-export const onlyMethod = (...methods: string[]) => () =>
-  apiError(405, 'method_not_allowed', `Use ${methods.join(' or ')}.`, null, { allow: methods.join(', ') });
+export const onlyMethod =
+  (...methods: string[]) =>
+  () =>
+    apiError(405, 'method_not_allowed', `Use ${methods.join(' or ')}.`, null, { allow: methods.join(', ') });
 
 /**
  * The answer for anything a route throws. `refine` maps a function's own named database refusals
@@ -32,13 +36,15 @@ export function errorAnswer(name: string, refine: (error: DbError) => Response |
  * Answers whatever the rest of the chain throws. Hono's onError only sees Error instances, and
  * supabase-js's database errors are plain objects, so both paths lead to `answer`.
  */
-export const catchErrors = (answer: (error: unknown) => Response): MiddlewareHandler => async (_c, next) => {
-  try {
-    await next();
-  } catch (error) {
-    return answer(error);
-  }
-};
+export const catchErrors =
+  (answer: (error: unknown) => Response): MiddlewareHandler =>
+  async (_c, next) => {
+    try {
+      await next();
+    } catch (error) {
+      return answer(error);
+    }
+  };
 
 /** A Hono app for the function `name`; a trailing slash is the same route (paths were split on '/'). */
 export function functionApp<E extends Env = Env>(name: string, answerError = errorAnswer(name)) {

@@ -5,7 +5,10 @@ const request = (headers: Record<string, string>) => new Request('http://x/', { 
 
 Deno.test('a client cannot choose its address through X-Forwarded-For', () => {
   // the caller sent "1.1.1.1"; the proxy in front of us appended the real address
-  assertEquals(clientAddressOf(request({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7' }), 'x-forwarded-for'), '203.0.113.7');
+  assertEquals(
+    clientAddressOf(request({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7' }), 'x-forwarded-for'),
+    '203.0.113.7',
+  );
   assertEquals(clientAddressOf(request({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7' })), '203.0.113.7');
 });
 

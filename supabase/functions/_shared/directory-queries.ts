@@ -3,7 +3,11 @@ import type { SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
 import type { DirectoryQuery, DirectoryRow } from './directory.ts';
 import { unwrap } from './service-client.ts';
 
-export async function fetchDirectory(db: SupabaseClient, who: { payer: string | null; clinic: string | null }, q: DirectoryQuery) {
+export async function fetchDirectory(
+  db: SupabaseClient,
+  who: { payer: string | null; clinic: string | null },
+  q: DirectoryQuery,
+) {
   return unwrap(
     await db.rpc('referral_directory', {
       payer: who.payer,
@@ -23,9 +27,21 @@ export async function fetchDirectory(db: SupabaseClient, who: { payer: string | 
   ) as DirectoryRow[];
 }
 
-export async function fetchSlots(db: SupabaseClient, who: { payer: string | null; clinic: string | null }, therapist: string, from: string, to: string) {
+export async function fetchSlots(
+  db: SupabaseClient,
+  who: { payer: string | null; clinic: string | null },
+  therapist: string,
+  from: string,
+  to: string,
+) {
   return unwrap(
-    await db.rpc('listed_therapist_slots', { payer: who.payer, clinic: who.clinic, therapist, from_ts: from, to_ts: to }),
+    await db.rpc('listed_therapist_slots', {
+      payer: who.payer,
+      clinic: who.clinic,
+      therapist,
+      from_ts: from,
+      to_ts: to,
+    }),
   ) as { slot_start: string; slot_end: string }[];
 }
 
@@ -42,7 +58,13 @@ export interface RequestedAppointment {
   note?: string;
 }
 
-export type CreatedRequest = { request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean };
+export type CreatedRequest = {
+  request_id: string;
+  status: string;
+  expires_at: string;
+  created_at: string;
+  replayed: boolean;
+};
 
 /** The arguments create_referral_request and create_portal_request share. */
 export function requestArguments(r: RequestedAppointment, idempotencyKey: string, requestHash: string) {
@@ -62,9 +84,19 @@ export function requestArguments(r: RequestedAppointment, idempotencyKey: string
 }
 
 /** A payer's request: pending at once (payers are authenticated and accountable). */
-export async function insertPayerRequest(db: SupabaseClient, payer: string, r: RequestedAppointment, idempotencyKey: string, requestHash: string) {
+export async function insertPayerRequest(
+  db: SupabaseClient,
+  payer: string,
+  r: RequestedAppointment,
+  idempotencyKey: string,
+  requestHash: string,
+) {
   const rows = unwrap(
-    await db.rpc('create_referral_request', { payer, clinic: null, ...requestArguments(r, idempotencyKey, requestHash) }),
+    await db.rpc('create_referral_request', {
+      payer,
+      clinic: null,
+      ...requestArguments(r, idempotencyKey, requestHash),
+    }),
   ) as CreatedRequest[];
   return rows[0]!;
 }

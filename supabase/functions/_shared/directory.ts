@@ -52,15 +52,26 @@ export interface DirectoryRow {
 const list = z
   .string()
   .max(500, 'can have at most 500 characters')
-  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-  .refine((items) => items.length <= 20 && items.every((v) => /^[a-z_]{2,40}$/.test(v)), 'must be a comma-separated list of keys');
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (items) => items.length <= 20 && items.every((v) => /^[a-z_]{2,40}$/.test(v)),
+    'must be a comma-separated list of keys',
+  );
 
 const querySchema = z.strictObject({
   specialty: list.optional(),
   language: list.optional(),
   age_group: list.optional(),
   session_format: list.optional(),
-  state: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter state code').optional(),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter state code')
+    .optional(),
   city: z.string().trim().min(1, 'must not be empty').max(100, 'can have at most 100 characters').optional(),
   cursor: z.string().max(500, 'is not a cursor this API gave out').optional(),
   limit: z.coerce
@@ -82,8 +93,20 @@ const controlCharacters = /[\u0000-\u001F\u007F]/;
 function unreadableParam(params: URLSearchParams): Response | null {
   const readable = (text: string) => isWellFormedText(text) && !controlCharacters.test(text);
   for (const [name, value] of params) {
-    if (!readable(name)) return apiError(400, 'invalid_query', `A query parameter name contains characters that are not allowed: ${JSON.stringify(name)}.`, JSON.stringify(name));
-    if (!readable(value)) return apiError(400, 'invalid_query', `Query parameter ${name} contains characters that are not allowed.`, name);
+    if (!readable(name))
+      return apiError(
+        400,
+        'invalid_query',
+        `A query parameter name contains characters that are not allowed: ${JSON.stringify(name)}.`,
+        JSON.stringify(name),
+      );
+    if (!readable(value))
+      return apiError(
+        400,
+        'invalid_query',
+        `Query parameter ${name} contains characters that are not allowed.`,
+        name,
+      );
   }
   return null;
 }
@@ -98,14 +121,25 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery | {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');
-    const message = issue.code === 'unrecognized_keys' ? `Unknown query parameter: ${field}.` : `Query parameter ${field} ${issue.message}.`;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Unknown query parameter: ${field}.`
+        : `Query parameter ${field} ${issue.message}.`;
     return { error: apiError(400, 'invalid_query', message, field) };
   }
   const q = parsed.data;
   let cursor: Cursor | null = null;
   if (q.cursor) {
     cursor = decodeCursor(q.cursor);
-    if (!cursor) return { error: apiError(400, 'invalid_query', 'Query parameter cursor is not a cursor this API gave out.', 'cursor') };
+    if (!cursor)
+      return {
+        error: apiError(
+          400,
+          'invalid_query',
+          'Query parameter cursor is not a cursor this API gave out.',
+          'cursor',
+        ),
+      };
   }
   return {
     filters: {
@@ -121,14 +155,19 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery | {
   };
 }
 
-const b64url = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (s: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(s)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 export function encodeCursor(row: Pick<DirectoryRow, 'last_name' | 'first_name' | 'therapist_id'>): string {
   return b64url(JSON.stringify([row.last_name, row.first_name, row.therapist_id]));
 }
 
 /** Text Postgres can hold (and so a name the directory can have stored): well-formed, no NUL. */
-const isStorableText = (value: unknown): value is string => typeof value === 'string' && isWellFormedText(value) && !value.includes('\u0000');
+const isStorableText = (value: unknown): value is string =>
+  typeof value === 'string' && isWellFormedText(value) && !value.includes('\u0000');
 
 /**
  * The cursor's position, or null when it is not one this API could have given out (anything
@@ -140,7 +179,8 @@ export function decodeCursor(cursor: string): Cursor | null {
     const decoded: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     if (!Array.isArray(decoded) || decoded.length !== 3) return null;
     const [lastName, firstName, id] = decoded;
-    if (!isStorableText(lastName) || !isStorableText(firstName) || !z.uuid().safeParse(id).success) return null;
+    if (!isStorableText(lastName) || !isStorableText(firstName) || !z.uuid().safeParse(id).success)
+      return null;
     return { lastName, firstName, id };
   } catch {
     return null;
@@ -168,7 +208,9 @@ export function publicTherapist(row: DirectoryRow) {
     website: row.website,
     pronouns: row.pronouns,
     first_session_note: row.first_session_note,
-    location: row.location_city ? { name: row.location_name, city: row.location_city, state: row.location_state } : null,
+    location: row.location_city
+      ? { name: row.location_name, city: row.location_city, state: row.location_state }
+      : null,
     next_slots: row.next_slots,
   };
 }
@@ -177,12 +219,18 @@ export function publicTherapist(row: DirectoryRow) {
 export function directoryPage(rows: DirectoryRow[], limit: number) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { data: page.map(publicTherapist), next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return {
+    data: page.map(publicTherapist),
+    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
 }
 
 const instant = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' })
-  .refine(isStorableInstant, 'must be an ISO 8601 date-time in the years 2000 to 2199 with a UTC offset of at most 15:59');
+  .refine(
+    isStorableInstant,
+    'must be an ISO 8601 date-time in the years 2000 to 2199 with a UTC offset of at most 15:59',
+  );
 const rangeSchema = z.strictObject({ from: instant, to: instant });
 
 /** Parses ?from&to for slot lookups: both required, to after from, at most 62 days apart. */
@@ -193,14 +241,19 @@ export function parseSlotRange(params: URLSearchParams): { from: string; to: str
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');
-    const message = issue.code === 'unrecognized_keys'
-      ? `Unknown query parameter: ${field}.`
-      : issue.code === 'invalid_type' ? `Query parameter ${field} is required.` : `Query parameter ${field} ${issue.message}.`;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Unknown query parameter: ${field}.`
+        : issue.code === 'invalid_type'
+          ? `Query parameter ${field} is required.`
+          : `Query parameter ${field} ${issue.message}.`;
     return { error: apiError(400, 'invalid_query', message, field) };
   }
   const from = Date.parse(parsed.data.from);
   const to = Date.parse(parsed.data.to);
-  if (to <= from) return { error: apiError(400, 'invalid_query', 'Query parameter to must be after from.', 'to') };
-  if (to - from > 62 * 86_400_000) return { error: apiError(400, 'invalid_query', 'from and to can be at most 62 days apart.', 'to') };
+  if (to <= from)
+    return { error: apiError(400, 'invalid_query', 'Query parameter to must be after from.', 'to') };
+  if (to - from > 62 * 86_400_000)
+    return { error: apiError(400, 'invalid_query', 'from and to can be at most 62 days apart.', 'to') };
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }

@@ -12,15 +12,33 @@ const canaries = {
   specialty: 'CANARY-trauma and PTSD',
   note: 'CANARY-I was hospitalised last year',
 };
-const slot = { practice_name: 'Harborview Counseling Collective', starts_at: '2027-05-04T13:00:00Z', time_zone: 'America/New_York' };
+const slot = {
+  practice_name: 'Harborview Counseling Collective',
+  starts_at: '2027-05-04T13:00:00Z',
+  time_zone: 'America/New_York',
+};
 const validPayloads: Record<string, Record<string, unknown>> = {
-  enrollment_invitation: { practice_name: 'Harborview Counseling Collective', first_name: 'Priya', path: '/staff/abc/public-profile' },
+  enrollment_invitation: {
+    practice_name: 'Harborview Counseling Collective',
+    first_name: 'Priya',
+    path: '/staff/abc/public-profile',
+  },
   request_confirmed: slot,
   request_declined: slot,
   request_expired: { ...slot, expiry_cause: 'deadline' },
   request_withdrawn: slot,
-  request_reminder: { ...slot, first_name: 'Priya', expires_at: '2027-05-03T21:30:00Z', path: '/schedule/unconfirmed' },
-  request_verification: { ...slot, path: '/request/harborview/verify', token: 'A'.repeat(21) + '-_' + 'z9'.repeat(10), confirm_within_minutes: '30' },
+  request_reminder: {
+    ...slot,
+    first_name: 'Priya',
+    expires_at: '2027-05-03T21:30:00Z',
+    path: '/schedule/unconfirmed',
+  },
+  request_verification: {
+    ...slot,
+    path: '/request/harborview/verify',
+    token: 'A'.repeat(21) + '-_' + 'z9'.repeat(10),
+    confirm_within_minutes: '30',
+  },
 };
 
 Deno.test('every template has a canary payload in this test', () => {
@@ -38,100 +56,204 @@ for (const name of templateNames) {
 }
 
 Deno.test('enrollment_invitation links into the app and names the practice', () => {
-  const email = renderEmail('enrollment_invitation', validPayloads.enrollment_invitation!, 'https://app.example.org');
+  const email = renderEmail(
+    'enrollment_invitation',
+    validPayloads.enrollment_invitation!,
+    'https://app.example.org',
+  );
   match(email.subject, /Harborview Counseling Collective/);
   ok(email.text.includes('https://app.example.org/staff/abc/public-profile'));
   ok(email.html.includes('href="https://app.example.org/staff/abc/public-profile"'));
 });
 
 Deno.test('escapes HTML in payload values', () => {
-  const email = renderEmail('enrollment_invitation', { ...validPayloads.enrollment_invitation, practice_name: '<b>Evil</b>' }, 'https://x.org');
+  const email = renderEmail(
+    'enrollment_invitation',
+    { ...validPayloads.enrollment_invitation, practice_name: '<b>Evil</b>' },
+    'https://x.org',
+  );
   ok(!email.html.includes('<b>Evil</b>'));
   ok(email.html.includes('&lt;b&gt;Evil&lt;/b&gt;'));
 });
 
 Deno.test('refuses missing fields, unknown templates and off-site links', () => {
-  throws(() => renderEmail('enrollment_invitation', { practice_name: 'A', path: '/x' }, 'https://x.org'), TemplateError);
+  throws(
+    () => renderEmail('enrollment_invitation', { practice_name: 'A', path: '/x' }, 'https://x.org'),
+    TemplateError,
+  );
   throws(() => renderEmail('nope', {}, 'https://x.org'), TemplateError);
-  throws(() => renderEmail('enrollment_invitation', { ...validPayloads.enrollment_invitation, path: '//evil.example/x' }, 'https://x.org'), TemplateError);
+  throws(
+    () =>
+      renderEmail(
+        'enrollment_invitation',
+        { ...validPayloads.enrollment_invitation, path: '//evil.example/x' },
+        'https://x.org',
+      ),
+    TemplateError,
+  );
 });
 
 Deno.test('request emails give the date and time in the location’s zone, named', () => {
   const email = renderEmail('request_confirmed', validPayloads.request_confirmed!, 'https://app.example.org');
   ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
-  const winter = renderEmail('request_declined', { ...validPayloads.request_declined, starts_at: '2027-11-09T14:00:00Z' }, 'https://x.org');
+  const winter = renderEmail(
+    'request_declined',
+    { ...validPayloads.request_declined, starts_at: '2027-11-09T14:00:00Z' },
+    'https://x.org',
+  );
   ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
 });
 
 Deno.test('the reminder goes to the therapist with a link to the queue, without the client', () => {
-  const email = renderEmail('request_reminder', { ...validPayloads.request_reminder, first_name: 'Priya', client_name: 'CANARY-Elena' }, 'https://app.example.org');
+  const email = renderEmail(
+    'request_reminder',
+    { ...validPayloads.request_reminder, first_name: 'Priya', client_name: 'CANARY-Elena' },
+    'https://app.example.org',
+  );
   ok(email.text.includes('https://app.example.org/schedule/unconfirmed'));
   ok(!email.text.includes('Elena'));
 });
 
-Deno.test('the withdrawal tells the client the practice, the time and its zone, and nothing of the therapist', () => {
-  const email = renderEmail('request_withdrawn', { ...validPayloads.request_withdrawn, therapist_name: 'CANARY-Priya Raman' }, 'https://app.example.org');
-  match(email.subject, /^Your appointment request with Harborview Counseling Collective was withdrawn$/);
-  ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
-  ok(!`${email.subject}${email.text}${email.html}`.includes('Priya'));
-});
+Deno.test(
+  'the withdrawal tells the client the practice, the time and its zone, and nothing of the therapist',
+  () => {
+    const email = renderEmail(
+      'request_withdrawn',
+      { ...validPayloads.request_withdrawn, therapist_name: 'CANARY-Priya Raman' },
+      'https://app.example.org',
+    );
+    match(email.subject, /^Your appointment request with Harborview Counseling Collective was withdrawn$/);
+    ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
+    ok(!`${email.subject}${email.text}${email.html}`.includes('Priya'));
+  },
+);
 
-Deno.test('the verification email links to the app with the token in the fragment, and gives the time in the office’s zone', () => {
-  const payload = validPayloads.request_verification!;
-  const email = renderEmail('request_verification', payload, 'https://app.example.org');
-  const href = `https://app.example.org/request/harborview/verify#token=${String(payload.token)}`;
-  match(email.subject, /^Confirm your appointment request with Harborview Counseling Collective$/);
-  ok(email.text.includes('You asked Harborview Counseling Collective for an appointment on Tuesday, May 4, 2027 at 9:00 AM EDT.'), email.text);
-  ok(email.text.includes('within 30 minutes'));
-  ok(email.text.includes(href));
-  ok(email.html.includes(`href="${href}"`));
-  const winter = renderEmail('request_verification', { ...payload, starts_at: '2027-11-09T14:00:00Z' }, 'https://x.org');
-  ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
-});
+Deno.test(
+  'the verification email links to the app with the token in the fragment, and gives the time in the office’s zone',
+  () => {
+    const payload = validPayloads.request_verification!;
+    const email = renderEmail('request_verification', payload, 'https://app.example.org');
+    const href = `https://app.example.org/request/harborview/verify#token=${String(payload.token)}`;
+    match(email.subject, /^Confirm your appointment request with Harborview Counseling Collective$/);
+    ok(
+      email.text.includes(
+        'You asked Harborview Counseling Collective for an appointment on Tuesday, May 4, 2027 at 9:00 AM EDT.',
+      ),
+      email.text,
+    );
+    ok(email.text.includes('within 30 minutes'));
+    ok(email.text.includes(href));
+    ok(email.html.includes(`href="${href}"`));
+    const winter = renderEmail(
+      'request_verification',
+      { ...payload, starts_at: '2027-11-09T14:00:00Z' },
+      'https://x.org',
+    );
+    ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
+  },
+);
 
 Deno.test('the verification email refuses a token or a window that is not what the database makes', () => {
   const payload = validPayloads.request_verification!;
-  throws(() => renderEmail('request_verification', { ...payload, token: 'short' }, 'https://x.org'), TemplateError);
-  throws(() => renderEmail('request_verification', { ...payload, token: `${'a'.repeat(40)}"><x` }, 'https://x.org'), TemplateError);
-  throws(() => renderEmail('request_verification', { ...payload, confirm_within_minutes: 'soon' }, 'https://x.org'), TemplateError);
+  throws(
+    () => renderEmail('request_verification', { ...payload, token: 'short' }, 'https://x.org'),
+    TemplateError,
+  );
+  throws(
+    () =>
+      renderEmail('request_verification', { ...payload, token: `${'a'.repeat(40)}"><x` }, 'https://x.org'),
+    TemplateError,
+  );
+  throws(
+    () =>
+      renderEmail('request_verification', { ...payload, confirm_within_minutes: 'soon' }, 'https://x.org'),
+    TemplateError,
+  );
 });
 
 Deno.test('the expiry email says the 48 hours ran out only when they did, in summer and winter time', () => {
   const summer = renderEmail('request_expired', { ...slot, expiry_cause: 'deadline' }, 'https://x.org');
   ok(
-    summer.text.includes('Harborview Counseling Collective did not answer your appointment request for Tuesday, May 4, 2027 at 9:00 AM EDT within 48 hours, so the request has expired'),
+    summer.text.includes(
+      'Harborview Counseling Collective did not answer your appointment request for Tuesday, May 4, 2027 at 9:00 AM EDT within 48 hours, so the request has expired',
+    ),
     summer.text,
   );
   ok(!summer.text.includes('before that time began'), summer.text);
-  const winter = renderEmail('request_expired', { ...slot, starts_at: '2027-11-09T14:00:00Z', expiry_cause: 'deadline' }, 'https://x.org');
+  const winter = renderEmail(
+    'request_expired',
+    { ...slot, starts_at: '2027-11-09T14:00:00Z', expiry_cause: 'deadline' },
+    'https://x.org',
+  );
   ok(winter.text.includes('for Tuesday, November 9, 2027 at 9:00 AM EST within 48 hours'), winter.text);
 });
 
-Deno.test('the expiry email of a request whose slot began before an answer does not speak of 48 hours', () => {
-  for (const [startsAt, local] of [
-    ['2027-05-04T13:00:00Z', 'Tuesday, May 4, 2027 at 9:00 AM EDT'],
-    ['2027-11-09T14:00:00Z', 'Tuesday, November 9, 2027 at 9:00 AM EST'],
-  ] as const) {
-    const email = renderEmail('request_expired', { ...slot, starts_at: startsAt, expiry_cause: 'slot_started' }, 'https://x.org');
-    ok(email.text.includes(`did not answer your appointment request for ${local} before that time began, so the request has expired.`), email.text);
-    ok(!email.text.includes('48 hours') && !email.html.includes('48 hours'), email.text);
-  }
-});
+Deno.test(
+  'the expiry email of a request whose slot began before an answer does not speak of 48 hours',
+  () => {
+    for (const [startsAt, local] of [
+      ['2027-05-04T13:00:00Z', 'Tuesday, May 4, 2027 at 9:00 AM EDT'],
+      ['2027-11-09T14:00:00Z', 'Tuesday, November 9, 2027 at 9:00 AM EST'],
+    ] as const) {
+      const email = renderEmail(
+        'request_expired',
+        { ...slot, starts_at: startsAt, expiry_cause: 'slot_started' },
+        'https://x.org',
+      );
+      ok(
+        email.text.includes(
+          `did not answer your appointment request for ${local} before that time began, so the request has expired.`,
+        ),
+        email.text,
+      );
+      ok(!email.text.includes('48 hours') && !email.html.includes('48 hours'), email.text);
+    }
+  },
+);
 
-Deno.test('an expiry email queued before the payload said why makes no claim about 48 hours; an unknown cause is refused', () => {
-  const email = renderEmail('request_expired', slot, 'https://x.org');
-  ok(email.text.includes('for Tuesday, May 4, 2027 at 9:00 AM EDT in time, so the request has expired.'), email.text);
-  ok(!email.text.includes('48 hours'), email.text);
-  throws(() => renderEmail('request_expired', { ...slot, expiry_cause: 'tuesday' }, 'https://x.org'), TemplateError);
-});
+Deno.test(
+  'an expiry email queued before the payload said why makes no claim about 48 hours; an unknown cause is refused',
+  () => {
+    const email = renderEmail('request_expired', slot, 'https://x.org');
+    ok(
+      email.text.includes('for Tuesday, May 4, 2027 at 9:00 AM EDT in time, so the request has expired.'),
+      email.text,
+    );
+    ok(!email.text.includes('48 hours'), email.text);
+    throws(
+      () => renderEmail('request_expired', { ...slot, expiry_cause: 'tuesday' }, 'https://x.org'),
+      TemplateError,
+    );
+  },
+);
 
-Deno.test('the reminder names the deadline that applies: the slot’s start, or the end of the 48 hours', () => {
-  const atSlot = renderEmail('request_reminder', { ...validPayloads.request_reminder, expires_at: slot.starts_at }, 'https://x.org');
-  match(atSlot.subject, /^A referral request is waiting for your answer$/);
-  ok(atSlot.text.includes('It expires when the appointment time begins'), atSlot.text);
-  ok(!atSlot.text.includes('48 hours') && !atSlot.subject.includes('12 hours'), atSlot.text);
-  const afterDeadline = renderEmail('request_reminder', validPayloads.request_reminder!, 'https://x.org');
-  ok(afterDeadline.text.includes('It expires Monday, May 3, 2027 at 5:30 PM EDT, when the 48 hours to answer are over'), afterDeadline.text);
-  const winter = renderEmail('request_reminder', { ...validPayloads.request_reminder, starts_at: '2027-11-09T14:00:00Z', expires_at: '2027-11-08T22:30:00Z' }, 'https://x.org');
-  ok(winter.text.includes('It expires Monday, November 8, 2027 at 5:30 PM EST'), winter.text);
-});
+Deno.test(
+  'the reminder names the deadline that applies: the slot’s start, or the end of the 48 hours',
+  () => {
+    const atSlot = renderEmail(
+      'request_reminder',
+      { ...validPayloads.request_reminder, expires_at: slot.starts_at },
+      'https://x.org',
+    );
+    match(atSlot.subject, /^A referral request is waiting for your answer$/);
+    ok(atSlot.text.includes('It expires when the appointment time begins'), atSlot.text);
+    ok(!atSlot.text.includes('48 hours') && !atSlot.subject.includes('12 hours'), atSlot.text);
+    const afterDeadline = renderEmail('request_reminder', validPayloads.request_reminder!, 'https://x.org');
+    ok(
+      afterDeadline.text.includes(
+        'It expires Monday, May 3, 2027 at 5:30 PM EDT, when the 48 hours to answer are over',
+      ),
+      afterDeadline.text,
+    );
+    const winter = renderEmail(
+      'request_reminder',
+      {
+        ...validPayloads.request_reminder,
+        starts_at: '2027-11-09T14:00:00Z',
+        expires_at: '2027-11-08T22:30:00Z',
+      },
+      'https://x.org',
+    );
+    ok(winter.text.includes('It expires Monday, November 8, 2027 at 5:30 PM EST'), winter.text);
+  },
+);

@@ -12,7 +12,10 @@ export interface RenderedEmail {
 export class TemplateError extends Error {}
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function field(payload: Record<string, unknown>, key: string): string {
   const value = payload[key];
@@ -40,8 +43,12 @@ function when(payload: Record<string, unknown>, key: string): string {
   const zone = field(payload, 'time_zone');
   if (Number.isNaN(instant.getTime())) throw new TemplateError(`payload.${key} is not a date-time`);
   try {
-    return new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(instant).replace(/\u202f/g, ' ') +
-      ` ${new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trimEnd();
+    return (
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: zone })
+        .format(instant)
+        .replace(/\u202f/g, ' ') +
+      ` ${new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trimEnd()
+    );
   } catch {
     throw new TemplateError('payload.time_zone is not a time zone');
   }
@@ -58,7 +65,8 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 /** The one-time token of a verification link: 43 base64url characters, as the database makes it. */
 function verificationToken(payload: Record<string, unknown>): string {
   const token = field(payload, 'token');
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new TemplateError('payload.token is not a verification token');
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token))
+    throw new TemplateError('payload.token is not a verification token');
   return token;
 }
 
@@ -84,7 +92,8 @@ const templates: Record<string, Template> = {
   request_verification(payload, siteUrl) {
     const practice = field(payload, 'practice_name');
     const minutes = field(payload, 'confirm_within_minutes');
-    if (!/^\d{1,3}$/.test(minutes)) throw new TemplateError('payload.confirm_within_minutes is not a number of minutes');
+    if (!/^\d{1,3}$/.test(minutes))
+      throw new TemplateError('payload.confirm_within_minutes is not a number of minutes');
     // the token rides in the fragment: browsers never send it to a server or in a Referer
     const href = `${appLink(siteUrl, field(payload, 'path'))}#token=${verificationToken(payload)}`;
     const paragraphs = [
@@ -170,7 +179,11 @@ const templates: Record<string, Template> = {
 
 export const templateNames = Object.keys(templates);
 
-export function renderEmail(template: string, payload: Record<string, unknown>, siteUrl: string): RenderedEmail {
+export function renderEmail(
+  template: string,
+  payload: Record<string, unknown>,
+  siteUrl: string,
+): RenderedEmail {
   const render = templates[template];
   if (!render) throw new TemplateError(`unknown template ${template}`);
   return render(payload, siteUrl);

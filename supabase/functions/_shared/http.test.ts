@@ -47,7 +47,11 @@ Deno.test('readJson names a deeply nested field by the start of its path', async
 });
 
 Deno.test('dbErrorResponse keeps PostgREST PT4xx statuses and maps unreadable JSON to 422', async () => {
-  const notFound = dbErrorResponse({ code: 'PT404', hint: 'unknown_staff', message: 'That staff member does not exist.' });
+  const notFound = dbErrorResponse({
+    code: 'PT404',
+    hint: 'unknown_staff',
+    message: 'That staff member does not exist.',
+  });
   equal(notFound.status, 404);
   equal((await notFound.json()).error.code, 'unknown_staff');
   equal(dbErrorResponse({ code: 'PGRST102', hint: null, message: 'Empty or invalid json' }).status, 422);
@@ -64,7 +68,11 @@ Deno.test('dbErrorResponse names the field of a date the database refused as out
   });
   equal(response.status, 422);
   deepStrictEqual(await response.json(), {
-    error: { code: 'out_of_range', message: 'date_of_birth must be a date after 1900-01-01 and before today.', field: 'date_of_birth' },
+    error: {
+      code: 'out_of_range',
+      message: 'date_of_birth must be a date after 1900-01-01 and before today.',
+      field: 'date_of_birth',
+    },
   });
 });
 
@@ -74,7 +82,12 @@ Deno.test('dbErrorResponse answers 503 with Retry-After when the database cannot
     { status: 503, code: 'PGRST001', message: 'Database client error. Retrying the connection.', hint: null },
     { status: 503, message: 'The data API is unavailable right now', hint: null }, // the gateway, PostgREST down
     { status: 502, message: 'bad gateway', hint: null },
-    { status: 504, code: 'PGRST003', message: 'Timed out acquiring connection from connection pool.', hint: null },
+    {
+      status: 504,
+      code: 'PGRST003',
+      message: 'Timed out acquiring connection from connection pool.',
+      hint: null,
+    },
     { code: 'PGRST000', message: 'Could not connect with the database', hint: null },
   ];
   for (const error of unreachable) {
@@ -87,8 +100,11 @@ Deno.test('dbErrorResponse answers 503 with Retry-After when the database cannot
   }
 });
 
-Deno.test('dbErrorResponse keeps other errors as they were: a refusal is a 4xx, an unknown failure a 500', () => {
-  equal(dbErrorResponse({ status: 400, code: '23514', message: 'check', hint: null }).status, 422);
-  equal(dbErrorResponse({ status: 500, code: 'XX000', message: 'boom', hint: null }).status, 500);
-  equal(dbErrorResponse({ status: 404, code: 'PGRST202', message: 'no function', hint: null }).status, 500);
-});
+Deno.test(
+  'dbErrorResponse keeps other errors as they were: a refusal is a 4xx, an unknown failure a 500',
+  () => {
+    equal(dbErrorResponse({ status: 400, code: '23514', message: 'check', hint: null }).status, 422);
+    equal(dbErrorResponse({ status: 500, code: 'XX000', message: 'boom', hint: null }).status, 500);
+    equal(dbErrorResponse({ status: 404, code: 'PGRST202', message: 'no function', hint: null }).status, 500);
+  },
+);

@@ -2,10 +2,18 @@ import { isWellFormedText } from './unicode.ts';
 
 /** JSON responses and the API's error shape: { "error": { "code", "message", "field"? } }. */
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
-export const apiError = (status: number, code: string, message: string, field: string | null = null, headers: Record<string, string> = {}) =>
-  json(status, { error: field ? { code, message, field } : { code, message } }, headers);
+export const apiError = (
+  status: number,
+  code: string,
+  message: string,
+  field: string | null = null,
+  headers: Record<string, string> = {},
+) => json(status, { error: field ? { code, message, field } : { code, message } }, headers);
 
 /** A database error raised with a `hint` naming the rule (see the migrations). */
 export interface DbError {
@@ -23,9 +31,15 @@ export const unavailableRetryAfterSeconds = 5;
 
 /** 503: a part the request needs (database, data API) is down; the caller may simply try again. */
 export const serviceUnavailable = () =>
-  apiError(503, 'service_unavailable', 'The service is unavailable right now; nothing was saved. Try again in a few seconds.', null, {
-    'retry-after': String(unavailableRetryAfterSeconds),
-  });
+  apiError(
+    503,
+    'service_unavailable',
+    'The service is unavailable right now; nothing was saved. Try again in a few seconds.',
+    null,
+    {
+      'retry-after': String(unavailableRetryAfterSeconds),
+    },
+  );
 
 /**
  * Whether the database could not be reached, as opposed to refusing the request: the data API did
@@ -59,7 +73,12 @@ export function dbErrorResponse(error: DbError): Response {
       return apiError(422, 'idempotency_key_reused', error.message);
     // a date outside its range (see 20261207007100_dates_in_range.sql): the column is in details
     case 'out_of_range':
-      return apiError(422, 'out_of_range', error.message, error.details && /^[a-z_]+$/.test(error.details) ? error.details : null);
+      return apiError(
+        422,
+        'out_of_range',
+        error.message,
+        error.details && /^[a-z_]+$/.test(error.details) ? error.details : null,
+      );
     default:
       if (error.code && /^PT4\d\d$/.test(error.code)) {
         return apiError(Number(error.code.slice(2)), error.hint ?? 'refused', error.message);
@@ -71,7 +90,11 @@ export function dbErrorResponse(error: DbError): Response {
         return apiError(422, 'invalid_value', 'A value in the request is not acceptable; nothing was saved.');
       }
       console.error('database error', error);
-      return apiError(500, 'internal_error', 'Something went wrong on our side; nothing was saved. Try again.');
+      return apiError(
+        500,
+        'internal_error',
+        'Something went wrong on our side; nothing was saved. Try again.',
+      );
   }
 }
 
@@ -104,11 +127,16 @@ export function malformedTextPath(value: unknown): string | null {
  * Reads a JSON body of at most `limit` bytes; returns a ready 4xx Response when it can't: too
  * large (413), not JSON (415, 400), or text that is not well-formed Unicode (400, naming the field).
  */
-export async function readJson(request: Request, limit = 16 * 1024): Promise<{ body: unknown } | { error: Response }> {
+export async function readJson(
+  request: Request,
+  limit = 16 * 1024,
+): Promise<{ body: unknown } | { error: Response }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
+  if (declared > limit)
+    return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
   const text = await request.text();
-  if (new TextEncoder().encode(text).length > limit) return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
+  if (new TextEncoder().encode(text).length > limit)
+    return { error: apiError(413, 'payload_too_large', `The body can have at most ${limit} bytes.`) };
   if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
     return { error: apiError(415, 'unsupported_media_type', 'Send the body as application/json.') };
   }
@@ -123,7 +151,12 @@ export async function readJson(request: Request, limit = 16 * 1024): Promise<{ b
     // a deeply nested value has a long path; its start is enough to find it
     const field = path.length > 120 ? `${path.slice(0, 120)}…` : path;
     return {
-      error: apiError(400, 'malformed_unicode', `${field} contains a lone UTF-16 surrogate (half of a character); send well-formed Unicode text.`, field),
+      error: apiError(
+        400,
+        'malformed_unicode',
+        `${field} contains a lone UTF-16 surrogate (half of a character); send well-formed Unicode text.`,
+        field,
+      ),
     };
   }
   return { body };
@@ -139,7 +172,9 @@ export async function sha256Hex(text: string): Promise<string> {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -18,8 +18,14 @@ export interface PayerKeyGate {
   readsAhead(request: Request): boolean;
 }
 
-const missingKey = () => apiError(401, 'unauthorized', 'Send your API key as Authorization: Bearer <key>.', null, { 'www-authenticate': 'Bearer' });
-const invalidKey = () => apiError(401, 'unauthorized', 'This API key is not valid or was revoked.', null, { 'www-authenticate': 'Bearer' });
+const missingKey = () =>
+  apiError(401, 'unauthorized', 'Send your API key as Authorization: Bearer <key>.', null, {
+    'www-authenticate': 'Bearer',
+  });
+const invalidKey = () =>
+  apiError(401, 'unauthorized', 'This API key is not valid or was revoked.', null, {
+    'www-authenticate': 'Bearer',
+  });
 
 export function payerKeyGate({ authenticate, serve, readsAhead }: PayerKeyGate) {
   const recentKeys = new Map<string, { payerId: string; limitedUntil: number }>();
@@ -36,14 +42,17 @@ export function payerKeyGate({ authenticate, serve, readsAhead }: PayerKeyGate) 
     if (!/^crp_[0-9a-f]{64}$/.test(token)) return invalidKey();
     const keyHash = await sha256Hex(token);
     const known = recentKeys.get(keyHash);
-    const readAhead = known && known.limitedUntil <= Date.now() && readsAhead(request) ? serve(request, known.payerId) : null;
+    const readAhead =
+      known && known.limitedUntil <= Date.now() && readsAhead(request) ? serve(request, known.payerId) : null;
     // a read ahead that is never awaited (key refused) must not surface as an unhandled rejection
     readAhead?.catch(() => {});
     const auth = await authenticate(keyHash);
     rememberKey(keyHash, auth);
     if (!auth) return invalidKey();
     if (auth.retryAfter > 0) {
-      return apiError(429, 'rate_limited', `Too many requests; try again in ${auth.retryAfter} s.`, null, { 'retry-after': String(auth.retryAfter) });
+      return apiError(429, 'rate_limited', `Too many requests; try again in ${auth.retryAfter} s.`, null, {
+        'retry-after': String(auth.retryAfter),
+      });
     }
     if (readAhead && known?.payerId === auth.payerId) return await readAhead;
     return await serve(request, auth.payerId);

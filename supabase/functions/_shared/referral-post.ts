@@ -8,16 +8,22 @@ import { apiError, canonicalJson, json, readJson, sha256Hex } from './http.ts';
 import { firstIssue, idempotencyKeySchema } from './referral-request.ts';
 
 /** The Idempotency-Key and the JSON body, or the 4xx answer when either is missing or unreadable. */
-export async function readIdempotentPost(request: Request): Promise<{ key: string; body: unknown } | { error: Response }> {
+export async function readIdempotentPost(
+  request: Request,
+): Promise<{ key: string; body: unknown } | { error: Response }> {
   const key = idempotencyKeySchema.safeParse(request.headers.get('idempotency-key') ?? undefined);
-  if (!key.success) return { error: apiError(400, 'idempotency_key_required', firstIssue(key.error).message) };
+  if (!key.success)
+    return { error: apiError(400, 'idempotency_key_required', firstIssue(key.error).message) };
   const read = await readJson(request);
   if ('error' in read) return read;
   return { key: key.data, body: read.body };
 }
 
 /** The body validated (422 naming the field otherwise) and its hash over canonical JSON. */
-export async function validRequest<S extends z.ZodType>(schema: S, body: unknown): Promise<{ data: z.infer<S>; hash: string } | { error: Response }> {
+export async function validRequest<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+): Promise<{ data: z.infer<S>; hash: string } | { error: Response }> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const { field, message } = firstIssue(parsed.error);
@@ -45,4 +51,9 @@ export const createdAnswer = (created: CreatedRequestRow & { replayed: boolean }
 
 /** Open slots as the APIs list them: instants in UTC ISO form. */
 export const slotsAnswer = (slots: { slot_start: string; slot_end: string }[]) =>
-  json(200, { data: slots.map((s) => ({ start: new Date(s.slot_start).toISOString(), end: new Date(s.slot_end).toISOString() })) });
+  json(200, {
+    data: slots.map((s) => ({
+      start: new Date(s.slot_start).toISOString(),
+      end: new Date(s.slot_end).toISOString(),
+    })),
+  });

@@ -15,9 +15,13 @@ const name = (label: string) =>
     .trim()
     .min(1, `${label} is required.`)
     .max(100, `${label} can have at most 100 characters.`)
-    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), `${label} contains characters that are not allowed.`);
+    .refine(
+      (s) => !controlCharacters.test(s) && isWellFormedText(s),
+      `${label} contains characters that are not allowed.`,
+    );
 
-const slotStartMessage = 'slot_start must be an ISO 8601 date-time with a time zone, e.g. 2027-05-04T13:00:00Z.';
+const slotStartMessage =
+  'slot_start must be an ISO 8601 date-time with a time zone, e.g. 2027-05-04T13:00:00Z.';
 
 /**
  * An ISO date-time Postgres stores as given: a UTC offset of at most 15:59 (Postgres refuses
@@ -40,7 +44,9 @@ export const referralRequestFields = {
     .refine(isStorableInstant, slotStartMessage),
   first_name: name('First name'),
   last_name: name('Last name'),
-  email: z.email({ error: 'Email must be a valid email address.' }).max(254, 'Email can have at most 254 characters.'),
+  email: z
+    .email({ error: 'Email must be a valid email address.' })
+    .max(254, 'Email can have at most 254 characters.'),
   phone: z
     .string({ error: 'Phone is required.' })
     .trim()
@@ -54,12 +60,18 @@ export const referralRequestFields = {
     .trim()
     .min(1, 'Member ID is required.')
     .max(40, 'Member ID can have at most 40 characters.')
-    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), 'Member ID contains characters that are not allowed.'),
+    .refine(
+      (s) => !controlCharacters.test(s) && isWellFormedText(s),
+      'Member ID contains characters that are not allowed.',
+    ),
   note: z
     .string()
     .trim()
     .max(1000, 'Note can have at most 1000 characters.')
-    .refine((s) => !controlCharacters.test(s) && isWellFormedText(s), 'Note contains characters that are not allowed.')
+    .refine(
+      (s) => !controlCharacters.test(s) && isWellFormedText(s),
+      'Note contains characters that are not allowed.',
+    )
     .optional(),
 };
 
@@ -67,7 +79,10 @@ export const referralRequestFields = {
 export const payerReferralRequestSchema = z.strictObject(referralRequestFields);
 
 /** What the client portal sends: no member ID (clients may not have one at hand). */
-export const portalReferralRequestSchema = z.strictObject({ ...referralRequestFields, member_id: referralRequestFields.member_id.optional() });
+export const portalReferralRequestSchema = z.strictObject({
+  ...referralRequestFields,
+  member_id: referralRequestFields.member_id.optional(),
+});
 
 export type PayerReferralRequest = z.infer<typeof payerReferralRequestSchema>;
 export type PortalReferralRequest = z.infer<typeof portalReferralRequestSchema>;
@@ -85,6 +100,9 @@ export function firstIssue(error: z.ZodError): { field: string | null; message: 
     return { field: issue.keys[0] ?? null, message: `Unknown field: ${issue.keys.join(', ')}.` };
   }
   const field = issue.path.length ? issue.path.join('.') : null;
-  const message = issue.code === 'invalid_type' && issue.input === undefined && field ? `${field} is required.` : issue.message;
+  const message =
+    issue.code === 'invalid_type' && issue.input === undefined && field
+      ? `${field} is required.`
+      : issue.message;
   return { field, message };
 }

@@ -16,6 +16,12 @@ export function unwrap<T>(result: {
   error: { code?: string; hint?: string | null; message: string } | null;
   status?: number;
 }): T {
-  if (result.error) throw { code: result.error.code, hint: result.error.hint ?? null, message: result.error.message, status: result.status };
+  if (result.error)
+    throw {
+      code: result.error.code,
+      hint: result.error.hint ?? null,
+      message: result.error.message,
+      status: result.status,
+    };
   return result.data as T;
 }

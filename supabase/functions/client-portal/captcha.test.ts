@@ -19,22 +19,36 @@ Deno.test('the CAPTCHA is off unless a provider is configured', () => {
 
 Deno.test('a half-configured or unknown provider stops the function at start-up, naming the variable', () => {
   throws(() => captchaFromEnv(env({ CAPTCHA_PROVIDER: 'turnstile' })), /CAPTCHA_SECRET is not set/);
-  throws(() => captchaFromEnv(env({ CAPTCHA_PROVIDER: 'recaptcha', CAPTCHA_SECRET: 'x' })), /CAPTCHA_PROVIDER must be turnstile, hcaptcha or off/);
+  throws(
+    () => captchaFromEnv(env({ CAPTCHA_PROVIDER: 'recaptcha', CAPTCHA_SECRET: 'x' })),
+    /CAPTCHA_PROVIDER must be turnstile, hcaptcha or off/,
+  );
 });
 
-Deno.test('Turnstile: posts the secret, the token and the address to siteverify and trusts only success: true', async () => {
-  const ok = fakeFetch(() => Response.json({ success: true }));
-  const verify = captchaFromEnv(env({ CAPTCHA_PROVIDER: 'Turnstile', CAPTCHA_SECRET: 'secret-1' }), ok.fetchImpl)!;
-  equal(await verify('token-1', '203.0.113.9'), 'ok');
-  deepEqual(ok.calls, [
-    { url: 'https://challenges.cloudflare.com/turnstile/v0/siteverify', form: { secret: 'secret-1', response: 'token-1', remoteip: '203.0.113.9' } },
-  ]);
-  const refused = fakeFetch(() => Response.json({ success: false, 'error-codes': ['invalid-input-response'] }));
-  equal(await createCaptchaVerifier('turnstile', 's', refused.fetchImpl)('bad', 'unknown'), 'failed');
-  deepEqual(refused.calls[0]!.form, { secret: 's', response: 'bad' });
-  const truthy = fakeFetch(() => Response.json({ success: 'true' }));
-  equal(await createCaptchaVerifier('turnstile', 's', truthy.fetchImpl)('t', 'x'), 'failed');
-});
+Deno.test(
+  'Turnstile: posts the secret, the token and the address to siteverify and trusts only success: true',
+  async () => {
+    const ok = fakeFetch(() => Response.json({ success: true }));
+    const verify = captchaFromEnv(
+      env({ CAPTCHA_PROVIDER: 'Turnstile', CAPTCHA_SECRET: 'secret-1' }),
+      ok.fetchImpl,
+    )!;
+    equal(await verify('token-1', '203.0.113.9'), 'ok');
+    deepEqual(ok.calls, [
+      {
+        url: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
+        form: { secret: 'secret-1', response: 'token-1', remoteip: '203.0.113.9' },
+      },
+    ]);
+    const refused = fakeFetch(() =>
+      Response.json({ success: false, 'error-codes': ['invalid-input-response'] }),
+    );
+    equal(await createCaptchaVerifier('turnstile', 's', refused.fetchImpl)('bad', 'unknown'), 'failed');
+    deepEqual(refused.calls[0]!.form, { secret: 's', response: 'bad' });
+    const truthy = fakeFetch(() => Response.json({ success: 'true' }));
+    equal(await createCaptchaVerifier('turnstile', 's', truthy.fetchImpl)('t', 'x'), 'failed');
+  },
+);
 
 Deno.test('hCaptcha uses its own endpoint; an outage is "unavailable", not a pass', async () => {
   const ok = fakeFetch(() => Response.json({ success: true }));

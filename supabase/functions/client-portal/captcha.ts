@@ -18,15 +18,25 @@ const siteverifyUrls: Record<CaptchaProvider, string> = {
 };
 
 /** Checks tokens with the provider's siteverify endpoint (both take the same form fields). */
-export function createCaptchaVerifier(provider: CaptchaProvider, secret: string, fetchImpl: typeof fetch = fetch): CaptchaVerifier {
+export function createCaptchaVerifier(
+  provider: CaptchaProvider,
+  secret: string,
+  fetchImpl: typeof fetch = fetch,
+): CaptchaVerifier {
   return async (token, remoteIp) => {
     const form = new URLSearchParams({ secret, response: token });
     if (remoteIp && remoteIp !== 'unknown') form.set('remoteip', remoteIp);
     try {
-      const response = await fetchImpl(siteverifyUrls[provider], { method: 'POST', body: form, signal: AbortSignal.timeout(5_000) });
+      const response = await fetchImpl(siteverifyUrls[provider], {
+        method: 'POST',
+        body: form,
+        signal: AbortSignal.timeout(5_000),
+      });
       if (!response.ok) return 'unavailable';
       const result: unknown = await response.json();
-      return typeof result === 'object' && result !== null && 'success' in result && result.success === true ? 'ok' : 'failed';
+      return typeof result === 'object' && result !== null && 'success' in result && result.success === true
+        ? 'ok'
+        : 'failed';
     } catch {
       return 'unavailable';
     }
@@ -34,13 +44,19 @@ export function createCaptchaVerifier(provider: CaptchaProvider, secret: string,
 }
 
 /** The verifier the environment asks for, or null when the CAPTCHA is off. A half-set switch fails at start-up. */
-export function captchaFromEnv(env: (name: string) => string | undefined, fetchImpl: typeof fetch = fetch): CaptchaVerifier | null {
+export function captchaFromEnv(
+  env: (name: string) => string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): CaptchaVerifier | null {
   const provider = (env('CAPTCHA_PROVIDER') ?? '').trim().toLowerCase();
   if (provider === '' || provider === 'off') return null;
   if (provider !== 'turnstile' && provider !== 'hcaptcha') {
     throw new Error(`CAPTCHA_PROVIDER must be turnstile, hcaptcha or off (got "${provider}").`);
   }
   const secret = env('CAPTCHA_SECRET')?.trim();
-  if (!secret) throw new Error(`CAPTCHA_PROVIDER is ${provider} but CAPTCHA_SECRET is not set (set it with \`supabase secrets set\`).`);
+  if (!secret)
+    throw new Error(
+      `CAPTCHA_PROVIDER is ${provider} but CAPTCHA_SECRET is not set (set it with \`supabase secrets set\`).`,
+    );
   return createCaptchaVerifier(provider, secret, fetchImpl);
 }

@@ -11,12 +11,27 @@
 import { z } from 'zod';
 import { errorAnswer, functionApp, onlyMethod } from '../_shared/app.ts';
 import { clientAddressOf } from '../_shared/client-address.ts';
-import { directoryPage, parseDirectoryQuery, parseSlotRange, type DirectoryQuery, type DirectoryRow } from '../_shared/directory.ts';
+import {
+  directoryPage,
+  parseDirectoryQuery,
+  parseSlotRange,
+  type DirectoryQuery,
+  type DirectoryRow,
+} from '../_shared/directory.ts';
 import { apiError, json, readJson, type DbError } from '../_shared/http.ts';
 import { createdAnswer, readIdempotentPost, slotsAnswer, validRequest } from '../_shared/referral-post.ts';
-import { firstIssue, portalReferralRequestSchema, type PortalReferralRequest } from '../_shared/referral-request.ts';
+import {
+  firstIssue,
+  portalReferralRequestSchema,
+  type PortalReferralRequest,
+} from '../_shared/referral-request.ts';
 import type { CaptchaVerifier } from './captcha.ts';
-import { splitCaptchaToken, verificationFailure, verificationTokenSchema, type VerificationOutcome } from './verification.ts';
+import {
+  splitCaptchaToken,
+  verificationFailure,
+  verificationTokenSchema,
+  type VerificationOutcome,
+} from './verification.ts';
 
 type Clinic = { clinic_id: string; name: string; time_zone: string };
 
@@ -27,47 +42,88 @@ export interface ClientPortalDeps {
   rateLimit(clientKey: string): Promise<number>;
   clinic(slug: string): Promise<Clinic | null>;
   directory(clinicId: string, query: DirectoryQuery): Promise<DirectoryRow[]>;
-  slots(clinicId: string, therapistId: string, from: string, to: string): Promise<{ slot_start: string; slot_end: string }[]>;
+  slots(
+    clinicId: string,
+    therapistId: string,
+    from: string,
+    to: string,
+  ): Promise<{ slot_start: string; slot_end: string }[]>;
   createRequest(
     clinicId: string,
     request: PortalReferralRequest,
     idempotencyKey: string,
     requestHash: string,
     clientKey: string,
-  ): Promise<{ request_id: string; status: string; expires_at: string; created_at: string; replayed: boolean }>;
+  ): Promise<{
+    request_id: string;
+    status: string;
+    expires_at: string;
+    created_at: string;
+    replayed: boolean;
+  }>;
   verifyRequest(clinicId: string, token: string): Promise<VerificationOutcome>;
   /** Null when the CAPTCHA is off (the default). */
   captcha?: CaptchaVerifier | null;
 }
 
-const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(63);
+const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(63);
 
 /** The database's per-person and per-address refusals: what to do is in the message. */
 function limitRefusal(error: DbError): Response | null {
-  if (error.hint === 'person_request_limit') return apiError(409, 'person_request_limit', error.message, 'email');
+  if (error.hint === 'person_request_limit')
+    return apiError(409, 'person_request_limit', error.message, 'email');
   if (error.hint === 'address_request_limit') return apiError(429, 'address_request_limit', error.message);
   return null;
 }
 
-async function checkCaptcha(verify: CaptchaVerifier, token: string | null, clientKey: string): Promise<Response | null> {
-  if (!token) return apiError(400, 'captcha_required', 'Complete the check that you are a person, then send the request again.', 'captcha_token');
+async function checkCaptcha(
+  verify: CaptchaVerifier,
+  token: string | null,
+  clientKey: string,
+): Promise<Response | null> {
+  if (!token)
+    return apiError(
+      400,
+      'captcha_required',
+      'Complete the check that you are a person, then send the request again.',
+      'captcha_token',
+    );
   const outcome = await verify(token, clientKey);
   if (outcome === 'ok') return null;
   if (outcome === 'failed') {
-    return apiError(400, 'captcha_failed', 'The check that you are a person did not pass or has expired. Complete it again, then send the request.', 'captcha_token');
+    return apiError(
+      400,
+      'captcha_failed',
+      'The check that you are a person did not pass or has expired. Complete it again, then send the request.',
+      'captcha_token',
+    );
   }
-  return apiError(503, 'captcha_unavailable', 'The check that you are a person could not be completed just now; nothing was sent. Try again in a minute.', null, { 'retry-after': '60' });
+  return apiError(
+    503,
+    'captcha_unavailable',
+    'The check that you are a person could not be completed just now; nothing was sent. Try again in a minute.',
+    null,
+    { 'retry-after': '60' },
+  );
 }
 
 export function createClientPortalApp(deps: ClientPortalDeps) {
-  const app = functionApp<{ Variables: { clinic: Clinic } }>('client-portal', errorAnswer('client-portal', limitRefusal));
+  const app = functionApp<{ Variables: { clinic: Clinic } }>(
+    'client-portal',
+    errorAnswer('client-portal', limitRefusal),
+  );
   const clientKey = (request: Request) => clientAddressOf(request, deps.clientAddressHeader);
 
   // every call, known route or not, counts against the caller's address
   app.use('*', async (c, next) => {
     const retryAfter = await deps.rateLimit(clientKey(c.req.raw));
     if (retryAfter > 0) {
-      return apiError(429, 'rate_limited', `Too many requests; try again in ${retryAfter} s.`, null, { 'retry-after': String(retryAfter) });
+      return apiError(429, 'rate_limited', `Too many requests; try again in ${retryAfter} s.`, null, {
+        'retry-after': String(retryAfter),
+      });
     }
     await next();
   });
@@ -76,7 +132,8 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
     const slug = c.req.param('slug');
     if (!slugSchema.safeParse(slug).success) return c.notFound();
     const clinic = await deps.clinic(slug);
-    if (!clinic) return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    if (!clinic)
+      return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
     c.set('clinic', clinic);
     await next();
   });
@@ -92,7 +149,8 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
 
   app.get('/clinics/:slug/therapists/:id/slots', async (c) => {
     const id = c.req.param('id');
-    if (!z.uuid().safeParse(id).success) return apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.');
+    if (!z.uuid().safeParse(id).success)
+      return apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.');
     const range = parseSlotRange(new URL(c.req.url).searchParams);
     if ('error' in range) return range.error;
     return slotsAnswer(await deps.slots(c.get('clinic').clinic_id, id, range.from, range.to));
@@ -129,7 +187,15 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
     }
     const valid = await validRequest(portalReferralRequestSchema, body);
     if ('error' in valid) return valid.error;
-    return createdAnswer(await deps.createRequest(c.get('clinic').clinic_id, valid.data, post.key, valid.hash, clientKey(c.req.raw)));
+    return createdAnswer(
+      await deps.createRequest(
+        c.get('clinic').clinic_id,
+        valid.data,
+        post.key,
+        valid.hash,
+        clientKey(c.req.raw),
+      ),
+    );
   });
   app.all('/clinics/:slug/requests', onlyMethod('POST'));
   return app;

@@ -1,4 +1,9 @@
-import { fetchDirectory, fetchSlots, requestArguments, type CreatedRequest } from '../_shared/directory-queries.ts';
+import {
+  fetchDirectory,
+  fetchSlots,
+  requestArguments,
+  type CreatedRequest,
+} from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import { captchaFromEnv } from './captcha.ts';
 import { createClientPortalApp } from './handler.ts';
@@ -7,36 +12,48 @@ import type { VerificationOutcome } from './verification.ts';
 const db = serviceClient();
 const limitPerMinute = Number(Deno.env.get('CLIENT_PORTAL_RATE_LIMIT') ?? 60);
 // only the local test stack sets this: its own clients all call from 127.0.0.1
-const exemptAddresses = new Set((Deno.env.get('RATE_LIMIT_EXEMPT_ADDRESSES') ?? '').split(',').filter(Boolean));
+const exemptAddresses = new Set(
+  (Deno.env.get('RATE_LIMIT_EXEMPT_ADDRESSES') ?? '').split(',').filter(Boolean),
+);
 
 const app = createClientPortalApp({
-    clientAddressHeader: Deno.env.get('CLIENT_ADDRESS_HEADER') || undefined,
-    async rateLimit(clientKey) {
-      if (exemptAddresses.has(clientKey)) return 0;
-      return unwrap(await db.rpc('client_portal_rate_limit', { client_key: clientKey, max_hits: limitPerMinute, window_seconds: 60 })) as number;
-    },
-    async clinic(slug) {
-      const rows = unwrap(await db.rpc('portal_clinic', { slug })) as { clinic_id: string; name: string; time_zone: string }[];
-      return rows[0] ?? null;
-    },
-    directory: (clinic, query) => fetchDirectory(db, { payer: null, clinic }, query),
-    slots: (clinic, therapist, from, to) => fetchSlots(db, { payer: null, clinic }, therapist, from, to),
-    async createRequest(clinic, r, key, hash, clientKey) {
-      const rows = unwrap(
-        await db.rpc('create_portal_request', {
-          clinic,
-          ...requestArguments(r, key, hash),
-          // the test stack's own address is exempt (see above): no per-address count for it
-          client_address: exemptAddresses.has(clientKey) ? null : clientKey,
-        }),
-      ) as CreatedRequest[];
-      return rows[0]!;
-    },
-    async verifyRequest(clinic, token) {
-      const rows = unwrap(await db.rpc('verify_portal_request', { clinic, token })) as VerificationOutcome[];
-      return rows[0]!;
-    },
-    captcha: captchaFromEnv((name) => Deno.env.get(name)),
-  });
+  clientAddressHeader: Deno.env.get('CLIENT_ADDRESS_HEADER') || undefined,
+  async rateLimit(clientKey) {
+    if (exemptAddresses.has(clientKey)) return 0;
+    return unwrap(
+      await db.rpc('client_portal_rate_limit', {
+        client_key: clientKey,
+        max_hits: limitPerMinute,
+        window_seconds: 60,
+      }),
+    ) as number;
+  },
+  async clinic(slug) {
+    const rows = unwrap(await db.rpc('portal_clinic', { slug })) as {
+      clinic_id: string;
+      name: string;
+      time_zone: string;
+    }[];
+    return rows[0] ?? null;
+  },
+  directory: (clinic, query) => fetchDirectory(db, { payer: null, clinic }, query),
+  slots: (clinic, therapist, from, to) => fetchSlots(db, { payer: null, clinic }, therapist, from, to),
+  async createRequest(clinic, r, key, hash, clientKey) {
+    const rows = unwrap(
+      await db.rpc('create_portal_request', {
+        clinic,
+        ...requestArguments(r, key, hash),
+        // the test stack's own address is exempt (see above): no per-address count for it
+        client_address: exemptAddresses.has(clientKey) ? null : clientKey,
+      }),
+    ) as CreatedRequest[];
+    return rows[0]!;
+  },
+  async verifyRequest(clinic, token) {
+    const rows = unwrap(await db.rpc('verify_portal_request', { clinic, token })) as VerificationOutcome[];
+    return rows[0]!;
+  },
+  captcha: captchaFromEnv((name) => Deno.env.get(name)),
+});
 
 Deno.serve(app.fetch);

@@ -18,7 +18,8 @@ export interface ExpireRequestsDeps {
 export function createExpireRequestsHandler(deps: ExpireRequestsDeps) {
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return onlyMethod('POST')();
-    if (callerRole(request) !== 'service_role') return apiError(403, 'forbidden', 'Only the platform scheduler runs expiry.');
+    if (callerRole(request) !== 'service_role')
+      return apiError(403, 'forbidden', 'Only the platform scheduler runs expiry.');
     const expired = await deps.expire();
     const removedUnverified = await deps.removeUnverified();
     const reminded = await deps.remind();

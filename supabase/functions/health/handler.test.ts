@@ -6,14 +6,26 @@ const fixedNow = () => new Date('2026-11-28T12:00:00Z');
 
 Deno.test('reports ok with the caller role when the database answers', async () => {
   const handler = createHealthHandler({ probeDatabase: () => Promise.resolve(null), now: fixedNow });
-  const response = await handler(new Request('http://x/health', { headers: { authorization: token({ role: 'authenticated' }) } }));
+  const response = await handler(
+    new Request('http://x/health', { headers: { authorization: token({ role: 'authenticated' }) } }),
+  );
   assertEquals(response.status, 200);
-  assertEquals(await response.json(), { status: 'ok', database: { ok: true }, role: 'authenticated', time: '2026-11-28T12:00:00.000Z' });
+  assertEquals(await response.json(), {
+    status: 'ok',
+    database: { ok: true },
+    role: 'authenticated',
+    time: '2026-11-28T12:00:00.000Z',
+  });
 });
 
 Deno.test('reports 503 with the database error when the probe fails', async () => {
-  const handler = createHealthHandler({ probeDatabase: () => Promise.resolve('connection refused'), now: fixedNow });
-  const response = await handler(new Request('http://x/health', { headers: { authorization: token({ role: 'anon' }) } }));
+  const handler = createHealthHandler({
+    probeDatabase: () => Promise.resolve('connection refused'),
+    now: fixedNow,
+  });
+  const response = await handler(
+    new Request('http://x/health', { headers: { authorization: token({ role: 'anon' }) } }),
+  );
   assertEquals(response.status, 503);
   assertEquals((await response.json()).database, { ok: false, error: 'connection refused' });
 });

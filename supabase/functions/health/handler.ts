@@ -12,7 +12,6 @@ export interface HealthDeps {
   now(): Date;
 }
 
-
 export function createHealthHandler(deps: HealthDeps) {
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'POST') return onlyMethod('GET', 'POST')();

@@ -5,20 +5,50 @@ import { createPayerApiApp, type PayerApiDeps } from './handler.ts';
 const key = `crp_${'a'.repeat(64)}`;
 const therapist = '3f2b8a1e-7c4d-4e5f-9a6b-1c2d3e4f5a6b';
 const row: DirectoryRow = {
-  therapist_id: therapist, clinic_name: 'Harborview Counseling Collective', clinic_slug: 'harborview', first_name: 'Priya', last_name: 'Raman',
-  photo_url: null, professional_title: 'PhD', license_type: 'psychologist', license_state: 'MA', about_me: 'About', specialties: ['anxiety'],
-  treatment_approaches: ['cbt'], ages_served: ['adults'], session_formats: ['telehealth'], languages: ['en'], education: null, years_in_practice: 12,
-  website: null, pronouns: 'she/her', first_session_note: null, location_name: 'Back Bay Office', location_city: 'Boston', location_state: 'MA',
+  therapist_id: therapist,
+  clinic_name: 'Harborview Counseling Collective',
+  clinic_slug: 'harborview',
+  first_name: 'Priya',
+  last_name: 'Raman',
+  photo_url: null,
+  professional_title: 'PhD',
+  license_type: 'psychologist',
+  license_state: 'MA',
+  about_me: 'About',
+  specialties: ['anxiety'],
+  treatment_approaches: ['cbt'],
+  ages_served: ['adults'],
+  session_formats: ['telehealth'],
+  languages: ['en'],
+  education: null,
+  years_in_practice: 12,
+  website: null,
+  pronouns: 'she/her',
+  first_session_note: null,
+  location_name: 'Back Bay Office',
+  location_city: 'Boston',
+  location_state: 'MA',
   next_slots: [{ start: '2027-05-04T13:00:00.000Z', end: '2027-05-04T14:00:00.000Z' }],
 };
 
 function handler(overrides: Partial<PayerApiDeps> = {}) {
   const calls: unknown[][] = [];
   const deps: PayerApiDeps = {
-    authenticate: (hash) => Promise.resolve(hash.length === 64 ? { payerId: 'payer-a', retryAfter: 0 } : null),
+    authenticate: (hash) =>
+      Promise.resolve(hash.length === 64 ? { payerId: 'payer-a', retryAfter: 0 } : null),
     directory: (...args) => (calls.push(args), Promise.resolve([row, { ...row, therapist_id: 'x' }])),
-    slots: () => Promise.resolve([{ slot_start: '2027-05-04T13:00:00+00', slot_end: '2027-05-04T14:00:00+00' }]),
-    createRequest: (...args) => (calls.push(args), Promise.resolve({ request_id: 'r1', status: 'pending', expires_at: '2027-05-03T00:00:00Z', created_at: '2027-05-01T00:00:00Z', replayed: false })),
+    slots: () =>
+      Promise.resolve([{ slot_start: '2027-05-04T13:00:00+00', slot_end: '2027-05-04T14:00:00+00' }]),
+    createRequest: (...args) => (
+      calls.push(args),
+      Promise.resolve({
+        request_id: 'r1',
+        status: 'pending',
+        expires_at: '2027-05-03T00:00:00Z',
+        created_at: '2027-05-01T00:00:00Z',
+        replayed: false,
+      })
+    ),
     requestStatus: () => Promise.resolve(null),
     ...overrides,
   };
@@ -26,10 +56,24 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
   return { handle: async (request: Request) => await app.fetch(request), calls };
 }
 
-const get = (path: string, auth = `Bearer ${key}`) => new Request(`http://x/payer-api${path}`, { headers: { authorization: auth } });
-const body = { therapist_id: therapist, slot_start: '2027-05-04T13:00:00Z', first_name: 'Elena', last_name: 'Castillo', email: 'elena@example.org', phone: '617-555-0188', date_of_birth: '1991-04-12', member_id: 'W1' };
+const get = (path: string, auth = `Bearer ${key}`) =>
+  new Request(`http://x/payer-api${path}`, { headers: { authorization: auth } });
+const body = {
+  therapist_id: therapist,
+  slot_start: '2027-05-04T13:00:00Z',
+  first_name: 'Elena',
+  last_name: 'Castillo',
+  email: 'elena@example.org',
+  phone: '617-555-0188',
+  date_of_birth: '1991-04-12',
+  member_id: 'W1',
+};
 const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': 'key-12345678' }) =>
-  new Request('http://x/payer-api/referral-requests', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  new Request('http://x/payer-api/referral-requests', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 
 Deno.test('401 without a well-formed key, before touching the database', async () => {
   let touched = false;
@@ -52,7 +96,14 @@ Deno.test('directory pages with a cursor and passes filters through', async () =
   const json = await res.json();
   equal(json.data.length, 1);
   equal(typeof json.next_cursor, 'string');
-  deepStrictEqual((calls[0]![1] as { filters: unknown }).filters, { specialties: ['anxiety', 'ocd'], languages: null, ages: null, formats: null, state: 'ma', city: null });
+  deepStrictEqual((calls[0]![1] as { filters: unknown }).filters, {
+    specialties: ['anxiety', 'ocd'],
+    languages: null,
+    ages: null,
+    formats: null,
+    state: 'ma',
+    city: null,
+  });
 });
 
 Deno.test('POST validates before the database and names the field', async () => {
@@ -73,49 +124,66 @@ Deno.test('POST hashes the canonical body: key order does not matter', async () 
 });
 
 Deno.test('database refusals map to their status codes', async () => {
-  const { handle } = handler({ createRequest: () => Promise.reject({ hint: 'slot_not_open', message: 'taken' }) });
+  const { handle } = handler({
+    createRequest: () => Promise.reject({ hint: 'slot_not_open', message: 'taken' }),
+  });
   equal((await handle(post(body))).status, 409);
-  const other = handler({ createRequest: () => Promise.reject({ hint: null, code: '22P05', message: 'bad' }) });
+  const other = handler({
+    createRequest: () => Promise.reject({ hint: null, code: '22P05', message: 'bad' }),
+  });
   equal((await other.handle(post(body))).status, 422);
 });
 
 Deno.test('unknown routes and methods', async () => {
   const { handle } = handler();
   equal((await handle(get('/nope'))).status, 404);
-  equal((await handle(new Request('http://x/payer-api/therapists', { method: 'DELETE', headers: { authorization: `Bearer ${key}` } }))).status, 405);
+  equal(
+    (
+      await handle(
+        new Request('http://x/payer-api/therapists', {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${key}` },
+        }),
+      )
+    ).status,
+    405,
+  );
   equal((await handle(get('/referral-requests/not-a-uuid'))).status, 404);
 });
 
-Deno.test('a known key reads the directory while it is checked again; a revoked key gets 401, not the page', async () => {
-  const events: string[] = [];
-  let valid = true;
-  let hold = false;
-  let releaseCheck = () => {};
-  const { handle } = handler({
-    authenticate: async () => {
-      events.push('check');
-      if (hold) await new Promise<void>((resolve) => (releaseCheck = resolve));
-      return valid ? { payerId: 'payer-a', retryAfter: 0 } : null;
-    },
-    directory: () => (events.push('read'), Promise.resolve([row])),
-  });
-  equal((await handle(get('/therapists'))).status, 200);
-  deepStrictEqual(events, ['check', 'read']); // an unknown key: checked first
-  events.length = 0;
-  valid = false;
-  hold = true;
-  const pending = handle(get('/therapists'));
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  deepStrictEqual(events, ['read', 'check']); // known: both started, the check not yet answered
-  hold = false;
-  releaseCheck();
-  const res = await pending;
-  equal(res.status, 401);
-  equal(JSON.stringify(await res.json()).includes('Priya'), false);
-  events.length = 0;
-  await handle(get('/therapists'));
-  deepStrictEqual(events, ['check']); // forgotten after the refusal
-});
+Deno.test(
+  'a known key reads the directory while it is checked again; a revoked key gets 401, not the page',
+  async () => {
+    const events: string[] = [];
+    let valid = true;
+    let hold = false;
+    let releaseCheck = () => {};
+    const { handle } = handler({
+      authenticate: async () => {
+        events.push('check');
+        if (hold) await new Promise<void>((resolve) => (releaseCheck = resolve));
+        return valid ? { payerId: 'payer-a', retryAfter: 0 } : null;
+      },
+      directory: () => (events.push('read'), Promise.resolve([row])),
+    });
+    equal((await handle(get('/therapists'))).status, 200);
+    deepStrictEqual(events, ['check', 'read']); // an unknown key: checked first
+    events.length = 0;
+    valid = false;
+    hold = true;
+    const pending = handle(get('/therapists'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    deepStrictEqual(events, ['read', 'check']); // known: both started, the check not yet answered
+    hold = false;
+    releaseCheck();
+    const res = await pending;
+    equal(res.status, 401);
+    equal(JSON.stringify(await res.json()).includes('Priya'), false);
+    events.length = 0;
+    await handle(get('/therapists'));
+    deepStrictEqual(events, ['check']); // forgotten after the refusal
+  },
+);
 
 Deno.test('no read ahead while a key is rate-limited, nor for a request status', async () => {
   const events: string[] = [];
@@ -143,6 +211,9 @@ Deno.test('503 with Retry-After, not 500, when the database cannot be reached', 
   equal(response.status, 503);
   equal(response.headers.get('retry-after'), '5');
   equal((await response.json()).error.code, 'service_unavailable');
-  const noPostgres = handler({ directory: () => Promise.reject({ status: 503, code: 'PGRST001', hint: null, message: 'Database client error' }) });
+  const noPostgres = handler({
+    directory: () =>
+      Promise.reject({ status: 503, code: 'PGRST001', hint: null, message: 'Database client error' }),
+  });
   equal((await noPostgres.handle(get('/therapists'))).status, 503);
 });

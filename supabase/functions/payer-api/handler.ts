@@ -9,10 +9,23 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { catchErrors, errorAnswer, functionApp, onlyMethod } from '../_shared/app.ts';
-import { directoryPage, parseDirectoryQuery, parseSlotRange, type DirectoryQuery, type DirectoryRow } from '../_shared/directory.ts';
+import {
+  directoryPage,
+  parseDirectoryQuery,
+  parseSlotRange,
+  type DirectoryQuery,
+  type DirectoryRow,
+} from '../_shared/directory.ts';
 import { apiError, json } from '../_shared/http.ts';
 import { payerKeyGate, type PayerAuth } from '../_shared/payer-key.ts';
-import { createdAnswer, readIdempotentPost, requestBody, slotsAnswer, validRequest, type CreatedRequestRow } from '../_shared/referral-post.ts';
+import {
+  createdAnswer,
+  readIdempotentPost,
+  requestBody,
+  slotsAnswer,
+  validRequest,
+  type CreatedRequestRow,
+} from '../_shared/referral-post.ts';
 import { payerReferralRequestSchema, type PayerReferralRequest } from '../_shared/referral-request.ts';
 
 export type CreatedRequest = CreatedRequestRow & { replayed: boolean };
@@ -27,8 +40,18 @@ export interface PayerApiDeps {
   authenticate(keyHash: string): Promise<PayerAuth>;
   /** Up to `limit + 1` rows after the cursor. */
   directory(payerId: string, query: DirectoryQuery): Promise<DirectoryRow[]>;
-  slots(payerId: string, therapistId: string, from: string, to: string): Promise<{ slot_start: string; slot_end: string }[]>;
-  createRequest(payerId: string, request: PayerReferralRequest, idempotencyKey: string, requestHash: string): Promise<CreatedRequest>;
+  slots(
+    payerId: string,
+    therapistId: string,
+    from: string,
+    to: string,
+  ): Promise<{ slot_start: string; slot_end: string }[]>;
+  createRequest(
+    payerId: string,
+    request: PayerReferralRequest,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<CreatedRequest>;
   requestStatus(payerId: string, requestId: string): Promise<RequestStatusRow | null>;
 }
 
@@ -45,7 +68,8 @@ function payerRoutes(deps: PayerApiDeps) {
   app.all('/therapists', onlyMethod('GET'));
   app.get('/therapists/:id/slots', async (c) => {
     const id = c.req.param('id');
-    if (!uuid.safeParse(id).success) return apiError(404, 'unknown_therapist', 'No therapist with this id accepts referrals from you.');
+    if (!uuid.safeParse(id).success)
+      return apiError(404, 'unknown_therapist', 'No therapist with this id accepts referrals from you.');
     const range = parseSlotRange(new URL(c.req.url).searchParams);
     if ('error' in range) return range.error;
     return slotsAnswer(await deps.slots(c.env.payerId, id, range.from, range.to));
@@ -81,7 +105,9 @@ export function createPayerApiApp(deps: PayerApiDeps) {
   const gate = payerKeyGate({
     authenticate: deps.authenticate,
     serve: async (request, payerId) => await routes.fetch(request, { payerId }),
-    readsAhead: (request) => request.method === 'GET' && new URL(request.url).pathname.split('/').filter(Boolean)[1] === 'therapists',
+    readsAhead: (request) =>
+      request.method === 'GET' &&
+      new URL(request.url).pathname.split('/').filter(Boolean)[1] === 'therapists',
   });
   const app = new Hono();
   app.onError((error) => answerError(error));

@@ -5,20 +5,22 @@ import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 const db = serviceClient();
 
 const app = createPayerApiApp({
-    async authenticate(keyHash) {
-      const rows = unwrap(await db.rpc('payer_api_authenticate', { key_hash: keyHash })) as {
-        payer_id: string;
-        retry_after: number;
-      }[];
-      return rows[0] ? { payerId: rows[0].payer_id, retryAfter: rows[0].retry_after } : null;
-    },
-    directory: (payer, query) => fetchDirectory(db, { payer, clinic: null }, query),
-    slots: (payer, therapist, from, to) => fetchSlots(db, { payer, clinic: null }, therapist, from, to),
-    createRequest: (payer, request, key, hash) => insertPayerRequest(db, payer, request, key, hash),
-    async requestStatus(payer, requestId) {
-      const rows = unwrap(await db.rpc('payer_request_status', { payer, request_id: requestId })) as RequestStatusRow[];
-      return rows[0] ?? null;
-    },
-  });
+  async authenticate(keyHash) {
+    const rows = unwrap(await db.rpc('payer_api_authenticate', { key_hash: keyHash })) as {
+      payer_id: string;
+      retry_after: number;
+    }[];
+    return rows[0] ? { payerId: rows[0].payer_id, retryAfter: rows[0].retry_after } : null;
+  },
+  directory: (payer, query) => fetchDirectory(db, { payer, clinic: null }, query),
+  slots: (payer, therapist, from, to) => fetchSlots(db, { payer, clinic: null }, therapist, from, to),
+  createRequest: (payer, request, key, hash) => insertPayerRequest(db, payer, request, key, hash),
+  async requestStatus(payer, requestId) {
+    const rows = unwrap(
+      await db.rpc('payer_request_status', { payer, request_id: requestId }),
+    ) as RequestStatusRow[];
+    return rows[0] ?? null;
+  },
+});
 
 Deno.serve(app.fetch);

@@ -24,7 +24,12 @@ export function providerRefusal(status: number, body: string): DeliveryOutcome {
 }
 
 /** The log line for an email given up on: no recipient, no payload, only what finds the row. */
-export function deadLetterLogLine(email: { id: string; template: string; org_id?: string; attempts?: number }, error: string | undefined): string {
-  return `send-emails: dead letter: email ${email.id} (${email.template}) of organization ${email.org_id ?? 'unknown'} ` +
-    `was not delivered after ${email.attempts ?? '?'} attempt(s) and waits for an org admin to resend it; last error: ${error ?? 'unknown'}`;
+export function deadLetterLogLine(
+  email: { id: string; template: string; org_id?: string; attempts?: number },
+  error: string | undefined,
+): string {
+  return (
+    `send-emails: dead letter: email ${email.id} (${email.template}) of organization ${email.org_id ?? 'unknown'} ` +
+    `was not delivered after ${email.attempts ?? '?'} attempt(s) and waits for an org admin to resend it; last error: ${error ?? 'unknown'}`
+  );
 }

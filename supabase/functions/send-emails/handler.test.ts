@@ -1,12 +1,21 @@
 import { deepStrictEqual, equal, match } from 'node:assert/strict';
-import { createSendEmailsHandler, type FinishedStatus, type OutboxEmail, type SendEmailsDeps } from './handler.ts';
+import {
+  createSendEmailsHandler,
+  type FinishedStatus,
+  type OutboxEmail,
+  type SendEmailsDeps,
+} from './handler.ts';
 
 const token = (role: string) => `Bearer h.${btoa(JSON.stringify({ role })).replace(/=+$/, '')}.s`;
 const email = (id: string, overrides: Partial<OutboxEmail> = {}): OutboxEmail => ({
   id,
   template: 'enrollment_invitation',
   recipient: `${id}@harborviewcounseling.com`,
-  payload: { practice_name: 'Harborview Counseling Collective', first_name: 'Priya', path: '/staff/1/public-profile' },
+  payload: {
+    practice_name: 'Harborview Counseling Collective',
+    first_name: 'Priya',
+    path: '/staff/1/public-profile',
+  },
   idempotency_key: `enrollment_invitation:${id}`,
   org_id: '0a9e0000-0000-4000-8000-000000000001',
   attempts: 1,
@@ -20,7 +29,8 @@ const email = (id: string, overrides: Partial<OutboxEmail> = {}): OutboxEmail =>
 function setup(
   queue: OutboxEmail[],
   respond: (init: RequestInit) => Response | Promise<Response>,
-  status: (id: string, delivered: boolean) => FinishedStatus = (_id, delivered) => (delivered ? 'sent' : 'pending'),
+  status: (id: string, delivered: boolean) => FinishedStatus = (_id, delivered) =>
+    delivered ? 'sent' : 'pending',
 ) {
   const finished: { id: string; delivered: boolean; error?: string; permanent?: boolean }[] = [];
   const sent: RequestInit[] = [];
@@ -44,7 +54,8 @@ function setup(
   return { handler: createSendEmailsHandler(deps), finished, sent, logged };
 }
 
-const post = (role: string) => new Request('http://x/send-emails', { method: 'POST', headers: { authorization: token(role) } });
+const post = (role: string) =>
+  new Request('http://x/send-emails', { method: 'POST', headers: { authorization: token(role) } });
 
 Deno.test('sends each claimed email once with its idempotency key and records the outcome', async () => {
   const { handler, finished, sent } = setup([email('a'), email('b')], () => Response.json({ id: 'msg' }));
@@ -52,20 +63,38 @@ Deno.test('sends each claimed email once with its idempotency key and records th
   deepStrictEqual(await response.json(), { claimed: 2, sent: 2, failed: 0, dead_lettered: 0 });
   equal((sent[0]!.headers as Record<string, string>)['idempotency-key'], 'enrollment_invitation:a');
   deepStrictEqual(JSON.parse(sent[1]!.body as string).to, ['b@harborviewcounseling.com']);
-  deepStrictEqual(finished.map((f) => [f.id, f.delivered]), [['a', true], ['b', true]]);
+  deepStrictEqual(
+    finished.map((f) => [f.id, f.delivered]),
+    [
+      ['a', true],
+      ['b', true],
+    ],
+  );
 });
 
 Deno.test('records a provider error for retry instead of throwing', async () => {
   const { handler, finished } = setup([email('a')], () => new Response('rate limited', { status: 429 }));
-  deepStrictEqual(await (await handler(post('service_role'))).json(), { claimed: 1, sent: 0, failed: 1, dead_lettered: 0 });
+  deepStrictEqual(await (await handler(post('service_role'))).json(), {
+    claimed: 1,
+    sent: 0,
+    failed: 1,
+    dead_lettered: 0,
+  });
   equal(finished[0]!.delivered, false);
   match(finished[0]!.error!, /429/);
   equal(finished[0]!.permanent, false);
 });
 
 Deno.test('records a broken payload as a failure and goes on with the batch', async () => {
-  const { handler, finished } = setup([email('bad', { payload: {} }), email('good')], () => Response.json({ id: 'x' }));
-  deepStrictEqual(await (await handler(post('service_role'))).json(), { claimed: 2, sent: 1, failed: 1, dead_lettered: 0 });
+  const { handler, finished } = setup([email('bad', { payload: {} }), email('good')], () =>
+    Response.json({ id: 'x' }),
+  );
+  deepStrictEqual(await (await handler(post('service_role'))).json(), {
+    claimed: 2,
+    sent: 1,
+    failed: 1,
+    dead_lettered: 0,
+  });
   match(finished[0]!.error!, /template/);
   equal(finished[0]!.permanent, true);
 });
@@ -76,38 +105,77 @@ Deno.test('only the service role may drain the outbox', async () => {
   equal(sent.length, 0);
 });
 
-Deno.test('a provider that is down, slow, rate limiting or refusing our key is retried, not dead-lettered at once', async () => {
-  const answers: (() => Response | Promise<Response>)[] = [
-    () => new Response('bad gateway', { status: 502 }),
-    () => new Response('unavailable', { status: 503 }),
-    () => new Response('rate limited', { status: 429 }),
-    () => new Response('timeout', { status: 408 }),
-    () => new Response('bad key', { status: 401 }),
-    () => Promise.reject(new TypeError('error sending request: Connection refused')),
-  ];
-  const { handler, finished } = setup(answers.map((_, i) => email(`t${i}`)), () => answers[finished.length]!());
-  deepStrictEqual(await (await handler(post('service_role'))).json(), { claimed: 6, sent: 0, failed: 6, dead_lettered: 0 });
-  deepStrictEqual(finished.map((f) => f.permanent ?? false), [false, false, false, false, false, false]);
-  match(finished[5]!.error!, /unreachable: .*Connection refused/);
-});
+Deno.test(
+  'a provider that is down, slow, rate limiting or refusing our key is retried, not dead-lettered at once',
+  async () => {
+    const answers: (() => Response | Promise<Response>)[] = [
+      () => new Response('bad gateway', { status: 502 }),
+      () => new Response('unavailable', { status: 503 }),
+      () => new Response('rate limited', { status: 429 }),
+      () => new Response('timeout', { status: 408 }),
+      () => new Response('bad key', { status: 401 }),
+      () => Promise.reject(new TypeError('error sending request: Connection refused')),
+    ];
+    const { handler, finished } = setup(
+      answers.map((_, i) => email(`t${i}`)),
+      () => answers[finished.length]!(),
+    );
+    deepStrictEqual(await (await handler(post('service_role'))).json(), {
+      claimed: 6,
+      sent: 0,
+      failed: 6,
+      dead_lettered: 0,
+    });
+    deepStrictEqual(
+      finished.map((f) => f.permanent ?? false),
+      [false, false, false, false, false, false],
+    );
+    match(finished[5]!.error!, /unreachable: .*Connection refused/);
+  },
+);
 
-Deno.test('a message the provider refuses (400, 422) is a permanent failure: no retry can fix it', async () => {
-  const { handler, finished } = setup([email('a'), email('b')], () =>
-    finished.length === 0 ? new Response('{"message":"Invalid `to` field"}', { status: 422 }) : new Response('bad', { status: 400 }));
-  await handler(post('service_role'));
-  deepStrictEqual(finished.map((f) => f.permanent), [true, true]);
-});
+Deno.test(
+  'a message the provider refuses (400, 422) is a permanent failure: no retry can fix it',
+  async () => {
+    const { handler, finished } = setup([email('a'), email('b')], () =>
+      finished.length === 0
+        ? new Response('{"message":"Invalid `to` field"}', { status: 422 })
+        : new Response('bad', { status: 400 }),
+    );
+    await handler(post('service_role'));
+    deepStrictEqual(
+      finished.map((f) => f.permanent),
+      [true, true],
+    );
+  },
+);
 
 Deno.test('an email the database dead-letters is logged once, with no recipient or payload', async () => {
-  const dead = email('dead', { template: 'request_confirmed', attempts: 71, payload: { practice_name: 'Harborview' } });
-  const { handler, logged } = setup([email('ok'), dead], (init) =>
-    JSON.parse(init.body as string).to[0] === 'ok@harborviewcounseling.com' ? Response.json({ id: 'm' }) : new Response('down', { status: 503 }),
+  const dead = email('dead', {
+    template: 'request_confirmed',
+    attempts: 71,
+    payload: { practice_name: 'Harborview' },
+  });
+  const { handler, logged } = setup(
+    [email('ok'), dead],
+    (init) =>
+      JSON.parse(init.body as string).to[0] === 'ok@harborviewcounseling.com'
+        ? Response.json({ id: 'm' })
+        : new Response('down', { status: 503 }),
     (id, delivered) => (delivered ? 'sent' : id === 'dead' ? 'dead_letter' : 'pending'),
   );
   // the payload above lacks starts_at: a template error, so it never reaches the provider
-  deepStrictEqual(await (await handler(post('service_role'))).json(), { claimed: 2, sent: 1, failed: 1, dead_lettered: 1 });
+  deepStrictEqual(await (await handler(post('service_role'))).json(), {
+    claimed: 2,
+    sent: 1,
+    failed: 1,
+    dead_lettered: 1,
+  });
   equal(logged.length, 1);
-  match(logged[0]!, /^send-emails: dead letter: email dead \(request_confirmed\) of organization 0a9e0000-0000-4000-8000-000000000001 was not delivered after 71 attempt\(s\)/);
+  match(
+    logged[0]!,
+    /^send-emails: dead letter: email dead \(request_confirmed\) of organization 0a9e0000-0000-4000-8000-000000000001 was not delivered after 71 attempt\(s\)/,
+  );
   match(logged[0]!, /last error: template: payload\.starts_at is missing/);
   equal(logged[0]!.includes('@'), false);
   equal(logged[0]!.includes('Harborview'), false);
@@ -115,6 +183,11 @@ Deno.test('an email the database dead-letters is logged once, with no recipient 
 
 Deno.test('a failure the database will retry is not logged as a dead letter', async () => {
   const { handler, logged } = setup([email('a')], () => new Response('down', { status: 503 }));
-  deepStrictEqual(await (await handler(post('service_role'))).json(), { claimed: 1, sent: 0, failed: 1, dead_lettered: 0 });
+  deepStrictEqual(await (await handler(post('service_role'))).json(), {
+    claimed: 1,
+    sent: 0,
+    failed: 1,
+    dead_lettered: 0,
+  });
   deepStrictEqual(logged, []);
 });

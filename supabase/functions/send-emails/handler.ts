@@ -41,7 +41,8 @@ async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<Delive
   try {
     rendered = renderEmail(email.template, email.payload, deps.siteUrl);
   } catch (error) {
-    if (error instanceof TemplateError) return { delivered: false, error: `template: ${error.message}`, permanent: true };
+    if (error instanceof TemplateError)
+      return { delivered: false, error: `template: ${error.message}`, permanent: true };
     throw error;
   }
   try {
@@ -66,7 +67,8 @@ async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<Delive
 export function createSendEmailsHandler(deps: SendEmailsDeps) {
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return onlyMethod('POST')();
-    if (callerRole(request) !== 'service_role') return apiError(403, 'forbidden', 'Only the platform scheduler can send emails.');
+    if (callerRole(request) !== 'service_role')
+      return apiError(403, 'forbidden', 'Only the platform scheduler can send emails.');
     const emails = await deps.claim(25);
     let sent = 0;
     let failed = 0;

@@ -56,7 +56,10 @@ export function parseBody<S extends z.ZodType>(schema: S, raw: unknown): z.infer
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw badRequest('bad_json', `Could not parse request body as JSON: ${where}${issue?.message ?? 'invalid body'}`);
+  throw badRequest(
+    'bad_json',
+    `Could not parse request body as JSON: ${where}${issue?.message ?? 'invalid body'}`,
+  );
 }
 
 /** Optional string field (absent, null or a string). */

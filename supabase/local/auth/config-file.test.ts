@@ -24,11 +24,17 @@ describe('the [auth] settings of config.toml', () => {
       emailLinkExpirySeconds: 3600,
       rateLimits: { signInSignUps: 30, tokenVerifications: 30, tokenRefresh: 150 },
     });
-    expect(parseAuthConfig('[auth.rate_limit]\ntoken_verifications = 5\n').rateLimits.tokenVerifications).toBe(5);
+    expect(
+      parseAuthConfig('[auth.rate_limit]\ntoken_verifications = 5\n').rateLimits.tokenVerifications,
+    ).toBe(5);
   });
 
   it('names a wrong value', () => {
-    expect(() => parseAuthConfig('[auth]\npassword_requirements = "digits"\n')).toThrow(/auth\.password_requirements/);
-    expect(() => parseAuthConfig('[auth.rate_limit]\nsign_in_sign_ups = 0\n')).toThrow(/auth\.rate_limit\.sign_in_sign_ups/);
+    expect(() => parseAuthConfig('[auth]\npassword_requirements = "digits"\n')).toThrow(
+      /auth\.password_requirements/,
+    );
+    expect(() => parseAuthConfig('[auth.rate_limit]\nsign_in_sign_ups = 0\n')).toThrow(
+      /auth\.rate_limit\.sign_in_sign_ups/,
+    );
   });
 });

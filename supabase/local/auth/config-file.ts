@@ -54,7 +54,9 @@ export function parseAuthConfig(tomlText: string): AuthFileSettings {
   const result = configFile.safeParse(parse(tomlText));
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`supabase/config.toml: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid value'}`);
+    throw new Error(
+      `supabase/config.toml: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid value'}`,
+    );
   }
   const { auth } = result.data;
   return {

@@ -7,7 +7,12 @@ export type Tx = pg.PoolClient;
 
 export function createPool(connectionString: string, log: (line: string) => void): pg.Pool {
   // a database that is down or restarting must not hold a sign-in past a few seconds
-  const pool = new pg.Pool({ connectionString, max: 10, application_name: 'crp-local-auth', connectionTimeoutMillis: 4000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    application_name: 'crp-local-auth',
+    connectionTimeoutMillis: 4000,
+  });
   // an idle client losing its connection (e.g. the database stopping first) must not crash the process
   pool.on('error', (error) => log(`idle database connection failed: ${error.message}`));
   return pool;
@@ -30,7 +35,13 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
 
 /** The service needs GoTrue's tables from supabase/local/bootstrap.sql; say so plainly when one is missing. */
 export async function checkSchema(pool: pg.Pool): Promise<void> {
-  const tables = ['auth.users', 'auth.identities', 'auth.sessions', 'auth.refresh_tokens', 'auth.mfa_amr_claims'];
+  const tables = [
+    'auth.users',
+    'auth.identities',
+    'auth.sessions',
+    'auth.refresh_tokens',
+    'auth.mfa_amr_claims',
+  ];
   const { rows } = await pool.query<{ name: string; found: string | null }>(
     'select name, to_regclass(name)::text as found from unnest($1::text[]) as name',
     [tables],

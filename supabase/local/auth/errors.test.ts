@@ -3,11 +3,18 @@ import { errorBody, isDatabaseUnavailable, serviceUnavailable } from './errors.t
 
 describe('auth errors while the database is down', () => {
   it('recognises connection failures (refused, lost, timed out, shutting down) and nothing else', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54322'), { code: 'ECONNREFUSED' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54322'), {
+      code: 'ECONNREFUSED',
+    });
     expect(isDatabaseUnavailable(refused)).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
-    expect(isDatabaseUnavailable({ code: '57P01', message: 'terminating connection due to administrator command' })).toBe(true);
+    expect(
+      isDatabaseUnavailable({
+        code: '57P01',
+        message: 'terminating connection due to administrator command',
+      }),
+    ).toBe(true);
     expect(isDatabaseUnavailable({ code: '08006', message: 'connection failure' })).toBe(true);
     expect(isDatabaseUnavailable({ code: '23505', message: 'duplicate key' })).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
@@ -18,6 +25,10 @@ describe('auth errors while the database is down', () => {
     const error = serviceUnavailable();
     expect(error.status).toBe(503);
     expect(error.extras.headers).toEqual({ 'Retry-After': '5' });
-    expect(errorBody(error, null)).toEqual({ code: 503, error_code: 'service_unavailable', msg: expect.stringMatching(/unavailable.*nothing was saved/) });
+    expect(errorBody(error, null)).toEqual({
+      code: 503,
+      error_code: 'service_unavailable',
+      msg: expect.stringMatching(/unavailable.*nothing was saved/),
+    });
   });
 });

@@ -37,15 +37,29 @@ export const internalError = (msg: string) => new AuthHttpError(500, 'unexpected
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTCONN)$/.test(code) || /^(08|57P)/.test(code))) return true;
-  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  if (
+    typeof code === 'string' &&
+    (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTCONN)$/.test(code) || /^(08|57P)/.test(code))
+  )
+    return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
 }
 
 /** 503 while the database is down: the caller may try again shortly; nothing was changed. */
 export const serviceUnavailable = () =>
-  new AuthHttpError(503, 'service_unavailable', 'The sign-in service is unavailable right now; nothing was saved. Try again in a few seconds.', {
-    headers: { 'Retry-After': '5' },
-  });
+  new AuthHttpError(
+    503,
+    'service_unavailable',
+    'The sign-in service is unavailable right now; nothing was saved. Try again in a few seconds.',
+    {
+      headers: { 'Retry-After': '5' },
+    },
+  );
 
 export const invalidCredentials = () => badRequest('invalid_credentials', 'Invalid login credentials');
 

@@ -56,7 +56,12 @@ export async function accessTokenResponse(
 }
 
 /** Signs the user in: a new session (amr `method`), last_sign_in_at, and the token response. */
-export async function signIn(settings: AuthSettings, tx: Tx, user: UserRow, method: string): Promise<AccessTokenResponse> {
+export async function signIn(
+  settings: AuthSettings,
+  tx: Tx,
+  user: UserRow,
+  method: string,
+): Promise<AccessTokenResponse> {
   await setLastSignIn(tx, user.id);
   const { sessionId, refreshToken } = await createSession(tx, user.id, method);
   return accessTokenResponse(settings, tx, user.id, sessionId, refreshToken);

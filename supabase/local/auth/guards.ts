@@ -35,7 +35,8 @@ export async function requireUser(ctx: AuthContext, req: AuthRequest): Promise<C
   if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
   let session: SessionRow | null = null;
   if (claims.session_id && claims.session_id !== nilUuid) {
-    if (!isUuid(claims.session_id)) throw forbidden('bad_jwt', 'invalid claim: session_id claim must be a UUID');
+    if (!isUuid(claims.session_id))
+      throw forbidden('bad_jwt', 'invalid claim: session_id claim must be a UUID');
     session = await findSession(ctx.pool, claims.session_id);
     // signed out (or deleted) sessions: supabase-js turns this code into AuthSessionMissingError
     if (!session) throw forbidden('session_not_found', 'Session from session_id claim in JWT does not exist');

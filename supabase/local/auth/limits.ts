@@ -21,6 +21,7 @@ const accountKey = (email: string) => email.trim().toLowerCase();
 export function beginPasswordAttempt(ctx: AuthContext, email: string): { succeeded(): void } {
   const key = accountKey(email);
   const outcome = ctx.limits.failedSignInsPerAccount.take(key);
-  if (!outcome.allowed) throw tooManyRequests('Too many failed sign-in attempts for this account', outcome.waitMs);
+  if (!outcome.allowed)
+    throw tooManyRequests('Too many failed sign-in attempts for this account', outcome.waitMs);
   return { succeeded: () => ctx.limits.failedSignInsPerAccount.forget(key) };
 }

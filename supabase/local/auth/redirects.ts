@@ -21,7 +21,9 @@ export function allowedRedirect(siteUrl: string, candidate: string | null | unde
 
 /** GoTrue encodes fragments with Go's url.Values.Encode: keys sorted, form-encoded. */
 export function encodeSorted(values: Record<string, string>): string {
-  return new URLSearchParams(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  return new URLSearchParams(
+    Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ).toString();
 }
 
 /** The URL with its fragment replaced. */

@@ -23,7 +23,10 @@ const routes: Route[] = [
   { path: '/verify', methods: { GET: verify } },
   { path: '/invite', methods: { POST: invite } },
   { path: '/admin/users', methods: { POST: createUser } },
-  { path: /^\/admin\/users\/([^/]+)$/, methods: { GET: getUserById, PUT: updateUserById, DELETE: deleteUserById } },
+  {
+    path: /^\/admin\/users\/([^/]+)$/,
+    methods: { GET: getUserById, PUT: updateUserById, DELETE: deleteUserById },
+  },
 ];
 
 export type RouteMatch =

@@ -9,7 +9,14 @@ import { parseJson, readBody } from './body.ts';
 import type { AuthRateLimits } from './config-file.ts';
 import type { AuthContext, AuthLimits, AuthRequest, AuthSettings, EmailMessage, Reply } from './context.ts';
 import { checkSchema, createPool } from './db.ts';
-import { AuthHttpError, apiVersionHeader, errorBody, isDatabaseUnavailable, negotiateApiVersion, serviceUnavailable } from './errors.ts';
+import {
+  AuthHttpError,
+  apiVersionHeader,
+  errorBody,
+  isDatabaseUnavailable,
+  negotiateApiVersion,
+  serviceUnavailable,
+} from './errors.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 import { SlidingWindow } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
@@ -184,18 +191,30 @@ function clientAddress(req: IncomingMessage): string {
   return first || req.socket.remoteAddress || 'unknown';
 }
 
-function errorReply(ctx: AuthContext, error: unknown, apiVersion: string | null, method: string, path: string): Reply {
+function errorReply(
+  ctx: AuthContext,
+  error: unknown,
+  apiVersion: string | null,
+  method: string,
+  path: string,
+): Reply {
   const unavailable = !(error instanceof AuthHttpError) && isDatabaseUnavailable(error);
   const known =
     error instanceof AuthHttpError
       ? error
       : unavailable
         ? serviceUnavailable()
-        : new AuthHttpError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
+        : new AuthHttpError(
+            500,
+            'unexpected_failure',
+            'Unexpected failure, please check server logs for more information',
+          );
   if (unavailable) {
     ctx.settings.log(`${method} ${path}: database unavailable (${(error as Error).message})`);
   } else if (!(error instanceof AuthHttpError)) {
-    ctx.settings.log(`${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.settings.log(
+      `${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   const headers: Record<string, string> = { ...known.extras.headers };
   // GoTrue echoes the API version it answered in
@@ -211,5 +230,7 @@ function send(res: ServerResponse, reply: Reply): void {
     res.writeHead(reply.status, headers).end();
     return;
   }
-  res.writeHead(reply.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
+  res
+    .writeHead(reply.status, { ...headers, 'Content-Type': 'application/json' })
+    .end(JSON.stringify(reply.body));
 }

@@ -40,7 +40,12 @@ export async function createSession(
   return { sessionId, refreshToken };
 }
 
-async function insertRefreshToken(tx: Tx, userId: string, sessionId: string, parent: string | null): Promise<string> {
+async function insertRefreshToken(
+  tx: Tx,
+  userId: string,
+  sessionId: string,
+  parent: string | null,
+): Promise<string> {
   const token = newRefreshToken();
   await tx.query(
     `insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
@@ -50,7 +55,11 @@ async function insertRefreshToken(tx: Tx, userId: string, sessionId: string, par
   return token;
 }
 
-export async function findSession(q: Queryable, sessionId: string, { forUpdate = false } = {}): Promise<SessionRow | null> {
+export async function findSession(
+  q: Queryable,
+  sessionId: string,
+  { forUpdate = false } = {},
+): Promise<SessionRow | null> {
   const { rows } = await q.query<SessionRow>(
     `select id, user_id, not_after, aal from auth.sessions where id = $1 ${forUpdate ? 'for update' : ''}`,
     [sessionId],
@@ -79,18 +88,20 @@ export async function activeRefreshToken(tx: Tx, sessionId: string): Promise<Ref
 
 /** Rotation: the presented token is revoked and a child (`parent` = it) replaces it. */
 export async function swapRefreshToken(tx: Tx, old: RefreshTokenRow, sessionId: string): Promise<string> {
-  await tx.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1 and not revoked', [
-    old.id,
-  ]);
+  await tx.query(
+    'update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1 and not revoked',
+    [old.id],
+  );
   await tx.query('update auth.sessions set updated_at = now() where id = $1', [sessionId]);
   return insertRefreshToken(tx, old.user_id, sessionId, old.token);
 }
 
 /** Reuse of an old token looks like theft: every token of the session is revoked (GoTrue's RevokeTokenFamily). */
 export async function revokeTokenFamily(tx: Tx, sessionId: string): Promise<void> {
-  await tx.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked', [
-    sessionId,
-  ]);
+  await tx.query(
+    'update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked',
+    [sessionId],
+  );
 }
 
 export async function deleteRefreshToken(tx: Tx, id: string): Promise<void> {
@@ -110,7 +121,12 @@ export async function sessionAmr(q: Queryable, sessionId: string): Promise<AmrEn
 export type LogoutScope = 'global' | 'local' | 'others';
 
 /** Deleting a session deletes its refresh tokens and amr claims (foreign keys cascade). */
-export async function logout(tx: Tx, userId: string, scope: LogoutScope, sessionId: string | null): Promise<void> {
+export async function logout(
+  tx: Tx,
+  userId: string,
+  scope: LogoutScope,
+  sessionId: string | null,
+): Promise<void> {
   if (scope === 'local' && sessionId) {
     await tx.query('delete from auth.sessions where id = $1', [sessionId]);
   } else if (scope === 'others' && sessionId) {

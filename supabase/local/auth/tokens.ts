@@ -46,15 +46,21 @@ export async function verifyBearerToken(token: string, secret: string): Promise<
     const { payload } = await jwtVerify<VerifiedClaims>(token, secretKey(secret), { algorithms: ['HS256'] });
     return payload;
   } catch (error) {
-    throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${describeJwtError(error)}`);
+    throw forbidden(
+      'bad_jwt',
+      `invalid JWT: unable to parse or verify signature, ${describeJwtError(error)}`,
+    );
   }
 }
 
 function describeJwtError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'token has invalid claims: token is expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `token has invalid claims: ${error.message}`;
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature is invalid: signature is invalid';
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'token signature is invalid: signing method is invalid';
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `token has invalid claims: ${error.message}`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return 'token signature is invalid: signature is invalid';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return 'token signature is invalid: signing method is invalid';
   return 'token is malformed: could not parse the token';
 }
 

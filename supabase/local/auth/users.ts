@@ -62,10 +62,17 @@ export const findUserByEmail = (q: Queryable, email: string) =>
 export const findUserById = (q: Queryable, id: string, { forUpdate = false } = {}) =>
   one(q, `select ${userColumns} from auth.users where id = $1 ${forUpdate ? 'for update' : ''}`, [id]);
 
-export const findUserByEmailToken = (tx: Tx, column: 'confirmation_token' | 'recovery_token', tokenHash: string) =>
-  one(tx, `select ${userColumns} from auth.users where ${column} = $1 and deleted_at is null for update`, [tokenHash]);
+export const findUserByEmailToken = (
+  tx: Tx,
+  column: 'confirmation_token' | 'recovery_token',
+  tokenHash: string,
+) =>
+  one(tx, `select ${userColumns} from auth.users where ${column} = $1 and deleted_at is null for update`, [
+    tokenHash,
+  ]);
 
-export const isBanned = (user: UserRow) => user.banned_until !== null && user.banned_until.getTime() > Date.now();
+export const isBanned = (user: UserRow) =>
+  user.banned_until !== null && user.banned_until.getTime() > Date.now();
 
 export interface NewUser {
   email: string;
@@ -171,7 +178,10 @@ export async function clearRecoveryToken(tx: Tx, userId: string): Promise<void> 
 }
 
 export async function setBannedUntil(tx: Tx, userId: string, until: Date | null): Promise<void> {
-  await tx.query('update auth.users set banned_until = $2, updated_at = now() where id = $1', [userId, until]);
+  await tx.query('update auth.users set banned_until = $2, updated_at = now() where id = $1', [
+    userId,
+    until,
+  ]);
 }
 
 /** Sessions, refresh tokens and identities go with the user (foreign keys cascade). */

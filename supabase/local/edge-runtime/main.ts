@@ -15,7 +15,9 @@ const port = Number(Deno.env.get('PORT') ?? 54332);
 
 /** `verify_jwt` of `[functions.<name>]` in config.toml; Supabase's default is true. */
 function verifiesJwt(name: string): boolean {
-  const section = new RegExp(`^\\[functions\\.${name}\\]\\s*$([\\s\\S]*?)(?=^\\[|$(?![\\s\\S]))`, 'm').exec(configToml);
+  const section = new RegExp(`^\\[functions\\.${name}\\]\\s*$([\\s\\S]*?)(?=^\\[|$(?![\\s\\S]))`, 'm').exec(
+    configToml,
+  );
   const setting = section?.[1] && /^\s*verify_jwt\s*=\s*(true|false)\s*$/m.exec(section[1]);
   return setting ? setting[1] === 'true' : true;
 }
@@ -41,8 +43,16 @@ function handlerFor(name: string): Promise<Handler | undefined> {
     // deno-lint-ignore no-explicit-any
     (Deno as any).serve = (...args: unknown[]) => {
       captured = args.find((a) => typeof a === 'function') as Handler | undefined;
-      captured ??= (args.find((a) => typeof a === 'object' && a && 'handler' in a) as { handler: Handler } | undefined)?.handler;
-      return { finished: Promise.resolve(), shutdown: async () => {}, ref() {}, unref() {}, addr: { hostname: '127.0.0.1', port, transport: 'tcp' } };
+      captured ??= (
+        args.find((a) => typeof a === 'object' && a && 'handler' in a) as { handler: Handler } | undefined
+      )?.handler;
+      return {
+        finished: Promise.resolve(),
+        shutdown: async () => {},
+        ref() {},
+        unref() {},
+        addr: { hostname: '127.0.0.1', port, transport: 'tcp' },
+      };
     };
     try {
       await import(entry.href);
@@ -68,25 +78,32 @@ async function jwtProblem(request: Request): Promise<string | undefined> {
   }
 }
 
-Deno.serve({ port, hostname: '127.0.0.1', onListen: () => console.log(`edge runtime listening on ${port}`) }, async (request) => {
-  const name = new URL(request.url).pathname.split('/')[1] ?? '';
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) return json(404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
-  let handler: Handler | undefined;
-  try {
-    handler = await handlerFor(name);
-  } catch (error) {
-    console.error(`function ${name} failed to load:`, error);
-    return json(500, { code: 'BOOT_ERROR', message: 'Function failed to start (please check logs)' });
-  }
-  if (!handler) return json(404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
-  if (verifiesJwt(name)) {
-    const problem = await jwtProblem(request);
-    if (problem) return json(401, { code: 401, message: problem });
-  }
-  try {
-    return await handler(request);
-  } catch (error) {
-    console.error(`function ${name} threw:`, error);
-    return json(500, { code: 'WORKER_ERROR', message: 'Function exited due to an error (please check logs)' });
-  }
-});
+Deno.serve(
+  { port, hostname: '127.0.0.1', onListen: () => console.log(`edge runtime listening on ${port}`) },
+  async (request) => {
+    const name = new URL(request.url).pathname.split('/')[1] ?? '';
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(name))
+      return json(404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
+    let handler: Handler | undefined;
+    try {
+      handler = await handlerFor(name);
+    } catch (error) {
+      console.error(`function ${name} failed to load:`, error);
+      return json(500, { code: 'BOOT_ERROR', message: 'Function failed to start (please check logs)' });
+    }
+    if (!handler) return json(404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
+    if (verifiesJwt(name)) {
+      const problem = await jwtProblem(request);
+      if (problem) return json(401, { code: 401, message: problem });
+    }
+    try {
+      return await handler(request);
+    } catch (error) {
+      console.error(`function ${name} threw:`, error);
+      return json(500, {
+        code: 'WORKER_ERROR',
+        message: 'Function exited due to an error (please check logs)',
+      });
+    }
+  },
+);

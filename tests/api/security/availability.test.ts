@@ -19,7 +19,11 @@ beforeAll(async () => {
     signedInAs('unenrolledTherapist'),
     signedInAs('otherOrgAdmin'),
   ]);
-  [priyaId, jordanId, hannahId] = await Promise.all([staffIdOf('therapist'), staffIdOf('otherTherapist'), staffIdOf('unenrolledTherapist')]);
+  [priyaId, jordanId, hannahId] = await Promise.all([
+    staffIdOf('therapist'),
+    staffIdOf('otherTherapist'),
+    staffIdOf('unenrolledTherapist'),
+  ]);
 });
 
 // one-off blocks on distinct Saturdays a few months ahead, clear of the seed's weekday blocks
@@ -30,17 +34,32 @@ const block = (staffId: string, extra: Record<string, unknown> = {}) => {
   start.setUTCDate(start.getUTCDate() + 60);
   start.setUTCDate(start.getUTCDate() + ((6 - start.getUTCDay() + 7) % 7) + 7 * saturday);
   const date = start.toISOString().slice(0, 10);
-  return { org_id: orgs.harborview, staff_id: staffId, location_id: backBay, valid_from: date, valid_until: date, start_time: '09:00', end_time: '12:00', ...extra };
+  return {
+    org_id: orgs.harborview,
+    staff_id: staffId,
+    location_id: backBay,
+    valid_from: date,
+    valid_until: date,
+    start_time: '09:00',
+    end_time: '12:00',
+    ...extra,
+  };
 };
 
 describe('availability_blocks', () => {
   it('select: staff of the clinic read its availability; another clinic and anon do not', async () => {
     const { data } = await scheduler.from('availability_blocks').select('staff_id').eq('staff_id', priyaId);
     expect(data!.length).toBeGreaterThan(0);
-    expect((await otherAdmin.from('availability_blocks').select('id').eq('org_id', orgs.harborview)).data).toEqual([]);
+    expect(
+      (await otherAdmin.from('availability_blocks').select('id').eq('org_id', orgs.harborview)).data,
+    ).toEqual([]);
     expect((await anonClient().from('availability_blocks').select('id')).error?.code).toBe('42501');
-    expect((await priya.from('availability_occurrences').select('staff_id').eq('staff_id', priyaId).limit(1)).data).toHaveLength(1);
-    expect((await otherAdmin.from('availability_occurrences').select('staff_id').eq('staff_id', priyaId)).data).toEqual([]);
+    expect(
+      (await priya.from('availability_occurrences').select('staff_id').eq('staff_id', priyaId).limit(1)).data,
+    ).toHaveLength(1);
+    expect(
+      (await otherAdmin.from('availability_occurrences').select('staff_id').eq('staff_id', priyaId)).data,
+    ).toEqual([]);
   });
 
   it('insert: a therapist adds their own block; an org admin anyone’s; a scheduler, a colleague and another clinic are refused', async () => {
@@ -52,40 +71,81 @@ describe('availability_blocks', () => {
   });
 
   it('Accept External Appointments only for enrolled, active therapists', async () => {
-    expect((await priya.from('availability_blocks').insert(block(priyaId, { accept_external: true }))).error).toBeNull();
-    const { error } = await hannah.from('availability_blocks').insert(block(hannahId, { accept_external: true }));
-    expect(error?.message).toBe('Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.');
+    expect(
+      (await priya.from('availability_blocks').insert(block(priyaId, { accept_external: true }))).error,
+    ).toBeNull();
+    const { error } = await hannah
+      .from('availability_blocks')
+      .insert(block(hannahId, { accept_external: true }));
+    expect(error?.message).toBe(
+      'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
+    );
     expect((await hannah.from('availability_blocks').insert(block(hannahId))).error).toBeNull();
   });
 
   it('refuses an overlapping block with a clear message', async () => {
     const first = block(priyaId);
     await priya.from('availability_blocks').insert(first);
-    const { error } = await priya.from('availability_blocks').insert({ ...first, start_time: '11:00', end_time: '13:00' });
+    const { error } = await priya
+      .from('availability_blocks')
+      .insert({ ...first, start_time: '11:00', end_time: '13:00' });
     expect(error?.code).toBe('23P01');
-    expect(error?.message).toBe('This block overlaps another availability block of the same therapist (09:00–12:00).');
+    expect(error?.message).toBe(
+      'This block overlaps another availability block of the same therapist (09:00–12:00).',
+    );
   });
 
   it('update: own or as org admin; a colleague, a scheduler and another clinic reach nothing; the owner never changes', async () => {
-    const { data: created } = await jordan.from('availability_blocks').insert(block(jordanId)).select('id').single();
+    const { data: created } = await jordan
+      .from('availability_blocks')
+      .insert(block(jordanId))
+      .select('id')
+      .single();
     const id = created!.id;
-    expect((await jordan.from('availability_blocks').update({ end_time: '11:00' }).eq('id', id).select('end_time')).data).toEqual([{ end_time: '11:00:00' }]);
-    expect((await admin.from('availability_blocks').update({ end_time: '10:30' }).eq('id', id).select('end_time')).data).toEqual([{ end_time: '10:30:00' }]);
+    expect(
+      (await jordan.from('availability_blocks').update({ end_time: '11:00' }).eq('id', id).select('end_time'))
+        .data,
+    ).toEqual([{ end_time: '11:00:00' }]);
+    expect(
+      (await admin.from('availability_blocks').update({ end_time: '10:30' }).eq('id', id).select('end_time'))
+        .data,
+    ).toEqual([{ end_time: '10:30:00' }]);
     for (const client of [priya, scheduler, otherAdmin]) {
-      expect((await client.from('availability_blocks').update({ end_time: '12:00' }).eq('id', id).select('id')).data).toEqual([]);
+      expect(
+        (await client.from('availability_blocks').update({ end_time: '12:00' }).eq('id', id).select('id'))
+          .data,
+      ).toEqual([]);
     }
-    expect((await jordan.from('availability_blocks').update({ staff_id: priyaId }).eq('id', id)).error?.code).toBe('42501');
+    expect(
+      (await jordan.from('availability_blocks').update({ staff_id: priyaId }).eq('id', id)).error?.code,
+    ).toBe('42501');
   });
 
   it('delete: own or as org admin; others reach nothing', async () => {
-    const { data: a } = await jordan.from('availability_blocks').insert(block(jordanId)).select('id').single();
-    const { data: b } = await jordan.from('availability_blocks').insert(block(jordanId)).select('id').single();
+    const { data: a } = await jordan
+      .from('availability_blocks')
+      .insert(block(jordanId))
+      .select('id')
+      .single();
+    const { data: b } = await jordan
+      .from('availability_blocks')
+      .insert(block(jordanId))
+      .select('id')
+      .single();
     for (const client of [priya, scheduler, otherAdmin]) {
-      expect((await client.from('availability_blocks').delete().eq('id', a!.id).select('id')).data).toEqual([]);
+      expect((await client.from('availability_blocks').delete().eq('id', a!.id).select('id')).data).toEqual(
+        [],
+      );
     }
-    expect((await jordan.from('availability_blocks').delete().eq('id', a!.id).select('id')).data).toHaveLength(1);
-    expect((await admin.from('availability_blocks').delete().eq('id', b!.id).select('id')).data).toHaveLength(1);
-    expect((await service.from('availability_occurrences').select('block_id').eq('block_id', b!.id)).data).toEqual([]);
+    expect(
+      (await jordan.from('availability_blocks').delete().eq('id', a!.id).select('id')).data,
+    ).toHaveLength(1);
+    expect((await admin.from('availability_blocks').delete().eq('id', b!.id).select('id')).data).toHaveLength(
+      1,
+    );
+    expect(
+      (await service.from('availability_occurrences').select('block_id').eq('block_id', b!.id)).data,
+    ).toEqual([]);
   });
 
   it('the daily window job is for the platform only', async () => {
@@ -96,24 +156,56 @@ describe('availability_blocks', () => {
   });
 
   it('occurrences are written by the database only', async () => {
-    const { error } = await priya.from('availability_occurrences').insert({ block_id: priyaId, org_id: orgs.harborview, staff_id: priyaId, during: '[2030-01-01 09:00Z,2030-01-01 10:00Z)' });
+    const { error } = await priya.from('availability_occurrences').insert({
+      block_id: priyaId,
+      org_id: orgs.harborview,
+      staff_id: priyaId,
+      during: '[2030-01-01 09:00Z,2030-01-01 10:00Z)',
+    });
     expect(error?.code).toBe('42501');
   });
 });
 
 describe('clients, appointments and referral requests (written by the request workflow only)', () => {
-  const changes = { clients: { status: 'active' }, appointments: { status: 'cancelled' }, referral_requests: { status: 'confirmed' } } as const;
+  const changes = {
+    clients: { status: 'active' },
+    appointments: { status: 'cancelled' },
+    referral_requests: { status: 'confirmed' },
+  } as const;
   for (const table of ['clients', 'appointments', 'referral_requests'] as const) {
     it(`${table}: org staff may read; nobody writes directly; anon reads nothing`, async () => {
       expect((await admin.from(table).select('id')).error).toBeNull();
       expect((await anonClient().from(table).select('id')).error?.code).toBe('42501');
       expect((await admin.from(table).insert({} as never)).error?.code).toBe('42501');
-      expect((await admin.from(table).update(changes[table] as never).eq('org_id', orgs.harborview)).error?.code).toBe('42501');
+      expect(
+        (
+          await admin
+            .from(table)
+            .update(changes[table] as never)
+            .eq('org_id', orgs.harborview)
+        ).error?.code,
+      ).toBe('42501');
       expect((await admin.from(table).delete().eq('org_id', orgs.harborview)).error?.code).toBe('42501');
     });
   }
   it('open_slots is for the platform (payer API, client portal) only', async () => {
-    expect((await priya.rpc('open_slots', { therapist: priyaId, from_ts: '2030-01-01T00:00:00Z', to_ts: '2030-01-02T00:00:00Z' })).error?.code).toBe('42501');
-    expect((await service.rpc('open_slots', { therapist: priyaId, from_ts: new Date().toISOString(), to_ts: new Date(Date.now() + 14 * 864e5).toISOString() })).data!.length).toBeGreaterThan(0);
+    expect(
+      (
+        await priya.rpc('open_slots', {
+          therapist: priyaId,
+          from_ts: '2030-01-01T00:00:00Z',
+          to_ts: '2030-01-02T00:00:00Z',
+        })
+      ).error?.code,
+    ).toBe('42501');
+    expect(
+      (
+        await service.rpc('open_slots', {
+          therapist: priyaId,
+          from_ts: new Date().toISOString(),
+          to_ts: new Date(Date.now() + 14 * 864e5).toISOString(),
+        })
+      ).data!.length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -42,20 +42,35 @@ describe('organizations', () => {
     expect((await anonClient().from('organizations').select('id')).error?.code).toBe('42501');
   });
   it('insert: only the platform (service role) creates clinics', async () => {
-    const { error } = await admin.from('organizations').insert({ name: 'Shadow Clinic', slug: 'shadow-clinic', time_zone: 'America/New_York' });
+    const { error } = await admin
+      .from('organizations')
+      .insert({ name: 'Shadow Clinic', slug: 'shadow-clinic', time_zone: 'America/New_York' });
     expect(error?.code).toBe('42501');
-    const { error: serviceError } = await service.from('organizations').insert({ name: 'Lakeside Wellness', slug: 'lakeside-wellness', time_zone: 'America/Chicago' });
+    const { error: serviceError } = await service
+      .from('organizations')
+      .insert({ name: 'Lakeside Wellness', slug: 'lakeside-wellness', time_zone: 'America/Chicago' });
     expect(serviceError).toBeNull();
   });
   it('update: an org admin cannot switch the program on; the platform can', async () => {
-    const { error } = await otherAdmin.from('organizations').update({ referral_program_enabled: true }).eq('id', orgs.cedarRidge);
+    const { error } = await otherAdmin
+      .from('organizations')
+      .update({ referral_program_enabled: true })
+      .eq('id', orgs.cedarRidge);
     expect(error?.code).toBe('42501');
-    const { data } = await service.from('organizations').update({ name: 'Lakeside Wellness Center' }).eq('slug', 'lakeside-wellness').select('name');
+    const { data } = await service
+      .from('organizations')
+      .update({ name: 'Lakeside Wellness Center' })
+      .eq('slug', 'lakeside-wellness')
+      .select('name');
     expect(data).toEqual([{ name: 'Lakeside Wellness Center' }]);
   });
   it('delete: refused to staff, allowed to the platform', async () => {
     expect((await admin.from('organizations').delete().eq('id', orgs.harborview)).error?.code).toBe('42501');
-    const { data } = await service.from('organizations').delete().eq('slug', 'lakeside-wellness').select('id');
+    const { data } = await service
+      .from('organizations')
+      .delete()
+      .eq('slug', 'lakeside-wellness')
+      .select('id');
     expect(data).toHaveLength(1);
   });
 });
@@ -74,18 +89,39 @@ describe('locations', () => {
     expect(other).toEqual([]);
   });
   it('insert: an org admin adds one to their clinic; others are refused', async () => {
-    const { data, error } = await admin.from('locations').insert(location(orgs.harborview, 'Matrix Seaport Office')).select('id').single();
+    const { data, error } = await admin
+      .from('locations')
+      .insert(location(orgs.harborview, 'Matrix Seaport Office'))
+      .select('id')
+      .single();
     expect(error).toBeNull();
     scratchId = data!.id;
-    expect((await therapist.from('locations').insert(location(orgs.harborview, 'Matrix Therapist Office'))).error?.code).toBe('42501');
-    expect((await scheduler.from('locations').insert(location(orgs.harborview, 'Matrix Scheduler Office'))).error?.code).toBe('42501');
-    expect((await otherAdmin.from('locations').insert(location(orgs.harborview, 'Matrix Intruder Office'))).error?.code).toBe('42501');
+    expect(
+      (await therapist.from('locations').insert(location(orgs.harborview, 'Matrix Therapist Office'))).error
+        ?.code,
+    ).toBe('42501');
+    expect(
+      (await scheduler.from('locations').insert(location(orgs.harborview, 'Matrix Scheduler Office'))).error
+        ?.code,
+    ).toBe('42501');
+    expect(
+      (await otherAdmin.from('locations').insert(location(orgs.harborview, 'Matrix Intruder Office'))).error
+        ?.code,
+    ).toBe('42501');
   });
   it('update: an org admin edits; a therapist or another clinic’s admin reaches nothing', async () => {
-    const { data } = await admin.from('locations').update({ city: 'Cambridge' }).eq('id', scratchId).select('city');
+    const { data } = await admin
+      .from('locations')
+      .update({ city: 'Cambridge' })
+      .eq('id', scratchId)
+      .select('city');
     expect(data).toEqual([{ city: 'Cambridge' }]);
-    expect((await therapist.from('locations').update({ city: 'Quincy' }).eq('id', scratchId).select('id')).data).toEqual([]);
-    expect((await otherAdmin.from('locations').update({ city: 'Quincy' }).eq('id', scratchId).select('id')).data).toEqual([]);
+    expect(
+      (await therapist.from('locations').update({ city: 'Quincy' }).eq('id', scratchId).select('id')).data,
+    ).toEqual([]);
+    expect(
+      (await otherAdmin.from('locations').update({ city: 'Quincy' }).eq('id', scratchId).select('id')).data,
+    ).toEqual([]);
     const { data: after } = await service.from('locations').select('city').eq('id', scratchId).single();
     expect(after?.city).toBe('Cambridge');
   });
@@ -111,10 +147,15 @@ describe('staff_members', () => {
 
   it('select: the staff directory of one’s own clinic only', async () => {
     const { data } = await therapist.from('staff_members').select('org_id');
-    const { count } = await service.from('staff_members').select('id', { count: 'exact', head: true }).eq('org_id', orgs.harborview);
+    const { count } = await service
+      .from('staff_members')
+      .select('id', { count: 'exact', head: true })
+      .eq('org_id', orgs.harborview);
     expect(data?.length).toBe(count);
     expect(data?.every((s) => s.org_id === orgs.harborview)).toBe(true);
-    expect((await otherAdmin.from('staff_members').select('id').eq('org_id', orgs.harborview)).data).toEqual([]);
+    expect((await otherAdmin.from('staff_members').select('id').eq('org_id', orgs.harborview)).data).toEqual(
+      [],
+    );
   });
   it('insert: an org admin adds staff; a therapist or another clinic’s admin is refused', async () => {
     expect((await therapist.from('staff_members').insert(newHire)).error?.code).toBe('42501');
@@ -123,21 +164,52 @@ describe('staff_members', () => {
     expect(error).toBeNull();
   });
   it('insert: nobody links a staff record to an account through the API', async () => {
-    const { error } = await admin
-      .from('staff_members')
-      .insert({ ...newHire, email: 'linked@harborviewcounseling.com', user_id: '5e550000-0000-4000-8000-000000000003' });
+    const { error } = await admin.from('staff_members').insert({
+      ...newHire,
+      email: 'linked@harborviewcounseling.com',
+      user_id: '5e550000-0000-4000-8000-000000000003',
+    });
     expect(error?.code).toBe('42501');
   });
   it('insert: a location of another clinic is refused', async () => {
-    const { error } = await admin.from('staff_members').insert({ ...newHire, email: 'cross@harborviewcounseling.com', default_location_id: cedarOakPark });
+    const { error } = await admin
+      .from('staff_members')
+      .insert({ ...newHire, email: 'cross@harborviewcounseling.com', default_location_id: cedarOakPark });
     expect(error?.code).toBe('23503');
   });
   it('update: an org admin edits; a scheduler or therapist reaches nothing, nor can anyone move a record to another clinic', async () => {
-    const { data } = await admin.from('staff_members').update({ office_phone: '(617) 555-0199' }).eq('email', newHire.email).select('office_phone');
+    const { data } = await admin
+      .from('staff_members')
+      .update({ office_phone: '(617) 555-0199' })
+      .eq('email', newHire.email)
+      .select('office_phone');
     expect(data).toEqual([{ office_phone: '(617) 555-0199' }]);
-    expect((await scheduler.from('staff_members').update({ roles: ['org_admin'] }).eq('email', newHire.email).select('id')).data).toEqual([]);
-    expect((await therapist.from('staff_members').update({ roles: ['org_admin'] }).eq('email', 'priya.raman@harborviewcounseling.com').select('id')).data).toEqual([]);
-    expect((await admin.from('staff_members').update({ org_id: orgs.cedarRidge } as never).eq('email', newHire.email)).error?.code).toBe('42501');
+    expect(
+      (
+        await scheduler
+          .from('staff_members')
+          .update({ roles: ['org_admin'] })
+          .eq('email', newHire.email)
+          .select('id')
+      ).data,
+    ).toEqual([]);
+    expect(
+      (
+        await therapist
+          .from('staff_members')
+          .update({ roles: ['org_admin'] })
+          .eq('email', 'priya.raman@harborviewcounseling.com')
+          .select('id')
+      ).data,
+    ).toEqual([]);
+    expect(
+      (
+        await admin
+          .from('staff_members')
+          .update({ org_id: orgs.cedarRidge } as never)
+          .eq('email', newHire.email)
+      ).error?.code,
+    ).toBe('42501');
   });
   it('delete: staff records are deactivated, never deleted through the API', async () => {
     expect((await admin.from('staff_members').delete().eq('email', newHire.email)).error?.code).toBe('42501');
@@ -159,12 +231,20 @@ describe('payers', () => {
     expect((await service.from('payers').insert({ name: 'Tufts Health Plan' })).error).toBeNull();
   });
   it('update: only the platform renames payers', async () => {
-    expect((await admin.from('payers').update({ name: 'Renamed' }).eq('id', aetna)).error?.code).toBe('42501');
-    const { data } = await service.from('payers').update({ name: 'Tufts Health Plan' }).eq('name', 'Tufts Health Plan').select('name');
+    expect((await admin.from('payers').update({ name: 'Renamed' }).eq('id', aetna)).error?.code).toBe(
+      '42501',
+    );
+    const { data } = await service
+      .from('payers')
+      .update({ name: 'Tufts Health Plan' })
+      .eq('name', 'Tufts Health Plan')
+      .select('name');
     expect(data).toEqual([{ name: 'Tufts Health Plan' }]);
   });
   it('delete: only the platform removes payers', async () => {
     expect((await admin.from('payers').delete().eq('id', aetna)).error?.code).toBe('42501');
-    expect((await service.from('payers').delete().eq('name', 'Tufts Health Plan').select('id')).data).toHaveLength(1);
+    expect(
+      (await service.from('payers').delete().eq('name', 'Tufts Health Plan').select('id')).data,
+    ).toHaveLength(1);
   });
 });

@@ -12,7 +12,13 @@ import { anonClient, orgs, serviceClient, signedInAs, withDb, type Client } from
 let admin: Client, scheduler: Client, therapist: Client, otherAdmin: Client;
 const service = serviceClient();
 const priyaStaffId = async () =>
-  (await service.from('staff_members').select('id').eq('email', 'priya.raman@harborviewcounseling.com').single()).data!.id;
+  (
+    await service
+      .from('staff_members')
+      .select('id')
+      .eq('email', 'priya.raman@harborviewcounseling.com')
+      .single()
+  ).data!.id;
 
 /** Enrols a fresh therapist as the Harborview admin and returns ids. */
 async function enrolFresh(payerIds: string[] = [payers.aetna]) {
@@ -34,27 +40,48 @@ beforeAll(async () => {
 describe('program_enrollments: insert (Add Staff)', () => {
   it('an org admin enrols an active therapist with payers; the therapist gets an email with a link and no PHI', async () => {
     const { staff, enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
-    const { data } = await admin.from('program_grid').select('status, application_status, payer_names').eq('enrollment_id', enrollmentId).single();
-    expect(data).toEqual({ status: 'active', application_status: 'incomplete', payer_names: ['Aetna', 'Cigna Healthcare'] });
+    const { data } = await admin
+      .from('program_grid')
+      .select('status, application_status, payer_names')
+      .eq('enrollment_id', enrollmentId)
+      .single();
+    expect(data).toEqual({
+      status: 'active',
+      application_status: 'incomplete',
+      payer_names: ['Aetna', 'Cigna Healthcare'],
+    });
 
     const email = await waitForEmail(staff.email);
     expect(email.subject).toContain('Harborview Counseling Collective');
     expect(email.text).toContain(`/staff/${staff.id}/public-profile`);
-    for (const payerName of ['Aetna', 'Cigna']) expect(`${email.subject}${email.text}${email.html}`).not.toContain(payerName);
+    for (const payerName of ['Aetna', 'Cigna'])
+      expect(`${email.subject}${email.text}${email.html}`).not.toContain(payerName);
   });
 
   it('a therapist cannot enrol themselves; a scheduler cannot enrol anyone', async () => {
     const priya = await createStaff();
-    expect((await therapist.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
-    expect((await therapist.from('program_enrollments').insert({ org_id: orgs.harborview, staff_id: await priyaStaffId() })).error?.code).toBe('42501');
-    expect((await scheduler.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+    expect(
+      (await therapist.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code,
+    ).toBe('42501');
+    expect(
+      (
+        await therapist
+          .from('program_enrollments')
+          .insert({ org_id: orgs.harborview, staff_id: await priyaStaffId() })
+      ).error?.code,
+    ).toBe('42501');
+    expect(
+      (await scheduler.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code,
+    ).toBe('42501');
   });
 
   it('another clinic’s admin cannot enrol Harborview staff', async () => {
     const staff = await createStaff();
     const { error } = await otherAdmin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
     expect(error?.message).toMatch(/does not exist or is not in your organization/);
-    const direct = await otherAdmin.from('program_enrollments').insert({ org_id: orgs.harborview, staff_id: staff.id });
+    const direct = await otherAdmin
+      .from('program_enrollments')
+      .insert({ org_id: orgs.harborview, staff_id: staff.id });
     expect(direct.error?.code).toBe('42501');
   });
 
@@ -75,30 +102,59 @@ describe('program_enrollments: insert (Add Staff)', () => {
 
   it('at least one payer, each once, all known', async () => {
     const staff = await createStaff();
-    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [] })).error?.message).toBe('Choose at least one payer.');
-    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna, payers.aetna] })).error?.message).toBe('Each payer can be chosen once.');
-    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: ['00000000-0000-4000-8000-000000000000'] })).error?.message).toBe(
-      'One of the chosen payers does not exist.',
+    expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [] })).error?.message).toBe(
+      'Choose at least one payer.',
     );
+    expect(
+      (await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna, payers.aetna] })).error
+        ?.message,
+    ).toBe('Each payer can be chosen once.');
+    expect(
+      (
+        await admin.rpc('enroll_staff', {
+          staff_id: staff.id,
+          payer_ids: ['00000000-0000-4000-8000-000000000000'],
+        })
+      ).error?.message,
+    ).toBe('One of the chosen payers does not exist.');
     // a direct insert without payers fails when the transaction commits
-    const direct = await admin.from('program_enrollments').insert({ org_id: orgs.harborview, staff_id: staff.id });
+    const direct = await admin
+      .from('program_enrollments')
+      .insert({ org_id: orgs.harborview, staff_id: staff.id });
     expect(direct.error?.message).toBe('Choose at least one payer for each therapist in the program.');
-    expect((await service.from('program_enrollments').select('id').eq('staff_id', staff.id)).data).toEqual([]);
+    expect((await service.from('program_enrollments').select('id').eq('staff_id', staff.id)).data).toEqual(
+      [],
+    );
   });
 
   it('anon can neither read nor write enrollments', async () => {
     expect((await anonClient().from('program_enrollments').select('id')).error?.code).toBe('42501');
-    expect((await anonClient().rpc('enroll_staff', { staff_id: (await createStaff()).id, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+    expect(
+      (
+        await anonClient().rpc('enroll_staff', {
+          staff_id: (await createStaff()).id,
+          payer_ids: [payers.aetna],
+        })
+      ).error?.code,
+    ).toBe('42501');
   });
 });
 
 describe('program_enrollments: select', () => {
   it('admins and schedulers read the clinic’s program; a therapist only their own; another clinic nothing', async () => {
     const { enrollmentId } = await enrolFresh();
-    expect((await admin.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(1);
-    expect((await scheduler.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(1);
-    expect((await therapist.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toEqual([]);
-    expect((await otherAdmin.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toEqual([]);
+    expect((await admin.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(
+      1,
+    );
+    expect(
+      (await scheduler.from('program_enrollments').select('id').eq('id', enrollmentId)).data,
+    ).toHaveLength(1);
+    expect((await therapist.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toEqual(
+      [],
+    );
+    expect((await otherAdmin.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toEqual(
+      [],
+    );
     const own = await therapist.from('program_enrollments').select('staff_id');
     expect(own.data).toEqual([{ staff_id: await priyaStaffId() }]);
   });
@@ -107,35 +163,75 @@ describe('program_enrollments: select', () => {
 describe('program_enrollments: update (Deactivate)', () => {
   it('an org admin deactivates, permanently: no reactivation, no re-enrolment, no payer changes', async () => {
     const { staff, enrollmentId } = await enrolFresh();
-    const { data } = await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId).select('status, deactivated_at');
+    const { data } = await admin
+      .from('program_enrollments')
+      .update({ status: 'deactivated' })
+      .eq('id', enrollmentId)
+      .select('status, deactivated_at');
     expect(data?.[0]?.status).toBe('deactivated');
     expect(data?.[0]?.deactivated_at).not.toBeNull();
 
-    const reactivate = await admin.from('program_enrollments').update({ status: 'active' }).eq('id', enrollmentId);
-    expect(reactivate.error?.message).toBe('This therapist was deactivated; deactivation is permanent and cannot be undone.');
+    const reactivate = await admin
+      .from('program_enrollments')
+      .update({ status: 'active' })
+      .eq('id', enrollmentId);
+    expect(reactivate.error?.message).toBe(
+      'This therapist was deactivated; deactivation is permanent and cannot be undone.',
+    );
     const reenrol = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
-    expect(reenrol.error?.message).toMatch(/already enrolled; a deactivated therapist can never be added again/);
-    const payerChange = await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.cigna] });
+    expect(reenrol.error?.message).toMatch(
+      /already enrolled; a deactivated therapist can never be added again/,
+    );
+    const payerChange = await admin.rpc('set_enrollment_payers', {
+      enrollment_id: enrollmentId,
+      payer_ids: [payers.cigna],
+    });
     expect(payerChange.error?.message).toBe('The payers of a deactivated therapist cannot change.');
     // not even the platform can undo it
-    const serviceUndo = await service.from('program_enrollments').update({ status: 'active' }).eq('id', enrollmentId);
+    const serviceUndo = await service
+      .from('program_enrollments')
+      .update({ status: 'active' })
+      .eq('id', enrollmentId);
     expect(serviceUndo.error?.message).toMatch(/cannot be undone/);
   });
 
   it('a therapist, a scheduler and another clinic’s admin cannot change an enrollment', async () => {
     const { enrollmentId } = await enrolFresh();
     for (const client of [therapist, scheduler, otherAdmin]) {
-      expect((await client.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId).select('id')).data).toEqual([]);
+      expect(
+        (
+          await client
+            .from('program_enrollments')
+            .update({ status: 'deactivated' })
+            .eq('id', enrollmentId)
+            .select('id')
+        ).data,
+      ).toEqual([]);
     }
     const priyaId = await priyaStaffId();
-    expect((await therapist.from('program_enrollments').update({ status: 'deactivated' }).eq('staff_id', priyaId).select('id')).data).toEqual([]);
-    const { data } = await service.from('program_enrollments').select('status').eq('id', enrollmentId).single();
+    expect(
+      (
+        await therapist
+          .from('program_enrollments')
+          .update({ status: 'deactivated' })
+          .eq('staff_id', priyaId)
+          .select('id')
+      ).data,
+    ).toEqual([]);
+    const { data } = await service
+      .from('program_enrollments')
+      .select('status')
+      .eq('id', enrollmentId)
+      .single();
     expect(data?.status).toBe('active');
   });
 
   it('only the status can be written by a client', async () => {
     const { enrollmentId } = await enrolFresh();
-    const { error } = await admin.from('program_enrollments').update({ enrolled_at: '2020-01-01T00:00:00Z' }).eq('id', enrollmentId);
+    const { error } = await admin
+      .from('program_enrollments')
+      .update({ enrolled_at: '2020-01-01T00:00:00Z' })
+      .eq('id', enrollmentId);
     expect(error?.code).toBe('42501');
   });
 });
@@ -143,67 +239,140 @@ describe('program_enrollments: update (Deactivate)', () => {
 describe('program_enrollments: delete', () => {
   it('an org admin deletes while the application is Incomplete', async () => {
     const { enrollmentId } = await enrolFresh();
-    expect((await admin.from('program_enrollments').delete().eq('id', enrollmentId).select('id')).data).toHaveLength(1);
+    expect(
+      (await admin.from('program_enrollments').delete().eq('id', enrollmentId).select('id')).data,
+    ).toHaveLength(1);
   });
   it('is refused once the profile was submitted, or after deactivation', async () => {
     const completed = await enrolFresh();
     await completeProfile(completed.staff.id);
-    expect((await admin.from('program_enrollments').delete().eq('id', completed.enrollmentId)).error?.message).toBe(
-      'Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.',
-    );
+    expect(
+      (await admin.from('program_enrollments').delete().eq('id', completed.enrollmentId)).error?.message,
+    ).toBe('Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.');
     const deactivated = await enrolFresh();
-    await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', deactivated.enrollmentId);
-    expect((await admin.from('program_enrollments').delete().eq('id', deactivated.enrollmentId)).error?.message).toBe(
-      'A deactivated enrollment stays on record and cannot be deleted.',
-    );
+    await admin
+      .from('program_enrollments')
+      .update({ status: 'deactivated' })
+      .eq('id', deactivated.enrollmentId);
+    expect(
+      (await admin.from('program_enrollments').delete().eq('id', deactivated.enrollmentId)).error?.message,
+    ).toBe('A deactivated enrollment stays on record and cannot be deleted.');
   });
   it('a therapist, a scheduler and another clinic’s admin reach nothing', async () => {
     const { enrollmentId } = await enrolFresh();
     for (const client of [therapist, scheduler, otherAdmin]) {
-      expect((await client.from('program_enrollments').delete().eq('id', enrollmentId).select('id')).data).toEqual([]);
+      expect(
+        (await client.from('program_enrollments').delete().eq('id', enrollmentId).select('id')).data,
+      ).toEqual([]);
     }
-    expect((await service.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(1);
+    expect((await service.from('program_enrollments').select('id').eq('id', enrollmentId)).data).toHaveLength(
+      1,
+    );
   });
 });
 
 describe('enrollment_payers', () => {
   it('select: admins and schedulers see the clinic’s; a therapist their own; another clinic nothing', async () => {
     const { enrollmentId } = await enrolFresh([payers.aetna, payers.united]);
-    expect((await admin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toHaveLength(2);
-    expect((await scheduler.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toHaveLength(2);
-    expect((await therapist.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toEqual([]);
-    expect((await otherAdmin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toEqual([]);
+    expect(
+      (await admin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
+    ).toHaveLength(2);
+    expect(
+      (await scheduler.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
+    ).toHaveLength(2);
+    expect(
+      (await therapist.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
+    ).toEqual([]);
+    expect(
+      (await otherAdmin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
+    ).toEqual([]);
   });
   it('insert: an org admin adds a payer; others are refused', async () => {
     const { enrollmentId } = await enrolFresh();
-    expect((await admin.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.cigna, org_id: orgs.harborview })).error).toBeNull();
+    expect(
+      (
+        await admin
+          .from('enrollment_payers')
+          .insert({ enrollment_id: enrollmentId, payer_id: payers.cigna, org_id: orgs.harborview })
+      ).error,
+    ).toBeNull();
     for (const client of [therapist, scheduler, otherAdmin]) {
-      expect((await client.from('enrollment_payers').insert({ enrollment_id: enrollmentId, payer_id: payers.united, org_id: orgs.harborview })).error?.code).toBe('42501');
+      expect(
+        (
+          await client
+            .from('enrollment_payers')
+            .insert({ enrollment_id: enrollmentId, payer_id: payers.united, org_id: orgs.harborview })
+        ).error?.code,
+      ).toBe('42501');
     }
   });
   it('delete: an org admin removes a payer but never the last one; others reach nothing', async () => {
     const { enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
     for (const client of [therapist, scheduler, otherAdmin]) {
-      expect((await client.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId).select('payer_id')).data).toEqual([]);
+      expect(
+        (await client.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId).select('payer_id'))
+          .data,
+      ).toEqual([]);
     }
-    expect((await admin.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId).eq('payer_id', payers.cigna)).error).toBeNull();
+    expect(
+      (
+        await admin
+          .from('enrollment_payers')
+          .delete()
+          .eq('enrollment_id', enrollmentId)
+          .eq('payer_id', payers.cigna)
+      ).error,
+    ).toBeNull();
     const last = await admin.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId);
     expect(last.error?.message).toBe('Choose at least one payer for each therapist in the program.');
-    expect((await service.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data).toEqual([{ payer_id: payers.aetna }]);
+    expect(
+      (await service.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
+    ).toEqual([{ payer_id: payers.aetna }]);
   });
   it('update: refused to every client (remove and add instead)', async () => {
     const { enrollmentId } = await enrolFresh();
-    const { error } = await admin.from('enrollment_payers').update({ payer_id: payers.cigna }).eq('enrollment_id', enrollmentId);
+    const { error } = await admin
+      .from('enrollment_payers')
+      .update({ payer_id: payers.cigna })
+      .eq('enrollment_id', enrollmentId);
     expect(error?.code).toBe('42501');
   });
   it('Edit: set_enrollment_payers replaces the list in one transaction', async () => {
     const { enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
-    expect((await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.united, payers.cigna] })).error).toBeNull();
-    const { data } = await admin.from('program_grid').select('payer_names').eq('enrollment_id', enrollmentId).single();
+    expect(
+      (
+        await admin.rpc('set_enrollment_payers', {
+          enrollment_id: enrollmentId,
+          payer_ids: [payers.united, payers.cigna],
+        })
+      ).error,
+    ).toBeNull();
+    const { data } = await admin
+      .from('program_grid')
+      .select('payer_names')
+      .eq('enrollment_id', enrollmentId)
+      .single();
     expect(data?.payer_names).toEqual(['Cigna Healthcare', 'UnitedHealthcare']);
-    expect((await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [] })).error?.message).toBe('Choose at least one payer.');
-    expect((await otherAdmin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
-    expect((await scheduler.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.aetna] })).error?.code).toBe('42501');
+    expect(
+      (await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [] })).error
+        ?.message,
+    ).toBe('Choose at least one payer.');
+    expect(
+      (
+        await otherAdmin.rpc('set_enrollment_payers', {
+          enrollment_id: enrollmentId,
+          payer_ids: [payers.aetna],
+        })
+      ).error?.code,
+    ).toBe('42501');
+    expect(
+      (
+        await scheduler.rpc('set_enrollment_payers', {
+          enrollment_id: enrollmentId,
+          payer_ids: [payers.aetna],
+        })
+      ).error?.code,
+    ).toBe('42501');
   });
 });
 
@@ -217,7 +386,9 @@ describe('program grid', () => {
       .overlaps('payer_ids', [payers.harvardPilgrim])
       .eq('enrollment_id', done.enrollmentId);
     expect(data).toEqual([{ enrollment_id: done.enrollmentId, application_status: 'completed' }]);
-    expect((await otherAdmin.from('program_grid').select('enrollment_id').eq('org_id', orgs.harborview)).data).toEqual([]);
+    expect(
+      (await otherAdmin.from('program_grid').select('enrollment_id').eq('org_id', orgs.harborview)).data,
+    ).toEqual([]);
   });
 });
 
@@ -226,7 +397,13 @@ describe('program_grid_page', () => {
   async function enrolNamed(firstName: string, lastName: string, payerIds: string[] = [payers.aetna]) {
     const { data: staff, error } = await service
       .from('staff_members')
-      .insert({ org_id: orgs.harborview, first_name: firstName, last_name: lastName, email: `grid.${randomUUID()}@harborviewcounseling.com`, roles: ['therapist'] })
+      .insert({
+        org_id: orgs.harborview,
+        first_name: firstName,
+        last_name: lastName,
+        email: `grid.${randomUUID()}@harborviewcounseling.com`,
+        roles: ['therapist'],
+      })
       .select()
       .single();
     if (error) throw new Error(`staff_members insert: ${error.message}`);
@@ -243,7 +420,10 @@ describe('program_grid_page', () => {
     const blake = await enrolNamed('Blake', last, [payers.harvardPilgrim]);
     await completeProfile(blake.staff.id);
 
-    const { data, error } = await admin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last] });
+    const { data, error } = await admin.rpc('program_grid_page', {
+      org: orgs.harborview,
+      name_words: [last],
+    });
     expect(error).toBeNull();
     expect(data).toEqual([
       {
@@ -272,7 +452,11 @@ describe('program_grid_page', () => {
 
     // filters, sort and paging
     const only = async (args: Omit<Database['public']['Functions']['program_grid_page']['Args'], 'org'>) => {
-      const page = await admin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last], ...args });
+      const page = await admin.rpc('program_grid_page', {
+        org: orgs.harborview,
+        name_words: [last],
+        ...args,
+      });
       expect(page.error).toBeNull();
       return page.data!.map((row) => [row.first_name, row.total_count]);
     };
@@ -280,10 +464,20 @@ describe('program_grid_page', () => {
     expect(await only({ with_payer: payers.cigna })).toEqual([['Avery', 1]]);
     expect(await only({ with_payer: payers.bcbsma })).toEqual([]);
     // filters together narrow together
-    expect(await only({ with_payer: payers.aetna, only_application_status: 'incomplete', descending: true })).toEqual([['Avery', 1]]);
-    expect(await only({ with_payer: payers.harvardPilgrim, only_application_status: 'incomplete' })).toEqual([]);
-    expect(await only({ sort_column: 'staff', descending: true })).toEqual([['Blake', 2], ['Avery', 2]]);
-    expect(await only({ sort_column: 'applicationStatus' })).toEqual([['Blake', 2], ['Avery', 2]]);
+    expect(
+      await only({ with_payer: payers.aetna, only_application_status: 'incomplete', descending: true }),
+    ).toEqual([['Avery', 1]]);
+    expect(await only({ with_payer: payers.harvardPilgrim, only_application_status: 'incomplete' })).toEqual(
+      [],
+    );
+    expect(await only({ sort_column: 'staff', descending: true })).toEqual([
+      ['Blake', 2],
+      ['Avery', 2],
+    ]);
+    expect(await only({ sort_column: 'applicationStatus' })).toEqual([
+      ['Blake', 2],
+      ['Avery', 2],
+    ]);
     expect(await only({ page_offset: 1, page_size: 1 })).toEqual([['Blake', 2]]);
     expect(await only({ page_offset: 2 })).toEqual([]);
 
@@ -293,9 +487,14 @@ describe('program_grid_page', () => {
     const total = all.data![0]!.total_count;
     expect(all.data).toHaveLength(Math.min(total, 500));
     expect(new Set(all.data!.map((row) => row.total_count))).toEqual(new Set([total]));
-    const { count } = await service.from('program_enrollments').select('id', { count: 'exact', head: true }).eq('org_id', orgs.harborview);
+    const { count } = await service
+      .from('program_enrollments')
+      .select('id', { count: 'exact', head: true })
+      .eq('org_id', orgs.harborview);
     expect(total).toBe(count);
-    expect(all.data!.map((row) => `${row.last_name}, ${row.first_name}`)).toEqual(expect.arrayContaining(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']));
+    expect(all.data!.map((row) => `${row.last_name}, ${row.first_name}`)).toEqual(
+      expect.arrayContaining(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']),
+    );
   });
 
   it('a scheduler reads the same page as the admin', async () => {
@@ -306,21 +505,42 @@ describe('program_grid_page', () => {
     const fromScheduler = await scheduler.rpc('program_grid_page', args);
     expect(fromScheduler.error).toBeNull();
     expect(fromScheduler.data).toHaveLength(2);
-    expect(fromScheduler.data![0]).toMatchObject({ first_name: 'Avery', payer_names: ['Aetna', 'Cigna Healthcare'], total_count: 2 });
+    expect(fromScheduler.data![0]).toMatchObject({
+      first_name: 'Avery',
+      payer_names: ['Aetna', 'Cigna Healthcare'],
+      total_count: 2,
+    });
     expect(fromScheduler.data).toEqual((await admin.rpc('program_grid_page', args)).data);
   });
 
   it('another clinic’s admin gets nothing of Harborview; a therapist only their own enrollment, as through the view', async () => {
     const last = uniqueName();
     await enrolNamed('Avery', last);
-    expect(await otherAdmin.rpc('program_grid_page', { org: orgs.harborview })).toMatchObject({ data: [], error: null });
-    expect(await otherAdmin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last] })).toMatchObject({ data: [], error: null });
+    expect(await otherAdmin.rpc('program_grid_page', { org: orgs.harborview })).toMatchObject({
+      data: [],
+      error: null,
+    });
+    expect(
+      await otherAdmin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last] }),
+    ).toMatchObject({ data: [], error: null });
 
     const own = await therapist.rpc('program_grid_page', { org: orgs.harborview, page_size: 500 });
     expect(own.error).toBeNull();
-    expect(own.data).toEqual([expect.objectContaining({ staff_id: await priyaStaffId(), first_name: 'Priya', last_name: 'Raman', total_count: 1 })]);
-    const view = await therapist.from('program_grid').select('enrollment_id, payer_names').eq('org_id', orgs.harborview);
-    expect(own.data!.map((row) => ({ enrollment_id: row.enrollment_id, payer_names: row.payer_names }))).toEqual(view.data);
+    expect(own.data).toEqual([
+      expect.objectContaining({
+        staff_id: await priyaStaffId(),
+        first_name: 'Priya',
+        last_name: 'Raman',
+        total_count: 1,
+      }),
+    ]);
+    const view = await therapist
+      .from('program_grid')
+      .select('enrollment_id, payer_names')
+      .eq('org_id', orgs.harborview);
+    expect(
+      own.data!.map((row) => ({ enrollment_id: row.enrollment_id, payer_names: row.payer_names })),
+    ).toEqual(view.data);
   });
 
   it('anon cannot call it', async () => {
@@ -332,8 +552,15 @@ describe('program_grid_page', () => {
 
   it('refuses an unknown sort column', async () => {
     for (const sortColumn of ['last_name', 'staff; drop table x', '']) {
-      const { error } = await admin.rpc('program_grid_page', { org: orgs.harborview, sort_column: sortColumn });
-      expect(error).toMatchObject({ code: '22023', hint: 'unknown_sort_column', message: 'Sort by staff, applicationStatus or status.' });
+      const { error } = await admin.rpc('program_grid_page', {
+        org: orgs.harborview,
+        sort_column: sortColumn,
+      });
+      expect(error).toMatchObject({
+        code: '22023',
+        hint: 'unknown_sort_column',
+        message: 'Sort by staff, applicationStatus or status.',
+      });
     }
   });
 
@@ -346,7 +573,10 @@ describe('program_grid_page', () => {
     await enrolNamed('Slash', `${marker}c\\d`);
     await enrolNamed('Cd', `${marker}cd`);
     const firstNames = async (words: string[]) => {
-      const { data, error } = await admin.rpc('program_grid_page', { org: orgs.harborview, name_words: words });
+      const { data, error } = await admin.rpc('program_grid_page', {
+        org: orgs.harborview,
+        name_words: words,
+      });
       expect(error).toBeNull();
       return data!.map((row) => row.first_name);
     };
@@ -369,7 +599,11 @@ describe('audit_log', () => {
     const { enrollmentId } = await enrolFresh([payers.aetna]);
     await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.cigna] });
     await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId);
-    const { data } = await admin.from('audit_log').select('action, actor_staff_id, before, after').eq('entity_id', enrollmentId).order('id');
+    const { data } = await admin
+      .from('audit_log')
+      .select('action, actor_staff_id, before, after')
+      .eq('entity_id', enrollmentId)
+      .order('id');
     expect(data?.map((e) => e.action)).toEqual([
       'enrollment.added',
       'enrollment.payer_added',
@@ -377,7 +611,13 @@ describe('audit_log', () => {
       'enrollment.payer_added',
       'enrollment.deactivated',
     ]);
-    const mayaStaffId = (await service.from('staff_members').select('id').eq('email', 'maya.okafor@harborviewcounseling.com').single()).data!.id;
+    const mayaStaffId = (
+      await service
+        .from('staff_members')
+        .select('id')
+        .eq('email', 'maya.okafor@harborviewcounseling.com')
+        .single()
+    ).data!.id;
     expect(new Set(data?.map((e) => e.actor_staff_id))).toEqual(new Set([mayaStaffId]));
     const deactivation = data?.at(-1);
     expect(deactivation?.before).toMatchObject({ status: 'active', payer_ids: [payers.cigna] });
@@ -389,11 +629,24 @@ describe('audit_log', () => {
   });
   it('is append-only for every role, the platform included', async () => {
     const { enrollmentId } = await enrolFresh();
-    expect((await admin.from('audit_log').insert({ org_id: orgs.harborview, action: 'enrollment.added', entity_id: enrollmentId })).error?.code).toBe('42501');
+    expect(
+      (
+        await admin
+          .from('audit_log')
+          .insert({ org_id: orgs.harborview, action: 'enrollment.added', entity_id: enrollmentId })
+      ).error?.code,
+    ).toBe('42501');
     expect((await admin.from('audit_log').delete().eq('entity_id', enrollmentId)).error?.code).toBe('42501');
-    expect((await service.from('audit_log').delete().eq('entity_id', enrollmentId)).error?.code).toBe('42501');
-    expect((await service.from('audit_log').update({ action: 'enrollment.forged' }).eq('entity_id', enrollmentId)).error?.code).toBe('42501');
-    const superuserDelete = await withDb((db) => db.query('delete from public.audit_log where entity_id = $1', [enrollmentId]).catch((e: Error) => e));
+    expect((await service.from('audit_log').delete().eq('entity_id', enrollmentId)).error?.code).toBe(
+      '42501',
+    );
+    expect(
+      (await service.from('audit_log').update({ action: 'enrollment.forged' }).eq('entity_id', enrollmentId))
+        .error?.code,
+    ).toBe('42501');
+    const superuserDelete = await withDb((db) =>
+      db.query('delete from public.audit_log where entity_id = $1', [enrollmentId]).catch((e: Error) => e),
+    );
     expect(String(superuserDelete)).toMatch(/append-only/);
   });
 });
@@ -402,7 +655,9 @@ describe('notification_outbox', () => {
   // org admins see their clinic's dead letters only (tests/api/email-dead-letters.test.ts)
   it('shows no signed-in persona an email on its way or sent, nor any payload', async () => {
     for (const client of [admin, scheduler, therapist]) {
-      expect((await client.from('notification_outbox').select('id').neq('status', 'dead_letter')).data).toEqual([]);
+      expect(
+        (await client.from('notification_outbox').select('id').neq('status', 'dead_letter')).data,
+      ).toEqual([]);
       expect((await client.from('notification_outbox').select('payload')).error?.code).toBe('42501');
     }
     expect((await admin.rpc('claim_notifications', { batch_size: 1 })).error?.code).toBe('42501');

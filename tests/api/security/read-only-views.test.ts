@@ -28,9 +28,11 @@ beforeAll(async () => {
          from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'v' order by 1`,
       )
     ).rows,
-    (await db.query<{ name: string }>(`select relname as name from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by 1`)).rows.map(
-      (r) => r.name,
-    ),
+    (
+      await db.query<{ name: string }>(
+        `select relname as name from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by 1`,
+      )
+    ).rows.map((r) => r.name),
   ]);
 });
 
@@ -41,11 +43,19 @@ async function snapshot(view: string) {
   return data.map((row) => JSON.stringify(row)).sort();
 }
 
-async function write(who: string, method: 'POST' | 'PATCH' | 'DELETE', view: { name: string; column: string }) {
+async function write(
+  who: string,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  view: { name: string; column: string },
+) {
   const filter = method === 'POST' ? '' : `?${view.column}=not.is.null`;
   const response = await fetch(`${testEnv().apiUrl}/rest/v1/${view.name}${filter}`, {
     method,
-    headers: { apikey: testEnv().anonKey, authorization: `Bearer ${tokens.get(who)}`, 'content-type': 'application/json' },
+    headers: {
+      apikey: testEnv().anonKey,
+      authorization: `Bearer ${tokens.get(who)}`,
+      'content-type': 'application/json',
+    },
     body: method === 'DELETE' ? undefined : JSON.stringify({ [view.column]: null }),
   });
   const text = await response.text();
@@ -54,7 +64,9 @@ async function write(who: string, method: 'POST' | 'PATCH' | 'DELETE', view: { n
 
 describe('views refuse writes with a 4xx', () => {
   it('covers the views the issue named', () => {
-    expect(views.map((v) => v.name)).toEqual(expect.arrayContaining(['program_grid', 'public_profile_details', 'unconfirmed_requests']));
+    expect(views.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['program_grid', 'public_profile_details', 'unconfirmed_requests']),
+    );
   });
 
   it('POST, PATCH and DELETE on every view: 401 anonymous, 403 signed in, 405 for the service role; no row changes', async () => {
@@ -67,12 +79,21 @@ describe('views refuse writes with a 4xx', () => {
         expect(anon.status, `${method} ${view.name} as anon: ${JSON.stringify(anon.body)}`).toBe(401);
         for (const persona of signedIn) {
           const res = await write(persona, method, view);
-          expect(res.status, `${method} ${view.name} as ${persona} (${personas[persona]}): ${JSON.stringify(res.body)}`).toBe(403);
+          expect(
+            res.status,
+            `${method} ${view.name} as ${persona} (${personas[persona]}): ${JSON.stringify(res.body)}`,
+          ).toBe(403);
           expect(res.body.message).toBe(`permission denied for view ${view.name}`);
         }
         const platform = await write('service', method, view);
-        expect(platform.status, `${method} ${view.name} as service_role: ${JSON.stringify(platform.body)}`).toBe(platformRefused(method));
-        if (platform.status === 405) expect(platform.body.message).toBe(`${view.name} is a read-only view: ${method === 'POST' ? 'insert' : method === 'PATCH' ? 'update' : 'delete'} is not allowed; nothing was changed.`);
+        expect(
+          platform.status,
+          `${method} ${view.name} as service_role: ${JSON.stringify(platform.body)}`,
+        ).toBe(platformRefused(method));
+        if (platform.status === 405)
+          expect(platform.body.message).toBe(
+            `${view.name} is a read-only view: ${method === 'POST' ? 'insert' : method === 'PATCH' ? 'update' : 'delete'} is not allowed; nothing was changed.`,
+          );
       }
       expect(await snapshot(view.name)).toEqual(before);
     }
@@ -81,10 +102,11 @@ describe('views refuse writes with a 4xx', () => {
 
 describe('privileges the API never uses', () => {
   it('anon and authenticated hold no TRUNCATE, TRIGGER or REFERENCES on any table or view, and only SELECT on views', async () => {
-    const held = await withDb(async (db) =>
-      (
-        await db.query<{ relation: string; role: string; privilege: string }>(
-          `select c.relname as relation, r.role, p.privilege
+    const held = await withDb(
+      async (db) =>
+        (
+          await db.query<{ relation: string; role: string; privilege: string }>(
+            `select c.relname as relation, r.role, p.privilege
            from pg_class c
            cross join (values ('anon'), ('authenticated')) r(role)
            cross join (values ('truncate'), ('trigger'), ('references'), ('insert'), ('update'), ('delete')) p(privilege)
@@ -92,8 +114,8 @@ describe('privileges the API never uses', () => {
              and (c.relkind = 'v' or p.privilege in ('truncate', 'trigger', 'references'))
              and has_table_privilege(r.role, c.oid, p.privilege)
            order by 1, 2, 3`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     expect(tables.length).toBeGreaterThan(10);
     expect(held).toEqual([]);
@@ -105,7 +127,13 @@ describe('privileges the API never uses', () => {
       try {
         await db.query('create table public.privilege_probe (id integer primary key)');
         return (
-          await db.query<{ role: string; truncate: boolean; trigger: boolean; references: boolean; select: boolean }>(
+          await db.query<{
+            role: string;
+            truncate: boolean;
+            trigger: boolean;
+            references: boolean;
+            select: boolean;
+          }>(
             `select r.role,
                     has_table_privilege(r.role, 'public.privilege_probe', 'truncate') as truncate,
                     has_table_privilege(r.role, 'public.privilege_probe', 'trigger') as trigger,

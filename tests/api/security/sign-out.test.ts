@@ -8,8 +8,21 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localJwtSecret } from '../../../supabase/local/config.ts';
-import { createListedTherapist, createStaffAccount, insertPendingRequest, testAccountPassword } from '../factories.ts';
-import { accessTokenOf, clientWithToken, orgs, serviceClient, signedInWith, staffIdOf, type Client } from '../personas.ts';
+import {
+  createListedTherapist,
+  createStaffAccount,
+  insertPendingRequest,
+  testAccountPassword,
+} from '../factories.ts';
+import {
+  accessTokenOf,
+  clientWithToken,
+  orgs,
+  serviceClient,
+  signedInWith,
+  staffIdOf,
+  type Client,
+} from '../personas.ts';
 
 const service = serviceClient();
 let requestId: string;
@@ -57,8 +70,14 @@ describe('sign-out ends access for the token it was signed in with', () => {
 
     const replayed = clientWithToken(token);
     expect(await reach(replayed)).toEqual(nothing);
-    const decline = await replayed.rpc('decline_referral_request', { request_id: requestId, reason: 'no_availability' });
-    expect(decline.error).toMatchObject({ code: '42501', message: 'No such request, or it is not yours to decide.' });
+    const decline = await replayed.rpc('decline_referral_request', {
+      request_id: requestId,
+      reason: 'no_availability',
+    });
+    expect(decline.error).toMatchObject({
+      code: '42501',
+      message: 'No such request, or it is not yours to decide.',
+    });
     const confirm = await replayed.rpc('confirm_referral_request', { request_id: requestId });
     expect(confirm.error?.code).toBe('42501');
     const { data } = await service.from('referral_requests').select('status').eq('id', requestId).single();
@@ -79,18 +98,35 @@ describe('sign-out ends access for the token it was signed in with', () => {
   });
 
   it('an org admin’s signed-out token can no longer write (deactivate an enrollment, add a location)', async () => {
-    const admin = await signedInWith((await createStaffAccount({ roles: ['org_admin'] })).email, testAccountPassword);
+    const admin = await signedInWith(
+      (await createStaffAccount({ roles: ['org_admin'] })).email,
+      testAccountPassword,
+    );
     const token = await accessTokenOf(admin);
     await admin.auth.signOut({ scope: 'local' });
     const replayed = clientWithToken(token);
     const location = await replayed.from('locations').insert({
-      org_id: orgs.harborview, name: `Annex ${Date.now()}`, address_line: '2 Main Street', city: 'Boston', state: 'MA', postal_code: '02110', time_zone: 'America/New_York',
+      org_id: orgs.harborview,
+      name: `Annex ${Date.now()}`,
+      address_line: '2 Main Street',
+      city: 'Boston',
+      state: 'MA',
+      postal_code: '02110',
+      time_zone: 'America/New_York',
     });
     expect(location.error?.code).toBe('42501');
     const therapist = await createListedTherapist();
-    const enrollment = await replayed.from('program_enrollments').update({ status: 'deactivated' }).eq('staff_id', therapist.id).select('id');
+    const enrollment = await replayed
+      .from('program_enrollments')
+      .update({ status: 'deactivated' })
+      .eq('staff_id', therapist.id)
+      .select('id');
     expect(enrollment.data ?? []).toEqual([]);
-    const { data } = await service.from('program_enrollments').select('status').eq('staff_id', therapist.id).single();
+    const { data } = await service
+      .from('program_enrollments')
+      .select('status')
+      .eq('staff_id', therapist.id)
+      .single();
     expect(data?.status).toBe('active');
   });
 });
@@ -100,21 +136,27 @@ describe('removal ends access for tokens that are still valid', () => {
     const scheduler = await newScheduler();
     const client = await scheduler.signIn();
     expect((await reach(client)).requests).toBe(1);
-    expect((await service.from('staff_members').update({ is_active: false }).eq('id', scheduler.staff.id)).error).toBeNull();
+    expect(
+      (await service.from('staff_members').update({ is_active: false }).eq('id', scheduler.staff.id)).error,
+    ).toBeNull();
     // their own (deactivated) record stays readable, so the app can say why
     expect(await reach(client)).toEqual({ ...nothing, staff: 1 });
-    expect((await client.rpc('confirm_referral_request', { request_id: requestId })).error?.code).toBe('42501');
+    expect((await client.rpc('confirm_referral_request', { request_id: requestId })).error?.code).toBe(
+      '42501',
+    );
   });
 
   it('a validly signed token without a live session (none named, or a made-up one) is no staff session', async () => {
     const scheduler = await newScheduler();
     const real = decodeJwt(await accessTokenOf(await scheduler.signIn()));
     const forge = (claims: Record<string, unknown>) =>
-      new SignJWT({ ...real, ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(localJwtSecret));
+      new SignJWT({ ...real, ...claims })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .sign(new TextEncoder().encode(localJwtSecret));
     expect(await reach(clientWithToken(await forge({ session_id: undefined })))).toEqual(nothing);
     expect(await reach(clientWithToken(await forge({ session_id: randomUUID() })))).toEqual(nothing);
     expect(await reach(clientWithToken(await forge({ session_id: 'not-a-uuid' })))).toEqual(nothing);
     // the same claims with the real session still work: the check is the session, not the signature
-    expect((await reach(clientWithToken(await forge({}))))).toMatchObject({ requests: 1, memberships: 1 });
+    expect(await reach(clientWithToken(await forge({})))).toMatchObject({ requests: 1, memberships: 1 });
   });
 });

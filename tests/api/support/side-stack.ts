@@ -26,8 +26,18 @@ export function sideStack(name: SideStackName, folder: string = name): StackSett
   const shift = 50 * slots[name];
   // the app's port (6173 by default) is already below the outgoing range
   const ports = Object.fromEntries(
-    Object.entries(base.ports).map(([k, v]) => [k, k === 'app' ? v + 200 + shift : v - belowOutgoingRange + shift]),
+    Object.entries(base.ports).map(([k, v]) => [
+      k,
+      k === 'app' ? v + 200 + shift : v - belowOutgoingRange + shift,
+    ]),
   ) as StackSettings['ports'];
   const stackDir = `${base.stackDir}-${folder}`;
-  return { ...base, ports, stackDir, dataDir: path.join(stackDir, 'db'), inboxFile: path.join(stackDir, 'inbox.jsonl'), siteUrl: `http://localhost:${ports.app}` };
+  return {
+    ...base,
+    ports,
+    stackDir,
+    dataDir: path.join(stackDir, 'db'),
+    inboxFile: path.join(stackDir, 'inbox.jsonl'),
+    siteUrl: `http://localhost:${ports.app}`,
+  };
 }

@@ -24,12 +24,16 @@ export interface StackProcess {
 }
 
 export function startStackProcess({ withApp = false } = {}): StackProcess {
-  const child = spawn(path.join(projectRoot, 'node_modules/.bin/tsx'), ['tests/api/support/supervised-stack.ts'], {
-    cwd: projectRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CRP_SUPERVISED_WITH_APP: withApp ? '1' : '' },
-  });
+  const child = spawn(
+    path.join(projectRoot, 'node_modules/.bin/tsx'),
+    ['tests/api/support/supervised-stack.ts'],
+    {
+      cwd: projectRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CRP_SUPERVISED_WITH_APP: withApp ? '1' : '' },
+    },
+  );
   let text = '';
   child.stdout?.setEncoding('utf8').on('data', (c: string) => (text += c));
   child.stderr?.setEncoding('utf8').on('data', (c: string) => (text += c));
@@ -41,7 +45,8 @@ export function startStackProcess({ withApp = false } = {}): StackProcess {
     async waitFor(pattern, timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(text)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${pattern} in the stack's output:\n${text}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`no ${pattern} in the stack's output:\n${text}`);
         await sleep(50);
       }
     },
@@ -52,7 +57,11 @@ export function startStackProcess({ withApp = false } = {}): StackProcess {
 /** The stack's processes as its pid file lists them right now. */
 export function recordedParts(): RecordedProcess[] {
   try {
-    return (JSON.parse(readFileSync(path.join(settings.stackDir, 'stack.pids.json'), 'utf8')) as { parts: RecordedProcess[] }).parts;
+    return (
+      JSON.parse(readFileSync(path.join(settings.stackDir, 'stack.pids.json'), 'utf8')) as {
+        parts: RecordedProcess[];
+      }
+    ).parts;
   } catch {
     return [];
   }
@@ -77,7 +86,11 @@ export const groupAlive = (pgid: number) => {
  * Waits (at most `timeoutMs`) until the process group has ended and none of `parts` runs any
  * more; then reports what is still running and which ports are still taken.
  */
-export async function leftAfter(pgid: number, parts: RecordedProcess[], timeoutMs = 5000): Promise<{ running: string[]; busy: string[] }> {
+export async function leftAfter(
+  pgid: number,
+  parts: RecordedProcess[],
+  timeoutMs = 5000,
+): Promise<{ running: string[]; busy: string[] }> {
   const deadline = Date.now() + timeoutMs;
   const running = () => [
     ...(groupAlive(pgid) ? [`process group ${pgid}`] : []),

@@ -9,7 +9,9 @@ const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 export function chromiumPath(): string {
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) {
-    throw new Error('Chromium not found. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium binary)');
+    throw new Error(
+      'Chromium not found. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium binary)',
+    );
   }
   return found;
 }

@@ -9,7 +9,8 @@ export async function signIn({ email, password }: SignInValues) {
   return data.session;
 }
 
-export const signInMutationOptions = () => mutationOptions({ mutationKey: ['auth', 'sign-in'], mutationFn: signIn });
+export const signInMutationOptions = () =>
+  mutationOptions({ mutationKey: ['auth', 'sign-in'], mutationFn: signIn });
 
 export function useSignIn() {
   return useMutation(signInMutationOptions());

@@ -90,7 +90,9 @@ describe('Set your password (after an invitation link)', () => {
     await user.type(screen.getByLabelText('New password'), 'Harbor-View-2026');
     await user.type(screen.getByLabelText('Confirm password'), 'Harbor-View-2026');
     await user.click(screen.getByRole('button', { name: 'Save password' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Choose a password different from your current one.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Choose a password different from your current one.',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Set your password' })).toBeInTheDocument();
   });
 

@@ -67,7 +67,10 @@ describe('Sign in', () => {
         await new Promise<void>((resolve) => {
           release = resolve;
         });
-        return HttpResponse.json({ code: 'invalid_credentials', message: 'Invalid login credentials' }, { status: 400 });
+        return HttpResponse.json(
+          { code: 'invalid_credentials', message: 'Invalid login credentials' },
+          { status: 400 },
+        );
       }),
     );
     const { user } = await openSignIn();
@@ -99,6 +102,8 @@ describe('Sign in', () => {
     await user.type(screen.getByLabelText('Email address'), personas.scheduler.email);
     await user.type(screen.getByLabelText('Password'), demoPassword);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Active Staff Members' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Active Staff Members' }),
+    ).toBeInTheDocument();
   });
 });

@@ -83,12 +83,17 @@ export function SignInPage() {
             {signInErrorMessage(signIn.error)}
           </div>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={pending || state.status === 'loading'}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={pending || state.status === 'loading'}
+        >
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
       <p className="muted">
-        New to the program? Your clinic’s administrator sends you an invitation email with a link to set your password.
+        New to the program? Your clinic’s administrator sends you an invitation email with a link to set your
+        password.
       </p>
     </AuthPageShell>
   );

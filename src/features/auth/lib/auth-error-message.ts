@@ -27,7 +27,9 @@ export function signInErrorMessage(error: unknown): string {
       case 'user_banned':
         return 'This account is blocked. Ask your clinic’s administrator.';
       default:
-        return error.status === 429 ? 'Too many sign-in attempts. Wait a few minutes and try again.' : error.message;
+        return error.status === 429
+          ? 'Too many sign-in attempts. Wait a few minutes and try again.'
+          : error.message;
     }
   }
   return errorMessage(error);
@@ -39,7 +41,9 @@ export function setPasswordErrorMessage(error: unknown): string {
   }
   if (isAuthWeakPasswordError(error)) {
     // the rule's own words, as the form says them; other reasons (e.g. a leaked password) in the server's
-    const known = error.reasons.filter((reason): reason is 'length' | 'characters' => reason === 'length' || reason === 'characters');
+    const known = error.reasons.filter(
+      (reason): reason is 'length' | 'characters' => reason === 'length' || reason === 'characters',
+    );
     if (known.length === error.reasons.length && known.length > 0) {
       return `This password is too weak. ${known.map((reason) => `${passwordRuleMessages[reason]}.`).join(' ')}`;
     }

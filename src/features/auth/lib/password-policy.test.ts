@@ -14,7 +14,9 @@ describe('the app’s password rule', () => {
   it('wants one character of each of GoTrue’s sets for that requirement', () => {
     const sets = requiredCharacterSets[passwordPolicy.requirement];
     for (const sample of ['Harbor-View-2026', 'aB3', 'harbor2026', 'HARBOR2026', 'HarborView', '']) {
-      expect(hasRequiredCharacters(sample)).toBe(sets.every((set) => [...sample].some((c) => set.includes(c))));
+      expect(hasRequiredCharacters(sample)).toBe(
+        sets.every((set) => [...sample].some((c) => set.includes(c))),
+      );
     }
   });
 });

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clientPortalLog, portalTherapist, resetClientPortal } from '../../../../tests/msw/client-portal-handlers';
+import {
+  clientPortalLog,
+  portalTherapist,
+  resetClientPortal,
+} from '../../../../tests/msw/client-portal-handlers';
 import { staffId } from '../../../../tests/msw/data';
 import { createPortalRequest } from './create-portal-request';
 
@@ -24,7 +28,11 @@ describe('createPortalRequest', () => {
   });
 
   it('sends the CAPTCHA token beside the request when the CAPTCHA is on', async () => {
-    await createPortalRequest('harborview', { body: body(), idempotencyKey: 'submission-2', captchaToken: 'captcha-token-1' });
+    await createPortalRequest('harborview', {
+      body: body(),
+      idempotencyKey: 'submission-2',
+      captchaToken: 'captcha-token-1',
+    });
     expect(clientPortalLog.captchaTokens).toEqual(['captcha-token-1']);
     expect(clientPortalLog.requests[0]!.status).toBe(201);
   });

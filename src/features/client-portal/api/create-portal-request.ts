@@ -13,7 +13,10 @@ export interface CreatePortalRequestVariables {
 }
 
 /** Sends a prospective client's appointment request; 201 → unverified until the emailed link is followed by expires_at. */
-export function createPortalRequest(clinicSlug: string, { body, idempotencyKey, captchaToken }: CreatePortalRequestVariables) {
+export function createPortalRequest(
+  clinicSlug: string,
+  { body, idempotencyKey, captchaToken }: CreatePortalRequestVariables,
+) {
   return portalFetch<PortalRequestCreated>(`clinics/${encodeURIComponent(clinicSlug)}/requests`, {
     method: 'POST',
     body: captchaToken ? { ...body, captcha_token: captchaToken } : body,
@@ -27,7 +30,11 @@ export const createPortalRequestMutationOptions = (clinicSlug: string, queryClie
     mutationFn: (variables: CreatePortalRequestVariables) => createPortalRequest(clinicSlug, variables),
     onSettled: (_data, error) => {
       // a sent request holds its time; a refused one may mean the open times changed
-      if (!error || (isPortalApiError(error) && ['slot_not_open', 'slot_in_past', 'unknown_therapist'].includes(error.code))) {
+      if (
+        !error ||
+        (isPortalApiError(error) &&
+          ['slot_not_open', 'slot_in_past', 'unknown_therapist'].includes(error.code))
+      ) {
         void queryClient.invalidateQueries({ queryKey: clientPortalKeys.directories(clinicSlug) });
         void queryClient.invalidateQueries({ queryKey: clientPortalKeys.allSlots(clinicSlug) });
       }

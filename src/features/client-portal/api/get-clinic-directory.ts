@@ -8,7 +8,12 @@ import { portalFetch } from './portal-http';
 export const directoryPageSize = 10;
 
 /** One page of the clinic's listed therapists (public profiles, next open times) and the clinic's name. */
-export function getClinicDirectory(clinicSlug: string, filters: DirectoryFilters, cursor: string | null, signal?: AbortSignal) {
+export function getClinicDirectory(
+  clinicSlug: string,
+  filters: DirectoryFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+) {
   return portalFetch<ClinicDirectoryPage>(`clinics/${encodeURIComponent(clinicSlug)}`, {
     query: directoryQuery(filters, cursor, directoryPageSize),
     signal,

@@ -7,7 +7,12 @@ import { portalFetch } from './portal-http';
 export const slotLookaheadDays = 21;
 
 /** A therapist's open times from now to `days` ahead (the API allows at most 62). */
-export async function getTherapistSlots(clinicSlug: string, therapistId: string, days: number, signal?: AbortSignal) {
+export async function getTherapistSlots(
+  clinicSlug: string,
+  therapistId: string,
+  days: number,
+  signal?: AbortSignal,
+) {
   const from = new Date();
   const to = new Date(from.getTime() + days * 86_400_000);
   const { data } = await portalFetch<{ data: PortalSlot[] }>(
@@ -17,13 +22,21 @@ export async function getTherapistSlots(clinicSlug: string, therapistId: string,
   return data;
 }
 
-export const therapistSlotsQueryOptions = (clinicSlug: string, therapistId: string, days = slotLookaheadDays) =>
+export const therapistSlotsQueryOptions = (
+  clinicSlug: string,
+  therapistId: string,
+  days = slotLookaheadDays,
+) =>
   queryOptions({
     queryKey: clientPortalKeys.slots(clinicSlug, therapistId, days),
     // "now" is taken when the query runs, so a refetch looks from the new now
     queryFn: ({ signal }) => getTherapistSlots(clinicSlug, therapistId, days, signal),
   });
 
-export function useTherapistSlots(clinicSlug: string, therapistId: string, { enabled = true }: { enabled?: boolean } = {}) {
+export function useTherapistSlots(
+  clinicSlug: string,
+  therapistId: string,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   return useQuery({ ...therapistSlotsQueryOptions(clinicSlug, therapistId), enabled });
 }

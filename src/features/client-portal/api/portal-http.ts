@@ -14,7 +14,10 @@ interface PortalFetchInit {
 }
 
 /** `path` is below the function, e.g. `clinics/harborview`; each segment is encoded by the caller. */
-export async function portalFetch<T>(path: string, { method = 'GET', query, body, headers = {}, signal }: PortalFetchInit = {}): Promise<T> {
+export async function portalFetch<T>(
+  path: string,
+  { method = 'GET', query, body, headers = {}, signal }: PortalFetchInit = {},
+): Promise<T> {
   const { supabaseUrl, supabaseAnonKey } = loadEnv();
   const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
   const url = `${supabaseUrl.replace(/\/+$/, '')}/functions/v1/client-portal/${path}${search}`;
@@ -50,8 +53,17 @@ function errorFrom(response: Response, payload: unknown): PortalApiError {
   }
   // the gateway's own refusals ({ message }) and anything else
   const message =
-    typeof payload === 'object' && payload !== null && 'message' in payload && typeof payload.message === 'string'
+    typeof payload === 'object' &&
+    payload !== null &&
+    'message' in payload &&
+    typeof payload.message === 'string'
       ? payload.message
       : `The request service answered ${response.status} ${response.statusText}`.trim();
-  return new PortalApiError(response.status, response.status === 429 ? 'rate_limited' : 'http_error', message, null, retryAfter);
+  return new PortalApiError(
+    response.status,
+    response.status === 429 ? 'rate_limited' : 'http_error',
+    message,
+    null,
+    retryAfter,
+  );
 }

@@ -36,7 +36,13 @@ function loadScript(src: string): Promise<void> {
  * The provider's "are you a person" check (rendered only when the CAPTCHA is switched on). Each
  * solved check gives a token for one request; an expired check clears it.
  */
-export function CaptchaWidget({ config, onToken }: { config: CaptchaConfig; onToken: (token: string | null) => void }) {
+export function CaptchaWidget({
+  config,
+  onToken,
+}: {
+  config: CaptchaConfig;
+  onToken: (token: string | null) => void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const latestOnToken = useRef(onToken);
   useEffect(() => {

@@ -2,7 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatDateTime } from '@/lib/datetime';
-import { addTherapists, clientPortalLog, portalTherapist, resetClientPortal, takeSlot } from '../../../../tests/msw/client-portal-handlers';
+import {
+  addTherapists,
+  clientPortalLog,
+  portalTherapist,
+  resetClientPortal,
+  takeSlot,
+} from '../../../../tests/msw/client-portal-handlers';
 import { staffId } from '../../../../tests/msw/data';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { server } from '../../../../tests/msw/server';
@@ -52,16 +58,24 @@ describe('Client portal: the therapist list', () => {
     const priyaCard = card(/Priya Raman/);
     expect(within(priyaCard).getByText('PhD, Licensed Psychologist')).toBeInTheDocument();
     expect(within(priyaCard).getByText('Back Bay Office · Boston, MA')).toBeInTheDocument();
-    expect(within(priyaCard).getAllByRole('listitem').map((li) => li.textContent)).toEqual(
-      expect.arrayContaining(['Anxiety', 'Depression', 'Work and career', 'Life transitions']),
-    );
+    expect(
+      within(priyaCard)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(expect.arrayContaining(['Anxiety', 'Depression', 'Work and career', 'Life transitions']));
     expect(within(priyaCard).getByText('English, Hindi')).toBeInTheDocument();
     expect(within(priyaCard).getByText('In person, Telehealth')).toBeInTheDocument();
 
     // next open times, in the viewer's zone with the zone named
     const times = within(priyaCard).getByRole('list', { name: 'Next open times with Priya Raman' });
-    expect(within(times).getAllByRole('button').map((b) => b.textContent)).toEqual(
-      priya().open.slice(0, 3).map((s) => formatDateTime(s.start)),
+    expect(
+      within(times)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(
+      priya()
+        .open.slice(0, 3)
+        .map((s) => formatDateTime(s.start)),
     );
 
     // the about text is cut, and "Read more" shows all of it
@@ -69,8 +83,13 @@ describe('Client portal: the therapist list', () => {
     const readMore = within(priyaCard).getByRole('button', { name: 'Read more about Priya Raman' });
     expect(readMore).toHaveAttribute('aria-expanded', 'false');
     await user.click(readMore);
-    expect(within(priyaCard).getByText(/anxiety that shows up at work and in relationships\.$/)).toBeInTheDocument();
-    expect(within(priyaCard).getByRole('button', { name: 'Show less about Priya Raman' })).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(priyaCard).getByText(/anxiety that shows up at work and in relationships\.$/),
+    ).toBeInTheDocument();
+    expect(within(priyaCard).getByRole('button', { name: 'Show less about Priya Raman' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
   });
 
   it('sends each filter as the API’s query parameter and keeps it in the address', async () => {
@@ -91,7 +110,9 @@ describe('Client portal: the therapist list', () => {
         'specialty=anxiety&language=es&age_group=adults&session_format=in_person&limit=10',
       ),
     );
-    expect(await screen.findByText('No therapist matches these filters. Try fewer filters.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No therapist matches these filters. Try fewer filters.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
 
     // "Clear filters" (two of them: in the filters and under the empty result) lists everyone again
@@ -125,8 +146,12 @@ describe('Client portal: the therapist list', () => {
 
   it('shows more open times, grouped by day, on request', async () => {
     const { user } = await openPage();
-    await user.click(within(card(/Priya Raman/)).getByRole('button', { name: 'More times with Priya Raman' }));
-    const all = await within(card(/Priya Raman/)).findByRole('group', { name: 'All open times with Priya Raman' });
+    await user.click(
+      within(card(/Priya Raman/)).getByRole('button', { name: 'More times with Priya Raman' }),
+    );
+    const all = await within(card(/Priya Raman/)).findByRole('group', {
+      name: 'All open times with Priya Raman',
+    });
     // three weeks ahead: the slot 30 days out is not in it
     expect(within(all).getAllByRole('button')).toHaveLength(5);
     const range = clientPortalLog.slotQueries.at(-1)!;
@@ -135,7 +160,9 @@ describe('Client portal: the therapist list', () => {
 
   it('says when the clinic does not take requests online', async () => {
     renderApp({ route: '/request/cedar-ridge' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Online requests aren’t available' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Online requests aren’t available' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/This clinic doesn’t take appointment requests online\./)).toBeInTheDocument();
     expect(screen.queryByRole('search')).not.toBeInTheDocument();
   });
@@ -149,7 +176,11 @@ describe('Client portal: the request form', () => {
     const chosen = priya().open[0]!;
     expect(screen.getByText('Priya Raman, PhD, Licensed Psychologist')).toBeInTheDocument();
     expect(screen.getByText(formatDateTime(chosen.start))).toBeInTheDocument();
-    expect(screen.getByText(/By sending this request, you agree that Harborview Counseling Collective may contact you/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /By sending this request, you agree that Harborview Counseling Collective may contact you/,
+      ),
+    ).toBeInTheDocument();
 
     // back to the list: focus returns to Priya's card
     await user.click(screen.getByRole('button', { name: 'Choose a different therapist or time' }));
@@ -167,9 +198,15 @@ describe('Client portal: the request form', () => {
     await waitFor(() => expect(first).toHaveFocus());
     expect(first).toHaveAccessibleDescription('First name is required.');
     expect(screen.getByLabelText('Last name')).toHaveAccessibleDescription('Last name is required.');
-    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Email must be a valid email address.');
-    expect(screen.getByLabelText('Phone')).toHaveAccessibleDescription('Phone must be 7–20 digits, spaces or + ( ) . -');
-    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('Enter your date of birth: month, day and year.');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      'Email must be a valid email address.',
+    );
+    expect(screen.getByLabelText('Phone')).toHaveAccessibleDescription(
+      'Phone must be 7–20 digits, spaces or + ( ) . -',
+    );
+    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription(
+      'Enter your date of birth: month, day and year.',
+    );
     expect(screen.getByLabelText('Note to the clinic (optional)')).toHaveAccessibleDescription(
       /Note can have at most 1000 characters\.$/,
     );
@@ -190,12 +227,17 @@ describe('Client portal: the request form', () => {
     await fillForm(user, { note: '  Evenings are hard for me.  ' });
     await user.click(screen.getByRole('button', { name: 'Send request' }));
 
-    const confirmation = await screen.findByRole('heading', { level: 2, name: 'Check your email to confirm your request' });
+    const confirmation = await screen.findByRole('heading', {
+      level: 2,
+      name: 'Check your email to confirm your request',
+    });
     expect(confirmation).toHaveFocus();
     expect(clientPortalLog.requests).toHaveLength(1);
     const [sent] = clientPortalLog.requests;
     expect(sent!.status).toBe(201);
-    expect(sent!.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(sent!.idempotencyKey).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     // exactly the shared schema's fields, trimmed; the empty member ID is left out
     expect(sent!.body).toEqual({
       therapist_id: priya().id,
@@ -214,9 +256,15 @@ describe('Client portal: the request form', () => {
       `We sent a link to alex.morgan@example.com. Open it within 30 minutes — by ${formatDateTime(expires_at)} — to send your request to Harborview Counseling Collective.`,
     );
     // the practice, the date and time are repeated
-    expect(within(section).getByText('Practice').nextElementSibling).toHaveTextContent('Harborview Counseling Collective');
-    expect(within(section).getByText('Time').nextElementSibling).toHaveTextContent(formatDateTime(priya().open[0]!.start));
-    expect(section).toHaveTextContent('If you don’t confirm within 30 minutes, it is released and nothing is sent to Harborview Counseling Collective.');
+    expect(within(section).getByText('Practice').nextElementSibling).toHaveTextContent(
+      'Harborview Counseling Collective',
+    );
+    expect(within(section).getByText('Time').nextElementSibling).toHaveTextContent(
+      formatDateTime(priya().open[0]!.start),
+    );
+    expect(section).toHaveTextContent(
+      'If you don’t confirm within 30 minutes, it is released and nothing is sent to Harborview Counseling Collective.',
+    );
     // nothing else the person entered is repeated, and the form is gone
     expect(screen.queryByText(/Alex|Morgan|555-0199|1990/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Send request' })).not.toBeInTheDocument();
@@ -246,7 +294,9 @@ describe('Client portal: the request form', () => {
     expect(screen.getByLabelText('First name')).toHaveValue('Alex');
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    expect(await screen.findByRole('heading', { name: 'Check your email to confirm your request' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Check your email to confirm your request' }),
+    ).toBeInTheDocument();
     const [refused, accepted] = clientPortalLog.requests;
     expect(refused!.status).toBe(409);
     expect(accepted!.status).toBe(201);
@@ -277,10 +327,14 @@ describe('Client portal: the request form', () => {
     await choosePriyasFirstTime(user);
     await fillForm(user);
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Please wait 30 seconds, then select Send request again.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Please wait 30 seconds, then select Send request again.',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    expect(await screen.findByRole('heading', { name: 'Check your email to confirm your request' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Check your email to confirm your request' }),
+    ).toBeInTheDocument();
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
   });
@@ -289,7 +343,13 @@ describe('Client portal: the request form', () => {
     server.use(
       http.post(requestsUrl, () =>
         HttpResponse.json(
-          { error: { code: 'validation_failed', message: 'Email must be a valid email address.', field: 'email' } },
+          {
+            error: {
+              code: 'validation_failed',
+              message: 'Email must be a valid email address.',
+              field: 'email',
+            },
+          },
           { status: 422 },
         ),
       ),
@@ -305,29 +365,46 @@ describe('Client portal: the request form', () => {
 
   it('disables Send while the request is on its way', async () => {
     let release: () => void = () => undefined;
-    server.use(http.post(requestsUrl, () => new Promise<undefined>((resolve) => (release = () => resolve(undefined)))));
+    server.use(
+      http.post(requestsUrl, () => new Promise<undefined>((resolve) => (release = () => resolve(undefined)))),
+    );
     const { user } = await openPage();
     await choosePriyasFirstTime(user);
     await fillForm(user);
     await user.click(screen.getByRole('button', { name: 'Send request' }));
     expect(await screen.findByRole('button', { name: 'Sending request…' })).toBeDisabled();
     release();
-    expect(await screen.findByRole('heading', { name: 'Check your email to confirm your request' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Check your email to confirm your request' }),
+    ).toBeInTheDocument();
   });
 
   it.each([
-    [409, 'person_request_limit', 'You already have 2 requests waiting at this practice. Confirm them from the email we sent, or wait for the practice\'s answer, before requesting another time.'],
-    [429, 'address_request_limit', 'Too many requests from your network are already waiting at this practice. Try again once the practice has answered them, or call the practice.'],
-  ])('a %i limit refusal (%s) shows the function’s message in the form and keeps what was entered', async (status, code, message) => {
-    server.use(http.post(requestsUrl, () => HttpResponse.json({ error: { code, message } }, { status })));
-    const { user } = await openPage();
-    await choosePriyasFirstTime(user);
-    await fillForm(user);
-    await user.click(screen.getByRole('button', { name: 'Send request' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(message);
-    expect(alert).toHaveFocus();
-    expect(screen.getByLabelText('Email')).toHaveValue('alex.morgan@example.com');
-    expect(screen.queryByRole('heading', { name: 'Check your email to confirm your request' })).not.toBeInTheDocument();
-  });
+    [
+      409,
+      'person_request_limit',
+      "You already have 2 requests waiting at this practice. Confirm them from the email we sent, or wait for the practice's answer, before requesting another time.",
+    ],
+    [
+      429,
+      'address_request_limit',
+      'Too many requests from your network are already waiting at this practice. Try again once the practice has answered them, or call the practice.',
+    ],
+  ])(
+    'a %i limit refusal (%s) shows the function’s message in the form and keeps what was entered',
+    async (status, code, message) => {
+      server.use(http.post(requestsUrl, () => HttpResponse.json({ error: { code, message } }, { status })));
+      const { user } = await openPage();
+      await choosePriyasFirstTime(user);
+      await fillForm(user);
+      await user.click(screen.getByRole('button', { name: 'Send request' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(message);
+      expect(alert).toHaveFocus();
+      expect(screen.getByLabelText('Email')).toHaveValue('alex.morgan@example.com');
+      expect(
+        screen.queryByRole('heading', { name: 'Check your email to confirm your request' }),
+      ).not.toBeInTheDocument();
+    },
+  );
 });

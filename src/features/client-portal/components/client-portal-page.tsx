@@ -2,7 +2,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useClinicDirectory } from '../api/get-clinic-directory';
-import { filtersFromSearchParams, filtersToSearchParams, hasFilters, type DirectoryFilters } from '../lib/filters';
+import {
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  hasFilters,
+  type DirectoryFilters,
+} from '../lib/filters';
 import { isPortalApiError } from '../lib/portal-api-error';
 import { viewerTimeZone } from '@/lib/datetime';
 import type { PortalRequestCreated, PortalSlot, PortalTherapist } from '../schemas';
@@ -34,7 +39,9 @@ export function ClientPortalPage() {
   const [step, setStep] = useState<Step>({ kind: 'browse', returnTo: null });
   const clinic = directory.data?.pages[0]?.clinic ?? null;
   const notTakingRequests =
-    directory.isError && isPortalApiError(directory.error) && ['unknown_clinic', 'not_found'].includes(directory.error.code);
+    directory.isError &&
+    isPortalApiError(directory.error) &&
+    ['unknown_clinic', 'not_found'].includes(directory.error.code);
 
   useEffect(() => {
     document.title = notTakingRequests
@@ -49,7 +56,10 @@ export function ClientPortalPage() {
       <PortalShell>
         <div className="portal-page">
           <h1>Online requests aren’t available</h1>
-          <p>This clinic doesn’t take appointment requests online. To make an appointment, please contact the clinic directly.</p>
+          <p>
+            This clinic doesn’t take appointment requests online. To make an appointment, please contact the
+            clinic directly.
+          </p>
         </div>
       </PortalShell>
     );
@@ -63,19 +73,20 @@ export function ClientPortalPage() {
 
         {directory.isPending ? <LoadingState label="Loading the clinic’s therapists…" /> : null}
         {directory.isError && !directory.data ? (
-          <ErrorState title="The therapists could not be loaded." error={directory.error} onRetry={() => void directory.refetch()} />
+          <ErrorState
+            title="The therapists could not be loaded."
+            error={directory.error}
+            onRetry={() => void directory.refetch()}
+          />
         ) : null}
 
         {clinic && step.kind === 'browse' ? (
           <>
             <p className="portal-intro">
-              Choose a therapist and one of their open times to request a first appointment. After you confirm your email,
-              the clinic confirms or declines your request within 48 hours.
+              Choose a therapist and one of their open times to request a first appointment. After you confirm
+              your email, the clinic confirms or declines your request within 48 hours.
             </p>
-            <DirectoryFiltersForm
-              filters={filters}
-              onChange={setFilters}
-            />
+            <DirectoryFiltersForm filters={filters} onChange={setFilters} />
             <TherapistResults
               clinicSlug={clinicSlug}
               filters={filters}
@@ -116,8 +127,18 @@ interface TherapistResultsProps {
   onClearFilters: () => void;
 }
 
-function TherapistResults({ clinicSlug, filters, directory, returnTo, onChoose, onClearFilters }: TherapistResultsProps) {
-  const therapists = useMemo(() => directory.data?.pages.flatMap((page) => page.data) ?? [], [directory.data]);
+function TherapistResults({
+  clinicSlug,
+  filters,
+  directory,
+  returnTo,
+  onChoose,
+  onClearFilters,
+}: TherapistResultsProps) {
+  const therapists = useMemo(
+    () => directory.data?.pages.flatMap((page) => page.data) ?? [],
+    [directory.data],
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusFrom = useRef<number | null>(null);
   // filters changed: the previous list stays until the new one arrives
@@ -145,7 +166,9 @@ function TherapistResults({ clinicSlug, filters, directory, returnTo, onChoose, 
       </h2>
       <p className="muted">Times are shown in your time zone ({viewerTimeZone()}).</p>
       <p role="status" className="result-count">
-        {updating ? 'Updating the list…' : resultSummary(therapists.length, directory.hasNextPage, hasFilters(filters))}
+        {updating
+          ? 'Updating the list…'
+          : resultSummary(therapists.length, directory.hasNextPage, hasFilters(filters))}
       </p>
       {therapists.length === 0 && hasFilters(filters) && !updating ? (
         <button type="button" className="button button-secondary" onClick={onClearFilters}>
@@ -183,10 +206,14 @@ function TherapistResults({ clinicSlug, filters, directory, returnTo, onChoose, 
 
 function resultSummary(count: number, more: boolean, filtered: boolean): string {
   if (count === 0) {
-    return filtered ? 'No therapist matches these filters. Try fewer filters.' : 'No therapist takes requests online right now.';
+    return filtered
+      ? 'No therapist matches these filters. Try fewer filters.'
+      : 'No therapist takes requests online right now.';
   }
   const one = count === 1;
   const noun = one ? 'therapist' : 'therapists';
   if (more) return `Showing the first ${count} ${noun}; more below.`;
-  return filtered ? `${count} ${noun} ${one ? 'matches' : 'match'} these filters.` : `${count} ${noun} ${one ? 'takes' : 'take'} requests online.`;
+  return filtered
+    ? `${count} ${noun} ${one ? 'matches' : 'match'} these filters.`
+    : `${count} ${noun} ${one ? 'takes' : 'take'} requests online.`;
 }

@@ -1,5 +1,11 @@
 import { useId } from 'react';
-import { filterDefinitions, filterNames, hasFilters, type DirectoryFilters, type FilterName } from '../lib/filters';
+import {
+  filterDefinitions,
+  filterNames,
+  hasFilters,
+  type DirectoryFilters,
+  type FilterName,
+} from '../lib/filters';
 import { vocabularyKeys, vocabularyLabel } from '@/lib/profile-vocabulary';
 
 interface DirectoryFiltersFormProps {
@@ -14,7 +20,12 @@ export function DirectoryFiltersForm({ filters, onChange }: DirectoryFiltersForm
   const set = (name: FilterName, value: string) => onChange({ ...filters, [name]: value || undefined });
 
   return (
-    <form role="search" aria-labelledby={headingId} className="portal-filters" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-labelledby={headingId}
+      className="portal-filters"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <h2 id={headingId}>Filter therapists</h2>
       <div className="portal-filter-grid">
         {filterNames.map((name) => {

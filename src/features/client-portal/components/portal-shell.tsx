@@ -18,8 +18,8 @@ export function PortalShell({ children }: { children: ReactNode }) {
       </main>
       <footer className="portal-footer">
         <p>
-          A request is not yet an appointment: the clinic confirms or declines it within 48 hours. In a crisis, call or text
-          988 (Suicide &amp; Crisis Lifeline) or 911.
+          A request is not yet an appointment: the clinic confirms or declines it within 48 hours. In a
+          crisis, call or text 988 (Suicide &amp; Crisis Lifeline) or 911.
         </p>
       </footer>
     </div>

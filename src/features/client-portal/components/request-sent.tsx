@@ -16,7 +16,10 @@ interface RequestSentProps {
 export function RequestSent({ clinicName, created, slot, email }: RequestSentProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const minutes = Math.max(1, Math.round((Date.parse(created.expires_at) - Date.parse(created.created_at)) / 60_000));
+  const minutes = Math.max(
+    1,
+    Math.round((Date.parse(created.expires_at) - Date.parse(created.created_at)) / 60_000),
+  );
 
   return (
     <section aria-labelledby="request-sent-heading" className="callout portal-sent">
@@ -25,7 +28,8 @@ export function RequestSent({ clinicName, created, slot, email }: RequestSentPro
       </h2>
       <p>
         We sent a link to <strong>{email}</strong>. Open it within {minutes} minutes — by{' '}
-        <time dateTime={created.expires_at}>{formatDateTime(created.expires_at)}</time> — to send your request to {clinicName}.
+        <time dateTime={created.expires_at}>{formatDateTime(created.expires_at)}</time> — to send your request
+        to {clinicName}.
       </p>
       <dl className="portal-chosen">
         <div>
@@ -40,8 +44,9 @@ export function RequestSent({ clinicName, created, slot, email }: RequestSentPro
         </div>
       </dl>
       <p>
-        Until then the time is held for you. If you don’t confirm within {minutes} minutes, it is released and nothing is sent to{' '}
-        {clinicName}. No email? Check your spam folder, or check that the address is right and request the time again.
+        Until then the time is held for you. If you don’t confirm within {minutes} minutes, it is released and
+        nothing is sent to {clinicName}. No email? Check your spam folder, or check that the address is right
+        and request the time again.
       </p>
     </section>
   );

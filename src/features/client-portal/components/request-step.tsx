@@ -28,17 +28,21 @@ const noteLimit = 1000;
 const captcha = captchaConfig(import.meta.env);
 
 /** Optional fields: an empty box is "not given", not an empty value. */
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /**
  * The shared schema names the wire format (YYYY-MM-DD) when the date is missing or malformed; a
  * date picker shows the viewer's own format, so the form says it in words. Other messages stay.
  */
 const dateOfBirthMessage = (message: string | undefined) =>
-  message?.startsWith('Date of birth must be a date') ? 'Enter your date of birth: month, day and year.' : message;
+  message?.startsWith('Date of birth must be a date')
+    ? 'Enter your date of birth: month, day and year.'
+    : message;
 
 /** Today as YYYY-MM-DD in the viewer's zone (the date picker's upper bound). */
-const todayLocal = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const todayLocal = () =>
+  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 interface RequestStepProps {
   clinicSlug: string;
@@ -50,7 +54,14 @@ interface RequestStepProps {
 }
 
 /** The chosen therapist and time, and the request form (validated with the API's own schema). */
-export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot, onBack, onSent }: RequestStepProps) {
+export function RequestStep({
+  clinicSlug,
+  clinicName,
+  therapist,
+  slot: firstSlot,
+  onBack,
+  onSent,
+}: RequestStepProps) {
   const name = therapistName(therapist);
   const [slot, setSlot] = useState(firstSlot);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -103,7 +114,8 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
         onSuccess: (created) => onSent(created, slot, body.email),
         onError: (error) => {
           const refused = requestProblem(error);
-          if (refused.kind === 'field') setError(refused.field, { type: 'server', message: refused.message }, { shouldFocus: true });
+          if (refused.kind === 'field')
+            setError(refused.field, { type: 'server', message: refused.message }, { shouldFocus: true });
         },
       },
     );
@@ -144,7 +156,10 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
           <div>
             <dt>Where</dt>
             <dd>
-              {[therapist.location.name, [therapist.location.city, therapist.location.state].filter(Boolean).join(', ')]
+              {[
+                therapist.location.name,
+                [therapist.location.city, therapist.location.state].filter(Boolean).join(', '),
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </dd>
@@ -167,7 +182,11 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
         <div className="portal-fresh-times">
           <h3>Other open times with {name}</h3>
           {freshSlots.isPending ? <p role="status">Loading the open times…</p> : null}
-          {freshSlots.isError ? <p className="inline-error">The open times could not be loaded. Go back to choose another time.</p> : null}
+          {freshSlots.isError ? (
+            <p className="inline-error">
+              The open times could not be loaded. Go back to choose another time.
+            </p>
+          ) : null}
           {freshSlots.isSuccess ? (
             freshSlots.data.some((s) => s.start !== slot.start) ? (
               <SlotDayList
@@ -182,7 +201,12 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
         </div>
       ) : null}
 
-      <form noValidate aria-labelledby="request-heading" aria-busy={pending} onSubmit={(event) => void handleSubmit(send)(event)}>
+      <form
+        noValidate
+        aria-labelledby="request-heading"
+        aria-busy={pending}
+        onSubmit={(event) => void handleSubmit(send)(event)}
+      >
         <fieldset className="portal-fieldset">
           <legend>Your details</legend>
           <div className="portal-form-grid">
@@ -276,9 +300,15 @@ export function RequestStep({ clinicSlug, clinicName, therapist, slot: firstSlot
           </div>
         ) : null}
         <p id="request-consent" className="portal-consent">
-          By sending this request, you agree that {clinicName} may contact you by email or phone about this appointment.
+          By sending this request, you agree that {clinicName} may contact you by email or phone about this
+          appointment.
         </p>
-        <button type="submit" className="button button-primary" disabled={pending} aria-describedby="request-consent">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={pending}
+          aria-describedby="request-consent"
+        >
           {pending ? 'Sending request…' : 'Send request'}
         </button>
       </form>
@@ -302,7 +332,9 @@ function ProblemMessage({
       return (
         <>
           <p className="callout-title">
-            {problem.reason === 'taken' ? 'Someone else just requested this time.' : 'This time has already started.'}
+            {problem.reason === 'taken'
+              ? 'Someone else just requested this time.'
+              : 'This time has already started.'}
           </p>
           <p>Choose another time below; what you entered stays in the form.</p>
         </>
@@ -312,7 +344,8 @@ function ProblemMessage({
         <>
           <p className="callout-title">Too many requests were sent from your network.</p>
           <p>
-            Please wait {problem.seconds} {problem.seconds === 1 ? 'second' : 'seconds'}, then select Send request again.
+            Please wait {problem.seconds} {problem.seconds === 1 ? 'second' : 'seconds'}, then select Send
+            request again.
           </p>
         </>
       );

@@ -21,7 +21,11 @@ export function SlotDayList({ slots, label, onChoose }: SlotDayListProps) {
           <ul className="portal-slot-list">
             {day.slots.map((slot) => (
               <li key={slot.start}>
-                <button type="button" className="button button-secondary portal-slot-button" onClick={() => onChoose(slot)}>
+                <button
+                  type="button"
+                  className="button button-secondary portal-slot-button"
+                  onClick={() => onChoose(slot)}
+                >
                   <time dateTime={slot.start}>{formatSlotTime(slot.start)}</time>
                   <span className="visually-hidden">, {day.label}</span>
                 </button>

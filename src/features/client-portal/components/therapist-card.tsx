@@ -10,10 +10,12 @@ import { SlotDayList } from './slot-day-list';
 /** Characters of "About me" a card shows before "Read more". */
 const aboutPreviewLength = 220;
 
-export const therapistName = (t: Pick<PortalTherapist, 'first_name' | 'last_name'>) => `${t.first_name} ${t.last_name}`;
+export const therapistName = (t: Pick<PortalTherapist, 'first_name' | 'last_name'>) =>
+  `${t.first_name} ${t.last_name}`;
 export const therapistHeadingId = (therapistId: string) => `therapist-${therapistId}-name`;
 
-const labels = (kind: VocabularyKind, keys: readonly string[]) => keys.map((key) => vocabularyLabel(kind, key));
+const labels = (kind: VocabularyKind, keys: readonly string[]) =>
+  keys.map((key) => vocabularyLabel(kind, key));
 
 interface TherapistCardProps {
   clinicSlug: string;
@@ -30,16 +32,22 @@ export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCard
   return (
     <article aria-labelledby={headingId} className="portal-card">
       <div className="portal-card-head">
-        {therapist.photo_url ? <img src={therapist.photo_url} alt="" width={72} height={72} className="portal-photo" /> : null}
+        {therapist.photo_url ? (
+          <img src={therapist.photo_url} alt="" width={72} height={72} className="portal-photo" />
+        ) : null}
         <div>
           <h3 id={headingId} tabIndex={-1}>
             {name}
             {therapist.pronouns ? <span className="portal-pronouns"> ({therapist.pronouns})</span> : null}
           </h3>
-          {therapist.professional_title ? <p className="portal-card-title">{therapist.professional_title}</p> : null}
+          {therapist.professional_title ? (
+            <p className="portal-card-title">{therapist.professional_title}</p>
+          ) : null}
           {location ? (
             <p className="muted portal-card-location">
-              {[location.name, [location.city, location.state].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}
+              {[location.name, [location.city, location.state].filter(Boolean).join(', ')]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           ) : null}
         </div>
@@ -80,7 +88,12 @@ export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCard
         ) : null}
       </dl>
 
-      <NextTimes clinicSlug={clinicSlug} therapist={therapist} name={name} onChoose={(slot) => onChoose(therapist, slot)} />
+      <NextTimes
+        clinicSlug={clinicSlug}
+        therapist={therapist}
+        name={name}
+        onChoose={(slot) => onChoose(therapist, slot)}
+      />
     </article>
   );
 }
@@ -93,7 +106,13 @@ function AboutText({ text, name }: { text: string; name: string }) {
   return (
     <div className="portal-about">
       <p id={id}>{expanded ? text : preview.text}</p>
-      <button type="button" className="link-button" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded(!expanded)}>
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={expanded}
+        aria-controls={id}
+        onClick={() => setExpanded(!expanded)}
+      >
         {expanded ? 'Show less' : 'Read more'}
         <span className="visually-hidden"> about {name}</span>
       </button>
@@ -125,7 +144,11 @@ function NextTimes({
         <ul className="portal-slot-list" aria-label={`Next open times with ${name}`}>
           {therapist.next_slots.map((slot) => (
             <li key={slot.start}>
-              <button type="button" className="button button-secondary portal-slot-button" onClick={() => onChoose(slot)}>
+              <button
+                type="button"
+                className="button button-secondary portal-slot-button"
+                onClick={() => onChoose(slot)}
+              >
                 <time dateTime={slot.start}>{formatDateTime(slot.start)}</time>
               </button>
             </li>
@@ -133,7 +156,13 @@ function NextTimes({
         </ul>
       )}
       {therapist.next_slots.length > 0 ? (
-        <button type="button" className="link-button" aria-expanded={showMore} aria-controls={moreId} onClick={() => setShowMore(!showMore)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={showMore}
+          aria-controls={moreId}
+          onClick={() => setShowMore(!showMore)}
+        >
           {showMore ? 'Fewer times' : 'More times'}
           <span className="visually-hidden"> with {name}</span>
         </button>
@@ -141,7 +170,11 @@ function NextTimes({
       <div id={moreId} hidden={!showMore}>
         {showMore && more.isPending ? <LoadingState label={`Loading ${name}’s open times…`} /> : null}
         {showMore && more.isError ? (
-          <ErrorState title="The open times could not be loaded." error={more.error} onRetry={() => void more.refetch()} />
+          <ErrorState
+            title="The open times could not be loaded."
+            error={more.error}
+            onRetry={() => void more.refetch()}
+          />
         ) : null}
         {showMore && more.isSuccess ? (
           more.data.length > 0 ? (

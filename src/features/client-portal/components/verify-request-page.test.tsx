@@ -1,7 +1,12 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatDateTime } from '@/lib/datetime';
-import { addVerificationLink, clientPortalLog, portalTherapist, resetClientPortal } from '../../../../tests/msw/client-portal-handlers';
+import {
+  addVerificationLink,
+  clientPortalLog,
+  portalTherapist,
+  resetClientPortal,
+} from '../../../../tests/msw/client-portal-handlers';
 import { staffId } from '../../../../tests/msw/data';
 import { renderApp } from '../../../../tests/render';
 
@@ -19,19 +24,26 @@ describe('Client portal: the verification link', () => {
   it('confirms only when the person selects the button, then says the request is with the practice and when it answers', async () => {
     addVerificationLink(token);
     const { user } = await openLink(`/request/harborview/verify#token=${token}`);
-    expect(screen.getByRole('heading', { level: 1, name: 'Confirm your appointment request' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Confirm your appointment request' }),
+    ).toBeInTheDocument();
     // opening the link alone confirms nothing (a mail scanner may open it)
     expect(clientPortalLog.verifications).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Request sent to Harborview Counseling Collective' });
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Request sent to Harborview Counseling Collective',
+    });
     expect(heading).toHaveFocus();
     expect(clientPortalLog.verifications).toEqual([{ body: { token }, status: 200 }]);
     const start = portalTherapist(staffId('03')).open[0]!.start;
     const office = formatDateTime(start, { timeZone: 'America/New_York' });
     const section = screen.getByRole('region', { name: 'Request sent to Harborview Counseling Collective' });
     expect(section).toHaveTextContent(`Your request for ${office}`);
-    expect(section).toHaveTextContent(/Harborview Counseling Collective will confirm or decline within 48 hours — by .+ E[DS]T/);
+    expect(section).toHaveTextContent(
+      /Harborview Counseling Collective will confirm or decline within 48 hours — by .+ E[DS]T/,
+    );
   });
 
   it('a request for a time sooner than 48 hours away is answered before that time begins, not "within 48 hours"', async () => {
@@ -39,35 +51,51 @@ describe('Client portal: the verification link', () => {
     addVerificationLink(token, 'open', soon);
     const { user } = await openLink(`/request/harborview/verify#token=${token}`);
     await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
-    await screen.findByRole('heading', { level: 1, name: 'Request sent to Harborview Counseling Collective' });
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Request sent to Harborview Counseling Collective',
+    });
     const section = screen.getByRole('region', { name: 'Request sent to Harborview Counseling Collective' });
-    expect(section).toHaveTextContent('Harborview Counseling Collective will confirm or decline before the requested time begins.');
+    expect(section).toHaveTextContent(
+      'Harborview Counseling Collective will confirm or decline before the requested time begins.',
+    );
     expect(section).not.toHaveTextContent('48 hours');
   });
 
   it.each([
     ['used', 'This request was already confirmed', 'This link was already used', false],
     ['expired', 'This link has expired', 'a request not confirmed within 30 minutes is released', true],
-  ] as const)('the link %s: says so (and offers to choose a time again when that helps)', async (state, title, message, offersNewRequest) => {
-    addVerificationLink(token, state);
-    const { user } = await openLink(`/request/harborview/verify?token=${token}`);
-    await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: title });
-    expect(heading).toHaveFocus();
-    expect(screen.getByRole('alert')).toHaveTextContent(message);
-    if (offersNewRequest) expect(screen.getByRole('link', { name: 'Choose a time again' })).toHaveAttribute('href', '/request/harborview');
-    else expect(screen.queryByRole('link', { name: 'Choose a time again' })).not.toBeInTheDocument();
-  });
+  ] as const)(
+    'the link %s: says so (and offers to choose a time again when that helps)',
+    async (state, title, message, offersNewRequest) => {
+      addVerificationLink(token, state);
+      const { user } = await openLink(`/request/harborview/verify?token=${token}`);
+      await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
+      const heading = await screen.findByRole('heading', { level: 1, name: title });
+      expect(heading).toHaveFocus();
+      expect(screen.getByRole('alert')).toHaveTextContent(message);
+      if (offersNewRequest)
+        expect(screen.getByRole('link', { name: 'Choose a time again' })).toHaveAttribute(
+          'href',
+          '/request/harborview',
+        );
+      else expect(screen.queryByRole('link', { name: 'Choose a time again' })).not.toBeInTheDocument();
+    },
+  );
 
   it('an unknown token is not valid; a link without a token says it is incomplete', async () => {
     const { user } = await openLink(`/request/harborview/verify#token=${token}`);
     await user.click(screen.getByRole('button', { name: 'Confirm my request' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'This link isn’t valid' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This link isn’t valid' }),
+    ).toBeInTheDocument();
     expect(clientPortalLog.verifications.map((v) => v.status)).toEqual([404]);
 
     resetClientPortal();
     renderApp({ route: '/request/harborview/verify' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'This link is incomplete' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This link is incomplete' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Confirm my request' })).not.toBeInTheDocument();
   });
 });

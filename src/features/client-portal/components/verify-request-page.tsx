@@ -82,7 +82,12 @@ export function VerifyRequestPage() {
             {retry.message}
           </p>
         ) : null}
-        <button type="button" className="button button-primary" disabled={verify.isPending} onClick={() => verify.mutate(token)}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={verify.isPending}
+          onClick={() => verify.mutate(token)}
+        >
           {verify.isPending ? 'Confirming…' : 'Confirm my request'}
         </button>
       </>
@@ -96,7 +101,13 @@ export function VerifyRequestPage() {
   );
 }
 
-function Verified({ verified, ref }: { verified: PortalRequestVerified; ref: React.Ref<HTMLHeadingElement> }) {
+function Verified({
+  verified,
+  ref,
+}: {
+  verified: PortalRequestVerified;
+  ref: React.Ref<HTMLHeadingElement>;
+}) {
   return (
     <section aria-labelledby="verified-heading" className="callout callout-success portal-verify-result">
       <h1 id="verified-heading" ref={ref} tabIndex={-1}>
@@ -104,19 +115,20 @@ function Verified({ verified, ref }: { verified: PortalRequestVerified; ref: Rea
       </h1>
       <p>
         Thank you for confirming your email. Your request for{' '}
-        <time dateTime={verified.slot_start}>{officeTime(verified.slot_start, verified.time_zone)}</time> is now with{' '}
-        {verified.clinic.name}.
+        <time dateTime={verified.slot_start}>{officeTime(verified.slot_start, verified.time_zone)}</time> is
+        now with {verified.clinic.name}.
       </p>
       {/* a request for a time sooner than 48 hours away can be answered only until that time begins */}
       {Date.parse(verified.expires_at) >= Date.parse(verified.slot_start) ? (
         <p>
-          {verified.clinic.name} will confirm or decline before the requested time begins. We’ll email you their answer.
+          {verified.clinic.name} will confirm or decline before the requested time begins. We’ll email you
+          their answer.
         </p>
       ) : (
         <p>
           {verified.clinic.name} will confirm or decline within 48 hours — by{' '}
-          <time dateTime={verified.expires_at}>{officeTime(verified.expires_at, verified.time_zone)}</time>. We’ll email you
-          their answer.
+          <time dateTime={verified.expires_at}>{officeTime(verified.expires_at, verified.time_zone)}</time>.
+          We’ll email you their answer.
         </p>
       )}
     </section>

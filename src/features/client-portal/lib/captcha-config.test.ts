@@ -10,7 +10,12 @@ describe('captchaConfig', () => {
   });
 
   it('turns on for Turnstile or hCaptcha', () => {
-    expect(captchaConfig({ VITE_CAPTCHA_PROVIDER: ' Turnstile ', VITE_CAPTCHA_SITE_KEY: '0x4AAA ' })).toEqual({ provider: 'turnstile', siteKey: '0x4AAA' });
-    expect(captchaConfig({ VITE_CAPTCHA_PROVIDER: 'hcaptcha', VITE_CAPTCHA_SITE_KEY: 'abc' })).toEqual({ provider: 'hcaptcha', siteKey: 'abc' });
+    expect(captchaConfig({ VITE_CAPTCHA_PROVIDER: ' Turnstile ', VITE_CAPTCHA_SITE_KEY: '0x4AAA ' })).toEqual(
+      { provider: 'turnstile', siteKey: '0x4AAA' },
+    );
+    expect(captchaConfig({ VITE_CAPTCHA_PROVIDER: 'hcaptcha', VITE_CAPTCHA_SITE_KEY: 'abc' })).toEqual({
+      provider: 'hcaptcha',
+      siteKey: 'abc',
+    });
   });
 });

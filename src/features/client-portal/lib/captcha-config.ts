@@ -16,7 +16,10 @@ export const captchaScripts: Record<CaptchaProviderName, string> = {
   hcaptcha: 'https://js.hcaptcha.com/1/api.js?render=explicit',
 };
 
-export function captchaConfig(env: { VITE_CAPTCHA_PROVIDER?: string; VITE_CAPTCHA_SITE_KEY?: string }): CaptchaConfig | null {
+export function captchaConfig(env: {
+  VITE_CAPTCHA_PROVIDER?: string;
+  VITE_CAPTCHA_SITE_KEY?: string;
+}): CaptchaConfig | null {
   const provider = env.VITE_CAPTCHA_PROVIDER?.trim().toLowerCase();
   const siteKey = env.VITE_CAPTCHA_SITE_KEY?.trim();
   if (!siteKey || (provider !== 'turnstile' && provider !== 'hcaptcha')) return null;

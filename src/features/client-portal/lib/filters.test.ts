@@ -3,15 +3,21 @@ import { directoryQuery, filtersFromSearchParams, filtersToSearchParams, hasFilt
 
 describe('directory filters', () => {
   it('reads known filters with known values from an address, and ignores the rest', () => {
-    const params = new URLSearchParams('specialty=anxiety&language=xx&age_group=adults&session_format=&foo=bar&state=MA');
+    const params = new URLSearchParams(
+      'specialty=anxiety&language=xx&age_group=adults&session_format=&foo=bar&state=MA',
+    );
     expect(filtersFromSearchParams(params)).toEqual({ specialty: 'anxiety', age_group: 'adults' });
     expect(filtersFromSearchParams(new URLSearchParams())).toEqual({});
   });
 
   it('writes set filters in a fixed order', () => {
-    expect(filtersToSearchParams({ session_format: 'telehealth', specialty: 'adhd', language: undefined }).toString()).toBe(
-      'specialty=adhd&session_format=telehealth',
-    );
+    expect(
+      filtersToSearchParams({
+        session_format: 'telehealth',
+        specialty: 'adhd',
+        language: undefined,
+      }).toString(),
+    ).toBe('specialty=adhd&session_format=telehealth');
   });
 
   it('builds the API query: filters, cursor, page size', () => {

@@ -37,11 +37,16 @@ export function filtersToSearchParams(filters: DirectoryFilters): URLSearchParam
 }
 
 /** The directory API's query string: the filters, then the page cursor and size. */
-export function directoryQuery(filters: DirectoryFilters, cursor: string | null, limit: number): URLSearchParams {
+export function directoryQuery(
+  filters: DirectoryFilters,
+  cursor: string | null,
+  limit: number,
+): URLSearchParams {
   const params = filtersToSearchParams(filters);
   if (cursor) params.set('cursor', cursor);
   params.set('limit', String(limit));
   return params;
 }
 
-export const hasFilters = (filters: DirectoryFilters): boolean => filterNames.some((name) => Boolean(filters[name]));
+export const hasFilters = (filters: DirectoryFilters): boolean =>
+  filterNames.some((name) => Boolean(filters[name]));

@@ -6,7 +6,13 @@ export class PortalApiError extends Error {
   /** From Retry-After on a 429. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, field: string | null = null, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field: string | null = null,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'PortalApiError';
     this.status = status;

@@ -4,12 +4,28 @@ import { defaultRetrySeconds, requestProblem } from './request-problem';
 
 describe('requestProblem', () => {
   it('turns the API’s refusals into what the form does', () => {
-    expect(requestProblem(new PortalApiError(409, 'slot_not_open', 'x', 'slot_start'))).toEqual({ kind: 'slot_taken', reason: 'taken' });
-    expect(requestProblem(new PortalApiError(422, 'slot_in_past', 'x', 'slot_start'))).toEqual({ kind: 'slot_taken', reason: 'past' });
-    expect(requestProblem(new PortalApiError(429, 'rate_limited', 'x', null, 12))).toEqual({ kind: 'rate_limited', seconds: 12 });
-    expect(requestProblem(new PortalApiError(429, 'rate_limited', 'x'))).toEqual({ kind: 'rate_limited', seconds: defaultRetrySeconds });
-    expect(requestProblem(new PortalApiError(404, 'unknown_therapist', 'x', 'therapist_id'))).toEqual({ kind: 'therapist_unavailable' });
-    expect(requestProblem(new PortalApiError(404, 'unknown_clinic', 'x'))).toEqual({ kind: 'clinic_unavailable' });
+    expect(requestProblem(new PortalApiError(409, 'slot_not_open', 'x', 'slot_start'))).toEqual({
+      kind: 'slot_taken',
+      reason: 'taken',
+    });
+    expect(requestProblem(new PortalApiError(422, 'slot_in_past', 'x', 'slot_start'))).toEqual({
+      kind: 'slot_taken',
+      reason: 'past',
+    });
+    expect(requestProblem(new PortalApiError(429, 'rate_limited', 'x', null, 12))).toEqual({
+      kind: 'rate_limited',
+      seconds: 12,
+    });
+    expect(requestProblem(new PortalApiError(429, 'rate_limited', 'x'))).toEqual({
+      kind: 'rate_limited',
+      seconds: defaultRetrySeconds,
+    });
+    expect(requestProblem(new PortalApiError(404, 'unknown_therapist', 'x', 'therapist_id'))).toEqual({
+      kind: 'therapist_unavailable',
+    });
+    expect(requestProblem(new PortalApiError(404, 'unknown_clinic', 'x'))).toEqual({
+      kind: 'clinic_unavailable',
+    });
   });
 
   it('puts a refused form field next to that field; anything else is a general message', () => {

@@ -14,15 +14,27 @@ export type RequestProblem =
   | { kind: 'clinic_unavailable' }
   | { kind: 'general'; message: string };
 
-const formFields: readonly PortalRequestField[] = ['first_name', 'last_name', 'email', 'phone', 'date_of_birth', 'member_id', 'note'];
-const isFormField = (field: string | null): field is PortalRequestField => formFields.includes(field as PortalRequestField);
+const formFields: readonly PortalRequestField[] = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'date_of_birth',
+  'member_id',
+  'note',
+];
+const isFormField = (field: string | null): field is PortalRequestField =>
+  formFields.includes(field as PortalRequestField);
 
 /** Used when a 429 comes without Retry-After. */
 export const defaultRetrySeconds = 60;
 
 export function requestProblem(error: unknown): RequestProblem {
   if (!isPortalApiError(error)) {
-    return { kind: 'general', message: 'Something went wrong and the request was not sent. Please try again.' };
+    return {
+      kind: 'general',
+      message: 'Something went wrong and the request was not sent. Please try again.',
+    };
   }
   switch (error.code) {
     case 'slot_not_open':
@@ -39,10 +51,16 @@ export function requestProblem(error: unknown): RequestProblem {
       if (isFormField(error.field)) return { kind: 'field', field: error.field, message: error.message };
       return { kind: 'general', message: error.message };
     case 'network_error':
-      return { kind: 'general', message: `${error.message} Check your connection, then select Send request again: the clinic gets your request only once.` };
+      return {
+        kind: 'general',
+        message: `${error.message} Check your connection, then select Send request again: the clinic gets your request only once.`,
+      };
     default:
       return error.status >= 500
-        ? { kind: 'general', message: 'The clinic’s request service had a problem and nothing was saved. Please try again.' }
+        ? {
+            kind: 'general',
+            message: 'The clinic’s request service had a problem and nothing was saved. Please try again.',
+          }
         : { kind: 'general', message: error.message };
   }
 }

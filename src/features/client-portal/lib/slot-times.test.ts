@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { formatSlotDay, formatSlotTime, groupSlotsByDay, slotMinutes } from './slot-times';
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
-const slot = (start: string, minutes = 60) => ({ start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString() });
+const slot = (start: string, minutes = 60) => ({
+  start,
+  end: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+});
 
 describe('slot times', () => {
   it('names the zone with every time', () => {
-    expect(plain(formatSlotTime('2026-06-15T13:00:00Z', { timeZone: 'America/New_York' }))).toBe('9:00 AM EDT');
-    expect(plain(formatSlotTime('2026-06-15T13:00:00Z', { timeZone: 'America/Los_Angeles' }))).toBe('6:00 AM PDT');
+    expect(plain(formatSlotTime('2026-06-15T13:00:00Z', { timeZone: 'America/New_York' }))).toBe(
+      '9:00 AM EDT',
+    );
+    expect(plain(formatSlotTime('2026-06-15T13:00:00Z', { timeZone: 'America/Los_Angeles' }))).toBe(
+      '6:00 AM PDT',
+    );
     expect(formatSlotDay('2026-06-15T13:00:00Z', { timeZone: 'America/New_York' })).toBe('Mon, Jun 15, 2026');
   });
 
@@ -23,13 +30,19 @@ describe('slot times', () => {
   });
 
   it('spring forward: the hour after 1 AM on 2026-03-08 in New York is 3 AM EDT, still the same day', () => {
-    const days = groupSlotsByDay([slot('2026-03-08T06:00:00Z'), slot('2026-03-08T07:00:00Z')], { timeZone: 'America/New_York' });
+    const days = groupSlotsByDay([slot('2026-03-08T06:00:00Z'), slot('2026-03-08T07:00:00Z')], {
+      timeZone: 'America/New_York',
+    });
     expect(days).toHaveLength(1);
-    expect(days[0]!.slots.map((s) => plain(formatSlotTime(s.start, { timeZone: 'America/New_York' })))).toEqual(['1:00 AM EST', '3:00 AM EDT']);
+    expect(
+      days[0]!.slots.map((s) => plain(formatSlotTime(s.start, { timeZone: 'America/New_York' }))),
+    ).toEqual(['1:00 AM EST', '3:00 AM EDT']);
   });
 
   it('fall back: the two 1:30 AMs of 2026-11-01 in New York are told apart by their zone', () => {
-    const times = ['2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z'].map((t) => plain(formatSlotTime(t, { timeZone: 'America/New_York' })));
+    const times = ['2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z'].map((t) =>
+      plain(formatSlotTime(t, { timeZone: 'America/New_York' })),
+    );
     expect(times).toEqual(['1:30 AM EDT', '1:30 AM EST']);
   });
 

@@ -13,19 +13,30 @@ interface ZoneOptions {
 
 /** "9:00 AM EDT" */
 export function formatSlotTime(value: string, { timeZone, locale = 'en-US' }: ZoneOptions = {}): string {
-  return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(value));
+  return dateTimeFormat(locale, {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(value));
 }
 
 /** "Mon, May 4, 2026" */
 export function formatSlotDay(value: string, { timeZone, locale = 'en-US' }: ZoneOptions = {}): string {
-  return dateTimeFormat(locale, { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
-    new Date(value),
-  );
+  return dateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(new Date(value));
 }
 
 /** The local calendar day of an instant, as YYYY-MM-DD. */
 function dayKey(value: string, timeZone: string | undefined): string {
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(value),
+  );
 }
 
 export interface SlotDay {
@@ -49,4 +60,5 @@ export function groupSlotsByDay(slots: readonly PortalSlot[], options: ZoneOptio
 }
 
 /** A slot's length in whole minutes. */
-export const slotMinutes = (slot: PortalSlot): number => Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / 60_000);
+export const slotMinutes = (slot: PortalSlot): number =>
+  Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / 60_000);

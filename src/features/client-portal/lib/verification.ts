@@ -10,8 +10,7 @@ export function tokenFromLocation(hash: string, search: string): string | null {
 
 export type VerificationProblem =
   /** What happened to the link; `final` when there is nothing left to do (the request already reached the practice). */
-  | { kind: 'link'; title: string; message: string; final: boolean }
-  | { kind: 'retry'; message: string };
+  { kind: 'link'; title: string; message: string; final: boolean } | { kind: 'retry'; message: string };
 
 const titles: Record<string, string> = {
   verification_link_unknown: 'This link isn’t valid',
@@ -27,11 +26,20 @@ const titles: Record<string, string> = {
 export function verificationProblem(error: unknown): VerificationProblem {
   const title = isPortalApiError(error) ? titles[error.code] : undefined;
   if (isPortalApiError(error) && title) {
-    const message = error.code === 'validation_failed' ? 'Open the link from the email exactly as it is, or request a time again.' : error.message;
+    const message =
+      error.code === 'validation_failed'
+        ? 'Open the link from the email exactly as it is, or request a time again.'
+        : error.message;
     return { kind: 'link', title, message, final: error.code === 'verification_link_used' };
   }
   if (isPortalApiError(error) && error.code === 'rate_limited') {
-    return { kind: 'retry', message: `Too many attempts from your network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.` };
+    return {
+      kind: 'retry',
+      message: `Too many attempts from your network. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.`,
+    };
   }
-  return { kind: 'retry', message: 'Your request could not be confirmed just now; nothing changed. Please try again.' };
+  return {
+    kind: 'retry',
+    message: 'Your request could not be confirmed just now; nothing changed. Please try again.',
+  };
 }

@@ -10,7 +10,10 @@ export function ManageSubscriptionLayout() {
     <section aria-labelledby="manage-subscription-title" className="page">
       <p className="eyebrow">Organization</p>
       <h1 id="manage-subscription-title">Manage Subscription</h1>
-      <TabNav label="Subscription sections" tabs={[{ label: 'Client Referral Program', to: paths.referralProgram }]} />
+      <TabNav
+        label="Subscription sections"
+        tabs={[{ label: 'Client Referral Program', to: paths.referralProgram }]}
+      />
       <div className="tab-panel">
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <Outlet />

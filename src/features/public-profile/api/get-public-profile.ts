@@ -32,9 +32,17 @@ export interface PublicProfileDetails extends StoredProfileFields {
  * The profile of one therapist of the organization (public_profile_details: the staff record's
  * read-only fields joined, never copied), or null when the clinic has no therapist by that id.
  */
-export async function getPublicProfile(orgId: string, staffId: string, signal?: AbortSignal): Promise<PublicProfileDetails | null> {
+export async function getPublicProfile(
+  orgId: string,
+  staffId: string,
+  signal?: AbortSignal,
+): Promise<PublicProfileDetails | null> {
   if (!isUuid(staffId)) return null;
-  const query = supabase.from('public_profile_details').select(columns).eq('org_id', orgId).eq('staff_id', staffId);
+  const query = supabase
+    .from('public_profile_details')
+    .select(columns)
+    .eq('org_id', orgId)
+    .eq('staff_id', staffId);
   const { data: row, error } = await (signal ? query.abortSignal(signal) : query).maybeSingle();
   if (error) throw error;
   if (row === null) return null;
@@ -51,7 +59,11 @@ export async function getPublicProfile(orgId: string, staffId: string, signal?: 
     default_location:
       row.default_location_name === null
         ? null
-        : { name: row.default_location_name, city: row.default_location_city, state: row.default_location_state },
+        : {
+            name: row.default_location_name,
+            city: row.default_location_city,
+            state: row.default_location_state,
+          },
     enrollment_status: row.enrollment_status,
     professional_title: row.professional_title,
     license_type: row.license_type,

@@ -29,7 +29,8 @@ export const submitPublicProfileMutationOptions = (queryClient: QueryClient) =>
     mutationKey: ['public-profile', 'submit'],
     mutationFn: submitPublicProfile,
     // Application Status shows beyond this tab (the program grid): refresh the organization's views
-    onSettled: (_data, _error, input) => queryClient.invalidateQueries({ queryKey: publicProfileKeys.org(input.orgId) }),
+    onSettled: (_data, _error, input) =>
+      queryClient.invalidateQueries({ queryKey: publicProfileKeys.org(input.orgId) }),
   });
 
 export function useSubmitPublicProfile() {

@@ -14,7 +14,11 @@ export function ApplicationStatus({ profile }: { profile: PublicProfileDetails }
             <>
               <span className="status-completed">Completed</span>{' '}
               <span className="muted">
-                (submitted <time dateTime={isoTimestamp(profile.submitted_at)}>{formatDateTime(profile.submitted_at)}</time>)
+                (submitted{' '}
+                <time dateTime={isoTimestamp(profile.submitted_at)}>
+                  {formatDateTime(profile.submitted_at)}
+                </time>
+                )
               </span>
             </>
           ) : (

@@ -26,11 +26,25 @@ interface FieldShellProps {
   error?: string;
   /** Extra descriptions of the control (e.g. a character count), after the hint and error. */
   extraDescriptionIds?: string[];
-  children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true; 'aria-required'?: true }) => ReactNode;
+  children: (control: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: true;
+    'aria-required'?: true;
+  }) => ReactNode;
   after?: ReactNode;
 }
 
-function FieldShell({ field, label, required = false, hint, error, extraDescriptionIds = [], children, after }: FieldShellProps) {
+function FieldShell({
+  field,
+  label,
+  required = false,
+  hint,
+  error,
+  extraDescriptionIds = [],
+  children,
+  after,
+}: FieldShellProps) {
   const id = fieldId(field);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -64,7 +78,14 @@ function FieldShell({ field, label, required = false, hint, error, extraDescript
 
 type Common = { field: string; label: string; required?: boolean; hint?: ReactNode; error?: string };
 
-export function TextInput({ field, label, required, hint, error, ...input }: Common & Omit<ComponentProps<'input'>, 'id'>) {
+export function TextInput({
+  field,
+  label,
+  required,
+  hint,
+  error,
+  ...input
+}: Common & Omit<ComponentProps<'input'>, 'id'>) {
   return (
     <FieldShell field={field} label={label} required={required} hint={hint} error={error}>
       {(control) => <input type="text" {...input} {...control} />}
@@ -81,7 +102,10 @@ export function SelectInput({
   kind,
   placeholder,
   ...select
-}: Common & { kind: VocabularyKind; placeholder: string } & Omit<ComponentProps<'select'>, 'id' | 'children'>) {
+}: Common & { kind: VocabularyKind; placeholder: string } & Omit<
+    ComponentProps<'select'>,
+    'id' | 'children'
+  >) {
   const labels = vocabulary[kind] as Record<string, string>;
   return (
     <FieldShell field={field} label={label} required={required} hint={hint} error={error}>
@@ -117,7 +141,17 @@ const countId = (field: string) => `${fieldId(field)}-count`;
  * A live character count for a textarea: part of the control's description, and read out to
  * screen readers once typing pauses, not on every keystroke.
  */
-export function CharacterCount({ field, text, minChars, maxChars }: { field: string; text: string; minChars?: number; maxChars: number }) {
+export function CharacterCount({
+  field,
+  text,
+  minChars,
+  maxChars,
+}: {
+  field: string;
+  text: string;
+  minChars?: number;
+  maxChars: number;
+}) {
   const count = charCount(text);
   const over = count > maxChars;
   const countText =
@@ -151,7 +185,15 @@ export function TextAreaWithCount({
   ...textarea
 }: Common & { count: ReactNode } & Omit<ComponentProps<'textarea'>, 'id'>) {
   return (
-    <FieldShell field={field} label={label} required={required} hint={hint} error={error} extraDescriptionIds={[countId(field)]} after={count}>
+    <FieldShell
+      field={field}
+      label={label}
+      required={required}
+      hint={hint}
+      error={error}
+      extraDescriptionIds={[countId(field)]}
+      after={count}
+    >
       {(control) => <textarea {...textarea} {...control} />}
     </FieldShell>
   );
@@ -191,7 +233,10 @@ export function CheckboxGroup({
     // kept in vocabulary order, whatever the order of clicks
     onChange(keys.filter((k) => (k === key ? checked : value.includes(k))));
   return (
-    <fieldset className={error ? 'checkbox-group has-error' : 'checkbox-group'} aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
+    <fieldset
+      className={error ? 'checkbox-group has-error' : 'checkbox-group'}
+      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+    >
       <legend>
         {label}
         {required ? (

@@ -3,7 +3,13 @@ import { displayValue } from '../lib/display';
 import { profileFieldLabels } from '../lib/fields';
 
 /** Profile fields shown as text, not as inputs (for viewers who may not edit them). */
-export function ProfileFieldList({ fields, values }: { fields: readonly ProfileField[]; values: ProfileFormValues }) {
+export function ProfileFieldList({
+  fields,
+  values,
+}: {
+  fields: readonly ProfileField[];
+  values: ProfileFormValues;
+}) {
   return (
     <dl className="details-list">
       {fields.map((field) => {
@@ -11,7 +17,9 @@ export function ProfileFieldList({ fields, values }: { fields: readonly ProfileF
         return (
           <div key={field}>
             <dt>{profileFieldLabels[field]}</dt>
-            <dd className={field === 'about_me' || field === 'first_session_note' ? 'preview-about' : undefined}>
+            <dd
+              className={field === 'about_me' || field === 'first_session_note' ? 'preview-about' : undefined}
+            >
               {value ?? <span className="muted">Not provided</span>}
             </dd>
           </div>

@@ -74,7 +74,10 @@ export function ProfilePreview({ profile, values, clinicName, unsaved }: Preview
   if (values.years_in_practice.trim()) details.push(['Years in practice', values.years_in_practice.trim()]);
   if (values.website.trim()) details.push(['Website', values.website.trim()]);
   if (values.first_session_note.trim()) {
-    details.push(['What to expect in a first session', <span className="preview-about">{values.first_session_note.trim()}</span>]);
+    details.push([
+      'What to expect in a first session',
+      <span className="preview-about">{values.first_session_note.trim()}</span>,
+    ]);
   }
 
   return (

@@ -18,7 +18,14 @@ import type { PublicProfileDetails } from '../api/get-public-profile';
 import { useSavePublicProfile } from '../api/save-public-profile';
 import { ProfileNotSubmittedError, useSubmitPublicProfile } from '../api/submit-public-profile';
 import { Completeness } from './completeness';
-import { CharacterCount, CheckboxGroup, fieldId, SelectInput, TextAreaWithCount, TextInput } from './form-fields';
+import {
+  CharacterCount,
+  CheckboxGroup,
+  fieldId,
+  SelectInput,
+  TextAreaWithCount,
+  TextInput,
+} from './form-fields';
 import { ProfileFieldList } from './profile-field-list';
 import { ProfilePreview, ProfilePreviewDisclosure } from './profile-preview';
 
@@ -34,9 +41,10 @@ interface Props {
 /** The Public Profile form: Save keeps a draft, Submit Profile validates everything and submits. */
 export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
   const membership = useMembership();
-  const { register, control, getValues, setError, clearErrors, reset, formState } = useForm<ProfileFormValues>({
-    defaultValues: toFormValues(profile),
-  });
+  const { register, control, getValues, setError, clearErrors, reset, formState } =
+    useForm<ProfileFormValues>({
+      defaultValues: toFormValues(profile),
+    });
   const save = useSavePublicProfile();
   const submit = useSubmitPublicProfile();
   const [attempt, setAttempt] = useState<{ action: Action; errors: FieldError[] } | null>(null);
@@ -44,7 +52,11 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
   const submitted = profile.submitted_at !== null;
-  const state = submitState({ enrollment_status: profile.enrollment_status, submitted_at: profile.submitted_at, canEdit: true });
+  const state = submitState({
+    enrollment_status: profile.enrollment_status,
+    submitted_at: profile.submitted_at,
+    canEdit: true,
+  });
   const editsTherapistFields = editable.includes('pronouns');
   const pending = save.isPending || submit.isPending;
   const subject = isOwnProfile ? 'you' : 'this therapist';
@@ -155,14 +167,19 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
     >
       <LiveCompleteness control={control} />
       <ProfilePreviewDisclosure>
-        <LivePreview control={control} profile={profile} clinicName={membership.organization.name} unsaved={formState.isDirty} />
+        <LivePreview
+          control={control}
+          profile={profile}
+          clinicName={membership.organization.name}
+          unsaved={formState.isDirty}
+        />
       </ProfilePreviewDisclosure>
 
       {attempt ? (
         <div role="alert" className="callout callout-error error-summary">
           <p className="callout-title">
-            {attempt.action === 'submit' ? 'The profile was not submitted.' : 'The profile was not saved.'} Fix{' '}
-            {attempt.errors.length === 1 ? 'this field' : `these ${attempt.errors.length} fields`}:
+            {attempt.action === 'submit' ? 'The profile was not submitted.' : 'The profile was not saved.'}{' '}
+            Fix {attempt.errors.length === 1 ? 'this field' : `these ${attempt.errors.length} fields`}:
           </p>
           <ul>
             {attempt.errors.map(({ field, message }) => (
@@ -183,8 +200,12 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
       ) : null}
 
       <p className="field-hint">
-        Fields marked <span className="required-mark" aria-hidden="true">*</span>
-        <span className="visually-hidden">as required</span> are required to submit the profile; a draft can be saved at any time.
+        Fields marked{' '}
+        <span className="required-mark" aria-hidden="true">
+          *
+        </span>
+        <span className="visually-hidden">as required</span> are required to submit the profile; a draft can
+        be saved at any time.
       </p>
 
       <section className="profile-section" aria-labelledby="professional-details-title">
@@ -251,7 +272,9 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
 
       <section className="profile-section" aria-labelledby="practice-title">
         <h3 id="practice-title">Practice</h3>
-        {(['specialties', 'treatment_approaches', 'ages_served', 'session_formats', 'languages'] as const).map(checkboxGroup)}
+        {(
+          ['specialties', 'treatment_approaches', 'ages_served', 'session_formats', 'languages'] as const
+        ).map(checkboxGroup)}
       </section>
 
       <section className="profile-section" aria-labelledby="optional-title">
@@ -312,7 +335,11 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
               label={profileFieldLabels.first_session_note}
               hint="A personal note for new clients: how the first session goes, what to bring."
               count={
-                <LiveCharacterCount control={control} field="first_session_note" maxChars={profileLimits.firstSessionNoteMax} />
+                <LiveCharacterCount
+                  control={control}
+                  field="first_session_note"
+                  maxChars={profileLimits.firstSessionNoteMax}
+                />
               }
               rows={5}
               error={errorOf('first_session_note')}
@@ -322,10 +349,13 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         ) : (
           <>
             <p id="personal-hint" className="field-hint">
-              Read-only: only {profile.first_name} can edit pronouns, gender identity and “What to expect in a first
-              session”.
+              Read-only: only {profile.first_name} can edit pronouns, gender identity and “What to expect in a
+              first session”.
             </p>
-            <ProfileFieldList fields={['pronouns', 'gender_identity', 'first_session_note']} values={toFormValues(profile)} />
+            <ProfileFieldList
+              fields={['pronouns', 'gender_identity', 'first_session_note']}
+              values={toFormValues(profile)}
+            />
           </>
         )}
       </section>
@@ -335,29 +365,42 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
           {failure instanceof ProfileNotSubmittedError ? (
             <p className="callout-title">Your changes were saved, but the profile was not submitted.</p>
           ) : (
-            <p className="callout-title">{submit.isError ? 'The profile was not submitted.' : 'The profile was not saved.'}</p>
+            <p className="callout-title">
+              {submit.isError ? 'The profile was not submitted.' : 'The profile was not saved.'}
+            </p>
           )}
           <p>{saveErrorMessage(failure)}</p>
         </div>
       ) : null}
 
       <div className="form-actions">
-        <button type="submit" className={state === 'available' ? 'button button-secondary' : 'button button-primary'} disabled={pending}>
+        <button
+          type="submit"
+          className={state === 'available' ? 'button button-secondary' : 'button button-primary'}
+          disabled={pending}
+        >
           {save.isPending ? 'Saving…' : submitted ? 'Save changes' : 'Save draft'}
         </button>
         {state === 'available' ? (
-          <button type="button" className="button button-primary" disabled={pending} onClick={onSubmitProfile}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={pending}
+            onClick={onSubmitProfile}
+          >
             {submit.isPending ? 'Submitting…' : 'Submit Profile'}
           </button>
         ) : null}
       </div>
       {state === 'not-enrolled' ? (
-        <p className="muted">Submit Profile is available once an admin adds {subject} to the Client Referral Program.</p>
+        <p className="muted">
+          Submit Profile is available once an admin adds {subject} to the Client Referral Program.
+        </p>
       ) : null}
       {state === 'deactivated' ? (
         <p className="muted">
-          Submit Profile is not available: {isOwnProfile ? 'your' : 'this therapist’s'} enrollment in the Client Referral
-          Program was deactivated.
+          Submit Profile is not available: {isOwnProfile ? 'your' : 'this therapist’s'} enrollment in the
+          Client Referral Program was deactivated.
         </p>
       ) : null}
       {state === 'submitted' ? (
@@ -366,7 +409,12 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         </p>
       ) : null}
 
-      <p role="status" ref={noticeRef} tabIndex={-1} className={notice ? 'callout callout-success' : undefined}>
+      <p
+        role="status"
+        ref={noticeRef}
+        tabIndex={-1}
+        className={notice ? 'callout callout-success' : undefined}
+      >
         {notice?.text}
       </p>
     </form>

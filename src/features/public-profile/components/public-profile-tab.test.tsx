@@ -25,7 +25,10 @@ const about =
 
 /** Signs in as `who` and opens `whose` Public Profile tab, waiting until it has loaded. */
 async function openProfile(who: Person, whose: Person) {
-  const { error } = await supabase.auth.signInWithPassword({ email: staff[who].email, password: demoPassword });
+  const { error } = await supabase.auth.signInWithPassword({
+    email: staff[who].email,
+    password: demoPassword,
+  });
   if (error) throw error;
   const rendered = renderApp({ route: `/staff/${staff[whose].id}/public-profile` });
   // the tab is a lazily loaded chunk: give a loaded machine time to compile it
@@ -50,7 +53,11 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
 
     const alert = await screen.findByRole('alert', {}, patience);
     expect(alert).toHaveTextContent('The profile was not submitted. Fix these 10 fields:');
-    expect(within(alert).getAllByRole('link').map((link) => link.textContent)).toEqual([
+    expect(
+      within(alert)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
       'Professional title is required to submit.',
       'License type is required to submit.',
       'License state is required to submit.',
@@ -67,9 +74,15 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     await waitFor(() => expect(title).toHaveFocus(), patience);
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(title).toHaveAccessibleDescription(/Professional title is required to submit\./);
-    expect(within(form()).getByRole('combobox', { name: 'License type' })).toHaveAccessibleDescription('License type is required to submit.');
-    expect(textbox('About me')).toHaveAccessibleDescription(/About me needs at least 150 characters to submit\./);
-    expect(group('Languages')).toHaveAccessibleDescription('Choose at least one. Choose at least one language.');
+    expect(within(form()).getByRole('combobox', { name: 'License type' })).toHaveAccessibleDescription(
+      'License type is required to submit.',
+    );
+    expect(textbox('About me')).toHaveAccessibleDescription(
+      /About me needs at least 150 characters to submit\./,
+    );
+    expect(group('Languages')).toHaveAccessibleDescription(
+      'Choose at least one. Choose at least one language.',
+    );
     expect(profileLog.writes).toEqual([]);
 
     // the summary's links take you to the field
@@ -82,9 +95,21 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     for (const name of ['Professional title / credentials', 'License number', 'About me']) {
       expect(textbox(name)).toHaveAttribute('aria-required', 'true');
     }
-    expect(within(form()).getByRole('combobox', { name: 'License type' })).toHaveAttribute('aria-required', 'true');
-    expect(within(form()).getByRole('combobox', { name: 'License state' })).toHaveAttribute('aria-required', 'true');
-    for (const name of ['Specialties', 'Treatment approaches', 'Ages served', 'Session formats', 'Languages']) {
+    expect(within(form()).getByRole('combobox', { name: 'License type' })).toHaveAttribute(
+      'aria-required',
+      'true',
+    );
+    expect(within(form()).getByRole('combobox', { name: 'License state' })).toHaveAttribute(
+      'aria-required',
+      'true',
+    );
+    for (const name of [
+      'Specialties',
+      'Treatment approaches',
+      'Ages served',
+      'Session formats',
+      'Languages',
+    ]) {
       expect(group(name)).toHaveAccessibleName(`${name} (required)`);
     }
     expect(textbox('Education')).not.toHaveAttribute('aria-required');
@@ -116,21 +141,30 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
         pronouns: 'she/her',
       },
     });
-    expect(profileDb.profiles.find((p) => p.staff_id === staff.sofia.id)).toMatchObject({ professional_title: 'LMFT', submitted_at: null });
+    expect(profileDb.profiles.find((p) => p.staff_id === staff.sofia.id)).toMatchObject({
+      professional_title: 'LMFT',
+      submitted_at: null,
+    });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
     // the next save updates the row
     await user.type(textbox('Education'), 'MA, Lesley University');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(profileLog.writes).toHaveLength(2), patience);
-    expect(profileLog.writes[1]).toMatchObject({ kind: 'update', staffId: staff.sofia.id, body: { education: 'MA, Lesley University' } });
+    expect(profileLog.writes[1]).toMatchObject({
+      kind: 'update',
+      staffId: staff.sofia.id,
+      body: { education: 'MA, Lesley University' },
+    });
   });
 
   it('Save refuses invalid values with the field’s message and sends nothing', async () => {
     const { user } = await openProfile('sofia', 'sofia');
     await user.type(textbox('Website'), 'harborview.com');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
-    expect(await screen.findByRole('alert', {}, patience)).toHaveTextContent('The profile was not saved. Fix this field:');
+    expect(await screen.findByRole('alert', {}, patience)).toHaveTextContent(
+      'The profile was not saved. Fix this field:',
+    );
     expect(textbox('Website')).toHaveAccessibleDescription(/Website must be a full https:\/\/ address\./);
     await waitFor(() => expect(textbox('Website')).toHaveFocus(), patience);
     expect(profileLog.writes).toEqual([]);
@@ -147,14 +181,21 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     await user.paste(about);
     expect(screen.getByText(`${about.length} of 2,000 characters`)).toBeInTheDocument();
     await user.click(within(group('Specialties')).getByRole('checkbox', { name: 'Anxiety' }));
-    await user.click(within(group('Treatment approaches')).getByRole('checkbox', { name: 'Cognitive behavioral therapy (CBT)' }));
+    await user.click(
+      within(group('Treatment approaches')).getByRole('checkbox', {
+        name: 'Cognitive behavioral therapy (CBT)',
+      }),
+    );
     await user.click(within(group('Ages served')).getByRole('checkbox', { name: 'Adults (26–64)' }));
     await user.click(within(group('Session formats')).getByRole('checkbox', { name: 'Telehealth' }));
     await user.click(within(group('Languages')).getByRole('checkbox', { name: 'English' }));
     expect(screen.getByText('Completeness: all 10 required fields are filled in.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Submit Profile' }));
-    await waitFor(() => expect(statusRegion()).toHaveTextContent('Profile submitted. Application Status: Completed.'), patience);
+    await waitFor(
+      () => expect(statusRegion()).toHaveTextContent('Profile submitted. Application Status: Completed.'),
+      patience,
+    );
     expect(statusRegion()).toHaveFocus();
     expect(profileLog.writes.map((w) => w.kind)).toEqual(['insert', 'submit']);
     expect(profileLog.writes[1]!.body).toEqual({ staff_id: staff.sofia.id });
@@ -168,7 +209,12 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     server.use(
       http.post(`${testSupabaseUrl}/rest/v1/rpc/submit_public_profile`, () =>
         HttpResponse.json(
-          { code: '23514', details: null, hint: 'missing_fields', message: 'Complete these fields before submitting: License number.' },
+          {
+            code: '23514',
+            details: null,
+            hint: 'missing_fields',
+            message: 'Complete these fields before submitting: License number.',
+          },
           { status: 400 },
         ),
       ),
@@ -210,35 +256,64 @@ describe('Public Profile: an org admin', slow, () => {
     expect(profileLog.writes).toHaveLength(1);
     const { kind, body } = profileLog.writes[0]!;
     expect(kind).toBe('update');
-    expect(body).toMatchObject({ years_in_practice: 9, professional_title: 'LCSW', specialties: ['trauma_ptsd', 'grief_loss'] });
-    for (const key of ['pronouns', 'gender_identity', 'first_session_note']) expect(body).not.toHaveProperty(key);
+    expect(body).toMatchObject({
+      years_in_practice: 9,
+      professional_title: 'LCSW',
+      specialties: ['trauma_ptsd', 'grief_loss'],
+    });
+    for (const key of ['pronouns', 'gender_identity', 'first_session_note'])
+      expect(body).not.toHaveProperty(key);
     expect(profileDb.profiles.find((p) => p.staff_id === staff.jordan.id)?.years_in_practice).toBe(9);
   });
 
   it('sees what is still missing, live as fields are filled in', async () => {
     const { user } = await openProfile('maya', 'jordan');
-    const missing = () => within(screen.getByRole('list', { name: 'Still missing' })).getAllByRole('listitem').map((li) => li.textContent);
+    const missing = () =>
+      within(screen.getByRole('list', { name: 'Still missing' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
     expect(screen.getByText('Completeness: 5 of 10 required fields filled in.')).toBeInTheDocument();
-    expect(missing()).toEqual(['License number', 'About me (at least 150 characters)', 'Treatment approaches', 'Ages served', 'Session formats']);
+    expect(missing()).toEqual([
+      'License number',
+      'About me (at least 150 characters)',
+      'Treatment approaches',
+      'Ages served',
+      'Session formats',
+    ]);
     await user.click(within(group('Session formats')).getByRole('checkbox', { name: 'In person' }));
-    expect(missing()).toEqual(['License number', 'About me (at least 150 characters)', 'Treatment approaches', 'Ages served']);
+    expect(missing()).toEqual([
+      'License number',
+      'About me (at least 150 characters)',
+      'Treatment approaches',
+      'Ages served',
+    ]);
   });
 
   it('has no Submit Profile for a therapist who is not enrolled, and says why', async () => {
     await openProfile('maya', 'marcus');
     expect(screen.getByText('Not enrolled')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Submit Profile' })).not.toBeInTheDocument();
-    expect(screen.getByText('Submit Profile is available once an admin adds this therapist to the Client Referral Program.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Submit Profile is available once an admin adds this therapist to the Client Referral Program.',
+      ),
+    ).toBeInTheDocument();
     // saving a draft is still possible
     expect(screen.getByRole('button', { name: 'Save draft' })).toBeInTheDocument();
   });
 
   it('has no Submit Profile after the enrollment was deactivated', async () => {
-    profileDb.enrollments.push({ staff_id: staff.marcus.id, org_id: orgIds.harborview, status: 'deactivated' });
+    profileDb.enrollments.push({
+      staff_id: staff.marcus.id,
+      org_id: orgIds.harborview,
+      status: 'deactivated',
+    });
     await openProfile('maya', 'marcus');
     expect(screen.queryByRole('button', { name: 'Submit Profile' })).not.toBeInTheDocument();
     expect(
-      screen.getByText('Submit Profile is not available: this therapist’s enrollment in the Client Referral Program was deactivated.'),
+      screen.getByText(
+        'Submit Profile is not available: this therapist’s enrollment in the Client Referral Program was deactivated.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -247,7 +322,9 @@ describe('Public Profile: an org admin', slow, () => {
     expect(screen.getByText('Completed')).toBeInTheDocument();
     await user.clear(textbox('Professional title / credentials'));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByRole('alert', {}, patience)).toHaveTextContent('Professional title is required to submit.');
+    expect(await screen.findByRole('alert', {}, patience)).toHaveTextContent(
+      'Professional title is required to submit.',
+    );
     expect(profileLog.writes).toEqual([]);
   });
 });
@@ -256,9 +333,21 @@ describe('Public Profile: read-only parts and viewers', slow, () => {
   it('shows the staff record’s fields read-only, with where they are edited', async () => {
     await openProfile('sofia', 'sofia');
     const record = screen.getByRole('region', { name: 'From the staff record Read-only' });
-    expect(record).toHaveAccessibleDescription('These fields can’t be changed here: they are edited in Staff › Details.');
-    const terms = within(record).getAllByRole('term').map((dt) => dt.textContent);
-    expect(terms).toEqual(['First Name', 'Last Name', 'Email', 'NPI', 'Office Phone', 'Default Location', 'Profile Photo']);
+    expect(record).toHaveAccessibleDescription(
+      'These fields can’t be changed here: they are edited in Staff › Details.',
+    );
+    const terms = within(record)
+      .getAllByRole('term')
+      .map((dt) => dt.textContent);
+    expect(terms).toEqual([
+      'First Name',
+      'Last Name',
+      'Email',
+      'NPI',
+      'Office Phone',
+      'Default Location',
+      'Profile Photo',
+    ]);
     expect(within(record).getByText('sofia.marquez@harborviewcounseling.com')).toBeInTheDocument();
     expect(within(record).getByText('Denver Highlands Office (Denver, CO)')).toBeInTheDocument();
     expect(within(record).queryByRole('textbox')).not.toBeInTheDocument();
@@ -274,7 +363,9 @@ describe('Public Profile: read-only parts and viewers', slow, () => {
     expect(screen.getByText('Completed')).toBeInTheDocument();
     const fields = screen.getByRole('region', { name: 'Profile' });
     expect(within(fields).getByText('PhD, Licensed Psychologist')).toBeInTheDocument();
-    expect(within(fields).getByText('Anxiety, Depression, Work and career, Life transitions')).toBeInTheDocument();
+    expect(
+      within(fields).getByText('Anxiety, Depression, Work and career, Life transitions'),
+    ).toBeInTheDocument();
     expect(within(fields).getByText('she/her')).toBeInTheDocument();
   });
 
@@ -293,7 +384,12 @@ describe('Public Profile: read-only parts and viewers', slow, () => {
     expect(preview).toHaveTextContent('Young adults (18–25)');
     expect(preview).toHaveTextContent('In person');
     expect(preview).toHaveTextContent('Hindi');
-    for (const hidden of ['priya.raman@harborviewcounseling.com', '1578932046', '(617) 555-0151', 'PSY-10482']) {
+    for (const hidden of [
+      'priya.raman@harborviewcounseling.com',
+      '1578932046',
+      '(617) 555-0151',
+      'PSY-10482',
+    ]) {
       expect(preview).not.toHaveTextContent(hidden);
     }
     await user.click(toggle);
@@ -320,7 +416,11 @@ describe('Public Profile: read-only parts and viewers', slow, () => {
     await supabase.auth.signInWithPassword({ email: staff.maya.email, password: demoPassword });
     renderApp({ route: `/staff/${staff.luis.id}/public-profile` });
     expect(
-      await screen.findByText('Public profiles belong to therapists: this staff member has none.', {}, { timeout: 10_000 }),
+      await screen.findByText(
+        'Public profiles belong to therapists: this staff member has none.',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -26,7 +26,13 @@ export function PublicProfileTab() {
 
   if (profile.isPending) return <LoadingState label="Loading the public profile…" />;
   if (profile.isError) {
-    return <ErrorState title="The public profile could not be loaded." error={profile.error} onRetry={() => void profile.refetch()} />;
+    return (
+      <ErrorState
+        title="The public profile could not be loaded."
+        error={profile.error}
+        onRetry={() => void profile.refetch()}
+      />
+    );
   }
 
   const details = profile.data;
@@ -46,14 +52,19 @@ export function PublicProfileTab() {
     <>
       <h2>Public Profile</h2>
       <p className="profile-intro">
-        What insurance payers and the clinic’s client portal show prospective clients. Save keeps a draft; Submit
-        Profile sends it for the Client Referral Program.
+        What insurance payers and the clinic’s client portal show prospective clients. Save keeps a draft;
+        Submit Profile sends it for the Client Referral Program.
       </p>
       <ApplicationStatus profile={details} />
       <StaffRecordFields profile={details} />
       {editable.length > 0 ? (
         // a new form when another profile opens; a refetch of this one keeps what is being typed
-        <PublicProfileForm key={details.staff_id} profile={details} editable={editable} isOwnProfile={isOwnProfile} />
+        <PublicProfileForm
+          key={details.staff_id}
+          profile={details}
+          editable={editable}
+          isOwnProfile={isOwnProfile}
+        />
       ) : (
         <ReadOnlyProfile details={details} clinicName={membership.organization.name} />
       )}
@@ -62,7 +73,13 @@ export function PublicProfileTab() {
 }
 
 /** For viewers who may not edit (schedulers): the whole profile as text, its completeness and the preview. */
-function ReadOnlyProfile({ details, clinicName }: { details: NonNullable<ReturnType<typeof usePublicProfile>['data']>; clinicName: string }) {
+function ReadOnlyProfile({
+  details,
+  clinicName,
+}: {
+  details: NonNullable<ReturnType<typeof usePublicProfile>['data']>;
+  clinicName: string;
+}) {
   const values = toFormValues(details);
   return (
     <>
@@ -70,7 +87,11 @@ function ReadOnlyProfile({ details, clinicName }: { details: NonNullable<ReturnT
       <ProfilePreviewDisclosure>
         <ProfilePreview profile={details} values={values} clinicName={clinicName} unsaved={false} />
       </ProfilePreviewDisclosure>
-      <section className="profile-section" aria-labelledby="profile-fields-title" aria-describedby="profile-fields-hint">
+      <section
+        className="profile-section"
+        aria-labelledby="profile-fields-title"
+        aria-describedby="profile-fields-hint"
+      >
         <h3 id="profile-fields-title">Profile</h3>
         <p id="profile-fields-hint" className="field-hint">
           Read-only: only {details.first_name} or an org admin can edit this profile.

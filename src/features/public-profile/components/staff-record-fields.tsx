@@ -10,7 +10,11 @@ export function StaffRecordFields({ profile }: { profile: PublicProfileDetails }
   const place = cityAndState(location);
   const name = `${profile.first_name} ${profile.last_name}`;
   return (
-    <section className="profile-section profile-readonly" aria-labelledby="staff-record-title" aria-describedby="staff-record-hint">
+    <section
+      className="profile-section profile-readonly"
+      aria-labelledby="staff-record-title"
+      aria-describedby="staff-record-hint"
+    >
       <h3 id="staff-record-title" className="profile-section-title">
         From the staff record <span className="badge badge-readonly">Read-only</span>
       </h3>
@@ -40,7 +44,9 @@ export function StaffRecordFields({ profile }: { profile: PublicProfileDetails }
         </div>
         <div>
           <dt>Default Location</dt>
-          <dd>{location ? `${location.name}${place ? ` (${place})` : ''}` : <span className="muted">None</span>}</dd>
+          <dd>
+            {location ? `${location.name}${place ? ` (${place})` : ''}` : <span className="muted">None</span>}
+          </dd>
         </div>
         <div>
           <dt>Profile Photo</dt>

@@ -38,11 +38,21 @@ describe('missingRequiredFields', () => {
   });
 
   it('counts blank text as missing, and About me until it reaches the minimum (in characters, as Postgres counts)', () => {
-    expect(missingRequiredFields({ ...complete, professional_title: '   ' }).map((m) => m.field)).toEqual(['professional_title']);
-    expect(missingRequiredFields({ ...complete, about_me: 'x'.repeat(profileLimits.aboutMin - 1) }).map((m) => m.field)).toEqual(['about_me']);
+    expect(missingRequiredFields({ ...complete, professional_title: '   ' }).map((m) => m.field)).toEqual([
+      'professional_title',
+    ]);
+    expect(
+      missingRequiredFields({ ...complete, about_me: 'x'.repeat(profileLimits.aboutMin - 1) }).map(
+        (m) => m.field,
+      ),
+    ).toEqual(['about_me']);
     // 150 emoji are 300 UTF-16 units but 150 characters: enough
     expect(missingRequiredFields({ ...complete, about_me: '🙂'.repeat(profileLimits.aboutMin) })).toEqual([]);
-    expect(missingRequiredFields({ ...complete, about_me: '🙂'.repeat(profileLimits.aboutMin - 1) }).map((m) => m.field)).toEqual(['about_me']);
+    expect(
+      missingRequiredFields({ ...complete, about_me: '🙂'.repeat(profileLimits.aboutMin - 1) }).map(
+        (m) => m.field,
+      ),
+    ).toEqual(['about_me']);
   });
 
   it('reads a stored draft (the seed’s Jordan: title, license type and state, specialties, languages)', () => {

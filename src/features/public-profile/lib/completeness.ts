@@ -24,6 +24,9 @@ export function missingRequiredFields(values: ProfileFormValues): MissingField[]
     .filter((field) => !isFilled(values, field))
     .map((field) => ({
       field,
-      label: field === 'about_me' ? `${profileFieldLabels.about_me} (at least ${profileLimits.aboutMin} characters)` : profileFieldLabels[field],
+      label:
+        field === 'about_me'
+          ? `${profileFieldLabels.about_me} (at least ${profileLimits.aboutMin} characters)`
+          : profileFieldLabels[field],
     }));
 }

@@ -11,7 +11,8 @@ export function listLabels(field: ProfileListField, keys: readonly string[]): st
 /** A field's value as text, or null when it is not filled in. */
 export function displayValue(field: ProfileField, values: ProfileFormValues): string | null {
   const value = values[field];
-  if (Array.isArray(value)) return value.length > 0 ? listLabels(field as ProfileListField, value).join(', ') : null;
+  if (Array.isArray(value))
+    return value.length > 0 ? listLabels(field as ProfileListField, value).join(', ') : null;
   const text = value.trim();
   if (text === '') return null;
   if (field === 'license_type') return vocabularyLabel('license_type', text);
@@ -21,6 +22,8 @@ export function displayValue(field: ProfileField, values: ProfileFormValues): st
 /** "Boston, MA" from whatever parts are known. */
 export function cityAndState(location: { city: string | null; state: string | null } | null): string | null {
   if (!location) return null;
-  const parts = [location.city, location.state].filter((part): part is string => !!part && part.trim() !== '');
+  const parts = [location.city, location.state].filter(
+    (part): part is string => !!part && part.trim() !== '',
+  );
   return parts.length > 0 ? parts.join(', ') : null;
 }

@@ -8,7 +8,9 @@ const shared = profileFieldOrder.filter((f) => !(therapistOnlyFields as readonly
 describe('editableProfileFields', () => {
   it('a therapist edits every field of their own profile, therapist-only ones included', () => {
     expect(editableProfileFields(['therapist'], true)).toEqual(profileFieldOrder);
-    expect(editableProfileFields(['therapist'], true)).toEqual(expect.arrayContaining(['pronouns', 'gender_identity', 'first_session_note']));
+    expect(editableProfileFields(['therapist'], true)).toEqual(
+      expect.arrayContaining(['pronouns', 'gender_identity', 'first_session_note']),
+    );
   });
 
   it('an org admin edits the shared fields of any therapist, never the therapist-only ones', () => {
@@ -68,11 +70,19 @@ describe('writableChanges', () => {
     const changes = writableChanges(draft, editableProfileFields(['org_admin'], false));
     expect(Object.keys(changes)).toEqual(shared);
     expect(changes).not.toHaveProperty('pronouns');
-    expect(changes).toMatchObject({ professional_title: 'LCSW', years_in_practice: 7, license_type: null, specialties: ['anxiety'] });
+    expect(changes).toMatchObject({
+      professional_title: 'LCSW',
+      years_in_practice: 7,
+      license_type: null,
+      specialties: ['anxiety'],
+    });
   });
 
   it('sends every field for the therapist, and nothing for a read-only viewer', () => {
-    expect(writableChanges(draft, editableProfileFields(['therapist'], true))).toMatchObject({ pronouns: 'she/her', gender_identity: null });
+    expect(writableChanges(draft, editableProfileFields(['therapist'], true))).toMatchObject({
+      pronouns: 'she/her',
+      gender_identity: null,
+    });
     expect(writableChanges(draft, [])).toEqual({});
   });
 });

@@ -12,7 +12,10 @@ import { profileFieldOrder, sharedProfileFields } from './fields';
  * an org admin any therapist's of the clinic, the shared fields only; anyone else (schedulers,
  * colleagues) none. Roles add up: an admin who is also a therapist edits all of their own.
  */
-export function editableProfileFields(roles: readonly StaffRole[], isOwnProfile: boolean): readonly ProfileField[] {
+export function editableProfileFields(
+  roles: readonly StaffRole[],
+  isOwnProfile: boolean,
+): readonly ProfileField[] {
   if (isOwnProfile && roles.includes('therapist')) return profileFieldOrder;
   if (roles.includes('org_admin')) return sharedProfileFields;
   return [];
@@ -44,7 +47,10 @@ export function submitState(profile: {
 }
 
 /** The part of a validated profile the viewer may write: only their editable fields' keys are sent. */
-export function writableChanges(draft: ProfileDraft, editable: readonly ProfileField[]): Partial<ProfileDraft> {
+export function writableChanges(
+  draft: ProfileDraft,
+  editable: readonly ProfileField[],
+): Partial<ProfileDraft> {
   const changes: Partial<Record<ProfileField, unknown>> = {};
   for (const field of editable) changes[field] = draft[field];
   return changes as Partial<ProfileDraft>;

@@ -2,7 +2,12 @@
  * The profile's fields as people read them: labels in form order, the vocabulary of each list
  * field, and the field groups (shared with org admins, or the therapist's alone).
  */
-import { profileDraftSchema, therapistOnlyFields, type ProfileField, type ProfileListField } from '../schemas';
+import {
+  profileDraftSchema,
+  therapistOnlyFields,
+  type ProfileField,
+  type ProfileListField,
+} from '../schemas';
 import type { VocabularyKind } from '@/lib/profile-vocabulary';
 
 /** Every editable field, in the order the form shows them. */
@@ -40,4 +45,6 @@ const therapistOnly: readonly ProfileField[] = therapistOnlyFields;
 export const isTherapistOnlyField = (field: ProfileField): boolean => therapistOnly.includes(field);
 
 /** The fields an org admin edits as well as the therapist. */
-export const sharedProfileFields: readonly ProfileField[] = profileFieldOrder.filter((field) => !isTherapistOnlyField(field));
+export const sharedProfileFields: readonly ProfileField[] = profileFieldOrder.filter(
+  (field) => !isTherapistOnlyField(field),
+);

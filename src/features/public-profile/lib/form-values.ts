@@ -3,9 +3,16 @@ import type { ProfileField, ProfileFormValues, ProfileListField } from '../schem
 import { profileListFields } from '../schemas';
 import { profileFieldOrder } from './fields';
 
-export type StoredProfileFields = { [K in ProfileField]: K extends ProfileListField ? string[] : K extends 'years_in_practice' ? number | null : string | null };
+export type StoredProfileFields = {
+  [K in ProfileField]: K extends ProfileListField
+    ? string[]
+    : K extends 'years_in_practice'
+      ? number | null
+      : string | null;
+};
 
-const isListField = (field: ProfileField): field is ProfileListField => (profileListFields as readonly ProfileField[]).includes(field);
+const isListField = (field: ProfileField): field is ProfileListField =>
+  (profileListFields as readonly ProfileField[]).includes(field);
 
 /** The form's values for a stored profile (or a blank form for missing fields). */
 export function toFormValues(stored: Partial<StoredProfileFields>): ProfileFormValues {

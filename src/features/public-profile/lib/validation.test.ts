@@ -22,8 +22,17 @@ describe('fieldErrorsInFormOrder', () => {
   });
 
   it('a draft with invalid values: only those fields, whatever order zod reports them in', () => {
-    const result = profileDraftSchema.safeParse({ ...emptyProfileForm, website: 'http://example.com', professional_title: 'P', years_in_practice: 'ten' });
-    expect(fieldErrorsInFormOrder(result.error!.issues).map((e) => e.field)).toEqual(['professional_title', 'years_in_practice', 'website']);
+    const result = profileDraftSchema.safeParse({
+      ...emptyProfileForm,
+      website: 'http://example.com',
+      professional_title: 'P',
+      years_in_practice: 'ten',
+    });
+    expect(fieldErrorsInFormOrder(result.error!.issues).map((e) => e.field)).toEqual([
+      'professional_title',
+      'years_in_practice',
+      'website',
+    ]);
   });
 
   it('an empty draft is valid: Save keeps whatever is filled in', () => {
@@ -33,7 +42,9 @@ describe('fieldErrorsInFormOrder', () => {
 
 describe('toFormValues', () => {
   it('turns stored nulls into empty inputs and numbers into text, lists kept', () => {
-    expect(toFormValues({ years_in_practice: 12, professional_title: null, languages: ['en'] })).toMatchObject({
+    expect(
+      toFormValues({ years_in_practice: 12, professional_title: null, languages: ['en'] }),
+    ).toMatchObject({
       years_in_practice: '12',
       professional_title: '',
       languages: ['en'],
@@ -41,7 +52,17 @@ describe('toFormValues', () => {
     });
   });
   it('round-trips through the draft schema', () => {
-    const stored = { ...emptyProfileForm, years_in_practice: '12', website: 'https://example.org/me', languages: ['en', 'es'] };
-    expect(profileDraftSchema.parse(stored)).toMatchObject({ years_in_practice: 12, website: 'https://example.org/me', languages: ['en', 'es'], about_me: null });
+    const stored = {
+      ...emptyProfileForm,
+      years_in_practice: '12',
+      website: 'https://example.org/me',
+      languages: ['en', 'es'],
+    };
+    expect(profileDraftSchema.parse(stored)).toMatchObject({
+      years_in_practice: 12,
+      website: 'https://example.org/me',
+      languages: ['en', 'es'],
+      about_me: null,
+    });
   });
 });

@@ -13,9 +13,15 @@ export function fieldErrorsInFormOrder(issues: readonly z.core.$ZodIssue[]): Fie
   const first = new Map<ProfileField, string>();
   for (const issue of issues) {
     const field = issue.path[0];
-    if (typeof field === 'string' && (profileFieldOrder as string[]).includes(field) && !first.has(field as ProfileField)) {
+    if (
+      typeof field === 'string' &&
+      (profileFieldOrder as string[]).includes(field) &&
+      !first.has(field as ProfileField)
+    ) {
       first.set(field as ProfileField, issue.message);
     }
   }
-  return profileFieldOrder.filter((field) => first.has(field)).map((field) => ({ field, message: first.get(field) ?? '' }));
+  return profileFieldOrder
+    .filter((field) => first.has(field))
+    .map((field) => ({ field, message: first.get(field) ?? '' }));
 }

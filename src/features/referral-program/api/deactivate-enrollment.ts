@@ -7,7 +7,13 @@ import { referralProgramKeys } from '../keys';
  * Deactivate: permanent. The database refuses any way back (reactivation, re-enrolment, payer
  * changes); the therapist leaves payer directories at once; pending requests stay for staff.
  */
-export async function deactivateEnrollment({ orgId, enrollmentId }: { orgId: string; enrollmentId: string }): Promise<void> {
+export async function deactivateEnrollment({
+  orgId,
+  enrollmentId,
+}: {
+  orgId: string;
+  enrollmentId: string;
+}): Promise<void> {
   const { data, error } = await supabase
     .from('program_enrollments')
     .update({ status: 'deactivated' })

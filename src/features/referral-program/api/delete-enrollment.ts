@@ -7,7 +7,13 @@ import { referralProgramKeys } from '../keys';
  * Delete: removes an enrollment whose application is still Incomplete (the database refuses it
  * otherwise, with a sentence for people). The therapist can be added again afterwards.
  */
-export async function deleteEnrollment({ orgId, enrollmentId }: { orgId: string; enrollmentId: string }): Promise<void> {
+export async function deleteEnrollment({
+  orgId,
+  enrollmentId,
+}: {
+  orgId: string;
+  enrollmentId: string;
+}): Promise<void> {
   const { data, error } = await supabase
     .from('program_enrollments')
     .delete()

@@ -12,7 +12,10 @@ export interface EnrollmentCandidate {
  * Who Add Staff offers: the clinic's active therapists who were never enrolled (a deactivated one
  * can never be added again), by last then first name. One request: an anti-join on the enrollment.
  */
-export async function getEnrollmentCandidates(orgId: string, signal?: AbortSignal): Promise<EnrollmentCandidate[]> {
+export async function getEnrollmentCandidates(
+  orgId: string,
+  signal?: AbortSignal,
+): Promise<EnrollmentCandidate[]> {
   const query = supabase
     .from('staff_members')
     .select('id, first_name, last_name, program_enrollments(id)')

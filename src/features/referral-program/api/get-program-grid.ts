@@ -1,7 +1,12 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import type { Database } from '@/types/database.types';
-import { gridPageSize, type ApplicationStatus, type EnrollmentStatus, type GridQuery } from '../lib/grid-query';
+import {
+  gridPageSize,
+  type ApplicationStatus,
+  type EnrollmentStatus,
+  type GridQuery,
+} from '../lib/grid-query';
 import { referralProgramKeys } from '../keys';
 
 export interface PayerRef {
@@ -30,7 +35,9 @@ export interface GridPage {
 type GridFunctionRow = Database['public']['Functions']['program_grid_page']['Returns'][number];
 
 /** A row of `program_grid_page` without the count; read defensively, as if any column could be null. */
-type GridPageRow = { [Column in Exclude<keyof GridFunctionRow, 'total_count'>]: GridFunctionRow[Column] | null };
+type GridPageRow = {
+  [Column in Exclude<keyof GridFunctionRow, 'total_count'>]: GridFunctionRow[Column] | null;
+};
 
 /** A row of the grid's function as the grid's row. */
 export function toEnrollmentRow(row: GridPageRow): EnrollmentRow {
@@ -52,7 +59,12 @@ export function toEnrollmentRow(row: GridPageRow): EnrollmentRow {
  * One page of the program grid (`program_grid_page`, through the caller's policies): filtered,
  * sorted and paged in the database, in one pass that also counts every matching row.
  */
-export async function getProgramGridPage(orgId: string, query: GridQuery, offset: number, signal?: AbortSignal): Promise<GridPage> {
+export async function getProgramGridPage(
+  orgId: string,
+  query: GridQuery,
+  offset: number,
+  signal?: AbortSignal,
+): Promise<GridPage> {
   const request = supabase.rpc('program_grid_page', {
     org: orgId,
     name_words: query.search,

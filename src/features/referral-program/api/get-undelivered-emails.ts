@@ -15,7 +15,10 @@ export const undeliveredEmailsShown = 20;
  * The clinic's emails that could not be delivered (dead letters). Row-level security shows them
  * to the clinic's org admins only, and only these columns are readable (never the payload).
  */
-export async function getUndeliveredEmails(orgId: string, signal?: AbortSignal): Promise<{ emails: UndeliveredEmail[]; total: number }> {
+export async function getUndeliveredEmails(
+  orgId: string,
+  signal?: AbortSignal,
+): Promise<{ emails: UndeliveredEmail[]; total: number }> {
   const query = supabase
     .from('notification_outbox')
     .select('id, template, recipient, attempts, last_error, dead_lettered_at', { count: 'exact' })

@@ -20,7 +20,8 @@ export const resendUndeliveredEmailMutationOptions = (queryClient: QueryClient, 
   mutationOptions({
     mutationKey: [...referralProgramKeys.undeliveredEmails(orgId), 'resend'],
     mutationFn: (emailId: string) => resendUndeliveredEmail(emailId),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: referralProgramKeys.undeliveredEmails(orgId) }),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: referralProgramKeys.undeliveredEmails(orgId) }),
   });
 
 export function useResendUndeliveredEmail(orgId: string) {

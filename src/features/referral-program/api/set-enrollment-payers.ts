@@ -6,7 +6,10 @@ import { referralProgramKeys } from '../keys';
 /** Edit: replaces the payers that may refer clients to an enrolled therapist (at least one), in one transaction. */
 export async function setEnrollmentPayers(input: SetEnrollmentPayersValues): Promise<void> {
   const { enrollmentId, payerIds } = setEnrollmentPayersSchema.parse(input);
-  const { error } = await supabase.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: payerIds });
+  const { error } = await supabase.rpc('set_enrollment_payers', {
+    enrollment_id: enrollmentId,
+    payer_ids: payerIds,
+  });
   if (error) throw error;
 }
 

@@ -36,13 +36,16 @@ async function openAddStaff() {
 describe('Add Staff', () => {
   it('offers the clinic’s active therapists who are not enrolled, and every payer', async () => {
     const { staff, payers } = await openAddStaff();
-    expect(within(staff).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'Select a therapist',
-      'Bell, Marcus',
-      'Cho, Daniel',
-      'Whitaker, Hannah',
-    ]);
-    expect(within(payers).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual([
+    expect(
+      within(staff)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Select a therapist', 'Bell, Marcus', 'Cho, Daniel', 'Whitaker, Hannah']);
+    expect(
+      within(payers)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')?.textContent),
+    ).toEqual([
       'Aetna',
       'Blue Cross Blue Shield of Massachusetts',
       'Cigna Healthcare',
@@ -68,13 +71,21 @@ describe('Add Staff', () => {
     expect(staff).toHaveAccessibleDescription('Choose a staff member.');
     expect(staff).toHaveAttribute('aria-invalid', 'true');
     expect(payers).toHaveAccessibleDescription(expect.stringContaining('Choose at least one payer.'));
-    expect(within(dialog).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Choose a staff member.', 'Choose at least one payer.']);
+    expect(
+      within(dialog)
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toEqual(['Choose a staff member.', 'Choose at least one payer.']);
     // focus goes to the first field to fix
     expect(staff).toHaveFocus();
 
     await user.selectOptions(staff, 'Cho, Daniel');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(within(dialog).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Choose at least one payer.']);
+    expect(
+      within(dialog)
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toEqual(['Choose at least one payer.']);
     expect(within(payers).getByRole('checkbox', { name: 'Aetna' })).toHaveFocus();
     expect(rpcCalls()).toEqual([]);
   });
@@ -87,7 +98,9 @@ describe('Add Staff', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(rpcCalls().map((r) => r.body)).toEqual([{ staff_id: staffId('06'), payer_ids: [payerIds.aetna, payerIds.cigna] }]);
+    expect(rpcCalls().map((r) => r.body)).toEqual([
+      { staff_id: staffId('06'), payer_ids: [payerIds.aetna, payerIds.cigna] },
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent(
       'Daniel Cho was added to the program. We emailed them to complete their public profile.',
     );
@@ -100,9 +113,15 @@ describe('Add Staff', () => {
 
     // Daniel is no longer offered
     await user.click(opener);
-    const again = await within(screen.getByRole('dialog', { name: 'Add Staff' })).findByRole('combobox', { name: 'Staff' });
+    const again = await within(screen.getByRole('dialog', { name: 'Add Staff' })).findByRole('combobox', {
+      name: 'Staff',
+    });
     await waitFor(() =>
-      expect(within(again).getAllByRole('option').map((o) => o.textContent)).toEqual(['Select a therapist', 'Bell, Marcus', 'Whitaker, Hannah']),
+      expect(
+        within(again)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Select a therapist', 'Bell, Marcus', 'Whitaker, Hannah']),
     );
   });
 
@@ -142,7 +161,8 @@ describe('Add Staff', () => {
             code: '23505',
             details: null,
             hint: 'already_enrolled',
-            message: 'Hannah Whitaker was already enrolled; a deactivated therapist can never be added again.',
+            message:
+              'Hannah Whitaker was already enrolled; a deactivated therapist can never be added again.',
           },
           { status: 409 },
         ),
@@ -164,7 +184,15 @@ describe('Add Staff', () => {
     server.use(
       http.post(`${testSupabaseUrl}/rest/v1/rpc/enroll_staff`, async () => {
         await delay(10);
-        return HttpResponse.json({ code: 'XX000', details: null, hint: null, message: 'internal error in function enroll_staff line 12' }, { status: 500 });
+        return HttpResponse.json(
+          {
+            code: 'XX000',
+            details: null,
+            hint: null,
+            message: 'internal error in function enroll_staff line 12',
+          },
+          { status: 500 },
+        );
       }),
     );
     const { user, dialog, staff, payers } = await openAddStaff();

@@ -28,21 +28,32 @@ export function AddStaffDialog({ orgId, onClose, onAdded }: AddStaffDialogProps)
   return (
     <ModalDialog title="Add Staff" onClose={onClose} busy={pending}>
       <p>
-        Choose a therapist and the insurance payers that may refer new clients to them. We will email the therapist to
-        complete their public profile.
+        Choose a therapist and the insurance payers that may refer new clients to them. We will email the
+        therapist to complete their public profile.
       </p>
-      {candidates.isPending || payers.isPending ? <LoadingState label="Loading therapists and payers…" /> : null}
+      {candidates.isPending || payers.isPending ? (
+        <LoadingState label="Loading therapists and payers…" />
+      ) : null}
       {candidates.isError ? (
-        <ErrorState title="The therapists could not be loaded." error={candidates.error} onRetry={() => void candidates.refetch()} />
+        <ErrorState
+          title="The therapists could not be loaded."
+          error={candidates.error}
+          onRetry={() => void candidates.refetch()}
+        />
       ) : null}
       {payers.isError ? (
-        <ErrorState title="The payers could not be loaded." error={payers.error} onRetry={() => void payers.refetch()} />
+        <ErrorState
+          title="The payers could not be loaded."
+          error={payers.error}
+          onRetry={() => void payers.refetch()}
+        />
       ) : null}
       {candidates.isSuccess && payers.isSuccess ? (
         candidates.data.length === 0 ? (
           <>
             <p className="callout callout-info">
-              Every active therapist of your clinic is already in the program (or was deactivated, which is permanent).
+              Every active therapist of your clinic is already in the program (or was deactivated, which is
+              permanent).
             </p>
             <div className="dialog-actions">
               <button type="button" className="button button-secondary" onClick={onClose}>

@@ -15,7 +15,17 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before a change that cannot be undone; Cancel has the focus first. */
-export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pending, error, onConfirm, onClose, returnFocus }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+  returnFocus,
+}: ConfirmDialogProps) {
   return (
     <ModalDialog title={title} onClose={onClose} busy={pending} alert returnFocus={returnFocus}>
       <form
@@ -32,7 +42,13 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pen
             {error}
           </div>
         ) : null}
-        <DialogActions pending={pending} onCancel={onClose} submitLabel={confirmLabel} pendingLabel={pendingLabel} destructive />
+        <DialogActions
+          pending={pending}
+          onCancel={onClose}
+          submitLabel={confirmLabel}
+          pendingLabel={pendingLabel}
+          destructive
+        />
       </form>
     </ModalDialog>
   );

@@ -15,7 +15,13 @@ interface DeactivateEnrollmentDialogProps {
 }
 
 /** Deactivate: says plainly that it is permanent before doing it. */
-export function DeactivateEnrollmentDialog({ orgId, enrollment, onClose, onDeactivated, focusAfterChange }: DeactivateEnrollmentDialogProps) {
+export function DeactivateEnrollmentDialog({
+  orgId,
+  enrollment,
+  onClose,
+  onDeactivated,
+  focusAfterChange,
+}: DeactivateEnrollmentDialogProps) {
   const deactivate = useDeactivateEnrollment(orgId);
   const done = useRef(false);
   const name = personName(enrollment);
@@ -38,12 +44,17 @@ export function DeactivateEnrollmentDialog({ orgId, enrollment, onClose, onDeact
       }
     >
       <p>
-        <strong>Deactivation is permanent.</strong> {name} can never be reactivated or added to the Client Referral
-        Program again.
+        <strong>Deactivation is permanent.</strong> {name} can never be reactivated or added to the Client
+        Referral Program again.
       </p>
       <ul>
-        <li>They disappear from payer directories immediately, so no new appointment requests can reach them.</li>
-        <li>Their pending appointment requests stay in Unconfirmed Appointments for your staff to confirm or decline.</li>
+        <li>
+          They disappear from payer directories immediately, so no new appointment requests can reach them.
+        </li>
+        <li>
+          Their pending appointment requests stay in Unconfirmed Appointments for your staff to confirm or
+          decline.
+        </li>
       </ul>
     </ConfirmDialog>
   );

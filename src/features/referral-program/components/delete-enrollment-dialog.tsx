@@ -15,7 +15,13 @@ interface DeleteEnrollmentDialogProps {
 }
 
 /** Delete, offered only while the application is Incomplete; the database refuses it otherwise. */
-export function DeleteEnrollmentDialog({ orgId, enrollment, onClose, onDeleted, focusAfterChange }: DeleteEnrollmentDialogProps) {
+export function DeleteEnrollmentDialog({
+  orgId,
+  enrollment,
+  onClose,
+  onDeleted,
+  focusAfterChange,
+}: DeleteEnrollmentDialogProps) {
   const remove = useDeleteEnrollment(orgId);
   const done = useRef(false);
   const name = personName(enrollment);
@@ -38,8 +44,8 @@ export function DeleteEnrollmentDialog({ orgId, enrollment, onClose, onDeleted, 
       }
     >
       <p>
-        {name}’s application is still Incomplete, so their enrollment can be deleted: they leave the program and this
-        list, and their payer choices are removed.
+        {name}’s application is still Incomplete, so their enrollment can be deleted: they leave the program
+        and this list, and their payer choices are removed.
       </p>
       <p>You can add {name} to the program again later.</p>
     </ConfirmDialog>

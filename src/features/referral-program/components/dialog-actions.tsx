@@ -10,7 +10,13 @@ interface DialogActionsProps {
  * Cancel and the submit button of a dialog's form. While the change is saved both are disabled
  * (aria-disabled, so focus stays where it is instead of falling out of the dialog).
  */
-export function DialogActions({ pending, onCancel, submitLabel, pendingLabel, destructive = false }: DialogActionsProps) {
+export function DialogActions({
+  pending,
+  onCancel,
+  submitLabel,
+  pendingLabel,
+  destructive = false,
+}: DialogActionsProps) {
   return (
     <div className="dialog-actions">
       <button
@@ -23,7 +29,11 @@ export function DialogActions({ pending, onCancel, submitLabel, pendingLabel, de
       >
         Cancel
       </button>
-      <button type="submit" className={`button ${destructive ? 'button-danger' : 'button-primary'}`} aria-disabled={pending || undefined}>
+      <button
+        type="submit"
+        className={`button ${destructive ? 'button-danger' : 'button-primary'}`}
+        aria-disabled={pending || undefined}
+      >
         {pending ? pendingLabel : submitLabel}
       </button>
     </div>

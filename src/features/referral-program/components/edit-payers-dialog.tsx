@@ -29,7 +29,11 @@ export function EditPayersDialog({ orgId, enrollment, onClose, onSaved }: EditPa
     <ModalDialog title={`Edit payers for ${name}`} onClose={onClose} busy={save.isPending}>
       {payers.isPending ? <LoadingState label="Loading payers…" /> : null}
       {payers.isError ? (
-        <ErrorState title="The payers could not be loaded." error={payers.error} onRetry={() => void payers.refetch()} />
+        <ErrorState
+          title="The payers could not be loaded."
+          error={payers.error}
+          onRetry={() => void payers.refetch()}
+        />
       ) : null}
       {payers.isSuccess ? (
         <EditPayersForm

@@ -20,7 +20,9 @@ export function gridColumns(onAction: OnEnrollmentAction) {
       header: 'Staff',
       enableSorting: true,
       enableColumnFilter: true,
-      cell: ({ row }) => <Link to={paths.staffPublicProfile(row.original.staffId)}>{listName(row.original)}</Link>,
+      cell: ({ row }) => (
+        <Link to={paths.staffPublicProfile(row.original.staffId)}>{listName(row.original)}</Link>
+      ),
     }),
     column.accessor('applicationStatus', {
       id: 'applicationStatus',
@@ -49,7 +51,9 @@ export function gridColumns(onAction: OnEnrollmentAction) {
       header: 'Status',
       enableSorting: true,
       enableColumnFilter: false,
-      cell: ({ getValue }) => <span className={`status-pill status-${getValue()}`}>{enrollmentStatusLabels[getValue()]}</span>,
+      cell: ({ getValue }) => (
+        <span className={`status-pill status-${getValue()}`}>{enrollmentStatusLabels[getValue()]}</span>
+      ),
     }),
     column.display({
       id: 'actions',

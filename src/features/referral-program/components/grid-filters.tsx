@@ -23,7 +23,12 @@ export function GridFilters({ table, search, onSearchChange, payers, filtered, o
   const payerValue = payerColumn?.getFilterValue();
 
   return (
-    <form role="search" aria-label="Filter enrolled staff" className="grid-filters" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter enrolled staff"
+      className="grid-filters"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="grid-filter">
         <label htmlFor={`${id}-staff`}>Staff</label>
         <input
@@ -65,7 +70,10 @@ export function GridFilters({ table, search, onSearchChange, payers, filtered, o
         </select>
       </div>
       {filtered ? (
-        <button type="button" className="button button-secondary grid-filters-clear" onClick={() => {
+        <button
+          type="button"
+          className="button button-secondary grid-filters-clear"
+          onClick={() => {
             onClear();
             // the button goes away with the filters: keep the keyboard where the filters start
             searchRef.current?.focus();

@@ -12,7 +12,14 @@ interface PayerCheckboxesProps {
 }
 
 /** The payer multi-select: a checkbox per payer in a fieldset; the value keeps the catalog's order. */
-export function PayerCheckboxes({ payers, value, onChange, onBlur, firstInputRef, error }: PayerCheckboxesProps) {
+export function PayerCheckboxes({
+  payers,
+  value,
+  onChange,
+  onBlur,
+  firstInputRef,
+  error,
+}: PayerCheckboxesProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -36,7 +36,15 @@ export function estimatedRowHeight(payerCount: number): number {
  * (aria-rowindex). The next page loads as the view nears the end of what is loaded. Memoized: a
  * filter change re-renders the page around it at once, and the rows only when the new ones arrive.
  */
-export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, total, caption, onRowsDrawn, regionRef }: ProgramGridProps) {
+export const ProgramGrid = memo(function ProgramGrid({
+  table,
+  rows,
+  sorting,
+  total,
+  caption,
+  onRowsDrawn,
+  regionRef,
+}: ProgramGridProps) {
   const captionId = useId();
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders through its own state
   const virtualizer = useVirtualizer({
@@ -57,7 +65,13 @@ export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, tot
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
   return (
-    <div ref={regionRef} className="table-scroll program-grid-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div
+      ref={regionRef}
+      className="table-scroll program-grid-scroll"
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
       <table className="data-table program-grid" aria-rowcount={total + 1}>
         <caption id={captionId} className="visually-hidden">
           {caption}
@@ -86,7 +100,9 @@ export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, tot
           ) : null}
           {items.map((item) => {
             const row = rows[item.index];
-            return row ? <GridRow key={row.id} row={row} index={item.index} measureRef={virtualizer.measureElement} /> : null;
+            return row ? (
+              <GridRow key={row.id} row={row} index={item.index} measureRef={virtualizer.measureElement} />
+            ) : null;
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden="true" className="spacer-row">
@@ -103,7 +119,15 @@ export const ProgramGrid = memo(function ProgramGrid({ table, rows, sorting, tot
  * One staff member's row. Memoized: when the virtualizer re-renders the grid (a scroll, a row
  * measured) only the rows that come into view are drawn.
  */
-const GridRow = memo(function GridRow({ row, index, measureRef }: { row: Row<EnrollmentRow>; index: number; measureRef: (row: HTMLTableRowElement | null) => void }) {
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  measureRef,
+}: {
+  row: Row<EnrollmentRow>;
+  index: number;
+  measureRef: (row: HTMLTableRowElement | null) => void;
+}) {
   return (
     <tr data-index={index} ref={measureRef} aria-rowindex={index + 2}>
       {row.getVisibleCells().map((cell) =>

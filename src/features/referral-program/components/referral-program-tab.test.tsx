@@ -3,7 +3,13 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, orgIds, staffId } from '../../../../tests/msw/data';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
-import { enrollmentId, gridRequests, payerIds, programDb, programLog } from '../../../../tests/msw/referral-program-handlers';
+import {
+  enrollmentId,
+  gridRequests,
+  payerIds,
+  programDb,
+  programLog,
+} from '../../../../tests/msw/referral-program-handlers';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 import { gridPageSize } from '../lib/grid-query';
@@ -33,8 +39,22 @@ function enrollTestStaff(from: number, count: number): string[] {
   for (let i = from; i < from + count; i += 1) {
     const suffix = String(i).padStart(12, '0');
     const id = `57af0001-0000-4000-8000-${suffix}`;
-    db.staff_members.push({ ...template, id, user_id: null, first_name: 'Test', last_name: `Zz${suffix}`, search_name: `zz${suffix}, test` });
-    programDb.enrollments.push({ id: `e0e00001-0000-4000-8000-${suffix}`, org_id: orgIds.harborview, staff_id: id, status: 'active', payer_ids: [payerIds.aetna], submitted: false });
+    db.staff_members.push({
+      ...template,
+      id,
+      user_id: null,
+      first_name: 'Test',
+      last_name: `Zz${suffix}`,
+      search_name: `zz${suffix}, test`,
+    });
+    programDb.enrollments.push({
+      id: `e0e00001-0000-4000-8000-${suffix}`,
+      org_id: orgIds.harborview,
+      staff_id: id,
+      status: 'active',
+      payer_ids: [payerIds.aetna],
+      submitted: false,
+    });
     names.push(`Zz${suffix}, Test`);
   }
   return names;
@@ -58,21 +78,32 @@ function bodyRows(): string[][] {
 const staffColumn = () => bodyRows().map((row) => row[0]);
 const lastGridRequest = () => gridRequests().at(-1)!;
 /** Requests that change something: not reads, and not the grid's function (a read through POST). */
-const writes = () => programLog.requests.filter((r) => r.method !== 'GET' && r.path !== 'rpc/program_grid_page');
+const writes = () =>
+  programLog.requests.filter((r) => r.method !== 'GET' && r.path !== 'rpc/program_grid_page');
 
 describe('the program grid', () => {
   it('lists the enrolled staff from the server, sorted by last name, with a count', async () => {
     const { table } = await openGrid();
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Staff▲',
-      'Application Status↕',
-      'Payers',
-      'Status↕',
-      'Actions',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Staff▲', 'Application Status↕', 'Payers', 'Status↕', 'Actions']);
     expect(bodyRows()).toEqual([
-      ['Ellis, Jordan', 'Incomplete', 'Cigna HealthcareUnitedHealthcare', 'Active', 'Edit payers for Jordan EllisDelete Jordan EllisDeactivate Jordan Ellis'],
-      ['Marquez, Sofia', 'Incomplete', 'Aetna', 'Active', 'Edit payers for Sofia MarquezDelete Sofia MarquezDeactivate Sofia Marquez'],
+      [
+        'Ellis, Jordan',
+        'Incomplete',
+        'Cigna HealthcareUnitedHealthcare',
+        'Active',
+        'Edit payers for Jordan EllisDelete Jordan EllisDeactivate Jordan Ellis',
+      ],
+      [
+        'Marquez, Sofia',
+        'Incomplete',
+        'Aetna',
+        'Active',
+        'Edit payers for Sofia MarquezDelete Sofia MarquezDeactivate Sofia Marquez',
+      ],
       [
         'Raman, Priya',
         'Completed',
@@ -84,10 +115,20 @@ describe('the program grid', () => {
     expect(screen.getByText('3 staff members in the program')).toBeInTheDocument();
     // virtualized: the table says how many rows there are and where each one is
     expect(table).toHaveAttribute('aria-rowcount', '4');
-    expect(within(table).getAllByRole('row').map((r) => r.getAttribute('aria-rowindex'))).toEqual(['1', '2', '3', '4']);
-    expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.getAttribute('aria-rowindex')),
+    ).toEqual(['1', '2', '3', '4']);
+    expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     // each name leads to the therapist's public profile, which admins may fill in
-    expect(within(table).getByRole('link', { name: 'Raman, Priya' })).toHaveAttribute('href', `/staff/${staffId('03')}/public-profile`);
+    expect(within(table).getByRole('link', { name: 'Raman, Priya' })).toHaveAttribute(
+      'href',
+      `/staff/${staffId('03')}/public-profile`,
+    );
 
     // one call of program_grid_page: no filters, sorted by staff, the first page
     expect(gridRequests()).toEqual([
@@ -133,7 +174,10 @@ describe('the program grid', () => {
     await waitFor(() => expect(staffColumn()).toHaveLength(3));
     expect(within(filters).getByRole('searchbox', { name: 'Staff' })).toHaveFocus();
 
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Completed');
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Application Status' }),
+      'Completed',
+    );
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya']));
     expect(lastGridRequest()).toMatchObject({ name_words: [], only_application_status: 'completed' });
     expect(gridRequests().filter((body) => body.only_application_status === 'completed')).toHaveLength(1);
@@ -144,7 +188,10 @@ describe('the program grid', () => {
     expect(lastGridRequest().with_payer).toBe(payerIds.aetna);
     expect(lastGridRequest()).not.toHaveProperty('only_application_status');
 
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Application Status' }), 'Incomplete');
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Application Status' }),
+      'Incomplete',
+    );
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'Payer' }), 'UnitedHealthcare');
     await user.type(within(filters).getByRole('searchbox', { name: 'Staff' }), 'sofia');
     expect(await screen.findByText('No enrolled staff match these filters.')).toBeInTheDocument();
@@ -156,7 +203,9 @@ describe('the program grid', () => {
     const { user, table } = await openGrid();
     const applicationHeader = within(table).getByRole('columnheader', { name: /Application Status/ });
     await user.click(within(applicationHeader).getByRole('button', { name: /Application Status/ }));
-    await waitFor(() => expect(lastGridRequest()).toMatchObject({ sort_column: 'applicationStatus', descending: false }));
+    await waitFor(() =>
+      expect(lastGridRequest()).toMatchObject({ sort_column: 'applicationStatus', descending: false }),
+    );
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']));
     expect(applicationHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(within(table).getByRole('columnheader', { name: /Staff/ })).not.toHaveAttribute('aria-sort');
@@ -171,14 +220,19 @@ describe('the program grid', () => {
     // back to the first sort: answered from the cache
     await user.click(within(table).getByRole('button', { name: /^Staff/ }));
     await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Marquez, Sofia', 'Raman, Priya']));
-    expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(table).getByRole('columnheader', { name: /Staff/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     expect(gridRequests()).toHaveLength(3);
     await user.click(within(table).getByRole('button', { name: /^Staff/ }));
     await waitFor(() => expect(staffColumn()).toEqual(['Raman, Priya', 'Marquez, Sofia', 'Ellis, Jordan']));
     expect(lastGridRequest()).toMatchObject({ sort_column: 'staff', descending: true });
 
     await user.click(within(table).getByRole('button', { name: /^Status/ }));
-    await waitFor(() => expect(lastGridRequest()).toMatchObject({ sort_column: 'status', descending: false }));
+    await waitFor(() =>
+      expect(lastGridRequest()).toMatchObject({ sort_column: 'status', descending: false }),
+    );
   });
 
   it('loads the next page as the view nears the end; the first page counts every match', async () => {
@@ -196,7 +250,11 @@ describe('the program grid', () => {
     Object.defineProperty(region, 'scrollTop', { configurable: true, value: gridPageSize * rowHeight - 600 });
     fireEvent.scroll(region);
     await waitFor(() => expect(gridRequests().map((body) => body.page_offset)).toEqual([0, gridPageSize]));
-    expect(lastGridRequest()).toMatchObject({ page_size: gridPageSize, sort_column: 'staff', descending: false });
+    expect(lastGridRequest()).toMatchObject({
+      page_size: gridPageSize,
+      sort_column: 'staff',
+      descending: false,
+    });
 
     Object.defineProperty(region, 'scrollTop', { configurable: true, value: total * rowHeight - 600 });
     fireEvent.scroll(region);
@@ -230,7 +288,9 @@ describe('the program grid', () => {
   it('says when no therapist is enrolled yet', async () => {
     programDb.enrollments = [];
     await renderSignedIn('admin', route);
-    expect(await screen.findByText('No therapists enrolled yet — use Add Staff.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('No therapists enrolled yet — use Add Staff.', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText('0 staff members in the program')).toBeInTheDocument();
   });
 
@@ -240,7 +300,15 @@ describe('the program grid', () => {
       http.post(`${testSupabaseUrl}/rest/v1/rpc/program_grid_page`, () => {
         calls += 1;
         if (calls > 1) return undefined;
-        return HttpResponse.json({ code: '57014', details: null, hint: null, message: 'canceling statement due to statement timeout' }, { status: 500 });
+        return HttpResponse.json(
+          {
+            code: '57014',
+            details: null,
+            hint: null,
+            message: 'canceling statement due to statement timeout',
+          },
+          { status: 500 },
+        );
       }),
     );
     const { user } = await renderSignedIn('admin', route);
@@ -253,7 +321,13 @@ describe('the program grid', () => {
 
   it('tells an admin of a clinic without the program that it is not available yet', async () => {
     await renderSignedIn('cedarAdmin', route);
-    expect(await screen.findByText('The Client Referral Program is not available to your clinic yet.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'The Client Referral Program is not available to your clinic yet.',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     expect(gridRequests()).toHaveLength(0);
   });
 });
@@ -265,7 +339,11 @@ describe('Edit payers', () => {
     await user.click(opener);
     const dialog = screen.getByRole('dialog', { name: 'Edit payers for Jordan Ellis' });
     const group = within(dialog).getByRole('group', { name: 'Payers that may refer clients' });
-    const checked = () => within(group).getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked).map((box) => box.closest('label')?.textContent);
+    const checked = () =>
+      within(group)
+        .getAllByRole('checkbox')
+        .filter((box) => (box as HTMLInputElement).checked)
+        .map((box) => box.closest('label')?.textContent);
     await waitFor(() => expect(checked()).toEqual(['Cigna Healthcare', 'UnitedHealthcare']));
 
     await user.click(within(group).getByRole('checkbox', { name: 'Cigna Healthcare' }));
@@ -289,7 +367,9 @@ describe('Edit payers', () => {
     ]);
     expect(screen.getByRole('status')).toHaveTextContent('The payers of Jordan Ellis were updated.');
     expect(bodyRows()[0]?.[2]).toBe('AetnaHarvard Pilgrim Health Care');
-    await waitFor(() => expect(within(table).getByRole('button', { name: 'Edit payers for Jordan Ellis' })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(table).getByRole('button', { name: 'Edit payers for Jordan Ellis' })).toHaveFocus(),
+    );
   });
 
   it('closes with Escape without saving, and focus goes back to the row’s button', async () => {
@@ -298,7 +378,9 @@ describe('Edit payers', () => {
     expect(screen.getByRole('dialog', { name: 'Edit payers for Priya Raman' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    await waitFor(() => expect(within(table).getByRole('button', { name: 'Edit payers for Priya Raman' })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(table).getByRole('button', { name: 'Edit payers for Priya Raman' })).toHaveFocus(),
+    );
     expect(writes()).toEqual([]);
   });
 
@@ -310,7 +392,9 @@ describe('Edit payers', () => {
     const dialog = screen.getByRole('dialog', { name: 'Edit payers for Sofia Marquez' });
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Cigna Healthcare' }));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(await within(dialog).findByText('The payers of a deactivated therapist cannot change.')).toHaveAttribute('role', 'alert');
+    expect(
+      await within(dialog).findByText('The payers of a deactivated therapist cannot change.'),
+    ).toHaveAttribute('role', 'alert');
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 });
@@ -321,9 +405,13 @@ describe('Deactivate', () => {
     const opener = within(table).getByRole('button', { name: 'Deactivate Jordan Ellis' });
     await user.click(opener);
     const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Jordan Ellis?' });
-    expect(dialog).toHaveTextContent('Deactivation is permanent. Jordan Ellis can never be reactivated or added to the Client Referral Program again.');
+    expect(dialog).toHaveTextContent(
+      'Deactivation is permanent. Jordan Ellis can never be reactivated or added to the Client Referral Program again.',
+    );
     expect(dialog).toHaveTextContent('They disappear from payer directories immediately');
-    expect(dialog).toHaveTextContent('Their pending appointment requests stay in Unconfirmed Appointments for your staff to confirm or decline.');
+    expect(dialog).toHaveTextContent(
+      'Their pending appointment requests stay in Unconfirmed Appointments for your staff to confirm or decline.',
+    );
     // the safe choice has the focus
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
@@ -336,12 +424,22 @@ describe('Deactivate', () => {
   it('deactivates: the row shows Deactivated and offers no more actions', async () => {
     const { user, table } = await openGrid();
     await user.click(within(table).getByRole('button', { name: 'Deactivate Jordan Ellis' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate permanently' }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate permanently' }),
+    );
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    expect(writes()).toEqual([expect.objectContaining({ method: 'PATCH', path: 'program_enrollments', body: { status: 'deactivated' } })]);
+    expect(writes()).toEqual([
+      expect.objectContaining({
+        method: 'PATCH',
+        path: 'program_enrollments',
+        body: { status: 'deactivated' },
+      }),
+    ]);
     expect(writes()[0]?.params.get('id')).toBe(`eq.${enrollmentId('04')}`);
-    expect(screen.getByRole('status')).toHaveTextContent('Jordan Ellis was deactivated. They no longer appear in payer directories.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Jordan Ellis was deactivated. They no longer appear in payer directories.',
+    );
     const jordan = within(table).getByRole('row', { name: /Ellis, Jordan/ });
     expect(within(jordan).getByText('Deactivated')).toBeInTheDocument();
     expect(within(jordan).queryByRole('button')).not.toBeInTheDocument();
@@ -374,6 +472,8 @@ describe('Delete', () => {
       'Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.',
     );
     // the grid was asked again: Jordan is Completed now, and no longer offers Delete
-    await waitFor(() => expect(within(table).queryByRole('button', { name: 'Delete Jordan Ellis' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(table).queryByRole('button', { name: 'Delete Jordan Ellis' })).not.toBeInTheDocument(),
+    );
   });
 });

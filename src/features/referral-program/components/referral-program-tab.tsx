@@ -40,8 +40,8 @@ export function ReferralProgramTab() {
         <div className="callout callout-info">
           <p className="callout-title">The Client Referral Program is not available to your clinic yet.</p>
           <p>
-            When it is turned on for {organization.name}, you will enroll therapists here and choose the insurance payers
-            that may refer new clients to them.
+            When it is turned on for {organization.name}, you will enroll therapists here and choose the
+            insurance payers that may refer new clients to them.
           </p>
         </div>
       </>
@@ -51,9 +51,7 @@ export function ReferralProgramTab() {
   return <ReferralProgram orgId={organization.id} orgName={organization.name} />;
 }
 
-type OpenDialog =
-  | { kind: 'add' }
-  | { kind: EnrollmentAction; enrollment: EnrollmentRow };
+type OpenDialog = { kind: 'add' } | { kind: EnrollmentAction; enrollment: EnrollmentRow };
 
 /** How long the staff search waits for typing to pause before asking the server. */
 const searchDelayMs = 300;
@@ -64,7 +62,9 @@ const queryOf = (sorting: SortingState, columnFilters: ColumnFiltersState, searc
 
 function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string }) {
   const [sorting, setSorting] = useState<SortingState>(() => [...initialTableState.sorting]);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(() => [...initialTableState.columnFilters]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(() => [
+    ...initialTableState.columnFilters,
+  ]);
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search, searchDelayMs);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -75,7 +75,10 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
 
   // clearing the search applies at once; typing waits for a pause
   const appliedSearch = search.trim() === '' ? '' : debouncedSearch;
-  const query = useMemo(() => queryOf(sorting, columnFilters, appliedSearch), [sorting, columnFilters, appliedSearch]);
+  const query = useMemo(
+    () => queryOf(sorting, columnFilters, appliedSearch),
+    [sorting, columnFilters, appliedSearch],
+  );
   const filtered = isFiltered(query);
 
   const grid = useProgramGrid(orgId, query);
@@ -87,8 +90,14 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
   // change: the render then overlaps the request instead of delaying it (the grid's query picks
   // up the request in flight).
   const queryClient = useQueryClient();
-  const fetchAhead = (nextSorting: SortingState, nextFilters: ColumnFiltersState, nextSearch = appliedSearch) =>
-    void queryClient.prefetchInfiniteQuery(programGridQueryOptions(orgId, queryOf(nextSorting, nextFilters, nextSearch)));
+  const fetchAhead = (
+    nextSorting: SortingState,
+    nextFilters: ColumnFiltersState,
+    nextSearch = appliedSearch,
+  ) =>
+    void queryClient.prefetchInfiniteQuery(
+      programGridQueryOptions(orgId, queryOf(nextSorting, nextFilters, nextSearch)),
+    );
   const onSortingChange: OnChangeFn<SortingState> = (updater) => {
     const next = functionalUpdate(updater, sorting);
     fetchAhead(next, columnFilters);
@@ -129,9 +138,16 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
   // way (the rows drawn are not redrawn). Updated before any effect, the grid's included, runs.
   const nextPage = useRef({ hasMore: false, loading: false, fetch: grid.fetchNextPage });
   useLayoutEffect(() => {
-    nextPage.current = { hasMore: grid.hasNextPage, loading: grid.isFetchingNextPage, fetch: grid.fetchNextPage };
+    nextPage.current = {
+      hasMore: grid.hasNextPage,
+      loading: grid.isFetchingNextPage,
+      fetch: grid.fetchNextPage,
+    };
   });
-  const rowsDrawn = useRef<{ lastIndex: number | undefined; loaded: number }>({ lastIndex: undefined, loaded: 0 });
+  const rowsDrawn = useRef<{ lastIndex: number | undefined; loaded: number }>({
+    lastIndex: undefined,
+    loaded: 0,
+  });
   const loadMoreIfNearEnd = useCallback(() => {
     const { hasMore, loading, fetch } = nextPage.current;
     if (shouldLoadMore(rowsDrawn.current.lastIndex, rowsDrawn.current.loaded, hasMore, loading)) void fetch();
@@ -158,9 +174,9 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
     <>
       <h2>Client Referral Program</h2>
       <p className="program-intro">
-        New clients who search through their insurance payer’s portal or your client portal can request appointments in
-        the open time of the therapists enrolled here. Add a therapist with the payers that may refer clients to them;
-        we email them to complete their public profile.
+        New clients who search through their insurance payer’s portal or your client portal can request
+        appointments in the open time of the therapists enrolled here. Add a therapist with the payers that
+        may refer clients to them; we email them to complete their public profile.
       </p>
 
       <UndeliveredEmails
@@ -175,12 +191,22 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         <p className="result-count" aria-live="polite">
           {grid.isSuccess && !grid.isPlaceholderData ? staffCountText(total, filtered) : ''}
         </p>
-        <button ref={addButtonRef} type="button" className="button button-primary" onClick={() => setDialog({ kind: 'add' })}>
+        <button
+          ref={addButtonRef}
+          type="button"
+          className="button button-primary"
+          onClick={() => setDialog({ kind: 'add' })}
+        >
           Add Staff
         </button>
       </div>
 
-      <p ref={statusRef} tabIndex={-1} role="status" className={announcement ? 'callout callout-success' : 'visually-hidden'}>
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className={announcement ? 'callout callout-success' : 'visually-hidden'}
+      >
         {announcement}
       </p>
 
@@ -199,7 +225,11 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
 
       {grid.isPending ? <LoadingState label="Loading enrolled staff…" /> : null}
       {grid.isError ? (
-        <ErrorState title="The enrolled staff could not be loaded." error={grid.error} onRetry={() => void grid.refetch()} />
+        <ErrorState
+          title="The enrolled staff could not be loaded."
+          error={grid.error}
+          onRetry={() => void grid.refetch()}
+        />
       ) : null}
       {grid.isSuccess ? (
         rows.length === 0 ? (
@@ -225,7 +255,9 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
           orgId={orgId}
           onClose={closeDialog}
           onAdded={(person: EnrollmentCandidate) =>
-            announce(`${personName(person)} was added to the program. We emailed them to complete their public profile.`)
+            announce(
+              `${personName(person)} was added to the program. We emailed them to complete their public profile.`,
+            )
           }
         />
       ) : null}
@@ -253,7 +285,9 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
           onClose={closeDialog}
           focusAfterChange={focusAfterChange}
           onDeactivated={() =>
-            announce(`${personName(dialog.enrollment)} was deactivated. They no longer appear in payer directories.`)
+            announce(
+              `${personName(dialog.enrollment)} was deactivated. They no longer appear in payer directories.`,
+            )
           }
         />
       ) : null}

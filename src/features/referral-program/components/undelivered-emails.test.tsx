@@ -16,7 +16,11 @@ const title = /Emails that could not be delivered/;
 
 async function openProgram() {
   await renderSignedIn('admin', route);
-  await screen.findByRole('table', { name: 'Enrolled staff of Harborview Counseling Collective' }, { timeout: 5000 });
+  await screen.findByRole(
+    'table',
+    { name: 'Enrolled staff of Harborview Counseling Collective' },
+    { timeout: 5000 },
+  );
 }
 
 describe('Emails that could not be delivered', () => {
@@ -27,7 +31,13 @@ describe('Emails that could not be delivered', () => {
 
   it("lists the clinic's dead letters with recipient, what the email was, when it was given up on and the last error", async () => {
     deadLetter({ recipient: 'elena.castillo@example.org', dead_lettered_at: '2026-12-04T15:30:00Z' });
-    deadLetter({ template: 'enrollment_invitation', recipient: 'rowan.osei@harborviewcounseling.com', attempts: 1, last_error: 'email API answered 422: invalid `to`', dead_lettered_at: '2026-12-05T09:00:00Z' });
+    deadLetter({
+      template: 'enrollment_invitation',
+      recipient: 'rowan.osei@harborviewcounseling.com',
+      attempts: 1,
+      last_error: 'email API answered 422: invalid `to`',
+      dead_lettered_at: '2026-12-05T09:00:00Z',
+    });
     // not shown: another clinic's, and a verification email (platform-only)
     deadLetter({ org_id: orgIds.cedarRidge, recipient: 'someone@cedar.example' });
     deadLetter({ template: 'request_verification', recipient: 'unverified@example.org' });
@@ -35,7 +45,13 @@ describe('Emails that could not be delivered', () => {
 
     const region = await screen.findByRole('region', { name: 'Emails that could not be delivered (2)' });
     const items = within(region).getAllByRole('listitem');
-    expect(items.map((item) => within(item).getAllByRole('paragraph').map((p) => p.textContent))).toEqual([
+    expect(
+      items.map((item) =>
+        within(item)
+          .getAllByRole('paragraph')
+          .map((p) => p.textContent),
+      ),
+    ).toEqual([
       [
         'rowan.osei@harborviewcounseling.com',
         'Invitation to complete the public profile (to the therapist)',
@@ -57,11 +73,15 @@ describe('Emails that could not be delivered', () => {
     const user = userEvent.setup();
     await openProgram();
 
-    const resend = await screen.findByRole('button', { name: 'Resend “Appointment confirmed (to the client)” to elena.castillo@example.org' });
+    const resend = await screen.findByRole('button', {
+      name: 'Resend “Appointment confirmed (to the client)” to elena.castillo@example.org',
+    });
     await user.dblClick(resend);
 
     await waitFor(() =>
-      expect(screen.getByText(/The email to elena.castillo@example.org is queued to be sent again\./)).toBeInTheDocument(),
+      expect(
+        screen.getByText(/The email to elena.castillo@example.org is queued to be sent again\./),
+      ).toBeInTheDocument(),
     );
     await waitFor(() => expect(screen.queryByRole('region', { name: title })).not.toBeInTheDocument());
     expect(outboxDb.resends).toEqual([email.id]);
@@ -73,7 +93,12 @@ describe('Emails that could not be delivered', () => {
     server.use(
       http.post(`${testSupabaseUrl}/rest/v1/rpc/resend_undelivered_email`, () =>
         HttpResponse.json(
-          { code: 'PT404', details: null, hint: 'unknown_email', message: 'That email does not exist or you cannot resend it. Only org admins of its clinic can.' },
+          {
+            code: 'PT404',
+            details: null,
+            hint: 'unknown_email',
+            message: 'That email does not exist or you cannot resend it. Only org admins of its clinic can.',
+          },
           { status: 404 },
         ),
       ),
@@ -81,7 +106,9 @@ describe('Emails that could not be delivered', () => {
     const user = userEvent.setup();
     await openProgram();
     await user.click(await screen.findByRole('button', { name: /^Resend/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('That email does not exist or you cannot resend it.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That email does not exist or you cannot resend it.',
+    );
     expect(screen.getByRole('region', { name: title })).toBeInTheDocument();
   });
 });

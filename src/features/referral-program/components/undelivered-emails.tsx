@@ -20,12 +20,24 @@ function resendNotice(email: UndeliveredEmail, status: string): string {
  * Shows nothing while there are none. The outcome of a resend is told through the page's one
  * status message (`onResent`), which also takes the focus: the row and its button leave the list.
  */
-export function UndeliveredEmails({ orgId, onResent }: { orgId: string; onResent: (message: string) => void }) {
+export function UndeliveredEmails({
+  orgId,
+  onResent,
+}: {
+  orgId: string;
+  onResent: (message: string) => void;
+}) {
   const list = useUndeliveredEmails(orgId);
   const resend = useResendUndeliveredEmail(orgId);
 
   if (list.isError) {
-    return <ErrorState title="The emails that could not be delivered could not be loaded." error={list.error} onRetry={() => void list.refetch()} />;
+    return (
+      <ErrorState
+        title="The emails that could not be delivered could not be loaded."
+        error={list.error}
+        onRetry={() => void list.refetch()}
+      />
+    );
   }
   const emails = list.data?.emails ?? [];
   const total = list.data?.total ?? 0;
@@ -37,13 +49,16 @@ export function UndeliveredEmails({ orgId, onResent }: { orgId: string; onResent
   return (
     <>
       {emails.length > 0 ? (
-        <section aria-labelledby="undelivered-emails-title" className="callout callout-error undelivered-emails">
+        <section
+          aria-labelledby="undelivered-emails-title"
+          className="callout callout-error undelivered-emails"
+        >
           <h3 id="undelivered-emails-title" className="callout-title">
             Emails that could not be delivered ({total})
           </h3>
           <p>
-            We tried to send each of these emails for 72 hours without success, so the person has not received it. Check the
-            address (or reach them another way), then resend: we try again for another 72 hours.
+            We tried to send each of these emails for 72 hours without success, so the person has not received
+            it. Check the address (or reach them another way), then resend: we try again for another 72 hours.
           </p>
           {resend.isError ? (
             <p role="alert" className="undelivered-resend-error">
@@ -61,13 +76,21 @@ export function UndeliveredEmails({ orgId, onResent }: { orgId: string; onResent
                     <p>{label}</p>
                     {email.dead_lettered_at ? (
                       <p className="undelivered-meta">
-                        Given up on <time dateTime={isoTimestamp(email.dead_lettered_at)}>{formatDateTime(email.dead_lettered_at)}</time>{' '}
+                        Given up on{' '}
+                        <time dateTime={isoTimestamp(email.dead_lettered_at)}>
+                          {formatDateTime(email.dead_lettered_at)}
+                        </time>{' '}
                         after {email.attempts} {email.attempts === 1 ? 'attempt' : 'attempts'}
                       </p>
                     ) : null}
                     <p className="undelivered-meta">Last error: {shortError(email.last_error)}</p>
                   </div>
-                  <button type="button" className="button button-secondary" disabled={resending} onClick={() => onResend(email)}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={resending}
+                    onClick={() => onResend(email)}
+                  >
                     {resending ? 'Resending…' : 'Resend'}
                     <span className="visually-hidden">
                       {' '}

@@ -4,7 +4,9 @@ import { emailTemplateLabel, shortError } from './email-template-labels';
 describe('emailTemplateLabel', () => {
   it('names the email and who receives it', () => {
     expect(emailTemplateLabel('request_confirmed')).toBe('Appointment confirmed (to the client)');
-    expect(emailTemplateLabel('enrollment_invitation')).toBe('Invitation to complete the public profile (to the therapist)');
+    expect(emailTemplateLabel('enrollment_invitation')).toBe(
+      'Invitation to complete the public profile (to the therapist)',
+    );
   });
 });
 

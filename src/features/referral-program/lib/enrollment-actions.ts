@@ -18,5 +18,7 @@ export interface EnrollmentState {
  */
 export function enrollmentActions({ status, applicationStatus }: EnrollmentState): EnrollmentAction[] {
   if (status !== 'active') return [];
-  return applicationStatus === 'incomplete' ? ['editPayers', 'delete', 'deactivate'] : ['editPayers', 'deactivate'];
+  return applicationStatus === 'incomplete'
+    ? ['editPayers', 'delete', 'deactivate']
+    : ['editPayers', 'deactivate'];
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSort, gridQueryFrom, initialTableState, isFiltered, searchWords, shouldLoadMore } from './grid-query';
+import {
+  defaultSort,
+  gridQueryFrom,
+  initialTableState,
+  isFiltered,
+  searchWords,
+  shouldLoadMore,
+} from './grid-query';
 
 describe('searchWords', () => {
   it('splits on spaces, lower-cases, and keeps letters, digits, apostrophes, hyphens and periods', () => {
@@ -21,9 +28,16 @@ describe('searchWords', () => {
 
 describe('gridQueryFrom', () => {
   it('opens on every enrollment by staff name, the query fetched ahead when the page is about to open', () => {
-    expect(gridQueryFrom(initialTableState)).toEqual({ search: [], applicationStatus: null, payerId: null, sort: defaultSort });
+    expect(gridQueryFrom(initialTableState)).toEqual({
+      search: [],
+      applicationStatus: null,
+      payerId: null,
+      sort: defaultSort,
+    });
     // the page adds its (empty) search box as a filter: the same query
-    expect(gridQueryFrom({ ...initialTableState, columnFilters: [{ id: 'staff', value: '' }] })).toEqual(gridQueryFrom(initialTableState));
+    expect(gridQueryFrom({ ...initialTableState, columnFilters: [{ id: 'staff', value: '' }] })).toEqual(
+      gridQueryFrom(initialTableState),
+    );
   });
 
   it('reads the table’s sorting and column filters', () => {

@@ -58,7 +58,8 @@ export interface TableState {
   columnFilters: readonly { id: string; value: unknown }[];
 }
 
-const isSortable = (id: string): id is SortableColumnId => (sortableColumns as readonly string[]).includes(id);
+const isSortable = (id: string): id is SortableColumnId =>
+  (sortableColumns as readonly string[]).includes(id);
 const isApplicationStatus = (value: unknown): value is ApplicationStatus =>
   typeof value === 'string' && (applicationStatuses as readonly string[]).includes(value);
 
@@ -86,7 +87,12 @@ export function isFiltered(query: Pick<GridQuery, 'search' | 'applicationStatus'
 export const prefetchThreshold = 50;
 
 /** Whether to load the next page, given the last row index rendered (virtualized) and what is loaded. */
-export function shouldLoadMore(lastRenderedIndex: number | undefined, loaded: number, hasMore: boolean, loading: boolean): boolean {
+export function shouldLoadMore(
+  lastRenderedIndex: number | undefined,
+  loaded: number,
+  hasMore: boolean,
+  loading: boolean,
+): boolean {
   if (!hasMore || loading || lastRenderedIndex === undefined) return false;
   return lastRenderedIndex >= loaded - prefetchThreshold;
 }

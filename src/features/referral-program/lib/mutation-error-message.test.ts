@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EnrollmentNotFoundError, genericChangeError, mutationErrorMessage, notAllowedError } from './mutation-error-message';
+import {
+  EnrollmentNotFoundError,
+  genericChangeError,
+  mutationErrorMessage,
+  notAllowedError,
+} from './mutation-error-message';
 
 const postgrest = (code: string, message: string) => ({ code, message, details: null, hint: null });
 
@@ -18,18 +23,26 @@ describe('mutationErrorMessage', () => {
   });
 
   it('explains a refusal by permission without the raw message', () => {
-    expect(mutationErrorMessage(postgrest('42501', 'permission denied for table program_enrollments'))).toBe(notAllowedError);
-  });
-
-  it('falls back to a plain message for anything else', () => {
-    expect(mutationErrorMessage(postgrest('57014', 'canceling statement due to statement timeout'))).toBe(genericChangeError);
-    expect(mutationErrorMessage(new TypeError('Failed to fetch'))).toBe(genericChangeError);
-    expect(mutationErrorMessage(postgrest('23503', 'insert or update on table "enrollment_payers" violates foreign key constraint'))).toBe(
-      genericChangeError,
+    expect(mutationErrorMessage(postgrest('42501', 'permission denied for table program_enrollments'))).toBe(
+      notAllowedError,
     );
   });
 
+  it('falls back to a plain message for anything else', () => {
+    expect(mutationErrorMessage(postgrest('57014', 'canceling statement due to statement timeout'))).toBe(
+      genericChangeError,
+    );
+    expect(mutationErrorMessage(new TypeError('Failed to fetch'))).toBe(genericChangeError);
+    expect(
+      mutationErrorMessage(
+        postgrest('23503', 'insert or update on table "enrollment_payers" violates foreign key constraint'),
+      ),
+    ).toBe(genericChangeError);
+  });
+
   it('a change that matched no row says so', () => {
-    expect(mutationErrorMessage(new EnrollmentNotFoundError())).toMatch(/no longer exists or you cannot change it/);
+    expect(mutationErrorMessage(new EnrollmentNotFoundError())).toMatch(
+      /no longer exists or you cannot change it/,
+    );
   });
 });

@@ -24,7 +24,8 @@ export const createAvailabilityBlockMutationOptions = (queryClient: QueryClient)
   mutationOptions({
     mutationKey: ['schedule', 'create-availability-block'],
     mutationFn: createAvailabilityBlock,
-    onSuccess: (_data, { orgId, staffId }) => queryClient.invalidateQueries({ queryKey: scheduleKeys.availability(orgId, staffId) }),
+    onSuccess: (_data, { orgId, staffId }) =>
+      queryClient.invalidateQueries({ queryKey: scheduleKeys.availability(orgId, staffId) }),
   });
 
 export function useCreateAvailabilityBlock() {

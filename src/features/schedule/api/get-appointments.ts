@@ -5,7 +5,12 @@ import { keepSameCalendar, scheduleKeys } from '../keys';
 import { formatTstzRange, parseTstzRange, type TimeRange } from '@/lib/tstzrange';
 
 /** A therapist's scheduled appointments in `range`; the client's name where the viewer may read clients. */
-export async function getAppointments(orgId: string, staffId: string, range: TimeRange, signal?: AbortSignal) {
+export async function getAppointments(
+  orgId: string,
+  staffId: string,
+  range: TimeRange,
+  signal?: AbortSignal,
+) {
   const query = supabase
     .from('appointments')
     .select('id, during, location_id, client:clients(first_name, last_name)')

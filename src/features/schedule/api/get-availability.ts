@@ -7,7 +7,12 @@ import { formatTstzRange, parseTstzRange, type TimeRange } from '@/lib/tstzrange
  * A therapist's availability in `range`: the concrete occurrences the database expanded from their
  * blocks (recurrence and daylight-saving changes resolved there), each with its block.
  */
-export async function getAvailability(orgId: string, staffId: string, range: TimeRange, signal?: AbortSignal) {
+export async function getAvailability(
+  orgId: string,
+  staffId: string,
+  range: TimeRange,
+  signal?: AbortSignal,
+) {
   const query = supabase
     .from('availability_occurrences')
     .select(

@@ -4,7 +4,11 @@ import { scheduleKeys } from '../keys';
 
 /** A staff member's Client Referral Program enrollment (one per person, ever), or null when they were never enrolled. */
 export async function getEnrollment(orgId: string, staffId: string, signal?: AbortSignal) {
-  const query = supabase.from('program_enrollments').select('id, status').eq('org_id', orgId).eq('staff_id', staffId);
+  const query = supabase
+    .from('program_enrollments')
+    .select('id, status')
+    .eq('org_id', orgId)
+    .eq('staff_id', staffId);
   const { data, error } = await (signal ? query.abortSignal(signal) : query).maybeSingle();
   if (error) throw error;
   return data;

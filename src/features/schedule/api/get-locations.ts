@@ -4,7 +4,11 @@ import { scheduleKeys } from '../keys';
 
 /** The clinic's locations with their time zones (a block's times are wall-clock times there), by name. */
 export async function getLocations(orgId: string, signal?: AbortSignal) {
-  const query = supabase.from('locations').select('id, name, time_zone').eq('org_id', orgId).order('name', { ascending: true });
+  const query = supabase
+    .from('locations')
+    .select('id, name, time_zone')
+    .eq('org_id', orgId)
+    .order('name', { ascending: true });
   const { data, error } = await (signal ? query.abortSignal(signal) : query);
   if (error) throw error;
   return data;

@@ -5,7 +5,12 @@ import { keepSameCalendar, scheduleKeys } from '../keys';
 import { formatTstzRange, parseTstzRange, type TimeRange } from '@/lib/tstzrange';
 
 /** A therapist's pending referral requests whose slot falls in `range`, with their source. */
-export async function getPendingRequests(orgId: string, staffId: string, range: TimeRange, signal?: AbortSignal) {
+export async function getPendingRequests(
+  orgId: string,
+  staffId: string,
+  range: TimeRange,
+  signal?: AbortSignal,
+) {
   const query = supabase
     .from('referral_requests')
     .select('id, slot, location_id, first_name, last_name, source, payer:payers(name)')

@@ -16,7 +16,10 @@ import { therapistsQueryOptions } from './get-therapists';
  * fetch ahead while the app is idle.
  */
 export function prefetchCalendarLists(queryClient: QueryClient, orgId: string): Promise<void> {
-  return Promise.all([queryClient.prefetchQuery(therapistsQueryOptions(orgId)), queryClient.prefetchQuery(locationsQueryOptions(orgId))]).then(() => {});
+  return Promise.all([
+    queryClient.prefetchQuery(therapistsQueryOptions(orgId)),
+    queryClient.prefetchQuery(locationsQueryOptions(orgId)),
+  ]).then(() => {});
 }
 
 /**
@@ -25,9 +28,16 @@ export function prefetchCalendarLists(queryClient: QueryClient, orgId: string): 
  * (which the availability form asks about), unless fresh already. A therapist list
  * already here decides whose calendar that is even when it is due a refresh (the page refreshes it).
  */
-export async function prefetchCalendar(queryClient: QueryClient, orgId: string, viewer: Viewer): Promise<void> {
+export async function prefetchCalendar(
+  queryClient: QueryClient,
+  orgId: string,
+  viewer: Viewer,
+): Promise<void> {
   void queryClient.prefetchQuery(locationsQueryOptions(orgId));
-  const therapistIds = calendarScope(viewer) === 'own' ? [] : (await queryClient.ensureQueryData(therapistsQueryOptions(orgId))).map((t) => t.id);
+  const therapistIds =
+    calendarScope(viewer) === 'own'
+      ? []
+      : (await queryClient.ensureQueryData(therapistsQueryOptions(orgId))).map((t) => t.id);
   const staffId = calendarStaffId(viewer, therapistIds, null);
   if (staffId === null) return;
   void queryClient.prefetchQuery(enrollmentQueryOptions(orgId, staffId));
@@ -35,7 +45,12 @@ export async function prefetchCalendar(queryClient: QueryClient, orgId: string, 
 }
 
 /** Fetches the three parts of one therapist's calendar in `range`, unless fresh already. */
-export async function prefetchCalendarRange(queryClient: QueryClient, orgId: string, staffId: string, range: TimeRange): Promise<void> {
+export async function prefetchCalendarRange(
+  queryClient: QueryClient,
+  orgId: string,
+  staffId: string,
+  range: TimeRange,
+): Promise<void> {
   await Promise.all([
     queryClient.prefetchQuery(availabilityQueryOptions(orgId, staffId, range)),
     queryClient.prefetchQuery(appointmentsQueryOptions(orgId, staffId, range)),

@@ -28,7 +28,8 @@ export const updateAvailabilityBlockMutationOptions = (queryClient: QueryClient)
   mutationOptions({
     mutationKey: ['schedule', 'update-availability-block'],
     mutationFn: updateAvailabilityBlock,
-    onSuccess: (_data, { orgId, staffId }) => queryClient.invalidateQueries({ queryKey: scheduleKeys.availability(orgId, staffId) }),
+    onSuccess: (_data, { orgId, staffId }) =>
+      queryClient.invalidateQueries({ queryKey: scheduleKeys.availability(orgId, staffId) }),
   });
 
 export function useUpdateAvailabilityBlock() {

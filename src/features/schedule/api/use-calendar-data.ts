@@ -32,7 +32,11 @@ export function useCalendarData(orgId: string, staffId: string | null, view: Cal
   const parts = [availability, appointments, requests];
 
   const complete =
-    staffId !== null && availability.data && appointments.data && requests.data && !parts.some((q) => q.isPlaceholderData)
+    staffId !== null &&
+    availability.data &&
+    appointments.data &&
+    requests.data &&
+    !parts.some((q) => q.isPlaceholderData)
       ? { staffId, occurrences: availability.data, appointments: appointments.data, requests: requests.data }
       : null;
   // the last complete snapshot, replaced (during render, as React allows) when a newer one is in
@@ -53,7 +57,8 @@ export function useCalendarData(orgId: string, staffId: string | null, view: Cal
     if (!ready || staffId === null) return;
     // once the range shown is painted: starting six requests is main-thread work the paint need not wait for
     return afterNextPaint(() => {
-      for (const near of adjacentDates(view, date)) void prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(view, near));
+      for (const near of adjacentDates(view, date))
+        void prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(view, near));
     });
   }, [ready, queryClient, orgId, staffId, view, date]);
 

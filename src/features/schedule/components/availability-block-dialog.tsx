@@ -5,7 +5,12 @@ import { useCreateAvailabilityBlock } from '../api/create-availability-block';
 import { useDeleteAvailabilityBlock } from '../api/delete-availability-block';
 import type { ScheduleLocation } from '../api/get-locations';
 import { useUpdateAvailabilityBlock } from '../api/update-availability-block';
-import { blockErrorMessage, formValuesFromSelection, weekdayOptions, type AvailabilityBlock } from '../lib/block-form';
+import {
+  blockErrorMessage,
+  formValuesFromSelection,
+  weekdayOptions,
+  type AvailabilityBlock,
+} from '../lib/block-form';
 import { timeZoneName } from '../lib/time-zones';
 import type { TimeRange } from '@/lib/tstzrange';
 import {
@@ -33,16 +38,31 @@ interface AvailabilityBlockDialogProps {
 }
 
 /** Create, edit or delete one availability block: a modal form whose times are in the location's zone. */
-export function AvailabilityBlockDialog({ mode, onClose, therapistName, ...rest }: AvailabilityBlockDialogProps) {
+export function AvailabilityBlockDialog({
+  mode,
+  onClose,
+  therapistName,
+  ...rest
+}: AvailabilityBlockDialogProps) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const title = confirmingDelete ? 'Delete this availability block?' : mode.kind === 'create' ? 'New availability block' : 'Edit availability block';
+  const title = confirmingDelete
+    ? 'Delete this availability block?'
+    : mode.kind === 'create'
+      ? 'New availability block'
+      : 'Edit availability block';
   return (
     <ModalDialog title={title} description={`${therapistName}’s availability`} onClose={onClose}>
       {confirmingDelete && mode.kind === 'edit' ? (
-        <DeleteConfirmation block={mode.block} orgId={rest.orgId} staffId={rest.staffId} onCancel={() => setConfirmingDelete(false)} onDone={(message) => {
-          rest.onDone(message);
-          onClose();
-        }} />
+        <DeleteConfirmation
+          block={mode.block}
+          orgId={rest.orgId}
+          staffId={rest.staffId}
+          onCancel={() => setConfirmingDelete(false)}
+          onDone={(message) => {
+            rest.onDone(message);
+            onClose();
+          }}
+        />
       ) : (
         <BlockForm mode={mode} close={onClose} onDelete={() => setConfirmingDelete(true)} {...rest} />
       )}
@@ -59,7 +79,10 @@ function BlockForm({
   onDone,
   close,
   onDelete,
-}: Omit<AvailabilityBlockDialogProps, 'onClose' | 'therapistName'> & { close: () => void; onDelete: () => void }) {
+}: Omit<AvailabilityBlockDialogProps, 'onClose' | 'therapistName'> & {
+  close: () => void;
+  onDelete: () => void;
+}) {
   const create = useCreateAvailabilityBlock();
   const update = useUpdateAvailabilityBlock();
   const mutation = mode.kind === 'create' ? create : update;
@@ -83,7 +106,8 @@ function BlockForm({
   const selection = mode.kind === 'create' ? mode.selection : null;
   function followSelection(nextLocationId: string) {
     const zone = locations.find((l) => l.id === nextLocationId)?.time_zone;
-    if (!selection || !zone || dirtyFields.valid_from || dirtyFields.start_time || dirtyFields.end_time) return;
+    if (!selection || !zone || dirtyFields.valid_from || dirtyFields.start_time || dirtyFields.end_time)
+      return;
     const values = formValuesFromSelection(selection, zone);
     setValue('valid_from', values.valid_from);
     if (values.start_time && values.end_time) {
@@ -95,12 +119,15 @@ function BlockForm({
   async function save(changes: AvailabilityBlockChanges) {
     if (mode.kind === 'create') await create.mutateAsync({ orgId, staffId, block: changes });
     else await update.mutateAsync({ orgId, staffId, blockId: mode.block.id, block: changes });
-    onDone(mode.kind === 'create' ? 'The availability block was added.' : 'The availability block was saved.');
+    onDone(
+      mode.kind === 'create' ? 'The availability block was added.' : 'The availability block was saved.',
+    );
     close();
   }
 
   const fieldId = (name: string) => `${id}-${name}`;
-  const errorId = (name: keyof AvailabilityBlockFormValues) => (errors[name] ? `${fieldId(name)}-error` : undefined);
+  const errorId = (name: keyof AvailabilityBlockFormValues) =>
+    errors[name] ? `${fieldId(name)}-error` : undefined;
   const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
   const fieldError = (name: keyof AvailabilityBlockFormValues) =>
     errors[name]?.message ? (
@@ -111,14 +138,20 @@ function BlockForm({
   const zoneNoteId = fieldId('zone-note');
 
   return (
-    <form noValidate aria-busy={mutation.isPending} onSubmit={(event) => void handleSubmit((values) => save(values).catch(() => undefined))(event)}>
+    <form
+      noValidate
+      aria-busy={mutation.isPending}
+      onSubmit={(event) => void handleSubmit((values) => save(values).catch(() => undefined))(event)}
+    >
       <div className="field">
         <label htmlFor={fieldId('location_id')}>Location</label>
         <select
           id={fieldId('location_id')}
           aria-invalid={errors.location_id ? true : undefined}
           aria-describedby={errorId('location_id')}
-          {...register('location_id', { onChange: (event: { target: { value: string } }) => followSelection(event.target.value) })}
+          {...register('location_id', {
+            onChange: (event: { target: { value: string } }) => followSelection(event.target.value),
+          })}
         >
           <option value="">Choose a location</option>
           {locations.map((l) => (
@@ -236,7 +269,8 @@ function BlockForm({
         <fieldset aria-describedby={fieldId('external-hint')}>
           <legend>Accept External Appointments</legend>
           <p id={fieldId('external-hint')} className="field-hint">
-            Yes lets clients request appointments in this time through their insurance payer or the Client Portal.
+            Yes lets clients request appointments in this time through their insurance payer or the Client
+            Portal.
           </p>
           <div className="choice-row">
             <label>

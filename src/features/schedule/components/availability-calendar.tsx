@@ -21,8 +21,18 @@ const messages = {
 };
 const eventProps = (event: CalendarEvent) => ({ className: eventClassName(event) });
 
-const viewLabels: Record<CalendarView, string> = { day: 'Day', week: 'Week', month: 'Month', agenda: 'Agenda' };
-const periodNames: Record<CalendarView, string> = { day: 'day', week: 'week', month: 'month', agenda: 'period' };
+const viewLabels: Record<CalendarView, string> = {
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  agenda: 'Agenda',
+};
+const periodNames: Record<CalendarView, string> = {
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  agenda: 'period',
+};
 
 interface AvailabilityCalendarProps {
   events: CalendarEvent[];

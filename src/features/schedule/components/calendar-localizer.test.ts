@@ -21,25 +21,35 @@ const instants = [
     [2027, 10, 7],
     [2027, 4, 30],
     [2027, 11, 31],
-  ].flatMap(([y, m, d]) => [0, 1, 2, 3, 12, 23].flatMap((h) => [new Date(y!, m!, d!, h, 0, 0), new Date(y!, m!, d!, h, 59, 59, 999)])),
+  ].flatMap(([y, m, d]) =>
+    [0, 1, 2, 3, 12, 23].flatMap((h) => [
+      new Date(y!, m!, d!, h, 0, 0),
+      new Date(y!, m!, d!, h, 59, 59, 999),
+    ]),
+  ),
   new Date(Date.UTC(2027, 2, 14, 7, 0, 30)),
   new Date(Date.UTC(2027, 10, 7, 6, 30, 0, 1)),
 ];
 const units = [undefined, 'day', 'minutes', 'seconds', 'milliseconds', 'hours', 'week', 'month'] as const;
 const subDay = new Set<string | undefined>(['minutes', 'seconds', 'hours']);
 /** 1:00–2:00 AM EST on 7 November 2027, the second time round. */
-const inRepeatedHour = (date: Date) => date.getTime() >= Date.UTC(2027, 10, 7, 6) && date.getTime() < Date.UTC(2027, 10, 7, 7);
+const inRepeatedHour = (date: Date) =>
+  date.getTime() >= Date.UTC(2027, 10, 7, 6) && date.getTime() < Date.UTC(2027, 10, 7, 7);
 
 describe('intlLocalizer', () => {
   it('runs in a zone with daylight saving', () => {
-    expect(new Date(2027, 2, 14, 12).getTimezoneOffset()).not.toBe(new Date(2027, 2, 13, 12).getTimezoneOffset());
+    expect(new Date(2027, 2, 14, 12).getTimezoneOffset()).not.toBe(
+      new Date(2027, 2, 13, 12).getTimezoneOffset(),
+    );
   });
 
   it('truncates as react-big-calendar does, in every unit', () => {
     for (const date of instants) {
       for (const unit of units) {
         if (inRepeatedHour(date) && subDay.has(unit)) continue;
-        expect(quick.startOf(date, unit as never), `${date.toString()} ${unit}`).toEqual(reference.startOf(date, unit as never));
+        expect(quick.startOf(date, unit as never), `${date.toString()} ${unit}`).toEqual(
+          reference.startOf(date, unit as never),
+        );
       }
     }
   });
@@ -59,7 +69,9 @@ describe('intlLocalizer', () => {
         for (const unit of units) {
           if ((inRepeatedHour(a) || inRepeatedHour(b)) && subDay.has(unit)) continue;
           for (const op of ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const) {
-            expect(quick[op](a, b, unit as never), `${op} ${a.toString()} ${b.toString()} ${unit}`).toBe(reference[op](a, b, unit as never));
+            expect(quick[op](a, b, unit as never), `${op} ${a.toString()} ${b.toString()} ${unit}`).toBe(
+              reference[op](a, b, unit as never),
+            );
           }
         }
         expect(quick.isSameDate(a, b)).toBe(reference.isSameDate(a, b));

@@ -34,7 +34,8 @@ export function intlLocalizer(locale = 'en-US', weekStartsOn = 0): DateLocalizer
     firstOfWeek: () => weekStartsOn,
     // every range format is a function (see calendarFormats), so a named format always gets one date
     format: (value: unknown, format: string) => {
-      if (typeof value === 'object' && !(value instanceof Date)) throw new TypeError(`Format ${format} is for one date, not a range.`);
+      if (typeof value === 'object' && !(value instanceof Date))
+        throw new TypeError(`Format ${format} is for one date, not a range.`);
       return formatDate(value instanceof Date ? value : new Date(value as string | number), format, locale);
     },
   };

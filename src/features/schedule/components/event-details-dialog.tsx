@@ -18,10 +18,21 @@ interface EventDetailsDialogProps {
 }
 
 /** What an event is, read-only: appointments and requests for everyone, blocks for those who only view them. */
-export function EventDetailsDialog({ event, block, location, therapistName, onClose }: EventDetailsDialogProps) {
+export function EventDetailsDialog({
+  event,
+  block,
+  location,
+  therapistName,
+  onClose,
+}: EventDetailsDialogProps) {
   const closeButton = useRef<HTMLButtonElement>(null);
   return (
-    <ModalDialog title={eventKinds[event.kind].label} description={`On ${therapistName}’s calendar`} onClose={onClose} initialFocus={closeButton}>
+    <ModalDialog
+      title={eventKinds[event.kind].label}
+      description={`On ${therapistName}’s calendar`}
+      onClose={onClose}
+      initialFocus={closeButton}
+    >
       <dl className="details-list modal-details">
         <div>
           <dt>When</dt>
@@ -57,7 +68,8 @@ export function EventDetailsDialog({ event, block, location, therapistName, onCl
       </dl>
       {event.kind === 'request' ? (
         <p>
-          Confirm or decline it under <Link to={paths.unconfirmedAppointments}>Unconfirmed Appointments</Link>.
+          Confirm or decline it under <Link to={paths.unconfirmedAppointments}>Unconfirmed Appointments</Link>
+          .
         </p>
       ) : null}
       <div className="modal-actions">

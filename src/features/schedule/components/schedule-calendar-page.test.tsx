@@ -5,7 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { supabase } from '@/lib/supabase';
 import { demoPassword, personas, type PersonaName } from '../../../../tests/msw/data';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
-import { locationIds, resetScheduleData, scheduleData, unenrolledTherapist } from '../../../../tests/msw/schedule-handlers';
+import {
+  locationIds,
+  resetScheduleData,
+  scheduleData,
+  unenrolledTherapist,
+} from '../../../../tests/msw/schedule-handlers';
 import { server } from '../../../../tests/msw/server';
 import { renderApp, renderSignedIn } from '../../../../tests/render';
 import { viewerTimeZone } from '@/lib/datetime';
@@ -34,7 +39,10 @@ afterEach(() => vi.useRealTimers());
 async function openCalendar(who: PersonaName | 'unenrolledTherapist') {
   let rendered;
   if (who === 'unenrolledTherapist') {
-    const { error } = await supabase.auth.signInWithPassword({ email: unenrolledTherapist.email, password: demoPassword });
+    const { error } = await supabase.auth.signInWithPassword({
+      email: unenrolledTherapist.email,
+      password: demoPassword,
+    });
     if (error) throw error;
     rendered = renderApp({ route: calendarPath });
   } else {
@@ -42,7 +50,9 @@ async function openCalendar(who: PersonaName | 'unenrolledTherapist') {
   }
   // the page is its own lazily loaded chunk (react-big-calendar with it): the first load takes a moment
   await screen.findByRole('heading', { level: 1, name: 'Calendar' }, { timeout: 15_000 });
-  await waitFor(() => expect(screen.queryByText('Loading the calendar…')).not.toBeInTheDocument(), { timeout: 5_000 });
+  await waitFor(() => expect(screen.queryByText('Loading the calendar…')).not.toBeInTheDocument(), {
+    timeout: 5_000,
+  });
   return rendered;
 }
 
@@ -54,7 +64,14 @@ function recordRequests() {
     if (!url.pathname.startsWith('/rest/v1/')) return;
     const entry = { method: request.method, url, body: undefined as unknown };
     requests.push(entry);
-    if (request.method !== 'GET') void request.clone().json().then((body: unknown) => (entry.body = body), () => undefined);
+    if (request.method !== 'GET')
+      void request
+        .clone()
+        .json()
+        .then(
+          (body: unknown) => (entry.body = body),
+          () => undefined,
+        );
   });
   return requests;
 }
@@ -62,7 +79,8 @@ function recordRequests() {
 const calendar = () => screen.getByRole('region', { name: /calendar$/ });
 const events = (name: RegExp) => within(calendar()).queryAllByRole('button', { name });
 /** The `ov.` filter of the week from local date y-m-d, as the calendar's queries send it. */
-const weekOf = (y: number, m: number, d: number) => `ov.[${new Date(y, m - 1, d).toISOString()},${new Date(y, m - 1, d + 7).toISOString()})`;
+const weekOf = (y: number, m: number, d: number) =>
+  `ov.[${new Date(y, m - 1, d).toISOString()},${new Date(y, m - 1, d + 7).toISOString()})`;
 const newBlockButton = () => screen.queryByRole('button', { name: 'New availability block' });
 
 async function openNewBlockForm(user: { click: (element: Element) => Promise<void> }) {
@@ -77,7 +95,11 @@ describe('Schedule › Calendar: what it shows', () => {
 
     expect(screen.getByRole('heading', { level: 2, name: 'My calendar' })).toBeInTheDocument();
     expect(screen.getByText(`Times in ${describeTimeZone(viewerTimeZone())}.`)).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(screen.getByRole('list', { name: 'Legend' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Available (internal only): Availability for the clinic’s own bookings',
       'Available (accepts external): Availability that accepts external appointments (payers, Client Portal)',
       'Appointment: Scheduled appointment',
@@ -92,23 +114,36 @@ describe('Schedule › Calendar: what it shows', () => {
     // a therapist does not read the clinic's client records: the appointment is not named
     const [appointment] = events(/Appointment/);
     expect(appointment).toHaveClass('calendar-event-appointment');
-    expect(appointment).toHaveAccessibleName(/^Monday, May 3, 2027, \d+:00 [AP]M – \d+:00 [AP]M: Appointment$/);
+    expect(appointment).toHaveAccessibleName(
+      /^Monday, May 3, 2027, \d+:00 [AP]M – \d+:00 [AP]M: Appointment$/,
+    );
     const [request] = events(/Pending request/);
-    expect(request).toHaveAccessibleName(/^Thursday, May 6, 2027, .+: Pending request · Jamie Cole \(Aetna\)$/);
+    expect(request).toHaveAccessibleName(
+      /^Thursday, May 6, 2027, .+: Pending request · Jamie Cole \(Aetna\)$/,
+    );
     expect(request).toHaveClass('calendar-event-request');
     // a confirmed request is not pending any more
     expect(screen.queryByText(/Lee Park/)).not.toBeInTheDocument();
 
     // the visible week was asked for first, for Priya only; then the weeks either side, ahead of time
     const calendarQueries = () =>
-      requests.filter((r) => ['availability_occurrences', 'appointments', 'referral_requests'].some((t) => r.url.pathname.endsWith(t)));
-    const rangeOf = (url: URL) => url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'slot' : 'during');
+      requests.filter((r) =>
+        ['availability_occurrences', 'appointments', 'referral_requests'].some((t) =>
+          r.url.pathname.endsWith(t),
+        ),
+      );
+    const rangeOf = (url: URL) =>
+      url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'slot' : 'during');
     await waitFor(() => expect(new Set(calendarQueries().map((r) => rangeOf(r.url))).size).toBe(3));
     const queries = calendarQueries();
     expect(queries.slice(0, 3).map((r) => rangeOf(r.url))).toEqual(Array(3).fill(weekOf(2027, 5, 2)));
-    expect(new Set(queries.map((r) => rangeOf(r.url)))).toEqual(new Set([weekOf(2027, 4, 25), weekOf(2027, 5, 2), weekOf(2027, 5, 9)]));
+    expect(new Set(queries.map((r) => rangeOf(r.url)))).toEqual(
+      new Set([weekOf(2027, 4, 25), weekOf(2027, 5, 2), weekOf(2027, 5, 9)]),
+    );
     for (const { url } of queries) {
-      expect(url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'therapist_id' : 'staff_id')).toBe(`eq.${personas.therapist.staffId}`);
+      expect(
+        url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'therapist_id' : 'staff_id'),
+      ).toBe(`eq.${personas.therapist.staffId}`);
     }
   });
 
@@ -118,19 +153,31 @@ describe('Schedule › Calendar: what it shows', () => {
     await user.click(screen.getByRole('button', { name: 'Next week' }));
     expect(await screen.findByText('May 9 – 15, 2027')).toBeInTheDocument();
     // the next week was fetched ahead; now the one after it is
-    await waitFor(() => expect(requests.some((r) => r.url.searchParams.get('during') === weekOf(2027, 5, 16))).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.url.searchParams.get('during') === weekOf(2027, 5, 16))).toBe(true),
+    );
     await user.click(screen.getByRole('button', { name: 'Month' }));
     expect(screen.getByRole('button', { name: 'Month' })).toHaveAttribute('aria-pressed', 'true');
     // May 2027 in whole weeks: Sunday 25 April to Saturday 5 June
     await waitFor(() =>
-      expect(requests.some((r) => r.url.searchParams.get('during') === `ov.[${new Date(2027, 3, 25).toISOString()},${new Date(2027, 5, 6).toISOString()})`)).toBe(true),
+      expect(
+        requests.some(
+          (r) =>
+            r.url.searchParams.get('during') ===
+            `ov.[${new Date(2027, 3, 25).toISOString()},${new Date(2027, 5, 6).toISOString()})`,
+        ),
+      ).toBe(true),
     );
     // month events say their date to assistive technology
     expect(await screen.findByText('Monday, May 10, 2027,', { exact: false })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Today' }));
     await user.click(screen.getByRole('button', { name: 'Agenda' }));
     // agenda events are buttons, named with their date and times
-    expect(await screen.findByRole('button', { name: /^Thursday, May 6, 2027, .+: Pending request · Jamie Cole \(Aetna\)$/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', {
+        name: /^Thursday, May 6, 2027, .+: Pending request · Jamie Cole \(Aetna\)$/,
+      }),
+    ).toBeInTheDocument();
   });
 
   it('lets a scheduler choose a therapist and look, with no way to change availability', async () => {
@@ -141,8 +188,14 @@ describe('Schedule › Calendar: what it shows', () => {
     expect(newBlockButton()).not.toBeInTheDocument();
 
     await user.selectOptions(picker, 'Priya Raman');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Priya Raman’s calendar' })).toBeInTheDocument();
-    expect(screen.getByText(/You can view this calendar; Priya Raman and your clinic’s org admins change its availability\./)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Priya Raman’s calendar' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /You can view this calendar; Priya Raman and your clinic’s org admins change its availability\./,
+      ),
+    ).toBeInTheDocument();
     // schedulers read the clinic's clients: the appointment is named
     const [appointment] = await screen.findAllByRole('button', { name: /Appointment · Ana Silva/ });
     expect(newBlockButton()).not.toBeInTheDocument();
@@ -150,14 +203,20 @@ describe('Schedule › Calendar: what it shows', () => {
     // an availability block opens read-only
     await user.click(events(/Available \(accepts external\)/)[0]!);
     const details = screen.getByRole('dialog', { name: 'Available (accepts external)' });
-    expect(within(details).getByText('Every Mon, Wed, Thu, 09:00–12:00, from Jan 4, 2027 (Eastern Time)')).toBeInTheDocument();
+    expect(
+      within(details).getByText('Every Mon, Wed, Thu, 09:00–12:00, from Jan 4, 2027 (Eastern Time)'),
+    ).toBeInTheDocument();
     expect(within(details).queryByRole('textbox')).not.toBeInTheDocument();
-    expect(within(details).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+    expect(
+      within(details).queryByRole('group', { name: 'Accept External Appointments' }),
+    ).not.toBeInTheDocument();
     await user.click(within(details).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     await user.click(appointment!);
-    expect(within(screen.getByRole('dialog', { name: 'Appointment' })).getByText('Ana Silva')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('dialog', { name: 'Appointment' })).getByText('Ana Silva'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -174,7 +233,9 @@ describe('Accept External Appointments: only for therapists enrolled and active'
     const { user } = await openCalendar('unenrolledTherapist');
     const form = await openNewBlockForm(user);
     expect(within(form).getByRole('combobox', { name: 'Location' })).toBeInTheDocument();
-    expect(within(form).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+    expect(
+      within(form).queryByRole('group', { name: 'Accept External Appointments' }),
+    ).not.toBeInTheDocument();
     expect(within(form).queryByText(/Accept External Appointments/)).not.toBeInTheDocument();
   });
 
@@ -189,14 +250,20 @@ describe('Accept External Appointments: only for therapists enrolled and active'
 
     await user.selectOptions(picker, 'Hannah Whitaker');
     form = await openNewBlockForm(user);
-    expect(within(form).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+    expect(
+      within(form).queryByRole('group', { name: 'Accept External Appointments' }),
+    ).not.toBeInTheDocument();
   });
 
   it('is absent when the enrollment was deactivated', async () => {
-    scheduleData.enrollments = scheduleData.enrollments.map((e) => (e.staff_id === personas.therapist.staffId ? { ...e, status: 'deactivated' } : e));
+    scheduleData.enrollments = scheduleData.enrollments.map((e) =>
+      e.staff_id === personas.therapist.staffId ? { ...e, status: 'deactivated' } : e,
+    );
     const { user } = await openCalendar('therapist');
     const form = await openNewBlockForm(user);
-    expect(within(form).queryByRole('group', { name: 'Accept External Appointments' })).not.toBeInTheDocument();
+    expect(
+      within(form).queryByRole('group', { name: 'Accept External Appointments' }),
+    ).not.toBeInTheDocument();
   });
 });
 
@@ -205,10 +272,19 @@ describe('the availability block form', () => {
     const { user } = await openCalendar('therapist');
     const form = await openNewBlockForm(user);
     expect(within(form).getByRole('combobox', { name: 'Location' })).toHaveDisplayValue('Back Bay Office');
-    expect(within(form).getByText('Times are in Eastern Time, the Back Bay Office’s time zone.')).toBeInTheDocument();
-    expect(within(form).getByLabelText('Start time')).toHaveAccessibleDescription('Times are in Eastern Time, the Back Bay Office’s time zone.');
-    await user.selectOptions(within(form).getByRole('combobox', { name: 'Location' }), 'Denver Highlands Office');
-    expect(within(form).getByText('Times are in Mountain Time, the Denver Highlands Office’s time zone.')).toBeInTheDocument();
+    expect(
+      within(form).getByText('Times are in Eastern Time, the Back Bay Office’s time zone.'),
+    ).toBeInTheDocument();
+    expect(within(form).getByLabelText('Start time')).toHaveAccessibleDescription(
+      'Times are in Eastern Time, the Back Bay Office’s time zone.',
+    );
+    await user.selectOptions(
+      within(form).getByRole('combobox', { name: 'Location' }),
+      'Denver Highlands Office',
+    );
+    expect(
+      within(form).getByText('Times are in Mountain Time, the Denver Highlands Office’s time zone.'),
+    ).toBeInTheDocument();
   });
 
   it('refuses what the database would: no weekday, end before start, until before from, more than two years', async () => {
@@ -222,16 +298,22 @@ describe('the availability block form', () => {
     await user.click(within(form).getByRole('button', { name: 'Save block' }));
 
     expect(await within(form).findByText('Choose at least one day of the week.')).toBeInTheDocument();
-    expect(within(form).getByRole('group', { name: 'Days of the week' })).toHaveAccessibleDescription('Choose at least one day of the week.');
+    expect(within(form).getByRole('group', { name: 'Days of the week' })).toHaveAccessibleDescription(
+      'Choose at least one day of the week.',
+    );
     expect(endTime).toHaveAccessibleDescription(/The end time must be after the start time\.$/);
     expect(endTime).toHaveAttribute('aria-invalid', 'true');
-    expect(within(form).getByLabelText('Ends on (optional)')).toHaveAccessibleDescription(/The end date must be on or after the start date\.$/);
+    expect(within(form).getByLabelText('Ends on (optional)')).toHaveAccessibleDescription(
+      /The end date must be on or after the start date\.$/,
+    );
 
     const until = within(form).getByLabelText('Ends on (optional)');
     await user.clear(until);
     await user.type(until, '2029-05-06');
     await user.click(within(form).getByRole('button', { name: 'Save block' }));
-    expect(await within(form).findByText('A block can repeat for at most two years (730 days).')).toBeInTheDocument();
+    expect(
+      await within(form).findByText('A block can repeat for at most two years (730 days).'),
+    ).toBeInTheDocument();
 
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
@@ -266,7 +348,11 @@ describe('the availability block form', () => {
       accept_external: true,
     });
     // the calendar asks again and shows Friday's new block
-    expect(await screen.findByRole('button', { name: /Friday, May 7, 2027, .+: Available \(accepts external\) · Back Bay Office/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', {
+        name: /Friday, May 7, 2027, .+: Available \(accepts external\) · Back Bay Office/,
+      }),
+    ).toBeInTheDocument();
   });
 
   it('creates a one-off block, after looking at the weekly fields', async () => {
@@ -303,7 +389,9 @@ describe('the availability block form', () => {
 
     const alert = await within(form).findByRole('alert');
     expect(alert).toHaveTextContent('The block was not saved.');
-    expect(alert).toHaveTextContent('This block overlaps another availability block of the same therapist (09:00–12:00).');
+    expect(alert).toHaveTextContent(
+      'This block overlaps another availability block of the same therapist (09:00–12:00).',
+    );
     expect(screen.getByRole('dialog', { name: 'New availability block' })).toBeInTheDocument();
   });
 
@@ -311,7 +399,13 @@ describe('the availability block form', () => {
     server.use(
       http.post(`${testSupabaseUrl}/rest/v1/availability_blocks`, () =>
         HttpResponse.json(
-          { code: 'P0001', details: null, hint: 'not_enrolled', message: 'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.' },
+          {
+            code: 'P0001',
+            details: null,
+            hint: 'not_enrolled',
+            message:
+              'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
+          },
           { status: 400 },
         ),
       ),
@@ -341,9 +435,16 @@ describe('the availability block form', () => {
     expect(screen.getByText('The availability block was saved.')).toBeInTheDocument();
     const patch = requests.find((r) => r.method === 'PATCH');
     expect(patch?.url.searchParams.get('id')).toBe('eq.b10c0000-0000-4000-8000-000000000002');
-    expect(patch?.body).toMatchObject({ weekdays: [2], start_time: '13:00', end_time: '16:00', accept_external: true });
+    expect(patch?.body).toMatchObject({
+      weekdays: [2],
+      start_time: '13:00',
+      end_time: '16:00',
+      accept_external: true,
+    });
 
-    await user.click((await screen.findAllByRole('button', { name: /Tuesday, May 4, 2027, .+: Available/ }))[0]!);
+    await user.click(
+      (await screen.findAllByRole('button', { name: /Tuesday, May 4, 2027, .+: Available/ }))[0]!,
+    );
     form = screen.getByRole('dialog', { name: 'Edit availability block' });
     await user.click(within(form).getByRole('button', { name: 'Delete block' }));
     const confirm = screen.getByRole('dialog', { name: 'Delete this availability block?' });
@@ -351,7 +452,9 @@ describe('the availability block form', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete block' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByText('The availability block was deleted.')).toBeInTheDocument();
-    expect(requests.find((r) => r.method === 'DELETE')?.url.searchParams.get('id')).toBe('eq.b10c0000-0000-4000-8000-000000000002');
+    expect(requests.find((r) => r.method === 'DELETE')?.url.searchParams.get('id')).toBe(
+      'eq.b10c0000-0000-4000-8000-000000000002',
+    );
     await waitFor(() => expect(events(/Tuesday, May 4, 2027, .+: Available/)).toHaveLength(0));
   });
 
@@ -365,6 +468,8 @@ describe('the availability block form', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     events(/Pending request/)[0]!.focus();
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('dialog', { name: 'Pending request' })).toHaveTextContent('Jamie Cole, via Aetna');
+    expect(screen.getByRole('dialog', { name: 'Pending request' })).toHaveTextContent(
+      'Jamie Cole, via Aetna',
+    );
   });
 });

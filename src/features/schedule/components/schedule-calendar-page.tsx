@@ -8,9 +8,19 @@ import { useEnrollment } from '../api/get-enrollment';
 import { useLocations } from '../api/get-locations';
 import { useTherapists } from '../api/get-therapists';
 import { useCalendarData } from '../api/use-calendar-data';
-import { formValuesFromBlock, formValuesFromSelection, newBlockFormValues, type AvailabilityBlock } from '../lib/block-form';
+import {
+  formValuesFromBlock,
+  formValuesFromSelection,
+  newBlockFormValues,
+  type AvailabilityBlock,
+} from '../lib/block-form';
 import { buildCalendarEvents, type CalendarEvent } from '../lib/calendar-events';
-import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from '../lib/permissions';
+import {
+  calendarScope,
+  calendarStaffId,
+  canManageBlocks,
+  showAcceptExternalToggle,
+} from '../lib/permissions';
 import { viewerTimeZone } from '@/lib/datetime';
 import { formatDate, formatDateRange, intlFormats } from '../lib/calendar-formats';
 import { describeTimeZone } from '../lib/time-zones';
@@ -34,7 +44,10 @@ function makeFormatters() {
 }
 makeFormatters();
 
-type DialogState = { kind: 'block'; mode: BlockDialogMode } | { kind: 'details'; event: CalendarEvent; block: AvailabilityBlock | null } | null;
+type DialogState =
+  | { kind: 'block'; mode: BlockDialogMode }
+  | { kind: 'details'; event: CalendarEvent; block: AvailabilityBlock | null }
+  | null;
 
 /**
  * Schedule › Calendar: a therapist's availability blocks, appointments and pending referral
@@ -45,7 +58,10 @@ export function ScheduleCalendarPage() {
   usePageTitle('Calendar');
   const membership = useMembership();
   const orgId = membership.org_id;
-  const viewer = useMemo(() => ({ staffId: membership.id, roles: membership.roles }), [membership.id, membership.roles]);
+  const viewer = useMemo(
+    () => ({ staffId: membership.id, roles: membership.roles }),
+    [membership.id, membership.roles],
+  );
   const scope = calendarScope(viewer);
   const [searchParams, setSearchParams] = useSearchParams();
   const therapists = useTherapists(orgId);
@@ -106,7 +122,10 @@ export function ScheduleCalendarPage() {
   const openNewBlock = useCallback(
     (selection: TimeRange | null) => {
       if (!formReady) return;
-      const values = { ...newBlockFormValues({ locationId, timeZone: blockZone }), ...(selection ? formValuesFromSelection(selection, blockZone) : {}) };
+      const values = {
+        ...newBlockFormValues({ locationId, timeZone: blockZone }),
+        ...(selection ? formValuesFromSelection(selection, blockZone) : {}),
+      };
       setNotice('');
       setDialog({ kind: 'block', mode: { kind: 'create', values, selection } });
     },
@@ -117,7 +136,8 @@ export function ScheduleCalendarPage() {
     (event: CalendarEvent) => {
       const block = event.blockId ? (blocks.get(event.blockId) ?? null) : null;
       setNotice('');
-      if (block && formReady) setDialog({ kind: 'block', mode: { kind: 'edit', block, values: formValuesFromBlock(block) } });
+      if (block && formReady)
+        setDialog({ kind: 'block', mode: { kind: 'edit', block, values: formValuesFromBlock(block) } });
       else setDialog({ kind: 'details', event, block });
     },
     [blocks, formReady],
@@ -129,7 +149,11 @@ export function ScheduleCalendarPage() {
       <h1 id="calendar-title">Calendar</h1>
 
       {therapists.isError ? (
-        <ErrorState title="The therapists could not be loaded." error={therapists.error} onRetry={() => void therapists.refetch()} />
+        <ErrorState
+          title="The therapists could not be loaded."
+          error={therapists.error}
+          onRetry={() => void therapists.refetch()}
+        />
       ) : null}
       {scope === 'choose' && therapists.isSuccess && staffId === null ? (
         <p>There are no therapists at {membership.organization.name} yet.</p>
@@ -141,7 +165,11 @@ export function ScheduleCalendarPage() {
             {scope === 'choose' && therapists.data ? (
               <div className="field">
                 <label htmlFor={pickerId}>Therapist</label>
-                <select id={pickerId} value={staffId} onChange={(event) => setSearchParams({ therapist: event.target.value })}>
+                <select
+                  id={pickerId}
+                  value={staffId}
+                  onChange={(event) => setSearchParams({ therapist: event.target.value })}
+                >
                   {therapists.data.map((t) => (
                     <option key={t.id} value={t.id}>
                       {fullName(t)}
@@ -162,16 +190,25 @@ export function ScheduleCalendarPage() {
             Times in {describeTimeZone(viewerTimeZone())}.
           </p>
           {manage ? null : (
-            <p className="muted">You can view this calendar; {therapistName} and your clinic’s org admins change its availability.</p>
+            <p className="muted">
+              You can view this calendar; {therapistName} and your clinic’s org admins change its
+              availability.
+            </p>
           )}
           <CalendarLegend />
           <p role="status" className="result-count">
             {notice}
           </p>
           {calendar.error ? (
-            <ErrorState title="The calendar could not be loaded." error={calendar.error} onRetry={calendar.refetch} />
+            <ErrorState
+              title="The calendar could not be loaded."
+              error={calendar.error}
+              onRetry={calendar.refetch}
+            />
           ) : null}
-          {(calendar.pending || !namesSettled) && !calendar.error ? <LoadingState label="Loading the calendar…" /> : null}
+          {(calendar.pending || !namesSettled) && !calendar.error ? (
+            <LoadingState label="Loading the calendar…" />
+          ) : null}
           <AvailabilityCalendar
             label={`${therapistName}’s calendar`}
             describedBy={zoneId}

@@ -7,11 +7,33 @@
  * side) are drawn until the keyboard enters the grid. Screen-reader users who browse rather than
  * tab have every event in the agenda view.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import type { DateLocalizer, NavigateAction, SlotInfo } from 'react-big-calendar';
 import { formatDate, formatDateRange, formatTimeOfDay, formatTimeRange } from '../lib/calendar-formats';
 import { eventClassName, type CalendarEvent } from '../lib/calendar-events';
-import { atMinute, layoutDay, minutesInView, minutesPerDay, selectedMinutes, selectedRange, slotAt, slotMinutes, type MinutesShown, type PlacedEvent } from '../lib/time-grid-layout';
+import {
+  atMinute,
+  layoutDay,
+  minutesInView,
+  minutesPerDay,
+  selectedMinutes,
+  selectedRange,
+  slotAt,
+  slotMinutes,
+  type MinutesShown,
+  type PlacedEvent,
+} from '../lib/time-grid-layout';
 import { visibleRange, type CalendarView } from '../lib/visible-range';
 
 /** What react-big-calendar hands a view, as far as the time grid uses it. */
@@ -33,7 +55,10 @@ const noEvents: PlacedEvent<CalendarEvent>[] = [];
 function daysOf(view: 'day' | 'week', date: Date): Date[] {
   const { start } = visibleRange(view, date);
   const count = view === 'day' ? 1 : 7;
-  return Array.from({ length: count }, (_, i) => new Date(start.getFullYear(), start.getMonth(), start.getDate() + i));
+  return Array.from(
+    { length: count },
+    (_, i) => new Date(start.getFullYear(), start.getMonth(), start.getDate() + i),
+  );
 }
 
 function moveBy(view: 'day' | 'week', date: Date, action: NavigateAction): Date {
@@ -64,13 +89,24 @@ function timeGridView(view: 'day' | 'week') {
 
 export const DayView = timeGridView('day');
 export const WeekView = timeGridView('week');
-export const timeGridViews = { day: DayView, week: WeekView } satisfies Partial<Record<CalendarView, unknown>>;
+export const timeGridViews = { day: DayView, week: WeekView } satisfies Partial<
+  Record<CalendarView, unknown>
+>;
 
 interface TimeGridProps extends ViewProps {
   days: Date[];
 }
 
-function TimeGrid({ events, days, localizer, getNow, selectable, onSelectEvent, onSelectSlot, scrollToTime }: TimeGridProps) {
+function TimeGrid({
+  events,
+  days,
+  localizer,
+  getNow,
+  selectable,
+  onSelectEvent,
+  onSelectSlot,
+  scrollToTime,
+}: TimeGridProps) {
   const placedByDay = useMemo(() => days.map((day) => layoutDay(events, day)), [events, days]);
   const now = useNow(getNow);
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
@@ -78,7 +114,12 @@ function TimeGrid({ events, days, localizer, getNow, selectable, onSelectEvent, 
   const bodyRef = useRef<HTMLDivElement>(null);
   const shown = useMinutesShown(bodyRef, scrollToTime);
   const shownByDay = useMemo(
-    () => (shown === 'all' ? placedByDay : placedByDay.map((placed) => placed.filter((p) => p.toMinute > shown.from && p.fromMinute < shown.to))),
+    () =>
+      shown === 'all'
+        ? placedByDay
+        : placedByDay.map((placed) =>
+            placed.filter((p) => p.toMinute > shown.from && p.fromMinute < shown.to),
+          ),
     [placedByDay, shown],
   );
 
@@ -132,7 +173,10 @@ const nothingShown: MinutesShown = { from: 0, to: 0 };
  * event of every day in order (and stays so while the grid is shown). Opens scrolled to
  * `scrollToTime`, as react-big-calendar does.
  */
-function useMinutesShown(bodyRef: RefObject<HTMLDivElement | null>, scrollToTime: Date | undefined): MinutesShown {
+function useMinutesShown(
+  bodyRef: RefObject<HTMLDivElement | null>,
+  scrollToTime: Date | undefined,
+): MinutesShown {
   const scrollMinute = scrollToTime ? scrollToTime.getHours() * 60 + scrollToTime.getMinutes() : 0;
   // No event is drawn until the grid's frame is laid out and measured (in the layout effect below,
   // before anything is painted): laying out the bare frame is cheap, and a guess drew hours that
@@ -144,7 +188,9 @@ function useMinutesShown(bodyRef: RefObject<HTMLDivElement | null>, scrollToTime
     if (!body) return;
     const measure = () => {
       const next = minutesInView(body, overscanMinutes);
-      setShown((prev) => (prev === 'all' || (next !== 'all' && prev.from === next.from && prev.to === next.to) ? prev : next));
+      setShown((prev) =>
+        prev === 'all' || (next !== 'all' && prev.from === next.from && prev.to === next.to) ? prev : next,
+      );
     };
     body.scrollTop = (body.scrollHeight * scrollMinute) / minutesPerDay;
     measure();
@@ -199,7 +245,14 @@ const percent = (minutes: number) => `${(minutes / minutesPerDay) * 100}%`;
  * One day: its events as buttons, and (when selectable) a range chosen by dragging down the day or
  * double-clicking a half hour. Memoized: a day whose events did not change is not drawn again.
  */
-const DayColumn = memo(function DayColumn({ day, placed, nowMinute, selectable, onSelectEvent, onSelectSlot }: DayColumnProps) {
+const DayColumn = memo(function DayColumn({
+  day,
+  placed,
+  nowMinute,
+  selectable,
+  onSelectEvent,
+  onSelectSlot,
+}: DayColumnProps) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const dateText = formatDate(day, 'fullDate');
 
@@ -207,7 +260,8 @@ const DayColumn = memo(function DayColumn({ day, placed, nowMinute, selectable, 
     const box = e.currentTarget.getBoundingClientRect();
     return ((e.clientY - box.top) / box.height) * minutesPerDay;
   };
-  const onEmpty = (e: { target: EventTarget }) => !(e.target instanceof Element && e.target.closest('.time-grid-event'));
+  const onEmpty = (e: { target: EventTarget }) =>
+    !(e.target instanceof Element && e.target.closest('.time-grid-event'));
 
   const handlers = selectable
     ? {
@@ -240,9 +294,15 @@ const DayColumn = memo(function DayColumn({ day, placed, nowMinute, selectable, 
       }
     : {};
 
-  const selection = drag && slotAt(drag.from) !== slotAt(drag.to) ? selectedMinutes(drag.from, drag.to) : null;
+  const selection =
+    drag && slotAt(drag.from) !== slotAt(drag.to) ? selectedMinutes(drag.from, drag.to) : null;
   return (
-    <div className={`time-grid-day${nowMinute === null ? '' : ' time-grid-today'}`} role="group" aria-label={dateText} {...handlers}>
+    <div
+      className={`time-grid-day${nowMinute === null ? '' : ' time-grid-today'}`}
+      role="group"
+      aria-label={dateText}
+      {...handlers}
+    >
       {placed.map(({ event, fromMinute, toMinute, column, columns }, i) => {
         const when = formatTimeRange(event.start, event.end);
         return (
@@ -267,11 +327,16 @@ const DayColumn = memo(function DayColumn({ day, placed, nowMinute, selectable, 
         );
       })}
       {selection && (
-        <div className="time-grid-selection" style={{ top: percent(selection.from), height: percent(selection.to - selection.from) }}>
+        <div
+          className="time-grid-selection"
+          style={{ top: percent(selection.from), height: percent(selection.to - selection.from) }}
+        >
           {formatTimeRange(atMinute(day, selection.from), atMinute(day, selection.to))}
         </div>
       )}
-      {nowMinute !== null && <div className="time-grid-now" style={{ top: percent(nowMinute) }} aria-hidden="true" />}
+      {nowMinute !== null && (
+        <div className="time-grid-now" style={{ top: percent(nowMinute) }} aria-hidden="true" />
+      )}
     </div>
   );
 });

@@ -54,7 +54,15 @@ export function formValuesFromBlock(block: AvailabilityBlock): AvailabilityBlock
 }
 
 /** A new weekly block from today (in the location's zone), 09:00–12:00, not open to external appointments. */
-export function newBlockFormValues({ locationId, timeZone, now = new Date() }: { locationId: string; timeZone: string; now?: Date }): AvailabilityBlockFormValues {
+export function newBlockFormValues({
+  locationId,
+  timeZone,
+  now = new Date(),
+}: {
+  locationId: string;
+  timeZone: string;
+  now?: Date;
+}): AvailabilityBlockFormValues {
   return {
     location_id: locationId,
     repeats: 'weekly',
@@ -67,7 +75,8 @@ export function newBlockFormValues({ locationId, timeZone, now = new Date() }: {
   };
 }
 
-const isLocalMidnight = (date: Date) => date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0;
+const isLocalMidnight = (date: Date) =>
+  date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0;
 const localDate = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
@@ -79,7 +88,8 @@ const localDate = (date: Date) =>
 export function formValuesFromSelection(
   selection: TimeRange,
   timeZone: string,
-): Pick<AvailabilityBlockFormValues, 'repeats' | 'valid_from' | 'weekdays'> & Partial<Pick<AvailabilityBlockFormValues, 'start_time' | 'end_time'>> {
+): Pick<AvailabilityBlockFormValues, 'repeats' | 'valid_from' | 'weekdays'> &
+  Partial<Pick<AvailabilityBlockFormValues, 'start_time' | 'end_time'>> {
   if (isLocalMidnight(selection.start) && isLocalMidnight(selection.end)) {
     const isoWeekday = ((selection.start.getDay() + 6) % 7) + 1;
     return { repeats: 'once', valid_from: localDate(selection.start), weekdays: [weekdayText(isoWeekday)] };
@@ -96,12 +106,17 @@ export function formValuesFromSelection(
 }
 
 const shortDate = (date: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(new Date(`${date}T00:00:00Z`));
 
 /** "Every Mon, Wed, Thu, 09:00–12:00, from May 3, 2027" / "Once, on May 7, 2027, 09:00–12:00". */
-export function describeBlock(block: Pick<AvailabilityBlock, 'valid_from' | 'valid_until' | 'weekdays' | 'start_time' | 'end_time'>): string {
+export function describeBlock(
+  block: Pick<AvailabilityBlock, 'valid_from' | 'valid_until' | 'weekdays' | 'start_time' | 'end_time'>,
+): string {
   const times = `${timeOfDay(block.start_time)}–${timeOfDay(block.end_time)}`;
   if (block.weekdays === null) return `Once, on ${shortDate(block.valid_from)}, ${times}`;
   const days = [...block.weekdays]
@@ -113,7 +128,9 @@ export function describeBlock(block: Pick<AvailabilityBlock, 'valid_from' | 'val
 }
 
 const codeOf = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : null;
 
 /**
  * What to tell the person when saving or deleting a block fails. The database's own messages for

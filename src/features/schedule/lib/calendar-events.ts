@@ -15,11 +15,19 @@ export const eventKinds: Record<CalendarEventKind, { label: string; legend: stri
     legend: 'Availability that accepts external appointments (payers, Client Portal)',
   },
   appointment: { label: 'Appointment', legend: 'Scheduled appointment' },
-  request: { label: 'Pending request', legend: 'Pending referral request, waiting to be confirmed or declined' },
+  request: {
+    label: 'Pending request',
+    legend: 'Pending referral request, waiting to be confirmed or declined',
+  },
 };
 
 /** The order kinds are listed in, and the order events that start together are stacked in. */
-export const eventKindOrder: readonly CalendarEventKind[] = ['availability', 'external-availability', 'appointment', 'request'];
+export const eventKindOrder: readonly CalendarEventKind[] = [
+  'availability',
+  'external-availability',
+  'appointment',
+  'request',
+];
 
 export interface OccurrenceEntry {
   during: TimeRange;
@@ -60,7 +68,8 @@ export interface CalendarEvent {
 }
 
 /** The classes that give an event its kind's look, in every view. */
-export const eventClassName = (event: Pick<CalendarEvent, 'kind'>) => `calendar-event calendar-event-${event.kind}`;
+export const eventClassName = (event: Pick<CalendarEvent, 'kind'>) =>
+  `calendar-event calendar-event-${event.kind}`;
 
 /** "Aetna" for a payer's request, "Client Portal" for the clinic's own request page. */
 export function requestSourceLabel(request: Pick<RequestEntry, 'source' | 'payer'>): string {
@@ -126,6 +135,8 @@ export function buildCalendarEvents({
     }),
   ];
   return events.sort(
-    (a, b) => a.start.getTime() - b.start.getTime() || eventKindOrder.indexOf(a.kind) - eventKindOrder.indexOf(b.kind),
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() ||
+      eventKindOrder.indexOf(a.kind) - eventKindOrder.indexOf(b.kind),
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFormats, formatDate, formatDateRange, formatEventWhen, formatTimeOfDay, formatTimeRange } from './calendar-formats';
+import {
+  calendarFormats,
+  formatDate,
+  formatDateRange,
+  formatEventWhen,
+  formatTimeOfDay,
+  formatTimeRange,
+} from './calendar-formats';
 
 // local dates and times: the calendar formats in the viewer's zone, whatever zone the test runs in
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
@@ -14,7 +21,13 @@ describe('calendar formats', () => {
   });
 
   it('formats a time of day once per minute of the day, the same as the named format does', () => {
-    for (const [d, h, min] of [[5, 9, 0], [6, 9, 0], [5, 0, 5], [5, 23, 59], [5, 12, 0]] as const) {
+    for (const [d, h, min] of [
+      [5, 9, 0],
+      [6, 9, 0],
+      [5, 0, 5],
+      [5, 23, 59],
+      [5, 12, 0],
+    ] as const) {
       expect(formatTimeOfDay(at(2027, 5, d, h, min))).toBe(formatDate(at(2027, 5, d, h, min), 'time'));
     }
     expect(formatTimeOfDay(at(2027, 5, 5, 13, 30), 'de-DE')).toBe('13:30');
@@ -55,14 +68,16 @@ describe('calendar formats', () => {
 describe('formatEventWhen', () => {
   it('names the zone, and both days when the event runs past midnight', () => {
     const start = new Date('2027-05-07T13:00:00Z');
-    expect(formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/New_York' })).toMatch(
-      /^Fri, May 7, 2027, 9:00\sAM – 12:00\sPM EDT$/,
-    );
+    expect(
+      formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/New_York' }),
+    ).toMatch(/^Fri, May 7, 2027, 9:00\sAM – 12:00\sPM EDT$/);
     expect(formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/Denver' })).toMatch(
       /^Fri, May 7, 2027, 7:00\sAM – 10:00\sAM MDT$/,
     );
-    expect(formatEventWhen(new Date('2027-05-08T03:00:00Z'), new Date('2027-05-08T05:00:00Z'), { timeZone: 'America/New_York' })).toMatch(
-      /^Fri, May 7, 2027, 11:00\sPM EDT – Sat, May 8, 2027, 1:00\sAM EDT$/,
-    );
+    expect(
+      formatEventWhen(new Date('2027-05-08T03:00:00Z'), new Date('2027-05-08T05:00:00Z'), {
+        timeZone: 'America/New_York',
+      }),
+    ).toMatch(/^Fri, May 7, 2027, 11:00\sPM EDT – Sat, May 8, 2027, 1:00\sAM EDT$/);
   });
 });

@@ -73,10 +73,25 @@ export function calendarFormats(locale = 'en-US'): Formats {
 }
 
 /** "Fri, May 7, 2027, 9:00 AM – 12:00 PM EDT": an event's date and times in `timeZone` (the viewer's by default), zone named. */
-export function formatEventWhen(start: Date, end: Date, { timeZone, locale = 'en-US' }: { timeZone?: string; locale?: string } = {}): string {
-  const day = dateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
+export function formatEventWhen(
+  start: Date,
+  end: Date,
+  { timeZone, locale = 'en-US' }: { timeZone?: string; locale?: string } = {},
+): string {
+  const day = dateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  });
   const time = (withZone: boolean) =>
-    dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: withZone ? 'short' : undefined });
+    dateTimeFormat(locale, {
+      timeZone,
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: withZone ? 'short' : undefined,
+    });
   const sameDay = day.format(start) === day.format(end);
   return sameDay
     ? `${day.format(start)}, ${time(false).format(start)} – ${time(true).format(end)}`

@@ -12,7 +12,9 @@ export function canManageBlocks(viewer: Viewer, staffId: string): boolean {
 }
 
 /** The Accept External Appointments toggle exists only for therapists enrolled and active in the program. */
-export function showAcceptExternalToggle(enrollment: { status: Enums<'enrollment_status'> } | null | undefined): boolean {
+export function showAcceptExternalToggle(
+  enrollment: { status: Enums<'enrollment_status'> } | null | undefined,
+): boolean {
   return enrollment?.status === 'active';
 }
 
@@ -27,7 +29,11 @@ export function calendarScope(viewer: Viewer): 'choose' | 'own' | null {
  * Whose calendar to show: for 'own', the viewer's; for 'choose', the requested therapist when
  * there is one by that id, else the viewer when they are a therapist, else the first therapist.
  */
-export function calendarStaffId(viewer: Viewer, therapistIds: readonly string[], requested: string | null): string | null {
+export function calendarStaffId(
+  viewer: Viewer,
+  therapistIds: readonly string[],
+  requested: string | null,
+): string | null {
   const scope = calendarScope(viewer);
   if (scope === 'own') return viewer.staffId;
   if (scope === null) return null;

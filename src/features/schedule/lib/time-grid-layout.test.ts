@@ -12,7 +12,15 @@ describe('layoutDay', () => {
     const second = event('second', at(5, 10), at(5, 11));
     const later = event('later', at(5, 13), at(5, 14));
     const placed = layoutDay([block, first, second, later], may5);
-    expect(placed.map(({ event: e, fromMinute, toMinute, column, columns }) => [e.id, fromMinute, toMinute, column, columns])).toEqual([
+    expect(
+      placed.map(({ event: e, fromMinute, toMinute, column, columns }) => [
+        e.id,
+        fromMinute,
+        toMinute,
+        column,
+        columns,
+      ]),
+    ).toEqual([
       ['block', 540, 720, 0, 2],
       ['first', 540, 600, 1, 2],
       // the column `first` freed is taken again
@@ -30,7 +38,9 @@ describe('layoutDay', () => {
       ['overnight', 0, 120],
       ['late', 1380, 1440],
     ]);
-    expect(layoutDay([overnight], new Date(2027, 4, 4)).map((p) => [p.fromMinute, p.toMinute])).toEqual([[1320, 1440]]);
+    expect(layoutDay([overnight], new Date(2027, 4, 4)).map((p) => [p.fromMinute, p.toMinute])).toEqual([
+      [1320, 1440],
+    ]);
   });
 
   it('gives an event with no length a sliver, and three overlapping events three columns', () => {
@@ -54,7 +64,9 @@ describe('selecting a range', () => {
   });
 
   it('finds the slot of a minute within the day', () => {
-    expect([slotAt(-5), slotAt(0), slotAt(29.9), slotAt(30), slotAt(1439), slotAt(1500)]).toEqual([0, 0, 0, 30, 1410, 1410]);
+    expect([slotAt(-5), slotAt(0), slotAt(29.9), slotAt(30), slotAt(1439), slotAt(1500)]).toEqual([
+      0, 0, 0, 30, 1410, 1410,
+    ]);
   });
 });
 

@@ -25,7 +25,8 @@ export interface PlacedEvent<E extends Timed> {
   columns: number;
 }
 
-const addDays = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+const addDays = (date: Date, days: number) =>
+  new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
 
 /** Minutes since the start of `day` (local midnight) by the wall clock: 0 before it, 1440 after it. */
 function wallMinute(instant: Date, day: Date, nextDay: Date): number {
@@ -73,7 +74,8 @@ export function layoutDay<E extends Timed>(events: readonly E[], day: Date): Pla
 }
 
 /** The slot (its first minute) that a minute of the day falls in. */
-export const slotAt = (minute: number) => Math.min(Math.max(Math.floor(minute / slotMinutes), 0), minutesPerDay / slotMinutes - 1) * slotMinutes;
+export const slotAt = (minute: number) =>
+  Math.min(Math.max(Math.floor(minute / slotMinutes), 0), minutesPerDay / slotMinutes - 1) * slotMinutes;
 
 /** The instant at `minute` past the start of `day`, by the wall clock. */
 export const atMinute = (day: Date, minute: number) =>
@@ -84,7 +86,10 @@ export const atMinute = (day: Date, minute: number) =>
  * began to the end of the slot where it ended, whichever way it went.
  */
 export function selectedMinutes(fromMinute: number, toMinute: number): { from: number; to: number } {
-  return { from: slotAt(Math.min(fromMinute, toMinute)), to: slotAt(Math.max(fromMinute, toMinute)) + slotMinutes };
+  return {
+    from: slotAt(Math.min(fromMinute, toMinute)),
+    to: slotAt(Math.max(fromMinute, toMinute)) + slotMinutes,
+  };
 }
 
 /** The same selection as instants of `day`. */
@@ -102,7 +107,11 @@ export type MinutesShown = { from: number; to: number } | 'all';
  * out, or not displayed) shows them all: there is nothing to save.
  */
 export function minutesInView(
-  { scrollTop, clientHeight, scrollHeight }: { scrollTop: number; clientHeight: number; scrollHeight: number },
+  {
+    scrollTop,
+    clientHeight,
+    scrollHeight,
+  }: { scrollTop: number; clientHeight: number; scrollHeight: number },
   overscan: number,
 ): MinutesShown {
   if (scrollHeight <= 0) return 'all';

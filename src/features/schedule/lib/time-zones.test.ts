@@ -16,10 +16,26 @@ describe('timeZoneName / describeTimeZone', () => {
 describe('wallClockIn', () => {
   it('shows the same instant on different walls', () => {
     const instant = new Date('2027-05-07T13:00:00Z');
-    expect(wallClockIn(instant, 'America/New_York')).toEqual({ date: '2027-05-07', time: '09:00', isoWeekday: 5 });
-    expect(wallClockIn(instant, 'America/Denver')).toEqual({ date: '2027-05-07', time: '07:00', isoWeekday: 5 });
-    expect(wallClockIn(instant, 'Australia/Sydney')).toEqual({ date: '2027-05-07', time: '23:00', isoWeekday: 5 });
-    expect(wallClockIn(new Date('2027-05-07T15:00:00Z'), 'Australia/Sydney')).toEqual({ date: '2027-05-08', time: '01:00', isoWeekday: 6 });
+    expect(wallClockIn(instant, 'America/New_York')).toEqual({
+      date: '2027-05-07',
+      time: '09:00',
+      isoWeekday: 5,
+    });
+    expect(wallClockIn(instant, 'America/Denver')).toEqual({
+      date: '2027-05-07',
+      time: '07:00',
+      isoWeekday: 5,
+    });
+    expect(wallClockIn(instant, 'Australia/Sydney')).toEqual({
+      date: '2027-05-07',
+      time: '23:00',
+      isoWeekday: 5,
+    });
+    expect(wallClockIn(new Date('2027-05-07T15:00:00Z'), 'Australia/Sydney')).toEqual({
+      date: '2027-05-08',
+      time: '01:00',
+      isoWeekday: 6,
+    });
   });
 
   it('follows both daylight-saving changes', () => {
@@ -31,7 +47,10 @@ describe('wallClockIn', () => {
   });
 
   it('uses 00 for midnight, never 24', () => {
-    expect(wallClockIn(new Date('2027-05-07T04:00:00Z'), 'America/New_York')).toMatchObject({ date: '2027-05-07', time: '00:00' });
+    expect(wallClockIn(new Date('2027-05-07T04:00:00Z'), 'America/New_York')).toMatchObject({
+      date: '2027-05-07',
+      time: '00:00',
+    });
   });
 });
 

@@ -5,7 +5,10 @@
 import { dateTimeFormat } from '@/lib/datetime';
 
 /** "Eastern Time", "Mountain Time": the zone's generic name, or the IANA name when there is none. */
-export function timeZoneName(timeZone: string, { at = new Date(), locale = 'en-US' }: { at?: Date; locale?: string } = {}): string {
+export function timeZoneName(
+  timeZone: string,
+  { at = new Date(), locale = 'en-US' }: { at?: Date; locale?: string } = {},
+): string {
   const part = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');

@@ -12,15 +12,24 @@ describe('visibleRange', () => {
 
   it('week: Sunday to Sunday, or from another first day', () => {
     expect(visibleRange('week', wednesday)).toEqual({ start: local(2027, 5, 2), end: local(2027, 5, 9) });
-    expect(visibleRange('week', wednesday, { weekStartsOn: 1 })).toEqual({ start: local(2027, 5, 3), end: local(2027, 5, 10) });
-    expect(visibleRange('week', local(2027, 5, 2))).toEqual({ start: local(2027, 5, 2), end: local(2027, 5, 9) });
+    expect(visibleRange('week', wednesday, { weekStartsOn: 1 })).toEqual({
+      start: local(2027, 5, 3),
+      end: local(2027, 5, 10),
+    });
+    expect(visibleRange('week', local(2027, 5, 2))).toEqual({
+      start: local(2027, 5, 2),
+      end: local(2027, 5, 9),
+    });
   });
 
   it('month: the whole weeks the month touches', () => {
     // May 2027: Saturday the 1st … Monday the 31st
     expect(visibleRange('month', wednesday)).toEqual({ start: local(2027, 4, 25), end: local(2027, 6, 6) });
     // February 2026 starts on a Sunday and ends on a Saturday: exactly four weeks
-    expect(visibleRange('month', local(2026, 2, 14))).toEqual({ start: local(2026, 2, 1), end: local(2026, 3, 1) });
+    expect(visibleRange('month', local(2026, 2, 14))).toEqual({
+      start: local(2026, 2, 1),
+      end: local(2026, 3, 1),
+    });
   });
 
   it('agenda: the day and the 30 after it', () => {

@@ -26,11 +26,17 @@ export interface RangeOptions {
 export const agendaLength = 30;
 
 const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());
-const addDays = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-const startOfWeek = (date: Date, weekStartsOn: number) => addDays(startOfDay(date), -((date.getDay() - weekStartsOn + 7) % 7));
+const addDays = (date: Date, days: number) =>
+  new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+const startOfWeek = (date: Date, weekStartsOn: number) =>
+  addDays(startOfDay(date), -((date.getDay() - weekStartsOn + 7) % 7));
 
 /** `[start, end)` of what `view` shows around `date`. */
-export function visibleRange(view: CalendarView, date: Date, { weekStartsOn = 0, agendaDays = agendaLength }: RangeOptions = {}): TimeRange {
+export function visibleRange(
+  view: CalendarView,
+  date: Date,
+  { weekStartsOn = 0, agendaDays = agendaLength }: RangeOptions = {},
+): TimeRange {
   switch (view) {
     case 'day':
       return { start: startOfDay(date), end: addDays(date, 1) };
@@ -51,7 +57,11 @@ export function visibleRange(view: CalendarView, date: Date, { weekStartsOn = 0,
 }
 
 /** The dates the calendar's "Previous" and "Next" lead to from `date`, as react-big-calendar's views move. */
-export function adjacentDates(view: CalendarView, date: Date, { agendaDays = agendaLength }: Pick<RangeOptions, 'agendaDays'> = {}): [Date, Date] {
+export function adjacentDates(
+  view: CalendarView,
+  date: Date,
+  { agendaDays = agendaLength }: Pick<RangeOptions, 'agendaDays'> = {},
+): [Date, Date] {
   const step = (sign: 1 | -1) => {
     switch (view) {
       case 'day':

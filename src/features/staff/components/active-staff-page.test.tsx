@@ -8,7 +8,9 @@ import { renderSignedIn } from '../../../../tests/render';
 
 /** The table's rows as arrays of cell texts (header row first). */
 function tableRows(): string[][] {
-  const table = screen.getByRole('table', { name: 'Active staff members of Harborview Counseling Collective' });
+  const table = screen.getByRole('table', {
+    name: 'Active staff members of Harborview Counseling Collective',
+  });
   return within(table)
     .getAllByRole('row')
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
@@ -38,8 +40,20 @@ describe('Active Staff Members', () => {
       '1578932046',
     ]);
     // no default location, no NPI: said, not left blank
-    expect(rows).toContainEqual(['Daniel Cho', 'daniel.cho@harborviewcounseling.com', 'Therapist', 'None', '1285039467']);
-    expect(rows).toContainEqual(['Maya Okafor', 'maya.okafor@harborviewcounseling.com', 'Org admin', 'Back Bay Office', 'None']);
+    expect(rows).toContainEqual([
+      'Daniel Cho',
+      'daniel.cho@harborviewcounseling.com',
+      'Therapist',
+      'None',
+      '1285039467',
+    ]);
+    expect(rows).toContainEqual([
+      'Maya Okafor',
+      'maya.okafor@harborviewcounseling.com',
+      'Org admin',
+      'Back Bay Office',
+      'None',
+    ]);
     // deactivated staff and other clinics' staff are not listed
     expect(screen.queryByText('Ruth Adler')).not.toBeInTheDocument();
     expect(screen.queryByText('Grace Lindqvist')).not.toBeInTheDocument();
@@ -52,11 +66,19 @@ describe('Active Staff Members', () => {
     const search = screen.getByRole('searchbox', { name: 'Search by name' });
 
     await user.type(search, 'MA');
-    expect(tableRows().slice(1).map((r) => r[0])).toEqual(['Marcus Bell', 'Sofia Marquez', 'Maya Okafor', 'Priya Raman']);
+    expect(
+      tableRows()
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['Marcus Bell', 'Sofia Marquez', 'Maya Okafor', 'Priya Raman']);
     expect(screen.getByRole('status')).toHaveTextContent('4 of 8 staff members match “MA”.');
 
     await user.type(search, 'n');
-    expect(tableRows().slice(1).map((r) => r[0])).toEqual(['Priya Raman']);
+    expect(
+      tableRows()
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['Priya Raman']);
 
     await user.clear(search);
     await user.type(search, 'zzz');
@@ -78,7 +100,10 @@ describe('Active Staff Members', () => {
     await user.click(within(tabs).getByRole('link', { name: 'Public Profile' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Public Profile' })).toBeInTheDocument();
     expect(await screen.findByText('Application Status', {}, { timeout: 5_000 })).toBeInTheDocument();
-    expect(within(tabs).getByRole('link', { name: 'Public Profile' })).toHaveAttribute('aria-current', 'page');
+    expect(within(tabs).getByRole('link', { name: 'Public Profile' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 
   it('shows the server’s error and lets you try again', async () => {
@@ -90,7 +115,12 @@ describe('Active Staff Members', () => {
         calls += 1;
         if (calls === 1) {
           return HttpResponse.json(
-            { code: '57014', details: null, hint: null, message: 'canceling statement due to statement timeout' },
+            {
+              code: '57014',
+              details: null,
+              hint: null,
+              message: 'canceling statement due to statement timeout',
+            },
             { status: 500 },
           );
         }
@@ -122,12 +152,18 @@ describe('Staff Details', () => {
     await renderSignedIn('admin', `/staff/${personas.scheduler.staffId}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Luis Romero' })).toBeInTheDocument();
     const tabs = screen.getByRole('navigation', { name: 'Staff member sections' });
-    expect(within(tabs).getAllByRole('link').map((l) => l.textContent)).toEqual(['Overview']);
+    expect(
+      within(tabs)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['Overview']);
   });
 
   it('says when there is no such staff member in the clinic', async () => {
     // Grace works at Cedar Ridge: RLS hides her from Harborview's admin
     await renderSignedIn('admin', `/staff/${personas.cedarAdmin.staffId}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Staff member not found' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Staff member not found' }),
+    ).toBeInTheDocument();
   });
 });

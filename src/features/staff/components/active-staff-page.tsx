@@ -16,7 +16,10 @@ export function ActiveStaffPage() {
   const staff = useActiveStaff(membership.org_id);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
-  const visible = useMemo(() => filterStaffByName(staff.data ?? [], deferredSearch), [staff.data, deferredSearch]);
+  const visible = useMemo(
+    () => filterStaffByName(staff.data ?? [], deferredSearch),
+    [staff.data, deferredSearch],
+  );
   const searchId = useId();
   const captionId = useId();
 
@@ -39,7 +42,11 @@ export function ActiveStaffPage() {
 
       {staff.isPending ? <LoadingState label="Loading staff members…" /> : null}
       {staff.isError ? (
-        <ErrorState title="The staff list could not be loaded." error={staff.error} onRetry={() => void staff.refetch()} />
+        <ErrorState
+          title="The staff list could not be loaded."
+          error={staff.error}
+          onRetry={() => void staff.refetch()}
+        />
       ) : null}
       {staff.isSuccess ? (
         <>
@@ -48,7 +55,11 @@ export function ActiveStaffPage() {
           </p>
           {visible.length > 0 ? (
             <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <StaffTable staff={visible} captionId={captionId} organizationName={membership.organization.name} />
+              <StaffTable
+                staff={visible}
+                captionId={captionId}
+                organizationName={membership.organization.name}
+              />
             </div>
           ) : null}
         </>
@@ -59,7 +70,8 @@ export function ActiveStaffPage() {
 
 function resultSummary(shown: number, total: number, search: string): string {
   const noun = (count: number) => (count === 1 ? 'staff member' : 'staff members');
-  if (search.trim() === '') return total === 0 ? 'There are no active staff members yet.' : `${total} active ${noun(total)}.`;
+  if (search.trim() === '')
+    return total === 0 ? 'There are no active staff members yet.' : `${total} active ${noun(total)}.`;
   if (shown === 0) return `No active staff member matches “${search.trim()}”.`;
   return `${shown} of ${total} ${noun(total)} match “${search.trim()}”.`;
 }

@@ -42,7 +42,11 @@ export function StaffDetailsLayout() {
     return (
       <section className="page" aria-label="Staff member">
         {breadcrumb}
-        <ErrorState title="This staff member could not be loaded." error={staff.error} onRetry={() => void staff.refetch()} />
+        <ErrorState
+          title="This staff member could not be loaded."
+          error={staff.error}
+          onRetry={() => void staff.refetch()}
+        />
       </section>
     );
   }

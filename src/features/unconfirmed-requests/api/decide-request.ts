@@ -3,7 +3,8 @@ import { supabase } from '@/lib/supabase';
 import { unconfirmedKeys } from '../keys';
 import { declineSchema, type DeclineForm } from '../schemas';
 
-export type Decision = { kind: 'confirm'; requestId: string } | { kind: 'decline'; requestId: string; form: DeclineForm };
+export type Decision =
+  { kind: 'confirm'; requestId: string } | { kind: 'decline'; requestId: string; form: DeclineForm };
 
 /** Confirms or declines a request; the database refuses illegal or concurrent decisions with a message. */
 export async function decideRequest(decision: Decision): Promise<void> {

@@ -35,7 +35,10 @@ export async function getUnconfirmedRequests(orgId: string, signal?: AbortSignal
     .eq('org_id', orgId)
     .order('expires_at', { ascending: true })
     .limit(500);
-  const { data, error } = await (signal ? query.abortSignal(signal) : query).overrideTypes<UnconfirmedRequest[], { merge: false }>();
+  const { data, error } = await (signal ? query.abortSignal(signal) : query).overrideTypes<
+    UnconfirmedRequest[],
+    { merge: false }
+  >();
   if (error) throw error;
   return data;
 }

@@ -4,29 +4,56 @@ import type { UnconfirmedRequest } from '../api/get-unconfirmed-requests';
 import { useTherapistDay } from '../api/get-therapist-day';
 import { findConflicts } from '../lib/conflicts';
 
-const kindLabel = { availability: 'Open time', appointment: 'Appointment', request: 'Pending request' } as const;
+const kindLabel = {
+  availability: 'Open time',
+  appointment: 'Appointment',
+  request: 'Pending request',
+} as const;
 
 /** Everything the client submitted, and the therapist's day around the slot with any conflict called out. */
 export function RequestDetails({ orgId, request }: { orgId: string; request: UnconfirmedRequest }) {
   const day = useTherapistDay(orgId, request.therapist_id, request.id, request.slot_start);
   const slot = { start: parseTimestamp(request.slot_start), end: parseTimestamp(request.slot_end) };
-  const conflicts = findConflicts(slot, (day.data ?? []).filter((e) => e.kind === 'appointment').map((e) => e.range));
+  const conflicts = findConflicts(
+    slot,
+    (day.data ?? []).filter((e) => e.kind === 'appointment').map((e) => e.range),
+  );
 
   return (
     <div className="request-details">
       <h3>Submitted</h3>
       <dl>
-        <dt>Client</dt><dd>{request.first_name} {request.last_name}</dd>
-        <dt>Email</dt><dd>{request.email}</dd>
-        <dt>Phone</dt><dd>{request.phone}</dd>
-        <dt>Date of birth</dt><dd>{request.date_of_birth}</dd>
-        <dt>Member ID</dt><dd>{request.member_id ?? 'None'}</dd>
-        <dt>Note</dt><dd>{request.note ?? 'None'}</dd>
-        <dt>Requested</dt><dd>{formatDateTime(request.slot_start)} – {formatDateTime(request.slot_end)}{request.location_name ? `, ${request.location_name}` : ''}</dd>
+        <dt>Client</dt>
+        <dd>
+          {request.first_name} {request.last_name}
+        </dd>
+        <dt>Email</dt>
+        <dd>{request.email}</dd>
+        <dt>Phone</dt>
+        <dd>{request.phone}</dd>
+        <dt>Date of birth</dt>
+        <dd>{request.date_of_birth}</dd>
+        <dt>Member ID</dt>
+        <dd>{request.member_id ?? 'None'}</dd>
+        <dt>Note</dt>
+        <dd>{request.note ?? 'None'}</dd>
+        <dt>Requested</dt>
+        <dd>
+          {formatDateTime(request.slot_start)} – {formatDateTime(request.slot_end)}
+          {request.location_name ? `, ${request.location_name}` : ''}
+        </dd>
       </dl>
-      <h3>{request.therapist_first_name} {request.therapist_last_name}’s calendar around this time</h3>
+      <h3>
+        {request.therapist_first_name} {request.therapist_last_name}’s calendar around this time
+      </h3>
       {day.isPending ? <LoadingState label="Loading the calendar…" /> : null}
-      {day.isError ? <ErrorState title="The calendar could not be loaded" error={day.error} onRetry={() => void day.refetch()} /> : null}
+      {day.isError ? (
+        <ErrorState
+          title="The calendar could not be loaded"
+          error={day.error}
+          onRetry={() => void day.refetch()}
+        />
+      ) : null}
       {conflicts.length > 0 ? (
         <p className="callout callout-error">
           Conflict: an appointment is already scheduled at an overlapping time, so confirming will be refused.
@@ -36,8 +63,11 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
         <ul className="day-list">
           {day.data.map((entry, i) => (
             <li key={i}>
-              <strong>{entry.isThisRequest ? 'This request' : kindLabel[entry.kind]}</strong>: {formatDateTime(entry.range.start)} – {formatDateTime(entry.range.end)}
-              {entry.kind === 'appointment' && findConflicts(slot, [entry.range]).length ? ' (conflicts with this request)' : ''}
+              <strong>{entry.isThisRequest ? 'This request' : kindLabel[entry.kind]}</strong>:{' '}
+              {formatDateTime(entry.range.start)} – {formatDateTime(entry.range.end)}
+              {entry.kind === 'appointment' && findConflicts(slot, [entry.range]).length
+                ? ' (conflicts with this request)'
+                : ''}
             </li>
           ))}
         </ul>

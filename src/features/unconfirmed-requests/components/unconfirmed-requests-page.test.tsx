@@ -39,7 +39,12 @@ function serveQueue(rows: unknown[]) {
       rpcCalls.push({ name: String(params.name), body });
       if ((body as { request_id: string }).request_id === 'taken') {
         return HttpResponse.json(
-          { code: 'P0001', hint: 'already_decided', details: null, message: 'This request was already confirmed by Luis Romero at 2027-05-01 12:00 UTC.' },
+          {
+            code: 'P0001',
+            hint: 'already_decided',
+            details: null,
+            message: 'This request was already confirmed by Luis Romero at 2027-05-01 12:00 UTC.',
+          },
           { status: 400 },
         );
       }
@@ -53,7 +58,12 @@ describe('Unconfirmed Appointments', () => {
   it('lists pending requests with source and time left, urgent ones marked in words', async () => {
     serveQueue([
       row('a', { expires_at: new Date(Date.now() + 5 * hour).toISOString() }),
-      row('b', { source: 'client_portal', source_label: 'Client Portal', first_name: 'Rowan', last_name: 'Osei' }),
+      row('b', {
+        source: 'client_portal',
+        source_label: 'Client Portal',
+        first_name: 'Rowan',
+        last_name: 'Osei',
+      }),
     ]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed');
     const table = await screen.findByRole('table', { name: /2 pending requests/ });
@@ -68,7 +78,15 @@ describe('Unconfirmed Appointments', () => {
   });
 
   it('filters by source', async () => {
-    serveQueue([row('a'), row('b', { source: 'client_portal', source_label: 'Client Portal', first_name: 'Rowan', last_name: 'Osei' })]);
+    serveQueue([
+      row('a'),
+      row('b', {
+        source: 'client_portal',
+        source_label: 'Client Portal',
+        first_name: 'Rowan',
+        last_name: 'Osei',
+      }),
+    ]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed');
     await screen.findByRole('table');
     await userEvent.selectOptions(screen.getByLabelText('Source'), 'Client Portal');
@@ -82,8 +100,12 @@ describe('Unconfirmed Appointments', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Confirm Elena Castillo’s request?' });
     expect(dialog).toHaveTextContent('It cannot be undone.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm appointment' }));
-    await waitFor(() => expect(calls).toEqual([{ name: 'confirm_referral_request', body: { request_id: 'a' } }]));
-    expect(await screen.findByRole('status')).toHaveTextContent('Confirmed: Elena Castillo is scheduled and was emailed.');
+    await waitFor(() =>
+      expect(calls).toEqual([{ name: 'confirm_referral_request', body: { request_id: 'a' } }]),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Confirmed: Elena Castillo is scheduled and was emailed.',
+    );
   });
 
   it('tells who decided first when someone else already did', async () => {
@@ -97,9 +119,15 @@ describe('Unconfirmed Appointments', () => {
   it('shows everything submitted and the therapist’s day, with a conflict called out', async () => {
     serveQueue([row('a', { note: 'Evenings are hard' })]);
     server.use(
-      http.get(`${testSupabaseUrl}/rest/v1/availability_occurrences`, () => HttpResponse.json([{ during: '["2027-05-04 13:00:00+00","2027-05-04 17:00:00+00")' }])),
-      http.get(`${testSupabaseUrl}/rest/v1/appointments`, () => HttpResponse.json([{ during: '["2027-05-04 13:30:00+00","2027-05-04 14:30:00+00")' }])),
-      http.get(`${testSupabaseUrl}/rest/v1/referral_requests`, () => HttpResponse.json([{ id: 'a', slot: '["2027-05-04 13:00:00+00","2027-05-04 14:00:00+00")' }])),
+      http.get(`${testSupabaseUrl}/rest/v1/availability_occurrences`, () =>
+        HttpResponse.json([{ during: '["2027-05-04 13:00:00+00","2027-05-04 17:00:00+00")' }]),
+      ),
+      http.get(`${testSupabaseUrl}/rest/v1/appointments`, () =>
+        HttpResponse.json([{ during: '["2027-05-04 13:30:00+00","2027-05-04 14:30:00+00")' }]),
+      ),
+      http.get(`${testSupabaseUrl}/rest/v1/referral_requests`, () =>
+        HttpResponse.json([{ id: 'a', slot: '["2027-05-04 13:00:00+00","2027-05-04 14:00:00+00")' }]),
+      ),
     );
     await renderSignedIn('scheduler', '/schedule/unconfirmed');
     const toggle = await screen.findByRole('button', { name: 'Details for Elena Castillo' });
@@ -124,7 +152,12 @@ describe('Unconfirmed Appointments', () => {
     await userEvent.type(within(dialog).getByLabelText(/Note/), 'Needs a specialist we do not have');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));
     await waitFor(() =>
-      expect(calls).toEqual([{ name: 'decline_referral_request', body: { request_id: 'a', reason: 'other', note: 'Needs a specialist we do not have' } }]),
+      expect(calls).toEqual([
+        {
+          name: 'decline_referral_request',
+          body: { request_id: 'a', reason: 'other', note: 'Needs a specialist we do not have' },
+        },
+      ]),
     );
   });
 });

@@ -39,7 +39,11 @@ export const createUser: Handler = async (ctx, req) => {
   await requireAdmin(ctx, req);
   const body = parseBody(createUserBody, await req.json());
   if (!body.email) {
-    if (body.phone) throw unprocessable('phone_provider_disabled', 'Phone users are not supported by the local auth service');
+    if (body.phone)
+      throw unprocessable(
+        'phone_provider_disabled',
+        'Phone users are not supported by the local auth service',
+      );
     throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
   }
   const email = validateEmail(body.email);
@@ -94,11 +98,16 @@ export const updateUserById: Handler = async (ctx, req) => {
   const user = await loadUser(ctx, req);
   const body = parseBody(updateUserBody, await req.json());
   if (body.email && body.email.toLowerCase() !== (user.email ?? '').toLowerCase()) {
-    throw unprocessable('validation_failed', 'Changing the email address is not supported by the local auth service');
+    throw unprocessable(
+      'validation_failed',
+      'Changing the email address is not supported by the local auth service',
+    );
   }
   if (body.password) checkPasswordStrength(body.password, ctx.settings.passwordPolicy);
   const newHash = body.password ? await hashPassword(body.password) : null;
-  const ban = body.ban_duration ? { until: body.ban_duration === 'none' ? null : banEnd(body.ban_duration) } : null;
+  const ban = body.ban_duration
+    ? { until: body.ban_duration === 'none' ? null : banEnd(body.ban_duration) }
+    : null;
   return json(
     await inTransaction(ctx.pool, async (tx) => {
       if (newHash) {
@@ -125,18 +134,31 @@ export const deleteUserById: Handler = async (ctx, req) => {
     throw error;
   });
   const softDelete = parseBody(deleteUserBody, raw)?.should_soft_delete === true;
-  await inTransaction(ctx.pool, (tx) => (softDelete ? softDeleteUser(tx, user.id) : hardDeleteUser(tx, user.id)));
+  await inTransaction(ctx.pool, (tx) =>
+    softDelete ? softDeleteUser(tx, user.id) : hardDeleteUser(tx, user.id),
+  );
   return json({});
 };
 
-const durationUnits: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const durationUnits: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /** `ban_duration` is a Go duration ("24h", "1h30m", "876000h"). */
 function banEnd(duration: string): Date {
   const parts = [...duration.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
   const consumed = parts.map((p) => p[0]).join('');
   if (parts.length === 0 || consumed !== duration) {
-    throw badRequest('validation_failed', `invalid format for ban duration: time: invalid duration "${duration}"`);
+    throw badRequest(
+      'validation_failed',
+      `invalid format for ban duration: time: invalid duration "${duration}"`,
+    );
   }
   const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (durationUnits[p[2] ?? 's'] ?? 0), 0);
   return new Date(Date.now() + ms);

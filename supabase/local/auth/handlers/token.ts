@@ -17,7 +17,11 @@ import {
 } from '../sessions.ts';
 import { findUserByEmail, findUserById, isBanned } from '../users.ts';
 
-const passwordGrantBody = z.object({ email: optionalString, phone: optionalString, password: optionalString });
+const passwordGrantBody = z.object({
+  email: optionalString,
+  phone: optionalString,
+  password: optionalString,
+});
 const refreshGrantBody = z.object({ refresh_token: optionalString });
 
 export const token: Handler = async (ctx, req) => {
@@ -32,7 +36,10 @@ async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<Reply>
   const body = parseBody(passwordGrantBody, await req.json());
   const email = body.email ?? '';
   if (email && body.phone) {
-    throw unprocessable('validation_failed', 'Only an email address or phone number should be provided on login.');
+    throw unprocessable(
+      'validation_failed',
+      'Only an email address or phone number should be provided on login.',
+    );
   }
   if (!email) {
     if (body.phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
@@ -66,7 +73,8 @@ async function refreshGrant(ctx: AuthContext, req: AuthRequest): Promise<Reply> 
   const outcome = await inTransaction<AccessTokenResponse | AuthHttpError>(ctx.pool, async (tx) => {
     const token = await findRefreshToken(tx, presented);
     const user = token ? await findUserById(tx, token.user_id) : null;
-    if (!token || !user) return badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+    if (!token || !user)
+      return badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
     if (isBanned(user)) return badRequest('user_banned', 'Invalid Refresh Token: User Banned');
     const session = token.session_id ? await findSession(tx, token.session_id, { forUpdate: true }) : null;
     if (!session) {

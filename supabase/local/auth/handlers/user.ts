@@ -29,7 +29,10 @@ export const updateUser: Handler = async (ctx, req) => {
   const body = parseBody(updateUserBody, await req.json());
   if (body.app_metadata) throw forbidden('not_admin', 'Updating app_metadata requires admin privileges');
   if (body.email && body.email.toLowerCase() !== (user.email ?? '').toLowerCase()) {
-    throw unprocessable('validation_failed', 'Changing the email address is not supported by the local auth service');
+    throw unprocessable(
+      'validation_failed',
+      'Changing the email address is not supported by the local auth service',
+    );
   }
   if (body.phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
 

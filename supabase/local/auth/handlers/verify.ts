@@ -52,10 +52,12 @@ export const verify: Handler = async (ctx, req) => {
       if (!user) throw linkExpired();
       if (isBanned(user)) throw forbidden('user_banned', 'User is banned');
       const sentAt = column === 'confirmation_token' ? user.confirmation_sent_at : user.recovery_sent_at;
-      if (!sentAt || Date.now() > sentAt.getTime() + ctx.settings.emailLinkExpirySeconds * 1000) throw linkExpired();
+      if (!sentAt || Date.now() > sentAt.getTime() + ctx.settings.emailLinkExpirySeconds * 1000)
+        throw linkExpired();
       if (column === 'confirmation_token') {
         // an invited user has no password yet: GoTrue gives an unusable one, the app asks for a real one
-        if (!user.encrypted_password && user.invited_at) await setPassword(tx, user.id, await hashPassword(randomPassword()));
+        if (!user.encrypted_password && user.invited_at)
+          await setPassword(tx, user.id, await hashPassword(randomPassword()));
         await confirmEmail(tx, user.id);
       } else {
         await clearRecoveryToken(tx, user.id);
