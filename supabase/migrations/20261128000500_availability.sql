@@ -317,7 +317,8 @@ create index availability_occurrences_staff_start_idx on public.availability_occ
  * scheduled appointments, minus slots held by pending referral requests and by unverified
  * ones still within their verification window, minus the minimum notice, within the booking
  * horizon; only while the therapist is enrolled, active and Completed in a clinic with the
- * program on. At most max_per_therapist each (all when null).
+ * program on. At most max_per_therapist each (all when null). Set-based: one statement for one
+ * therapist or a whole directory page, no per-row calls.
  */
 create function private.open_slots_of(therapists uuid[], from_ts timestamptz, to_ts timestamptz, as_of timestamptz,
                                       max_per_therapist integer default null)
