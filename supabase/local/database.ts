@@ -32,7 +32,8 @@ const crashRecoveryLine =
 export async function startDatabase(
   settings: StackSettings,
   log: (line: string) => void,
-  { fresh = false }: { fresh?: boolean } = {},
+  // workdir: the folder whose supabase/migrations are applied (the schema check builds an older version's)
+  { fresh = false, workdir = projectRoot }: { fresh?: boolean; workdir?: string } = {},
 ): Promise<RunningDatabase> {
   const user = await postgresUser();
   assertPostgresCanReach(user, settings.dataDir);
@@ -90,6 +91,7 @@ export async function startDatabase(
       url,
       settings.profile === 'dev' || settings.profile === 'test',
       log,
+      workdir,
     );
     await refreshStatistics(url, isNew || changed || recovered, log);
   } catch (error) {
@@ -146,8 +148,9 @@ export async function applyMigrations(
   url: string,
   includeSeed: boolean,
   log: (line: string) => void,
+  workdir = projectRoot,
 ): Promise<boolean> {
-  const args = ['db', 'push', '--db-url', url, '--yes', '--workdir', projectRoot];
+  const args = ['db', 'push', '--db-url', url, '--yes', '--workdir', workdir];
   if (includeSeed) args.push('--include-seed');
   try {
     const { stdout, stderr } = await run(supabaseCli, args, {

@@ -1,5 +1,11 @@
 -- The append-only audit log and the notification outbox. Both are written by triggers and
 -- privileged helpers in the same transaction as the change they record.
+--
+-- Email delivery never silently gives up: a failed attempt is retried with exponential backoff
+-- (1 min, 2 min, 4 min … capped at 1 h) until 72 hours have passed since the first attempt; the
+-- attempt that fails after that dead-letters the email (status `dead_letter`, with the last
+-- error), for the clinic's org admins to see and resend (20261207006200). An error that no retry
+-- can fix (a broken payload, an address the provider refuses) dead-letters at once.
 
 -- audit log --------------------------------------------------------------------------------------
 create table public.audit_log (
@@ -39,34 +45,29 @@ create policy "Org admins can read their organization's audit log"
   on public.audit_log for select to authenticated
   using (org_id in (select private.org_ids_with_role('org_admin')));
 
-/** The calling user's staff record in `org`, or null (the platform, or not a member). */
-create function private.my_staff_id(org uuid)
-returns uuid
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select s.id from public.staff_members s where s.org_id = org and s.user_id = (select auth.uid());
-$$;
-revoke execute on function private.my_staff_id(uuid) from public;
-grant execute on function private.my_staff_id(uuid) to authenticated, service_role;
-
 /** Appends one entry to the audit log on behalf of the calling user. */
 create function private.write_audit(org uuid, action text, entity_id uuid, before jsonb, after jsonb)
 returns void
-language sql
+language plpgsql
 security definer
 set search_path = ''
 as $$
+begin
   insert into public.audit_log (org_id, actor_user_id, actor_staff_id, action, entity_id, before, after)
   values (org, (select auth.uid()), private.my_staff_id(org), action, entity_id, before, after);
+end;
 $$;
 revoke execute on function private.write_audit(uuid, text, uuid, jsonb, jsonb) from public;
+-- the functions that call it as the service role (payer and client-portal requests)
+grant execute on function private.write_audit(uuid, text, uuid, jsonb, jsonb) to service_role;
 
 -- notification outbox ----------------------------------------------------------------------------
-create type public.notification_template as enum ('enrollment_invitation');
-create type public.notification_status as enum ('pending', 'sending', 'sent', 'failed');
+create type public.notification_template as enum (
+  'enrollment_invitation', 'request_confirmed', 'request_declined', 'request_expired', 'request_reminder',
+  'request_verification', 'request_withdrawn');
+-- `failed` is no longer written: the attempt limit it stood for became the retry window and
+-- `dead_letter`
+create type public.notification_status as enum ('pending', 'sending', 'sent', 'failed', 'dead_letter');
 
 create table public.notification_outbox (
   id uuid primary key default extensions.gen_random_uuid(),
@@ -83,16 +84,21 @@ create table public.notification_outbox (
   last_error text,
   provider_message_id text,
   sent_at timestamptz,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- the retry window runs from the first attempt
+  first_attempt_at timestamptz,
+  dead_lettered_at timestamptz,
+  constraint notification_outbox_dead_letter_stamped check ((status = 'dead_letter') = (dead_lettered_at is not null))
 );
 alter table public.notification_outbox enable row level security;
 create index notification_outbox_org_idx on public.notification_outbox (org_id);
 create index notification_outbox_due_idx on public.notification_outbox (next_attempt_at)
   where status in ('pending', 'sending');
--- only the email worker (service role) touches the outbox; no policy lets a user read it
+-- only the email worker (service role) writes the outbox; org admins read their clinic's dead
+-- letters (20261207006200_undelivered_emails_for_admins.sql)
 revoke all on public.notification_outbox from anon, authenticated;
 
-/** Queues an email in the caller's transaction; a second call with the same key is ignored. */
+/** Queues one email; a second call with the same idempotency key does nothing. */
 create function private.queue_notification(
   org uuid,
   template public.notification_template,
@@ -101,29 +107,46 @@ create function private.queue_notification(
   idempotency_key text
 )
 returns void
-language sql
+language plpgsql
 security definer
 set search_path = ''
 as $$
+begin
   insert into public.notification_outbox (org_id, template, recipient, payload, idempotency_key)
   values (org, template, recipient, payload, idempotency_key)
-  on conflict (idempotency_key) do nothing;
+  on conflict on constraint notification_outbox_idempotency_key_key do nothing;
+end;
 $$;
 revoke execute on function private.queue_notification(uuid, public.notification_template, text, jsonb, text) from public;
+-- the functions that call it as the service role (client-portal requests)
+grant execute on function private.queue_notification(uuid, public.notification_template, text, jsonb, text) to service_role;
 
-/** Most attempts before an email is marked failed. */
-create function private.max_notification_attempts()
-returns integer
+/** How long a failing email is retried, from its first attempt, before it is dead-lettered. */
+create function private.notification_retry_window()
+returns interval
 language sql
 immutable
 set search_path = ''
-as $$ select 8 $$;
-revoke execute on function private.max_notification_attempts() from public;
+as $$ select interval '72 hours' $$;
+revoke execute on function private.notification_retry_window() from public;
+grant execute on function private.notification_retry_window() to service_role;
+
+/** The wait after failed attempt number `attempts`: 1 min, doubling, capped at 1 hour. */
+create function private.notification_backoff(attempts integer)
+returns interval
+language sql
+immutable
+set search_path = ''
+as $$
+  select least(pg_catalog.make_interval(secs => 60 * power(2, least(greatest(attempts - 1, 0), 12))), interval '1 hour');
+$$;
+revoke execute on function private.notification_backoff(integer) from public;
+grant execute on function private.notification_backoff(integer) to service_role;
 
 /**
  * Claims up to `batch_size` due emails for one worker. Rows are locked with `skip locked`, so
  * two workers never claim the same email; a claim is a lease: if the worker dies, the email
- * becomes due again when the lease ends.
+ * becomes due again when the lease ends. The first claim starts the email's retry window.
  */
 create function public.claim_notifications(batch_size integer default 25, lease_seconds integer default 120)
 returns setof public.notification_outbox
@@ -135,7 +158,6 @@ as $$
     from public.notification_outbox o
     where o.status in ('pending', 'sending')
       and o.next_attempt_at <= pg_catalog.now()
-      and o.attempts < private.max_notification_attempts()
     order by o.next_attempt_at
     limit least(greatest(batch_size, 1), 200)
     for update skip locked
@@ -143,6 +165,7 @@ as $$
   update public.notification_outbox o
   set status = 'sending',
       attempts = o.attempts + 1,
+      first_attempt_at = coalesce(o.first_attempt_at, pg_catalog.now()),
       next_attempt_at = pg_catalog.now() + pg_catalog.make_interval(secs => greatest(lease_seconds, 10))
   from picked
   where o.id = picked.id
@@ -150,32 +173,51 @@ as $$
 $$;
 
 /**
- * Records a send attempt's outcome. A failure is retried with exponential backoff
- * (30 s, 1 min, 2 min … capped at 1 h) until the attempts run out.
+ * Records a send attempt's outcome and returns the email's new status: `sent`; `pending` (retried
+ * after private.notification_backoff); or `dead_letter` when the attempt failed after the retry
+ * window (private.notification_retry_window, from the first attempt) or failed for a reason no
+ * retry can fix (`permanent`). Null when the email was not being sent (a stale worker).
  */
-create function public.finish_notification(notification_id uuid, delivered boolean, error text default null, provider_id text default null)
-returns void
+create function public.finish_notification(
+  notification_id uuid,
+  delivered boolean,
+  error text default null,
+  provider_id text default null,
+  permanent boolean default false
+)
+returns public.notification_status
 language sql
 set search_path = ''
 as $$
-  update public.notification_outbox o
-  set status = case
+  with decided as (
+    select o.id,
+      case
         when delivered then 'sent'::public.notification_status
-        when o.attempts >= private.max_notification_attempts() then 'failed'::public.notification_status
+        when coalesce(permanent, false)
+          or pg_catalog.now() >= coalesce(o.first_attempt_at, pg_catalog.now()) + private.notification_retry_window()
+          then 'dead_letter'::public.notification_status
         else 'pending'::public.notification_status
-      end,
-      sent_at = case when delivered then pg_catalog.now() end,
+      end as status
+    from public.notification_outbox o
+    where o.id = notification_id and o.status = 'sending'
+    for update
+  )
+  update public.notification_outbox o
+  set status = d.status,
+      sent_at = case when d.status = 'sent' then pg_catalog.now() end,
+      dead_lettered_at = case when d.status = 'dead_letter' then pg_catalog.now() end,
       provider_message_id = coalesce(provider_id, o.provider_message_id),
-      last_error = case when delivered then null else left(error, 2000) end,
+      last_error = case when delivered then null else left(coalesce(error, 'unknown error'), 2000) end,
       next_attempt_at = case
-        when delivered then o.next_attempt_at
-        else pg_catalog.now() + least(pg_catalog.make_interval(secs => 30 * power(2, greatest(o.attempts - 1, 0))), interval '1 hour')
+        when d.status = 'pending' then pg_catalog.now() + private.notification_backoff(o.attempts)
+        else o.next_attempt_at
       end
-  where o.id = notification_id and o.status = 'sending';
+  from decided d
+  where o.id = d.id
+  returning o.status;
 $$;
 
 revoke execute on function public.claim_notifications(integer, integer) from public, anon, authenticated;
-revoke execute on function public.finish_notification(uuid, boolean, text, text) from public, anon, authenticated;
+revoke execute on function public.finish_notification(uuid, boolean, text, text, boolean) from public, anon, authenticated;
 grant execute on function public.claim_notifications(integer, integer) to service_role;
-grant execute on function public.finish_notification(uuid, boolean, text, text) to service_role;
-grant execute on function private.max_notification_attempts() to service_role;
+grant execute on function public.finish_notification(uuid, boolean, text, text, boolean) to service_role;

@@ -4,23 +4,10 @@
 --   * one enrollment per staff member, ever: deactivation is permanent, never undone;
 --   * at least one payer per active enrollment;
 --   * an enrollment can be deleted only while its application is Incomplete.
--- Application Status is derived from public_profiles.submitted_at (the profile fields arrive
--- with the public-profile migration).
+-- Application Status is derived from public_profiles.submitted_at
+-- (20261128000400_public_profile_fields.sql); the grid is 20261128000900_program_grid.sql.
 
 create type public.enrollment_status as enum ('active', 'deactivated');
-
-create table public.public_profiles (
-  staff_id uuid primary key,
-  org_id uuid not null,
-  submitted_at timestamptz,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  foreign key (org_id, staff_id) references public.staff_members (org_id, id) on delete cascade
-);
-alter table public.public_profiles enable row level security;
-create index public_profiles_org_idx on public.public_profiles (org_id, staff_id);
-create trigger public_profiles_touch_updated_at before update on public.public_profiles
-  for each row execute function private.touch_updated_at();
 
 create table public.program_enrollments (
   id uuid primary key default extensions.gen_random_uuid(),
@@ -52,34 +39,6 @@ create index enrollment_payers_payer_idx on public.enrollment_payers (payer_id, 
 create index enrollment_payers_org_enrollment_idx on public.enrollment_payers (org_id, enrollment_id);
 
 -- helpers ----------------------------------------------------------------------------------------
-
-/** Staff records (in any organization) that belong to the calling user. */
-create function private.my_staff_ids()
-returns setof uuid
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select s.id from public.staff_members s where s.user_id = (select auth.uid()) and s.is_active;
-$$;
-revoke execute on function private.my_staff_ids() from public;
-grant execute on function private.my_staff_ids() to authenticated, service_role;
-
-/** Organizations where the calling user is an org admin or a scheduler (they see the whole program). */
-create function private.program_viewer_org_ids()
-returns setof uuid
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select s.org_id
-  from public.staff_members s
-  where s.user_id = (select auth.uid()) and s.is_active and s.roles && '{org_admin,scheduler}'::public.staff_role[];
-$$;
-revoke execute on function private.program_viewer_org_ids() from public;
-grant execute on function private.program_viewer_org_ids() to authenticated, service_role;
 
 /** The enrollment as the audit log records it: the row plus its payer ids. */
 create function private.enrollment_snapshot(e public.program_enrollments)
@@ -332,7 +291,7 @@ grant update (status) on public.program_enrollments to authenticated;
 revoke insert, update on public.enrollment_payers from anon, authenticated;
 -- org_id is overwritten from the enrollment by the trigger; it is listed so typed clients may send it
 grant insert (enrollment_id, payer_id, org_id) on public.enrollment_payers to authenticated;
-revoke all on public.program_enrollments, public.enrollment_payers, public.public_profiles from anon;
+revoke all on public.program_enrollments, public.enrollment_payers from anon;
 
 -- policies ---------------------------------------------------------------------------------------
 create policy "Admins and schedulers read their program; therapists read their own enrollment"
@@ -364,34 +323,6 @@ create policy "Org admins remove payers from their clinic's enrollments"
   on public.enrollment_payers for delete to authenticated
   using (org_id in (select private.org_ids_with_role('org_admin')));
 
-create policy "Admins and schedulers read their clinic's profiles; staff read their own"
-  on public.public_profiles for select to authenticated
-  using (org_id in (select private.program_viewer_org_ids()) or staff_id in (select private.my_staff_ids()));
-
--- the grid ---------------------------------------------------------------------------------------
-
-/** One row per enrollment for the program grid; reads through the caller's policies. */
-create view public.program_grid with (security_invoker = true) as
-select
-  e.id as enrollment_id,
-  e.org_id,
-  e.staff_id,
-  s.first_name,
-  s.last_name,
-  s.last_name || ', ' || s.first_name as staff_name,
-  e.status,
-  case when p.submitted_at is not null then 'completed' else 'incomplete' end as application_status,
-  coalesce(array(select ep.payer_id from public.enrollment_payers ep join public.payers py on py.id = ep.payer_id
-                 where ep.enrollment_id = e.id order by py.name), '{}') as payer_ids,
-  coalesce(array(select py.name from public.enrollment_payers ep join public.payers py on py.id = ep.payer_id
-                 where ep.enrollment_id = e.id order by py.name), '{}') as payer_names,
-  e.enrolled_at,
-  e.deactivated_at
-from public.program_enrollments e
-join public.staff_members s on s.org_id = e.org_id and s.id = e.staff_id
-left join public.public_profiles p on p.staff_id = e.staff_id;
-revoke all on public.program_grid from anon;
-
 -- mutations as one transaction each --------------------------------------------------------------
 
 /** Validates a payer list from the app: at least one, no duplicates, all known. */
@@ -418,7 +349,9 @@ grant execute on function private.check_payer_list(uuid[]) to authenticated;
 
 /**
  * Add Staff: enrols a therapist with the payers that may refer to them. Runs as the caller, so
- * the policies above decide; the triggers queue the invitation email and the audit entry.
+ * the policies decide; the triggers queue the invitation email and the audit entry. An unknown
+ * staff member (or one of another clinic, which RLS hides) is PostgREST's PT404, a 404: the
+ * P0002 of a missing row would be answered 500.
  */
 create function public.enroll_staff(staff_id uuid, payer_ids uuid[])
 returns uuid
@@ -432,7 +365,7 @@ begin
   perform private.check_payer_list(payer_ids);
   select s.org_id into org from public.staff_members s where s.id = enroll_staff.staff_id;
   if org is null then
-    raise exception 'That staff member does not exist or is not in your organization.' using errcode = 'P0002', hint = 'unknown_staff';
+    raise exception 'That staff member does not exist or is not in your organization.' using errcode = 'PT404', hint = 'unknown_staff';
   end if;
   insert into public.program_enrollments (org_id, staff_id) values (org, enroll_staff.staff_id)
   returning id into new_enrollment_id;

@@ -1,4 +1,5 @@
--- The public profile payers show their members. Three field groups:
+-- The public profile payers show their members (public_profiles: one per therapist; its
+-- submitted_at is the enrollment's Application Status). Three field groups:
 --   * read-only: name, email, NPI, office phone, default location, photo come from staff_members
 --     (joined by public_profile_details, never copied into this table);
 --   * shared: required and optional fields the therapist or an org admin edits;
@@ -54,36 +55,47 @@ $$;
 revoke execute on function private.is_vocabulary_list(text[], text) from public;
 grant execute on function private.is_vocabulary_list(text[], text) to anon, authenticated, service_role;
 
-alter table public.public_profiles
+create table public.public_profiles (
+  staff_id uuid primary key,
+  org_id uuid not null,
+  submitted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
   -- shared, required to submit
-  add column professional_title text check (char_length(btrim(professional_title)) between 2 and 100),
-  add column license_type text check (license_type = any (private.profile_vocabulary('license_type'))),
-  add column license_state text check (license_state = any (private.profile_vocabulary('us_state'))),
-  add column license_number text check (license_number ~ '^[A-Za-z0-9-]{3,20}$'),
-  add column about_me text check (char_length(about_me) <= 2000),
-  add column specialties text[] not null default '{}' check (private.is_vocabulary_list(specialties, 'specialty')),
-  add column treatment_approaches text[] not null default '{}' check (private.is_vocabulary_list(treatment_approaches, 'treatment_approach')),
-  add column ages_served text[] not null default '{}' check (private.is_vocabulary_list(ages_served, 'age_group')),
-  add column session_formats text[] not null default '{}' check (private.is_vocabulary_list(session_formats, 'session_format')),
-  add column languages text[] not null default '{}' check (private.is_vocabulary_list(languages, 'language')),
+  professional_title text check (char_length(btrim(professional_title)) between 2 and 100),
+  license_type text check (license_type = any (private.profile_vocabulary('license_type'))),
+  license_state text check (license_state = any (private.profile_vocabulary('us_state'))),
+  license_number text check (license_number ~ '^[A-Za-z0-9-]{3,20}$'),
+  about_me text check (char_length(about_me) <= 2000),
+  specialties text[] not null default '{}' check (private.is_vocabulary_list(specialties, 'specialty')),
+  treatment_approaches text[] not null default '{}' check (private.is_vocabulary_list(treatment_approaches, 'treatment_approach')),
+  ages_served text[] not null default '{}' check (private.is_vocabulary_list(ages_served, 'age_group')),
+  session_formats text[] not null default '{}' check (private.is_vocabulary_list(session_formats, 'session_format')),
+  languages text[] not null default '{}' check (private.is_vocabulary_list(languages, 'language')),
   -- shared, optional
-  add column education text check (char_length(btrim(education)) between 2 and 500),
-  add column years_in_practice integer check (years_in_practice between 0 and 70),
-  add column website text check (website ~ '^https://[^\s/$.?#].[^\s]*$' and char_length(website) <= 2048),
+  education text check (char_length(btrim(education)) between 2 and 500),
+  years_in_practice integer check (years_in_practice between 0 and 70),
+  website text check (website ~ '^https://[^\s/$.?#].[^\s]*$' and char_length(website) <= 2048),
   -- therapist-only, optional
-  add column pronouns text check (char_length(btrim(pronouns)) between 1 and 40),
-  add column gender_identity text check (char_length(btrim(gender_identity)) between 1 and 60),
-  add column first_session_note text check (char_length(btrim(first_session_note)) between 1 and 1000),
-  add column updated_by uuid,
+  pronouns text check (char_length(btrim(pronouns)) between 1 and 40),
+  gender_identity text check (char_length(btrim(gender_identity)) between 1 and 60),
+  first_session_note text check (char_length(btrim(first_session_note)) between 1 and 1000),
+  updated_by uuid,
+  foreign key (org_id, staff_id) references public.staff_members (org_id, id) on delete cascade,
   -- a submitted profile has every required field, for good
-  add constraint public_profiles_complete_when_submitted check (
+  constraint public_profiles_complete_when_submitted check (
     submitted_at is null or (
       professional_title is not null and license_type is not null and license_state is not null
       and license_number is not null and char_length(about_me) between 150 and 2000
       and cardinality(specialties) > 0 and cardinality(treatment_approaches) > 0
       and cardinality(ages_served) > 0 and cardinality(session_formats) > 0 and cardinality(languages) > 0
     )
-  );
+  )
+);
+alter table public.public_profiles enable row level security;
+create index public_profiles_org_idx on public.public_profiles (org_id, staff_id);
+create trigger public_profiles_touch_updated_at before update on public.public_profiles
+  for each row execute function private.touch_updated_at();
 
 -- payers filter on the list fields
 create index public_profiles_specialties_idx on public.public_profiles using gin (specialties);
@@ -124,6 +136,7 @@ create trigger public_profiles_before_write before insert or update on public.pu
   for each row execute function private.public_profile_before_write();
 
 -- column rules: the submission time is set by submit_public_profile only
+revoke all on public.public_profiles from anon;
 revoke insert, update on public.public_profiles from authenticated;
 grant insert (staff_id, org_id, professional_title, license_type, license_state, license_number, about_me, specialties,
               treatment_approaches, ages_served, session_formats, languages, education, years_in_practice, website,
@@ -138,20 +151,25 @@ revoke delete on public.public_profiles from authenticated;
 /** Therapists write their own profile; org admins write any profile of their clinic's therapists. */
 create function private.can_edit_profile(profile_staff_id uuid, profile_org_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.staff_members s
     where s.id = profile_staff_id and s.org_id = profile_org_id and 'therapist' = any (s.roles)
       and (s.id in (select private.my_staff_ids()) or s.org_id in (select private.org_ids_with_role('org_admin')))
   );
+end;
 $$;
 revoke execute on function private.can_edit_profile(uuid, uuid) from public;
 grant execute on function private.can_edit_profile(uuid, uuid) to authenticated;
 
+create policy "Admins and schedulers read their clinic's profiles; staff read their own"
+  on public.public_profiles for select to authenticated
+  using (org_id in (select private.program_viewer_org_ids()) or staff_id in (select private.my_staff_ids()));
 create policy "Therapists write their own profile; org admins their therapists' profiles"
   on public.public_profiles for insert to authenticated
   with check (private.can_edit_profile(staff_id, org_id));
@@ -186,7 +204,8 @@ revoke execute on function private.missing_profile_fields(public.public_profiles
  * Submit Profile: only for a therapist enrolled and active in the program, with every required
  * field filled, by the therapist or an org admin. Sets submitted_at (Application Status:
  * Completed). Security definer because clients have no write grant on submitted_at; it checks
- * the caller itself.
+ * the caller itself. A profile never saved is PostgREST's PT409, a 409 (save it first): the
+ * P0002 of a missing row would be answered 500.
  */
 create function public.submit_public_profile(staff_id uuid)
 returns timestamptz
@@ -211,7 +230,7 @@ begin
   end if;
   select * into profile from public.public_profiles p where p.staff_id = submit_public_profile.staff_id for update;
   if profile.staff_id is null then
-    raise exception 'Save the profile before submitting it.' using errcode = 'P0002', hint = 'no_profile';
+    raise exception 'Save the profile before submitting it.' using errcode = 'PT409', hint = 'no_profile';
   end if;
   missing := private.missing_profile_fields(profile);
   if cardinality(missing) > 0 then
@@ -262,3 +281,4 @@ left join public.program_enrollments e on e.staff_id = s.id
 left join public.public_profiles p on p.staff_id = s.id
 where 'therapist' = any (s.roles);
 revoke all on public.public_profile_details from anon;
+select private.make_view_read_only('public_profile_details');

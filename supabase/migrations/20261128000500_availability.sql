@@ -1,12 +1,15 @@
 -- Availability: therapists' blocks of open time (one-off or weekly, in the location's time zone),
 -- the "Accept External Appointments" flag, the appointments and referral requests that take time,
--- and the one function that computes bookable external slots.
-
--- booking settings of a clinic -------------------------------------------------------------------
-alter table public.organizations
-  add column session_length_minutes integer not null default 60 check (session_length_minutes between 15 and 240),
-  add column min_notice_hours integer not null default 24 check (min_notice_hours between 0 and 336),
-  add column booking_horizon_days integer not null default 60 check (booking_horizon_days between 1 and 365);
+-- and the one function that computes bookable external slots (with the clinic's booking settings,
+-- columns of public.organizations).
+--
+-- Dates and times a caller writes lie in sane ranges, each refusal naming the field: a block's
+-- first date in 2000–2199 ('-infinity' or year 1 made expanding a weekly block run until the
+-- statement timeout, 'infinity' a block that never occurs), its end at most 730 days later, its
+-- times clock times of one day before 24:00 (as the form's HH:MM; Postgres' time type also takes
+-- 24:00:00); a request's slot within 2000–2199. Constraints are named after the field (a refusal
+-- through PostgREST shows only the constraint's name). A date of birth before today needs a
+-- trigger (20261207007100_dates_in_range.sql).
 
 -- availability blocks ----------------------------------------------------------------------------
 create table public.availability_blocks (
@@ -26,10 +29,12 @@ create table public.availability_blocks (
   updated_at timestamptz not null default now(),
   foreign key (org_id, staff_id) references public.staff_members (org_id, id) on delete cascade,
   foreign key (org_id, location_id) references public.locations (org_id, id) on delete cascade,
-  check (end_time > start_time),
-  check (valid_until is null or valid_until >= valid_from),
-  check (weekdays is not null or valid_until = valid_from),
-  check (valid_until is null or valid_until <= valid_from + 730)
+  constraint availability_blocks_end_time_after_start_time check (end_time > start_time),
+  constraint availability_blocks_valid_until_on_or_after_valid_from check (valid_until is null or valid_until >= valid_from),
+  constraint availability_blocks_one_off_valid_until_is_valid_from check (weekdays is not null or valid_until = valid_from),
+  constraint availability_blocks_valid_until_within_730_days check (valid_until is null or valid_until <= valid_from + 730),
+  constraint availability_blocks_valid_from_in_range check (valid_from between date '2000-01-01' and date '2199-12-31'),
+  constraint availability_blocks_start_time_end_time_before_24_00 check (start_time < time '24:00' and end_time < time '24:00')
 );
 alter table public.availability_blocks enable row level security;
 create index availability_blocks_staff_idx on public.availability_blocks (org_id, staff_id);
@@ -227,7 +232,10 @@ create index appointments_client_idx on public.appointments (org_id, client_id);
 create index appointments_location_idx on public.appointments (org_id, location_id);
 
 create type public.referral_source as enum ('payer', 'client_portal');
-create type public.referral_status as enum ('pending', 'confirmed', 'declined', 'expired');
+-- unverified: a client-portal request whose email is not confirmed yet
+-- (20261207001300_portal_request_verification.sql); withdrawn: its therapist left
+-- (20261207002300_withdraw_requests_of_removed_therapists.sql)
+create type public.referral_status as enum ('pending', 'confirmed', 'declined', 'expired', 'unverified', 'withdrawn');
 
 create table public.referral_requests (
   id uuid primary key default extensions.gen_random_uuid(),
@@ -255,13 +263,35 @@ create table public.referral_requests (
   appointment_id uuid references public.appointments (id),
   client_id uuid,
   idempotency_key text not null check (char_length(idempotency_key) between 8 and 255),
+  -- a fingerprint of the request body, to tell a replay from a reused Idempotency-Key
+  request_hash text check (request_hash ~ '^[0-9a-f]{64}$'),
+  -- the therapist's reminder when 12 hours are left (20261128000700_request_decisions.sql)
+  reminder_sent_at timestamptz,
+  -- when the client confirmed their email (client-portal requests); the clinic's 48 hours start here
+  verified_at timestamptz,
+  withdrawn_at timestamptz,
+  withdrawn_reason text,
   foreign key (org_id, therapist_id) references public.staff_members (org_id, id),
   foreign key (org_id, location_id) references public.locations (org_id, id),
   foreign key (org_id, client_id) references public.clients (org_id, id),
   check ((source = 'payer') = (payer_id is not null)),
-  check (expires_at <= lower(slot)),
+  constraint referral_requests_expires_at_by_slot_start check (expires_at <= lower(slot)),
   -- idempotency keys are unique per source (per payer, or the client portal)
-  unique nulls not distinct (source, payer_id, idempotency_key)
+  unique nulls not distinct (source, payer_id, idempotency_key),
+  constraint referral_requests_decline_reason_known check (
+    decline_reason is null or decline_reason in
+      ('no_availability', 'not_a_clinical_fit', 'insurance_issue', 'incomplete_information', 'duplicate_request', 'other')),
+  constraint referral_requests_decided_consistently check (
+    (status in ('confirmed', 'declined')) = (decided_at is not null)
+    and (status <> 'confirmed' or appointment_id is not null)
+    and (status <> 'declined' or decline_reason is not null)),
+  constraint referral_requests_unverified_is_portal check (status <> 'unverified' or (source = 'client_portal' and verified_at is null)),
+  constraint referral_requests_withdrawn_reason_known check (withdrawn_reason in ('therapist_unavailable')),
+  constraint referral_requests_withdrawn_consistently check (
+    (withdrawn_reason is null or status = 'withdrawn') and ((status = 'withdrawn') = (withdrawn_at is not null))),
+  -- no slot lies outside (requests are made for open slots); the backstop for any other writer
+  constraint referral_requests_slot_in_range
+    check (lower(slot) >= timestamptz '2000-01-01 00:00:00+00' and upper(slot) <= timestamptz '2200-01-01 00:00:00+00')
 );
 alter table public.referral_requests enable row level security;
 create index referral_requests_org_status_idx on public.referral_requests (org_id, status, expires_at);
@@ -273,57 +303,86 @@ create index referral_requests_location_idx on public.referral_requests (org_id,
 create index referral_requests_client_idx on public.referral_requests (org_id, client_id);
 create index referral_requests_appointment_idx on public.referral_requests (appointment_id);
 create index referral_requests_therapist_idx on public.referral_requests (org_id, therapist_id);
+comment on column public.referral_requests.withdrawn_reason is
+  'Why a request was withdrawn: therapist_unavailable (the therapist was deactivated or lost the therapist role).';
 
 -- open external slots ----------------------------------------------------------------------------
 
+-- occurrences in start order per therapist, so "the next n slots" can stop early
+create index availability_occurrences_staff_start_idx on public.availability_occurrences (staff_id, lower(during));
+
 /**
- * A therapist's bookable external slots between `from_ts` and `to_ts`, as seen at `as_of`:
+ * Open external slots of the given therapists between from_ts and to_ts as of `as_of`:
  * external blocks cut into the clinic's session length (from each block's start), minus
- * scheduled appointments, minus slots held by pending referral requests, minus the minimum
- * notice, within the booking horizon; only while the therapist is enrolled, active and
- * Completed in a clinic with the program on. Set-based: one query, no per-row calls.
+ * scheduled appointments, minus slots held by pending referral requests and by unverified
+ * ones still within their verification window, minus the minimum notice, within the booking
+ * horizon; only while the therapist is enrolled, active and Completed in a clinic with the
+ * program on. At most max_per_therapist each (all when null). Set-based: one statement for one
+ * therapist or a whole directory page, no per-row calls.
  */
-create function private.open_slots(therapist uuid, from_ts timestamptz, to_ts timestamptz, as_of timestamptz)
-returns table (slot_start timestamptz, slot_end timestamptz, location_id uuid)
+create function private.open_slots_of(therapists uuid[], from_ts timestamptz, to_ts timestamptz, as_of timestamptz,
+                                      max_per_therapist integer default null)
+returns table (therapist_id uuid, slot_start timestamptz, slot_end timestamptz, location_id uuid)
 language plpgsql
 stable
 security definer
+-- plpgsql keeps one generic plan (every lookup is by therapist id), instead of planning per call
 set search_path = ''
+set plan_cache_mode = force_generic_plan
 as $$
 begin
-  -- plpgsql, not sql: a function with SET is never inlined, and plpgsql keeps the plan between calls
   return query
   with therapist_settings as (
-    select make_interval(mins => o.session_length_minutes) as session,
+    select s.id, make_interval(mins => o.session_length_minutes) as session,
            greatest(from_ts, as_of + make_interval(hours => o.min_notice_hours)) as lo,
            least(to_ts, as_of + make_interval(days => o.booking_horizon_days)) as hi
     from public.staff_members s
     join public.organizations o on o.id = s.org_id and o.referral_program_enabled
     join public.program_enrollments e on e.staff_id = s.id and e.status = 'active'
     join public.public_profiles p on p.staff_id = s.id and p.submitted_at is not null
-    where s.id = therapist and s.is_active
-  ),
-  candidates as (
-    select gs as c_start, gs + t.session as c_end, b.location_id as c_location, t.lo, t.hi
-    from therapist_settings t
-    join public.availability_occurrences occ on occ.staff_id = therapist and occ.during && tstzrange(t.lo, t.hi)
+    where s.id = any (therapists) and s.is_active
+  )
+  select t.id, slot.c_start, slot.c_end, slot.location_id
+  from therapist_settings t
+  cross join lateral (
+    select gs as c_start, gs + t.session as c_end, b.location_id
+    from public.availability_occurrences occ
     join public.availability_blocks b on b.id = occ.block_id and b.accept_external
     cross join lateral generate_series(lower(occ.during), upper(occ.during) - t.session, t.session) gs
-  )
-  select c.c_start, c.c_end, c.c_location
-  from candidates c
-  where c.c_start >= c.lo and c.c_end <= c.hi
-    and not exists (select 1 from public.appointments a
-                    where a.staff_id = therapist and a.status = 'scheduled'
-                      and a.during && tstzrange(c.c_start, c.c_end))
-    and not exists (select 1 from public.referral_requests r
-                    where r.therapist_id = therapist and r.status = 'pending'
-                      and r.slot && tstzrange(c.c_start, c.c_end))
-  order by c.c_start;
+    where occ.staff_id = t.id and lower(occ.during) < t.hi and upper(occ.during) > t.lo
+      and gs >= t.lo and gs + t.session <= t.hi
+      and not exists (select 1 from public.appointments a
+                      where a.staff_id = t.id and a.status = 'scheduled' and a.during && tstzrange(gs, gs + t.session))
+      and not exists (select 1 from public.referral_requests r
+                      where r.therapist_id = t.id and r.status in ('pending', 'unverified')
+                        and (r.status = 'pending' or r.expires_at > as_of)
+                        and r.slot && tstzrange(gs, gs + t.session))
+    -- occurrences of one therapist never overlap, so (occurrence start, slot start) is slot
+    -- order: the index scan of occurrences stops once max_per_therapist slots are found
+    order by lower(occ.during), gs
+    limit max_per_therapist
+  ) slot
+  order by t.id, slot.c_start;
 end;
 $$;
-revoke execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz) from public;
-grant execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz) to service_role;
+
+/** One therapist's open slots (see open_slots_of). */
+create function private.open_slots(therapist uuid, from_ts timestamptz, to_ts timestamptz, as_of timestamptz,
+                                   max_slots integer default null)
+returns table (slot_start timestamptz, slot_end timestamptz, location_id uuid)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select os.slot_start, os.slot_end, os.location_id from private.open_slots_of(array[therapist], from_ts, to_ts, as_of, max_slots) os;
+$$;
+
+revoke execute on function private.open_slots_of(uuid[], timestamptz, timestamptz, timestamptz, integer) from public;
+revoke execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz, integer) from public;
+grant execute on function private.open_slots_of(uuid[], timestamptz, timestamptz, timestamptz, integer) to service_role;
+grant execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz, integer) to service_role;
+
 
 /** Open external slots from now: what the payer API and the client portal offer. */
 create function public.open_slots(therapist uuid, from_ts timestamptz, to_ts timestamptz)
@@ -348,17 +407,23 @@ revoke insert, update, delete on public.clients, public.appointments, public.ref
 revoke update on public.availability_blocks from authenticated;
 grant update (location_id, valid_from, valid_until, weekdays, start_time, end_time, accept_external)
   on public.availability_blocks to authenticated;
+-- created_at and updated_at are the server's: only the columns the form writes are granted
+revoke insert on public.availability_blocks from authenticated;
+grant insert (org_id, staff_id, location_id, valid_from, valid_until, weekdays, start_time, end_time, accept_external)
+  on public.availability_blocks to authenticated;
 
-/** Staff members whose availability the calling user manages: their own, or anyone's as org admin. */
+/** Availability the calling user manages: their own as a therapist, or anyone's as org admin. */
 create function private.can_manage_availability(block_org uuid, block_staff uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select block_staff in (select private.my_staff_ids())
+begin
+  return block_staff in (select private.my_therapist_ids())
       or block_org in (select private.org_ids_with_role('org_admin'));
+end;
 $$;
 revoke execute on function private.can_manage_availability(uuid, uuid) from public;
 grant execute on function private.can_manage_availability(uuid, uuid) to authenticated;
@@ -387,8 +452,10 @@ create policy "Admins and schedulers read the clinic's clients"
 
 create policy "Admins and schedulers read the clinic's appointments; therapists their own"
   on public.appointments for select to authenticated
-  using (org_id in (select private.program_viewer_org_ids()) or staff_id in (select private.my_staff_ids()));
+  using (org_id in (select private.program_viewer_org_ids()) or staff_id in (select private.my_therapist_ids()));
 
-create policy "Admins and schedulers read the clinic's requests; therapists their own"
+-- staff never see a request before the client confirmed their email
+create policy "Admins and schedulers read the clinic's email-confirmed requests; therapists their own"
   on public.referral_requests for select to authenticated
-  using (org_id in (select private.program_viewer_org_ids()) or therapist_id in (select private.my_staff_ids()));
+  using (status <> 'unverified'
+         and (org_id in (select private.program_viewer_org_ids()) or therapist_id in (select private.my_therapist_ids())));

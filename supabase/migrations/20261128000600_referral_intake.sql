@@ -1,7 +1,14 @@
 -- How requests arrive: payer API keys (stored hashed), rate limits, the payer directory, and the
--- one function that creates a referral request (payer or client portal), re-checking the slot
--- inside the transaction that inserts and honouring idempotency keys. The edge functions call
+-- one function that creates a payer's referral request, re-checking the slot inside the
+-- transaction that inserts and honouring idempotency keys (a client-portal request waits for the
+-- client's email: 20261207001300_portal_request_verification.sql). The edge functions call
 -- these with the service role after authenticating the caller; no browser role can.
+--
+-- The payer directory at scale (10,000 therapists): one page costs a few index probes, not a
+-- pass over every listed therapist. "Who is listed" is a view the planner can see through (a
+-- SECURITY DEFINER function is never inlined, so no filter or LIMIT would reach it), the page
+-- walks a name index and stops after page_size matches, and the next slots of the whole page come
+-- from one set-based call (private.open_slots_of) that stops per therapist once it has enough.
 
 -- payer API keys ---------------------------------------------------------------------------------
 create table public.payer_api_keys (
@@ -115,12 +122,31 @@ as $$
   select private.hit_rate_limit('portal:' || left(client_key, 200), max_hits, window_seconds);
 $$;
 
--- who is listed ----------------------------------------------------------------------------------
+-- who is listed, and the directory ------------------------------------------------------------
+
+-- the directory's order, so a page is the first matches of an index scan
+create index staff_members_name_idx on public.staff_members (last_name, first_name, id);
 
 /**
- * Therapists a referral source may see: enrolled and active, profile Completed, in a clinic with
- * the program on; for a payer, only those who list it; for the client portal, one clinic's.
+ * Who a referral source may see, with the public fields shown to them: active staff holding the
+ * therapist role (removing the role takes them out at once), enrolled (active), profile
+ * Completed, in a clinic with the program on. The payer and clinic conditions are the caller's:
+ * `private.listed_therapists` and `public.referral_directory`.
  */
+create view private.listed_profiles with (security_invoker = true) as
+select s.id as staff_id, s.org_id, e.id as enrollment_id, s.first_name, s.last_name, s.photo_url, s.default_location_id,
+       p.professional_title, p.license_type, p.license_state, p.about_me, p.specialties, p.treatment_approaches,
+       p.ages_served, p.session_formats, p.languages, p.education, p.years_in_practice, p.website, p.pronouns,
+       p.first_session_note
+from public.staff_members s
+join public.organizations o on o.id = s.org_id and o.referral_program_enabled
+join public.program_enrollments e on e.staff_id = s.id and e.status = 'active'
+join public.public_profiles p on p.staff_id = s.id and p.submitted_at is not null
+where s.is_active and 'therapist' = any (s.roles);
+revoke all on private.listed_profiles from public, anon, authenticated;
+grant select on private.listed_profiles to service_role;
+
+/** Listed for a payer (those who list it) or for one clinic's portal (that clinic's). */
 create function private.listed_therapists(payer uuid, clinic uuid)
 returns setof uuid
 language sql
@@ -128,31 +154,27 @@ stable
 security definer
 set search_path = ''
 as $$
-  select s.id
-  from public.staff_members s
-  join public.organizations o on o.id = s.org_id and o.referral_program_enabled
-  join public.program_enrollments e on e.staff_id = s.id and e.status = 'active'
-  join public.public_profiles p on p.staff_id = s.id and p.submitted_at is not null
-  where s.is_active
-    and (payer is null or exists (select 1 from public.enrollment_payers ep where ep.enrollment_id = e.id and ep.payer_id = payer))
-    and (clinic is null or s.org_id = clinic);
+  select l.staff_id
+  from private.listed_profiles l
+  where (payer is null or exists (select 1 from public.enrollment_payers ep where ep.enrollment_id = l.enrollment_id and ep.payer_id = payer))
+    and (clinic is null or l.org_id = clinic);
 $$;
 revoke execute on function private.listed_therapists(uuid, uuid) from public;
 
 /**
  * One page of the directory for a payer (or one clinic's portal): public profile fields only,
- * each therapist with their next `slot_count` open slots. Keyset pagination on
- * (last name, first name, id); filters match any of the given keys.
+ * each therapist with their next `slot_count` open slots within three weeks. Keyset pagination
+ * on (last name, first name, id); each filter matches any of the given keys.
  */
 create function public.referral_directory(
   payer uuid,
   clinic uuid,
-  specialties text[] default null,
-  languages text[] default null,
-  ages text[] default null,
-  formats text[] default null,
-  state text default null,
-  city text default null,
+  any_specialties text[] default null,
+  any_languages text[] default null,
+  any_ages text[] default null,
+  any_formats text[] default null,
+  in_state text default null,
+  in_city text default null,
   after_last_name text default null,
   after_first_name text default null,
   after_id uuid default null,
@@ -185,43 +207,50 @@ returns table (
   location_state text,
   next_slots jsonb
 )
-language sql
+language plpgsql
 stable
 set search_path = ''
+-- planned with the actual arguments, so filters that are not given drop out of the plan; a
+-- generic plan for all filter combinations walks the whole list
+set plan_cache_mode = force_custom_plan
 as $$
+begin
+  return query
   with page as (
-    select s.id, s.first_name, s.last_name, s.photo_url, s.org_id, s.default_location_id,
-           p.professional_title, p.license_type, p.license_state, p.about_me, p.specialties, p.treatment_approaches,
-           p.ages_served, p.session_formats, p.languages, p.education, p.years_in_practice, p.website, p.pronouns,
-           p.first_session_note
-    from private.listed_therapists(payer, clinic) l (id)
-    join public.staff_members s on s.id = l.id
-    join public.public_profiles p on p.staff_id = s.id
-    where (referral_directory.specialties is null or p.specialties && referral_directory.specialties)
-      and (referral_directory.languages is null or p.languages && referral_directory.languages)
-      and (referral_directory.ages is null or p.ages_served && referral_directory.ages)
-      and (referral_directory.formats is null or p.session_formats && referral_directory.formats)
-      and (referral_directory.state is null or exists (select 1 from public.locations loc where loc.org_id = s.org_id
-           and loc.id = s.default_location_id and loc.state = upper(referral_directory.state)))
-      and (referral_directory.city is null or exists (select 1 from public.locations loc where loc.org_id = s.org_id
-           and loc.id = s.default_location_id and lower(loc.city) = lower(referral_directory.city)))
-      and (after_id is null or (s.last_name, s.first_name, s.id) > (after_last_name, after_first_name, after_id))
-    order by s.last_name, s.first_name, s.id
+    select l.*
+    from private.listed_profiles l
+    where (payer is null or exists (select 1 from public.enrollment_payers ep where ep.enrollment_id = l.enrollment_id and ep.payer_id = payer))
+      and (clinic is null or l.org_id = clinic)
+      and (any_specialties is null or l.specialties && any_specialties)
+      and (any_languages is null or l.languages && any_languages)
+      and (any_ages is null or l.ages_served && any_ages)
+      and (any_formats is null or l.session_formats && any_formats)
+      and (in_state is null or exists (select 1 from public.locations loc where loc.org_id = l.org_id
+           and loc.id = l.default_location_id and loc.state = upper(in_state)))
+      and (in_city is null or exists (select 1 from public.locations loc where loc.org_id = l.org_id
+           and loc.id = l.default_location_id and lower(loc.city) = lower(in_city)))
+      and (after_id is null or (l.last_name, l.first_name, l.staff_id) > (after_last_name, after_first_name, after_id))
+    order by l.last_name, l.first_name, l.staff_id
     limit least(greatest(page_size, 1), 50)
+  ),
+  page_slots as (
+    select os.therapist_id,
+           jsonb_agg(jsonb_build_object('start', os.slot_start, 'end', os.slot_end) order by os.slot_start) as slots
+    from private.open_slots_of((select array_agg(page.staff_id) from page), pg_catalog.now(), pg_catalog.now() + interval '21 days',
+                               pg_catalog.now(), least(greatest(slot_count, 0), 10)) os
+    group by os.therapist_id
   )
-  select page.id, o.name, o.slug, page.first_name, page.last_name, page.photo_url,
+  select page.staff_id, o.name, o.slug, page.first_name, page.last_name, page.photo_url,
          page.professional_title, page.license_type, page.license_state, page.about_me,
          page.specialties, page.treatment_approaches, page.ages_served, page.session_formats, page.languages,
          page.education, page.years_in_practice, page.website, page.pronouns, page.first_session_note,
-         loc.name, loc.city, loc.state,
-         coalesce((select jsonb_agg(jsonb_build_object('start', os.slot_start, 'end', os.slot_end) order by os.slot_start)
-                   -- the next few within three weeks; the slots endpoint looks further
-                   from (select * from private.open_slots(page.id, pg_catalog.now(), pg_catalog.now() + interval '21 days', pg_catalog.now())
-                         limit least(greatest(slot_count, 0), 10)) os), '[]'::jsonb)
+         loc.name, loc.city, loc.state, coalesce(page_slots.slots, '[]'::jsonb)
   from page
   join public.organizations o on o.id = page.org_id
   left join public.locations loc on loc.org_id = page.org_id and loc.id = page.default_location_id
-  order by page.last_name, page.first_name, page.id;
+  left join page_slots on page_slots.therapist_id = page.staff_id
+  order by page.last_name, page.first_name, page.staff_id;
+end;
 $$;
 
 /**
@@ -243,15 +272,12 @@ end;
 $$;
 
 -- creating a request -----------------------------------------------------------------------------
--- a fingerprint of the request body, to tell a replay from a reused Idempotency-Key
-alter table public.referral_requests add column request_hash text check (request_hash ~ '^[0-9a-f]{64}$');
-
 /**
- * Creates a referral request from a payer (`payer` set) or the client portal (`clinic` set).
- * Inside one transaction: serialises requests for the therapist (row lock), checks the slot is
- * still open (so two requests never hold one slot), inserts with
- * expires_at = least(now + 48 h, slot start). Idempotent: the same key with the same body
- * returns the first request (`replayed`); with a different body it fails (422).
+ * Creates a payer's referral request (pending at once). Inside one transaction: serialises
+ * requests for the therapist (row lock), checks the slot is still open (so two requests never
+ * hold one slot), inserts with expires_at = least(now + 48 h, slot start). Idempotent: the same
+ * key with the same body returns the first request (`replayed`); with a different body it fails
+ * (422). Client-portal requests go through create_portal_request (`clinic` is refused here).
  */
 create function public.create_referral_request(
   payer uuid,
@@ -273,20 +299,19 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  req_source public.referral_source := case when payer is null then 'client_portal' else 'payer' end;
   existing public.referral_requests;
   slot record;
   therapist_org uuid;
   new_request public.referral_requests;
 begin
-  if (payer is null) = (clinic is null) then
-    raise exception 'Exactly one of payer and clinic is required.' using errcode = '22023';
+  if payer is null or clinic is not null then
+    raise exception 'Only payers create requests here; client-portal requests wait for the client''s email (create_portal_request).'
+      using errcode = '22023';
   end if;
   -- one request at a time per idempotency key and per therapist
-  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(req_source || ':' || coalesce(payer::text, '') || ':' || idempotency_key, 0));
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('payer:' || payer::text || ':' || idempotency_key, 0));
   select * into existing from public.referral_requests r
-  where r.source = req_source and r.payer_id is not distinct from payer
-    and r.idempotency_key = create_referral_request.idempotency_key;
+  where r.source = 'payer' and r.payer_id = payer and r.idempotency_key = create_referral_request.idempotency_key;
   if existing.id is not null then
     if existing.request_hash is distinct from create_referral_request.request_hash then
       raise exception 'This Idempotency-Key was already used with a different request.'
@@ -296,7 +321,7 @@ begin
     return;
   end if;
 
-  if therapist not in (select private.listed_therapists(payer, clinic)) then
+  if therapist not in (select private.listed_therapists(payer, null)) then
     raise exception 'No therapist with this id accepts referrals from you.' using errcode = 'P0002', hint = 'unknown_therapist';
   end if;
   select s.org_id into therapist_org from public.staff_members s where s.id = therapist for update;
@@ -312,16 +337,15 @@ begin
 
   insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name,
     email, phone, date_of_birth, member_id, note, expires_at, idempotency_key, request_hash)
-  values (therapist_org, therapist, slot.location_id, tstzrange(slot.slot_start, slot.slot_end, '[)'), req_source, payer,
+  values (therapist_org, therapist, slot.location_id, tstzrange(slot.slot_start, slot.slot_end, '[)'), 'payer', payer,
     btrim(first_name), btrim(last_name), btrim(email), btrim(phone), date_of_birth, nullif(btrim(member_id), ''), nullif(btrim(note), ''),
     least(pg_catalog.now() + interval '48 hours', slot.slot_start), idempotency_key, request_hash)
   returning * into new_request;
   perform private.write_audit(therapist_org, 'referral.requested', new_request.id, null,
-    jsonb_build_object('source', req_source, 'payer_id', payer, 'therapist_id', therapist, 'slot_start', slot.slot_start));
+    jsonb_build_object('source', 'payer', 'payer_id', payer, 'therapist_id', therapist, 'slot_start', slot.slot_start));
   return query select new_request.id, new_request.status, new_request.expires_at, new_request.created_at, false;
 end;
 $$;
-
 
 /** The status of a payer's own request, as the payer may see it. */
 create function public.payer_request_status(payer uuid, request_id uuid)
@@ -363,8 +387,6 @@ begin
   end loop;
 end;
 $$;
-grant execute on function private.open_slots(uuid, timestamptz, timestamptz, timestamptz) to service_role;
 -- the helpers those functions call as the service role
 grant execute on function private.hit_rate_limit(text, integer, integer) to service_role;
 grant execute on function private.listed_therapists(uuid, uuid) to service_role;
-grant execute on function private.write_audit(uuid, text, uuid, jsonb, jsonb) to service_role;

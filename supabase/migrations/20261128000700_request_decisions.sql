@@ -2,34 +2,43 @@
 -- reason + email), expiry after 48 hours (or at the slot), and a reminder to the therapist when
 -- 12 hours are left. Terminal states are final. Every decision is one transaction with its side
 -- effects (appointment, client, outbox, audit).
-
-alter type public.notification_template add value if not exists 'request_confirmed';
-alter type public.notification_template add value if not exists 'request_declined';
-alter type public.notification_template add value if not exists 'request_expired';
-alter type public.notification_template add value if not exists 'request_reminder';
-
-alter table public.referral_requests
-  add column reminder_sent_at timestamptz,
-  add constraint referral_requests_decline_reason_known check (
-    decline_reason is null or decline_reason in
-      ('no_availability', 'not_a_clinical_fit', 'insurance_issue', 'incomplete_information', 'duplicate_request', 'other')),
-  add constraint referral_requests_decided_consistently check (
-    (status in ('confirmed', 'declined')) = (decided_at is not null)
-    and (status <> 'confirmed' or appointment_id is not null)
-    and (status <> 'declined' or decline_reason is not null));
+--
+-- An expired request's email says why it expired: a request for a slot that starts within the
+-- 48 hours expires when the slot starts (expires_at = least(arrival + 48 h, slot start)), so the
+-- payload carries `expiry_cause`, 'slot_started' or 'deadline'. It says nothing more about the
+-- request (no PHI: practice, time and zone); not named `reason`, which in an email payload would
+-- read as the reason for the visit. A decision refused because the time is over says which.
 
 create index referral_requests_reminder_idx on public.referral_requests (expires_at) where status = 'pending' and reminder_sent_at is null;
 
-/** Before update: pending is the only state that changes, and only to a decision or expiry. */
+/**
+ * Before update of a request: pending changes only to a decision, expiry or withdrawal; an
+ * unverified request changes only to pending, when its email is verified. Terminal states are
+ * final. What was requested never changes.
+ */
 create function private.referral_request_before_update()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
-  if old.status <> 'pending' then
+  if old.status = 'unverified' then
+    if new.status not in ('unverified', 'pending') then
+      raise exception 'This request was never confirmed by email; it can only be confirmed through its email link or removed.'
+        using errcode = 'P0001', hint = 'illegal_transition';
+    end if;
+    if new.status = 'pending' and new.verified_at is null then
+      raise exception 'A request reaches the clinic only once its email is verified.' using errcode = 'P0001', hint = 'illegal_transition';
+    end if;
+  elsif old.status <> 'pending' then
     raise exception 'This request was already % and cannot change.', old.status
       using errcode = 'P0001', hint = 'already_decided';
+  end if;
+  if new.status = 'unverified' and old.status <> 'unverified' then
+    raise exception 'A request cannot go back to unverified.' using errcode = 'P0001', hint = 'illegal_transition';
+  end if;
+  if old.verified_at is not null and new.verified_at is distinct from old.verified_at then
+    raise exception 'When the email was verified cannot change.' using errcode = 'P0001', hint = 'illegal_transition';
   end if;
   if new.status = 'pending' and (new.decided_at is not null or new.appointment_id is not null) then
     raise exception 'A pending request has no decision.' using errcode = 'P0001', hint = 'illegal_transition';
@@ -46,37 +55,61 @@ revoke execute on function private.referral_request_before_update() from public;
 create trigger referral_requests_before_update before update on public.referral_requests
   for each row execute function private.referral_request_before_update();
 
-/** The practice name and the slot's local date/time for an email: nothing else about the request. */
+/** What a client's email about a request may say: the practice, the time and its zone. */
 create function private.request_email_payload(r public.referral_requests)
 returns jsonb
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select jsonb_build_object(
-    'practice_name', o.name,
-    'starts_at', lower(r.slot),
-    'time_zone', coalesce(l.time_zone, o.time_zone))
-  from public.organizations o
-  left join public.locations l on l.org_id = r.org_id and l.id = r.location_id
-  where o.id = r.org_id;
+begin
+  return (
+    select jsonb_build_object(
+      'practice_name', o.name,
+      'starts_at', lower(r.slot),
+      'time_zone', coalesce(l.time_zone, o.time_zone))
+    from public.organizations o
+    left join public.locations l on l.org_id = r.org_id and l.id = r.location_id
+    where o.id = r.org_id);
+end;
 $$;
 revoke execute on function private.request_email_payload(public.referral_requests) from public;
+-- the client-portal functions call it as the service role
+grant execute on function private.request_email_payload(public.referral_requests) to service_role;
 
-/** Who may decide a request: the org's admins and schedulers, and the therapist it is for. */
+/** Who may decide a request: the org's admins and schedulers, and the therapist it is for (while one). */
 create function private.can_decide_request(r public.referral_requests)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select r.org_id in (select private.program_viewer_org_ids()) or r.therapist_id in (select private.my_staff_ids());
+begin
+  return r.org_id in (select private.program_viewer_org_ids()) or r.therapist_id in (select private.my_therapist_ids());
+end;
 $$;
 revoke execute on function private.can_decide_request(public.referral_requests) from public;
 
-/** Locks a pending request for a decision, or explains (who decided it, and when) why not. */
+/** Why a request expires at its expires_at: its slot started, or the 48 hours to answer ran out. */
+create function private.expiry_cause(r public.referral_requests)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case when r.expires_at >= lower(r.slot) then 'slot_started' else 'deadline' end;
+$$;
+revoke execute on function private.expiry_cause(public.referral_requests) from public;
+
+/**
+ * Locks a pending request for a decision, or explains why not: who decided it and when, that it
+ * was withdrawn because the therapist no longer takes referrals, or that the time to answer is
+ * over (its 48 hours, or its slot's start when that came first).
+ * A pending request whose therapist is no longer listed is refused with the same reason (a
+ * backstop: the withdrawal triggers of 20261207002300 withdraw such requests).
+ */
 create function private.lock_pending_request(request_id uuid)
 returns public.referral_requests
 language plpgsql
@@ -88,8 +121,18 @@ declare
   decider text;
 begin
   select * into r from public.referral_requests q where q.id = request_id for update;
-  if r.id is null or not private.can_decide_request(r) then
+  -- staff never see a request the client has not confirmed by email: to them it does not exist
+  if r.id is null or r.status = 'unverified' or not private.can_decide_request(r) then
     raise exception 'No such request, or it is not yours to decide.' using errcode = '42501', hint = 'not_allowed';
+  end if;
+  if r.status = 'withdrawn' or (r.status = 'pending' and not exists (
+       select 1 from public.staff_members s
+       join public.program_enrollments e on e.staff_id = s.id and e.status = 'active'
+       where s.id = r.therapist_id and s.is_active and 'therapist' = any (s.roles))) then
+    raise exception '%', case when r.status = 'withdrawn' and r.withdrawn_reason is distinct from 'therapist_unavailable'
+                              then 'This request was withdrawn.'
+                              else 'This request was withdrawn because the therapist no longer takes referrals.' end
+      using errcode = 'P0001', hint = 'request_withdrawn';
   end if;
   if r.status <> 'pending' then
     select s.first_name || ' ' || s.last_name into decider
@@ -100,7 +143,10 @@ begin
       using errcode = 'P0001', hint = 'already_decided';
   end if;
   if r.expires_at <= pg_catalog.now() then
-    raise exception 'The 48 hours to answer this request are over; it is expiring.' using errcode = 'P0001', hint = 'request_expired';
+    raise exception '%', case private.expiry_cause(r)
+                           when 'slot_started' then 'The requested time has started, so this request can no longer be answered; it is expiring.'
+                           else 'The 48 hours to answer this request are over; it is expiring.' end
+      using errcode = 'P0001', hint = 'request_expired';
   end if;
   return r;
 end;
@@ -176,7 +222,8 @@ $$;
 
 /**
  * Expires every pending request past expires_at, exactly once even with workers running at
- * the same time (`skip locked`), queuing the client's email. Returns how many it expired.
+ * the same time (`skip locked`), queuing the client's email with the reason it expired (slot
+ * started, or 48 hours without an answer). Returns how many it expired.
  */
 create function public.expire_referral_requests(batch_size integer default 1000)
 returns integer
@@ -199,12 +246,17 @@ begin
     returning q.*
   ), emails as (
     insert into public.notification_outbox (org_id, template, recipient, payload, idempotency_key)
-    select d.org_id, 'request_expired', d.email, private.request_email_payload(d::public.referral_requests), 'request_expired:' || d.id
+    select d.org_id, 'request_expired', d.email,
+           private.request_email_payload(d::public.referral_requests)
+             || jsonb_build_object('expiry_cause', private.expiry_cause(d::public.referral_requests)),
+           'request_expired:' || d.id
     from done d
     on conflict (idempotency_key) do nothing
   ), audit as (
     insert into public.audit_log (org_id, action, entity_id, before, after)
-    select d.org_id, 'referral.expired', d.id, '{"status":"pending"}', '{"status":"expired"}' from done d
+    select d.org_id, 'referral.expired', d.id, '{"status":"pending"}',
+           jsonb_build_object('status', 'expired', 'expiry_cause', private.expiry_cause(d::public.referral_requests))
+    from done d
   )
   select count(*) into expired from done;
   return expired;
@@ -280,3 +332,4 @@ left join public.locations l on l.org_id = r.org_id and l.id = r.location_id
 left join public.payers py on py.id = r.payer_id
 where r.status = 'pending' and r.expires_at > now();
 revoke all on public.unconfirmed_requests from anon;
+select private.make_view_read_only('unconfirmed_requests');

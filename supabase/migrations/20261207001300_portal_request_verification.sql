@@ -1,14 +1,31 @@
 -- Client-portal requests wait for the client's email: creating one (with the per-person and
 -- per-address limits), verifying it from the emailed link, and removing the ones never verified.
+-- Payers are authenticated and accountable, so their requests are pending at once
+-- (public.create_referral_request); a client-portal request is made unverified here.
+--
+-- Until the client follows the link in the verification email, an unverified request:
+--  * holds its slot only until its expires_at, which for an unverified request is the end of the
+--    verification window (created + at most 30 minutes), so open-slot lists
+--    (private.open_slots_of) stop treating it as held the moment the window ends, even before
+--    the cleanup job runs;
+--  * is seen by no staff member (the queue view shows only pending requests; the table's read
+--    policy leaves unverified ones out, so no other screen shows them);
+--  * can only become pending (on verification: private.referral_request_before_update) or be
+--    removed: the cleanup job deletes it after the window, without any email (the address was
+--    never confirmed).
 --
 -- The link's token carries 256 random bits and is made here, in the database; only its SHA-256
 -- hash is kept with the request. The raw token goes into the verification email's outbox row
 -- (it must reach the email) and is erased from that row once the email is sent or given up on.
---
--- Rewritten here:
---  * public.create_referral_request: now only for payers (payers are authenticated and
---    accountable, so their requests are pending at once). A client-portal request must be made
---    with public.create_portal_request, which makes it unverified and emails the link.
+
+-- slots held by pending requests and by unverified requests within their window
+create index referral_requests_holding_slot_idx on public.referral_requests using gist (therapist_id, slot)
+  where status in ('pending', 'unverified');
+-- the cleanup job: unverified requests by end of window
+create index referral_requests_unverified_due_idx on public.referral_requests (expires_at) where status = 'unverified';
+-- the per-person limit: open client-portal requests of one email at one clinic
+create index referral_requests_open_by_email_idx on public.referral_requests (org_id, lower(email::text))
+  where source = 'client_portal' and status in ('pending', 'unverified');
 
 create table public.request_verifications (
   token_hash text primary key check (token_hash ~ '^[0-9a-f]{64}$'),
@@ -36,7 +53,7 @@ language plpgsql
 set search_path = ''
 as $$
 begin
-  if new.template = 'request_verification' and new.status in ('sent', 'failed') then
+  if new.template = 'request_verification' and new.status in ('sent', 'failed', 'dead_letter') then
     new.payload := new.payload - 'token';
   end if;
   return new;
@@ -45,81 +62,6 @@ $$;
 revoke execute on function private.erase_sent_token() from public;
 create trigger notification_outbox_erase_sent_token before update of status on public.notification_outbox
   for each row execute function private.erase_sent_token();
-
-/**
- * Creates a payer's referral request (pending at once). Inside one transaction: serialises
- * requests for the therapist (row lock), checks the slot is still open (so two requests never
- * hold one slot), inserts with expires_at = least(now + 48 h, slot start). Idempotent: the same
- * key with the same body returns the first request (`replayed`); with a different body it fails
- * (422). Client-portal requests go through create_portal_request (`clinic` is refused here).
- */
-create or replace function public.create_referral_request(
-  payer uuid,
-  clinic uuid,
-  therapist uuid,
-  slot_start timestamptz,
-  first_name text,
-  last_name text,
-  email text,
-  phone text,
-  date_of_birth date,
-  member_id text,
-  note text,
-  idempotency_key text,
-  request_hash text
-)
-returns table (request_id uuid, status public.referral_status, expires_at timestamptz, created_at timestamptz, replayed boolean)
-language plpgsql
-set search_path = ''
-as $$
-declare
-  existing public.referral_requests;
-  slot record;
-  therapist_org uuid;
-  new_request public.referral_requests;
-begin
-  if payer is null or clinic is not null then
-    raise exception 'Only payers create requests here; client-portal requests wait for the client''s email (create_portal_request).'
-      using errcode = '22023';
-  end if;
-  -- one request at a time per idempotency key and per therapist
-  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('payer:' || payer::text || ':' || idempotency_key, 0));
-  select * into existing from public.referral_requests r
-  where r.source = 'payer' and r.payer_id = payer and r.idempotency_key = create_referral_request.idempotency_key;
-  if existing.id is not null then
-    if existing.request_hash is distinct from create_referral_request.request_hash then
-      raise exception 'This Idempotency-Key was already used with a different request.'
-        using errcode = 'P0001', hint = 'idempotency_key_reused';
-    end if;
-    return query select existing.id, existing.status, existing.expires_at, existing.created_at, true;
-    return;
-  end if;
-
-  if therapist not in (select private.listed_therapists(payer, null)) then
-    raise exception 'No therapist with this id accepts referrals from you.' using errcode = 'P0002', hint = 'unknown_therapist';
-  end if;
-  select s.org_id into therapist_org from public.staff_members s where s.id = therapist for update;
-
-  if slot_start <= pg_catalog.now() then
-    raise exception 'The slot is in the past.' using errcode = 'P0001', hint = 'slot_in_past';
-  end if;
-  select * into slot from private.open_slots(therapist, slot_start, slot_start + interval '1 day', pg_catalog.now()) os
-  where os.slot_start = create_referral_request.slot_start;
-  if slot.slot_start is null then
-    raise exception 'That time is not an open slot of this therapist (any more).' using errcode = 'P0001', hint = 'slot_not_open';
-  end if;
-
-  insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name,
-    email, phone, date_of_birth, member_id, note, expires_at, idempotency_key, request_hash)
-  values (therapist_org, therapist, slot.location_id, tstzrange(slot.slot_start, slot.slot_end, '[)'), 'payer', payer,
-    btrim(first_name), btrim(last_name), btrim(email), btrim(phone), date_of_birth, nullif(btrim(member_id), ''), nullif(btrim(note), ''),
-    least(pg_catalog.now() + interval '48 hours', slot.slot_start), idempotency_key, request_hash)
-  returning * into new_request;
-  perform private.write_audit(therapist_org, 'referral.requested', new_request.id, null,
-    jsonb_build_object('source', 'payer', 'payer_id', payer, 'therapist_id', therapist, 'slot_start', slot.slot_start));
-  return query select new_request.id, new_request.status, new_request.expires_at, new_request.created_at, false;
-end;
-$$;
 
 /**
  * Creates a client-portal request, unverified: it holds its slot for the verification window
@@ -383,8 +325,6 @@ end;
 $$;
 -- the helpers those functions call as the service role
 grant execute on function private.slot_still_offered(public.referral_requests) to service_role;
-grant execute on function private.queue_notification(uuid, public.notification_template, text, jsonb, text) to service_role;
-grant execute on function private.request_email_payload(public.referral_requests) to service_role;
 
 /** Once a client-portal request is answered, expires or is withdrawn, its address stops counting and is erased. */
 create function private.erase_request_address()

@@ -1,40 +1,14 @@
 -- A therapist who leaves the program can no longer honour the requests waiting for them.
 -- Deactivating the enrollment, deactivating the staff member, or removing the therapist role
--- now, in the same transaction:
+-- does, in the same transaction:
 --   * withdraws their pending requests (status `withdrawn`, reason `therapist_unavailable`),
 --     each with an audit entry and an email to the client (practice, date/time and zone only);
---   * closes their external availability (it already closed on enrollment deactivation);
---   * takes them out of the directory, the slot lists and the public page (listed_profiles, the
---     one definition of "listed", now requires the therapist role as well as an active record).
--- A decision on a withdrawn request is refused with the reason, and one on a request the client
--- has not confirmed by email is refused as unknown (lock_pending_request is rewritten from
--- 20261128000700_request_decisions.sql for that).
-
-alter table public.referral_requests
-  add column withdrawn_at timestamptz,
-  add column withdrawn_reason text,
-  add constraint referral_requests_withdrawn_reason_known check (withdrawn_reason in ('therapist_unavailable')),
-  add constraint referral_requests_withdrawn_consistently check (
-    (withdrawn_reason is null or status = 'withdrawn') and ((status = 'withdrawn') = (withdrawn_at is not null)));
-comment on column public.referral_requests.withdrawn_reason is
-  'Why a request was withdrawn: therapist_unavailable (the therapist was deactivated or lost the therapist role).';
-
--- who is listed ------------------------------------------------------------------------------------
-
-/**
- * Who a referral source may see (see 20261128000800_directory_speed.sql): now also only staff who
- * hold the therapist role, so removing the role takes them out of the directory at once.
- */
-create or replace view private.listed_profiles with (security_invoker = true) as
-select s.id as staff_id, s.org_id, e.id as enrollment_id, s.first_name, s.last_name, s.photo_url, s.default_location_id,
-       p.professional_title, p.license_type, p.license_state, p.about_me, p.specialties, p.treatment_approaches,
-       p.ages_served, p.session_formats, p.languages, p.education, p.years_in_practice, p.website, p.pronouns,
-       p.first_session_note
-from public.staff_members s
-join public.organizations o on o.id = s.org_id and o.referral_program_enabled
-join public.program_enrollments e on e.staff_id = s.id and e.status = 'active'
-join public.public_profiles p on p.staff_id = s.id and p.submitted_at is not null
-where s.is_active and 'therapist' = any (s.roles);
+--   * closes their external availability (enrollment deactivation closes it in
+--     20261128000500_availability.sql);
+-- and they leave the directory, the slot lists and the public page at once (private.
+-- listed_profiles, the one definition of "listed", requires an active enrollment, an active
+-- record and the therapist role). A decision on a withdrawn request is refused with the reason
+-- (private.lock_pending_request); the request keeps `withdrawn_at` and `withdrawn_reason`.
 
 -- withdrawing --------------------------------------------------------------------------------------
 
@@ -127,67 +101,3 @@ $$;
 revoke execute on function private.withdraw_requests_on_therapist_removal() from public;
 create trigger staff_members_withdraw_requests after update of is_active, roles on public.staff_members
   for each row execute function private.withdraw_requests_on_therapist_removal();
-
--- deciding ---------------------------------------------------------------------------------------
-
-/**
- * Locks a pending request for a decision, or explains why not: who decided it and when, that it
- * was withdrawn because the therapist no longer takes referrals, or that its 48 hours are over.
- * A pending request whose therapist is no longer listed (only possible for rows written before
- * the withdrawal triggers) is refused with the same reason.
- */
-create or replace function private.lock_pending_request(request_id uuid)
-returns public.referral_requests
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  r public.referral_requests;
-  decider text;
-begin
-  select * into r from public.referral_requests q where q.id = request_id for update;
-  -- staff never see a request the client has not confirmed by email: to them it does not exist
-  if r.id is null or r.status = 'unverified' or not private.can_decide_request(r) then
-    raise exception 'No such request, or it is not yours to decide.' using errcode = '42501', hint = 'not_allowed';
-  end if;
-  if r.status = 'withdrawn' or (r.status = 'pending' and not exists (
-       select 1 from public.staff_members s
-       join public.program_enrollments e on e.staff_id = s.id and e.status = 'active'
-       where s.id = r.therapist_id and s.is_active and 'therapist' = any (s.roles))) then
-    raise exception '%', case when r.status = 'withdrawn' and r.withdrawn_reason is distinct from 'therapist_unavailable'
-                              then 'This request was withdrawn.'
-                              else 'This request was withdrawn because the therapist no longer takes referrals.' end
-      using errcode = 'P0001', hint = 'request_withdrawn';
-  end if;
-  if r.status <> 'pending' then
-    select s.first_name || ' ' || s.last_name into decider
-    from public.staff_members s where s.user_id = r.decided_by and s.org_id = r.org_id;
-    raise exception 'This request was already % %.', r.status,
-      case when decider is not null then 'by ' || decider || ' at ' || to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')
-           else 'at ' || to_char(coalesce(r.decided_at, r.expires_at) at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') end
-      using errcode = 'P0001', hint = 'already_decided';
-  end if;
-  if r.expires_at <= pg_catalog.now() then
-    raise exception 'The 48 hours to answer this request are over; it is expiring.' using errcode = 'P0001', hint = 'request_expired';
-  end if;
-  return r;
-end;
-$$;
-
--- requests already waiting for therapists who left before this migration ------------------------
-do $$
-declare
-  gone uuid;
-begin
-  for gone in
-    select distinct q.therapist_id from public.referral_requests q
-    join public.staff_members s on s.id = q.therapist_id
-    left join public.program_enrollments e on e.staff_id = s.id
-    where q.status = 'pending'
-      and (not s.is_active or not ('therapist' = any (s.roles)) or e.status is distinct from 'active')
-  loop
-    perform private.withdraw_requests_of(gone, 'therapist_unavailable');
-  end loop;
-end;
-$$;

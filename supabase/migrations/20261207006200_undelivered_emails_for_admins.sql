@@ -1,7 +1,7 @@
 -- Dead-lettered emails are shown to the org admins of their clinic, who can resend them.
 --
--- What admins may read is kept small: before this migration no signed-in user could read the
--- outbox at all. Now org admins read, of their own clinic's dead letters only, the columns the
+-- What admins may read is kept small (no other signed-in user reads the outbox at all): org
+-- admins read, of their own clinic's dead letters only, the columns the
 -- "Emails that could not be delivered" list shows (recipient, template, attempts, when, last
 -- error). Never the payload (it may hold a link token), the idempotency key or the provider's
 -- id; never a pending or sent email; never a verification email (its address is unverified,

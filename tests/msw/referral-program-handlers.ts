@@ -1,6 +1,6 @@
 /**
  * PostgREST at the network edge for the Client Referral Program grid, with the rules of
- * supabase/migrations/20261128000300_program_enrollments.sql and 20261128000900_program_grid_speed.sql:
+ * supabase/migrations/20261128000300_program_enrollments.sql and 20261128000900_program_grid.sql:
  * the grid's function program_grid_page (through the policies: admins and schedulers of the clinic
  * read its program, a therapist their own enrollment), the Add Staff candidates (an anti-join of staff_members on
  * program_enrollments), the payer catalog, and the writes (enroll_staff, set_enrollment_payers,
