@@ -98,7 +98,10 @@ describe('routes a role may not use', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: 'Client Referral Program' })).not.toBeInTheDocument();
+    // the page is a lazily loaded chunk: give it the time it would take to show up
+    await expect(
+      screen.findByRole('heading', { name: 'Client Referral Program' }, { timeout: 2_000 }),
+    ).rejects.toThrow();
   });
 
   it('refuses another staff member’s details to a therapist, but opens their own', async () => {
