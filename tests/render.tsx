@@ -11,7 +11,7 @@ import { AppProviders } from '@/app/providers';
 import { AppRoutes } from '@/app/routes';
 import { createQueryClient } from '@/lib/query-client';
 import { supabase } from '@/lib/supabase';
-import { demoPassword, personas, type PersonaName } from './msw/data';
+import { demoPassword, people, personas, type PersonaName, type PersonName } from './msw/people';
 
 export function createTestQueryClient(): QueryClient {
   return createQueryClient({
@@ -40,17 +40,15 @@ export function renderApp(
 }
 
 /** Signs in through supabase-js (and so through the mocked /auth/v1/token) before rendering. */
-export async function signInAs(persona: PersonaName): Promise<void> {
-  const { error } = await supabase.auth.signInWithPassword({
-    email: personas[persona].email,
-    password: demoPassword,
-  });
+export async function signInAs(who: PersonaName | PersonName): Promise<void> {
+  const { email } = who in personas ? personas[who as PersonaName] : people[who as PersonName];
+  const { error } = await supabase.auth.signInWithPassword({ email, password: demoPassword });
   if (error) throw error;
 }
 
 /** Renders the app at `route` as `persona` and waits until the signed-in frame (its main nav) is shown. */
-export async function renderSignedIn(persona: PersonaName, route = '/') {
-  await signInAs(persona);
+export async function renderSignedIn(who: PersonaName | PersonName, route = '/') {
+  await signInAs(who);
   const rendered = renderApp({ route });
   await screen.findByRole('navigation', { name: 'Main' });
   return rendered;

@@ -1,10 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { supabase } from '@/lib/supabase';
-import { authLog } from '../../tests/msw/auth-handlers';
-import { personas } from '../../tests/msw/data';
+import { personas } from '../../tests/msw/people';
+import { serveProfiles } from '../../tests/msw/public-profile-handlers';
+import { serveProgram } from '../../tests/msw/referral-program-handlers';
+import { serveSchedule } from '../../tests/msw/schedule-handlers';
 import { server } from '../../tests/msw/server';
 import { renderApp, renderSignedIn, signInAs } from '../../tests/render';
+
+// the pages a test may open or fetch ahead: the Public Profile tab, the program grid, the calendar
+beforeEach(() => {
+  serveProfiles();
+  serveProgram();
+  serveSchedule();
+});
 
 const mainNav = () => within(screen.getByRole('navigation', { name: 'Main' }));
 
@@ -89,7 +98,10 @@ describe('routes a role may not use', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'You don’t have access to this page' }),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/Client Referral Program is turned on/)).not.toBeInTheDocument();
+    // the page is a lazily loaded chunk: give it the time it would take to show up
+    await expect(
+      screen.findByRole('heading', { name: 'Client Referral Program' }, { timeout: 2_000 }),
+    ).rejects.toThrow();
   });
 
   it('refuses another staff member’s details to a therapist, but opens their own', async () => {
@@ -218,11 +230,15 @@ describe('accounts without an active staff record', () => {
 
 describe('session changes', () => {
   it('signs out from the header and forgets the session', async () => {
+    let signOuts = 0;
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname === '/auth/v1/logout') signOuts += 1;
+    });
     const { user } = await renderSignedIn('admin');
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(screen.queryByText('Your session has ended. Sign in again to continue.')).not.toBeInTheDocument();
-    expect(authLog.signOuts).toBe(1);
+    expect(signOuts).toBe(1);
     expect((await supabase.auth.getSession()).data.session).toBeNull();
   });
 

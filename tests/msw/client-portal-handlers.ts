@@ -3,7 +3,7 @@
  * It answers like supabase/functions/client-portal/handler.ts does: the directory with its filters
  * and cursor, open slots, and requests validated with the same shared zod schema, with the
  * Idempotency-Key rules, 404 / 409 / 422 in the API's error shape. Tests inspect `clientPortalLog`
- * and change the state with `takeSlot`; call `resetClientPortal()` before each test.
+ * and change the state with `takeSlot`; each test calls `servePortal()` first.
  */
 import { http, HttpResponse } from 'msw';
 import type { PortalTherapist } from '@/features/client-portal/schemas';
@@ -12,8 +12,9 @@ import {
   idempotencyKeySchema,
   portalReferralRequestSchema,
 } from '../../supabase/functions/_shared/referral-request.ts';
-import { orgIds, staffId } from './data';
 import { testSupabaseUrl } from './env';
+import { orgIds, staffId } from './people';
+import { server } from './server';
 
 const fn = `${testSupabaseUrl}/functions/v1/client-portal`;
 
@@ -128,7 +129,8 @@ export function addVerificationLink(
   links.set(token, { state, slotStart });
 }
 
-export function resetClientPortal(): void {
+/** Serves the client-portal function for this test, from the state above (what earlier tests did is gone). */
+export function servePortal(): void {
   therapists = initialTherapists();
   taken = new Set();
   created = new Map();
@@ -138,6 +140,7 @@ export function resetClientPortal(): void {
   clientPortalLog.requests = [];
   clientPortalLog.verifications = [];
   clientPortalLog.captchaTokens = [];
+  server.use(...clientPortalHandlers);
 }
 
 /** Someone else requests this time: it is no longer open. */
@@ -194,7 +197,7 @@ const withoutApiKey = (request: Request) =>
     ? null
     : HttpResponse.json({ message: 'No API key found in request' }, { status: 401 });
 
-export const clientPortalHandlers = [
+const clientPortalHandlers = [
   http.get(`${fn}/clinics/:slug`, ({ request, params }) => {
     const refused = withoutApiKey(request);
     if (refused) return refused;

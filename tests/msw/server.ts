@@ -1,20 +1,9 @@
 import { setupServer } from 'msw/node';
+import { appFrameHandlers } from './app-frame-handlers';
 import { authHandlers } from './auth-handlers';
-import { clientPortalHandlers } from './client-portal-handlers';
-import { publicProfileHandlers } from './public-profile-handlers';
-import { referralProgramHandlers } from './referral-program-handlers';
-import { restHandlers } from './rest-handlers';
-import { scheduleHandlers } from './schedule-handlers';
-import { undeliveredEmailHandlers } from './undelivered-email-handlers';
 
-/** The Supabase API as component tests see it; tests add or override handlers with `server.use`. */
-export const server = setupServer(
-  ...authHandlers,
-  // before restHandlers: it answers the Add Staff candidates query on staff_members and lets the others through
-  ...referralProgramHandlers,
-  ...restHandlers,
-  ...publicProfileHandlers,
-  ...clientPortalHandlers,
-  ...scheduleHandlers,
-  ...undeliveredEmailHandlers,
-);
+/**
+ * The Supabase API as component tests see it: sign-in and what every signed-in page asks for.
+ * Each test serves the rest of what its screen reads with `server.use`; any other request fails it.
+ */
+export const server = setupServer(...authHandlers, ...appFrameHandlers);

@@ -5,12 +5,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { resetAuthLog } from '../msw/auth-handlers';
-import { resetData } from '../msw/data';
-import { resetProfileData } from '../msw/public-profile-handlers';
-import { resetReferralProgramData } from '../msw/referral-program-handlers';
 import { testEnv } from '../msw/env';
-import { resetOutboxData } from '../msw/undelivered-email-handlers';
 import { server } from '../msw/server';
 
 for (const [name, value] of Object.entries(testEnv)) vi.stubEnv(name, value);
@@ -40,16 +35,12 @@ if (!HTMLDialogElement.prototype.showModal) {
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 
+// the one reset: the handlers tests added, and what the browser kept (supabase-js keeps the session
+// in localStorage; the invitation flag lives in sessionStorage)
 afterEach(() => {
   cleanup();
   server.resetHandlers();
   server.events.removeAllListeners();
-  resetData();
-  resetProfileData();
-  resetReferralProgramData();
-  resetOutboxData();
-  resetAuthLog();
-  // supabase-js keeps the session in localStorage; the invitation flag lives in sessionStorage
   localStorage.clear();
   sessionStorage.clear();
 });

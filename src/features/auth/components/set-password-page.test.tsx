@@ -1,8 +1,11 @@
 import { screen } from '@testing-library/react';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { detectAuthRedirect } from '@/lib/auth/auth-redirect';
-import { authLog } from '../../../../tests/msw/auth-handlers';
-import { db, personas, userId } from '../../../../tests/msw/data';
+import { authUrl, gotrueError } from '../../../../tests/msw/auth-handlers';
+import { personas } from '../../../../tests/msw/people';
+import { bodyOf } from '../../../../tests/msw/rest';
+import { server } from '../../../../tests/msw/server';
 import { renderApp, signInAs } from '../../../../tests/render';
 
 /**
@@ -20,6 +23,18 @@ async function arriveFromInvitation() {
   await signInAs('therapist');
 }
 
+/** The passwords the app asks the auth server to set, from now on. */
+function recordPasswordUpdates(): unknown[] {
+  const updates: unknown[] = [];
+  server.use(
+    http.put(authUrl('user'), async ({ request }) => {
+      updates.push(await bodyOf(request));
+      return undefined;
+    }),
+  );
+  return updates;
+}
+
 describe('Set your password (after an invitation link)', () => {
   it('sends an invited person to choose a password before anything else', async () => {
     await arriveFromInvitation();
@@ -31,6 +46,7 @@ describe('Set your password (after an invitation link)', () => {
 
   it('asks for config.toml’s password rule and a matching confirmation', async () => {
     await arriveFromInvitation();
+    const passwordUpdates = recordPasswordUpdates();
     const { user } = renderApp({ route: '/set-password' });
     await screen.findByRole('heading', { level: 1, name: 'Set your password' });
     const password = screen.getByLabelText('New password');
@@ -65,11 +81,12 @@ describe('Set your password (after an invitation link)', () => {
     await user.click(screen.getByRole('button', { name: 'Save password' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The passwords do not match');
     expect(screen.getByLabelText('Confirm password')).toHaveAttribute('aria-invalid', 'true');
-    expect(authLog.passwordUpdates).toEqual([]);
+    expect(passwordUpdates).toEqual([]);
   });
 
   it('saves the password with auth.updateUser and opens the app', async () => {
     await arriveFromInvitation();
+    const passwordUpdates = recordPasswordUpdates();
     const { user } = renderApp({ route: '/set-password' });
     await screen.findByRole('heading', { level: 1, name: 'Set your password' });
     await user.type(screen.getByLabelText('New password'), 'Harbor-View-2026');
@@ -78,7 +95,7 @@ describe('Set your password (after an invitation link)', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Priya' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Your password is set.');
-    expect(authLog.passwordUpdates).toEqual([{ userId: userId('03'), password: 'Harbor-View-2026' }]);
+    expect(passwordUpdates).toEqual([expect.objectContaining({ password: 'Harbor-View-2026' })]);
   });
 
   it('shows the server’s refusal', async () => {
@@ -86,7 +103,11 @@ describe('Set your password (after an invitation link)', () => {
     const { user } = renderApp({ route: '/set-password' });
     await screen.findByRole('heading', { level: 1, name: 'Set your password' });
     // the password typed is the current one: GoTrue answers same_password
-    db.users.find((u) => u.id === userId('03'))!.password = 'Harbor-View-2026';
+    server.use(
+      http.put(authUrl('user'), () =>
+        gotrueError(422, 'same_password', 'New password should be different from the old password.'),
+      ),
+    );
     await user.type(screen.getByLabelText('New password'), 'Harbor-View-2026');
     await user.type(screen.getByLabelText('Confirm password'), 'Harbor-View-2026');
     await user.click(screen.getByRole('button', { name: 'Save password' }));

@@ -2,8 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { supabase } from '@/lib/supabase';
-import { demoPassword, personas } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { authUrl } from '../../../../tests/msw/auth-handlers';
+import { demoPassword, personas } from '../../../../tests/msw/people';
 import { server } from '../../../../tests/msw/server';
 import { renderApp } from '../../../../tests/render';
 
@@ -63,7 +63,7 @@ describe('Sign in', () => {
   it('disables the button while signing in', async () => {
     let release: () => void = () => undefined;
     server.use(
-      http.post(`${testSupabaseUrl}/auth/v1/token`, async () => {
+      http.post(authUrl('token'), async () => {
         await new Promise<void>((resolve) => {
           release = resolve;
         });

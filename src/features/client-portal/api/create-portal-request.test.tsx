@@ -1,13 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  clientPortalLog,
-  portalTherapist,
-  resetClientPortal,
-} from '../../../../tests/msw/client-portal-handlers';
-import { staffId } from '../../../../tests/msw/data';
+import { clientPortalLog, portalTherapist, servePortal } from '../../../../tests/msw/client-portal-handlers';
+import { staffId } from '../../../../tests/msw/people';
 import { createPortalRequest } from './create-portal-request';
 
-beforeEach(() => resetClientPortal());
+beforeEach(() => servePortal());
 
 const body = () => ({
   therapist_id: staffId('03'),

@@ -6,10 +6,10 @@ import {
   addTherapists,
   clientPortalLog,
   portalTherapist,
-  resetClientPortal,
+  servePortal,
   takeSlot,
 } from '../../../../tests/msw/client-portal-handlers';
-import { staffId } from '../../../../tests/msw/data';
+import { staffId } from '../../../../tests/msw/people';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { server } from '../../../../tests/msw/server';
 import { renderApp } from '../../../../tests/render';
@@ -17,7 +17,7 @@ import { renderApp } from '../../../../tests/render';
 const priya = () => portalTherapist(staffId('03'));
 const requestsUrl = `${testSupabaseUrl}/functions/v1/client-portal/clinics/harborview/requests`;
 
-beforeEach(() => resetClientPortal());
+beforeEach(() => servePortal());
 
 async function openPage(route = '/request/harborview') {
   const rendered = renderApp({ route });

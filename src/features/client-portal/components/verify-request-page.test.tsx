@@ -5,14 +5,14 @@ import {
   addVerificationLink,
   clientPortalLog,
   portalTherapist,
-  resetClientPortal,
+  servePortal,
 } from '../../../../tests/msw/client-portal-handlers';
-import { staffId } from '../../../../tests/msw/data';
+import { staffId } from '../../../../tests/msw/people';
 import { renderApp } from '../../../../tests/render';
 
 const token = 'tok_' + 'a1B2c3D4e5'.repeat(3) + 'abcdefghi';
 
-beforeEach(() => resetClientPortal());
+beforeEach(() => servePortal());
 
 async function openLink(route: string) {
   const rendered = renderApp({ route });
@@ -91,7 +91,7 @@ describe('Client portal: the verification link', () => {
     ).toBeInTheDocument();
     expect(clientPortalLog.verifications.map((v) => v.status)).toEqual([404]);
 
-    resetClientPortal();
+    servePortal();
     renderApp({ route: '/request/harborview/verify' });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'This link is incomplete' }),

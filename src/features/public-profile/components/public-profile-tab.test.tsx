@@ -1,23 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { supabase } from '@/lib/supabase';
-import { demoPassword, orgIds, staffId } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
-import { profileDb, profileLog } from '../../../../tests/msw/public-profile-handlers';
+import { demoPassword, orgIds, people, type PersonName } from '../../../../tests/msw/people';
+import { priyaProfile, serveProfiles } from '../../../../tests/msw/public-profile-handlers';
+import { restUrl } from '../../../../tests/msw/rest';
 import { server } from '../../../../tests/msw/server';
 import { renderApp } from '../../../../tests/render';
 
-const staff = {
-  maya: { email: 'maya.okafor@harborviewcounseling.com', id: staffId('01') },
-  luis: { email: 'luis.romero@harborviewcounseling.com', id: staffId('02') },
-  priya: { email: 'priya.raman@harborviewcounseling.com', id: staffId('03') },
-  jordan: { email: 'jordan.ellis@harborviewcounseling.com', id: staffId('04') },
-  sofia: { email: 'sofia.marquez@harborviewcounseling.com', id: staffId('05') },
-  marcus: { email: 'marcus.bell@harborviewcounseling.com', id: staffId('08') },
-  grace: { email: 'grace.lindqvist@cedarridgetherapy.com', id: staffId('09') },
-} as const;
-type Person = keyof typeof staff;
+const staff = Object.fromEntries(
+  Object.entries(people).map(([name, p]) => [name, { email: p.email, id: p.staffId }]),
+) as Record<PersonName, { email: string; id: string }>;
+type Person = PersonName;
+
+let backend: ReturnType<typeof serveProfiles>;
+beforeEach(() => {
+  backend = serveProfiles();
+});
 
 const about =
   'I work with adults navigating anxiety, life transitions and relationship stress. Sessions are collaborative and ' +
@@ -83,7 +82,7 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     expect(group('Languages')).toHaveAccessibleDescription(
       'Choose at least one. Choose at least one language.',
     );
-    expect(profileLog.writes).toEqual([]);
+    expect(backend.writes).toEqual([]);
 
     // the summary's links take you to the field
     await user.click(within(alert).getByRole('link', { name: 'Choose at least one language.' }));
@@ -126,8 +125,8 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
 
     await waitFor(() => expect(statusRegion()).toHaveTextContent('Draft saved.'), patience);
-    expect(profileLog.writes).toHaveLength(1);
-    expect(profileLog.writes[0]).toMatchObject({
+    expect(backend.writes).toHaveLength(1);
+    expect(backend.writes[0]).toMatchObject({
       kind: 'insert',
       body: {
         staff_id: staff.sofia.id,
@@ -141,17 +140,15 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
         pronouns: 'she/her',
       },
     });
-    expect(profileDb.profiles.find((p) => p.staff_id === staff.sofia.id)).toMatchObject({
-      professional_title: 'LMFT',
-      submitted_at: null,
-    });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // saved, not submitted: still a draft
+    expect(screen.getByText('Incomplete')).toBeInTheDocument();
 
     // the next save updates the row
     await user.type(textbox('Education'), 'MA, Lesley University');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
-    await waitFor(() => expect(profileLog.writes).toHaveLength(2), patience);
-    expect(profileLog.writes[1]).toMatchObject({
+    await waitFor(() => expect(backend.writes).toHaveLength(2), patience);
+    expect(backend.writes[1]).toMatchObject({
       kind: 'update',
       staffId: staff.sofia.id,
       body: { education: 'MA, Lesley University' },
@@ -167,7 +164,7 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
     );
     expect(textbox('Website')).toHaveAccessibleDescription(/Website must be a full https:\/\/ address\./);
     await waitFor(() => expect(textbox('Website')).toHaveFocus(), patience);
-    expect(profileLog.writes).toEqual([]);
+    expect(backend.writes).toEqual([]);
   });
 
   it('fills every required field and submits: saved first, then submitted, Application Status Completed', async () => {
@@ -197,8 +194,8 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
       patience,
     );
     expect(statusRegion()).toHaveFocus();
-    expect(profileLog.writes.map((w) => w.kind)).toEqual(['insert', 'submit']);
-    expect(profileLog.writes[1]!.body).toEqual({ staff_id: staff.sofia.id });
+    expect(backend.writes.map((w) => w.kind)).toEqual(['insert', 'submit']);
+    expect(backend.writes[1]!.body).toEqual({ staff_id: staff.sofia.id });
     expect(await screen.findByText('Completed', {}, patience)).toBeInTheDocument();
     // submitted: Submit Profile is gone, saving goes on
     expect(screen.queryByRole('button', { name: 'Submit Profile' })).not.toBeInTheDocument();
@@ -207,7 +204,7 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
 
   it('when the database refuses the submission after saving, says the draft was kept and why', async () => {
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/rpc/submit_public_profile`, () =>
+      http.post(restUrl('rpc/submit_public_profile'), () =>
         HttpResponse.json(
           {
             code: '23514',
@@ -219,19 +216,18 @@ describe('Public Profile: the therapist fills in their own profile', slow, () =>
         ),
       ),
     );
-    profileDb.profiles.push({
-      ...profileDb.profiles[0]!,
-      staff_id: staff.sofia.id,
+    backend.profiles.sofia!.profile = {
+      ...priyaProfile,
       submitted_at: null,
       pronouns: null,
       first_session_note: null,
-    });
+    };
     const { user } = await openProfile('sofia', 'sofia');
     await user.click(screen.getByRole('button', { name: 'Submit Profile' }));
     const alert = await screen.findByRole('alert', {}, patience);
     expect(alert).toHaveTextContent('Your changes were saved, but the profile was not submitted.');
     expect(alert).toHaveTextContent('Complete these fields before submitting: License number.');
-    expect(profileLog.writes.map((w) => w.kind)).toEqual(['update']);
+    expect(backend.writes.map((w) => w.kind)).toEqual(['update']);
   });
 });
 
@@ -253,8 +249,8 @@ describe('Public Profile: an org admin', slow, () => {
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(statusRegion()).toHaveTextContent('Draft saved.'), patience);
 
-    expect(profileLog.writes).toHaveLength(1);
-    const { kind, body } = profileLog.writes[0]!;
+    expect(backend.writes).toHaveLength(1);
+    const { kind, body } = backend.writes[0]!;
     expect(kind).toBe('update');
     expect(body).toMatchObject({
       years_in_practice: 9,
@@ -263,7 +259,6 @@ describe('Public Profile: an org admin', slow, () => {
     });
     for (const key of ['pronouns', 'gender_identity', 'first_session_note'])
       expect(body).not.toHaveProperty(key);
-    expect(profileDb.profiles.find((p) => p.staff_id === staff.jordan.id)?.years_in_practice).toBe(9);
   });
 
   it('sees what is still missing, live as fields are filled in', async () => {
@@ -303,11 +298,7 @@ describe('Public Profile: an org admin', slow, () => {
   });
 
   it('has no Submit Profile after the enrollment was deactivated', async () => {
-    profileDb.enrollments.push({
-      staff_id: staff.marcus.id,
-      org_id: orgIds.harborview,
-      status: 'deactivated',
-    });
+    backend.profiles.marcus = { enrollment_status: 'deactivated', profile: null };
     await openProfile('maya', 'marcus');
     expect(screen.queryByRole('button', { name: 'Submit Profile' })).not.toBeInTheDocument();
     expect(
@@ -325,7 +316,7 @@ describe('Public Profile: an org admin', slow, () => {
     expect(await screen.findByRole('alert', {}, patience)).toHaveTextContent(
       'Professional title is required to submit.',
     );
-    expect(profileLog.writes).toEqual([]);
+    expect(backend.writes).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { delay, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { staffId } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
-import { payerIds, programLog } from '../../../../tests/msw/referral-program-handlers';
+import { orgIds, staffId } from '../../../../tests/msw/people';
+import { payerIds, serveProgram } from '../../../../tests/msw/referral-program-handlers';
+import { eqValue, postgrestError, restUrl } from '../../../../tests/msw/rest';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 
@@ -20,7 +20,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const rpcCalls = () => programLog.requests.filter((r) => r.path === 'rpc/enroll_staff');
+let backend: ReturnType<typeof serveProgram>;
+beforeEach(() => {
+  backend = serveProgram();
+});
+
+const rpcCalls = () => backend.requests.filter((r) => r.path === 'rpc/enroll_staff');
 
 async function openAddStaff() {
   const rendered = await renderSignedIn('admin', route);
@@ -53,15 +58,9 @@ describe('Add Staff', () => {
       'UnitedHealthcare',
     ]);
     expect(staff).toHaveFocus();
-    const candidates = programLog.requests.find((r) => r.path === 'staff_members')!.params;
-    expect(Object.fromEntries(candidates)).toEqual({
-      select: 'id,first_name,last_name,program_enrollments(id)',
-      org_id: 'eq.0a9e0000-0000-4000-8000-000000000001',
-      is_active: 'eq.true',
-      roles: 'cs.{therapist}',
-      program_enrollments: 'is.null',
-      order: 'last_name.asc,first_name.asc',
-    });
+    // the candidates are asked of this clinic (who is offered is the database's answer, proven in tests/api)
+    const candidates = backend.requests.find((r) => r.path === 'staff_members')!;
+    expect(eqValue(candidates.params, 'org_id')).toBe(orgIds.harborview);
   });
 
   it('names what is missing next to each field and sends nothing', async () => {
@@ -131,7 +130,7 @@ describe('Add Staff', () => {
       release = resolve;
     });
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/rpc/enroll_staff`, async () => {
+      http.post(restUrl('rpc/enroll_staff'), async () => {
         await released;
         return undefined;
       }),
@@ -155,16 +154,12 @@ describe('Add Staff', () => {
 
   it('shows the database’s refusal in the dialog and keeps what was chosen', async () => {
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/rpc/enroll_staff`, () =>
-        HttpResponse.json(
-          {
-            code: '23505',
-            details: null,
-            hint: 'already_enrolled',
-            message:
-              'Hannah Whitaker was already enrolled; a deactivated therapist can never be added again.',
-          },
-          { status: 409 },
+      http.post(restUrl('rpc/enroll_staff'), () =>
+        postgrestError(
+          409,
+          '23505',
+          'Hannah Whitaker was already enrolled; a deactivated therapist can never be added again.',
+          'already_enrolled',
         ),
       ),
     );
@@ -182,17 +177,9 @@ describe('Add Staff', () => {
 
   it('does not show the server’s internals for an unexpected failure', async () => {
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/rpc/enroll_staff`, async () => {
+      http.post(restUrl('rpc/enroll_staff'), async () => {
         await delay(10);
-        return HttpResponse.json(
-          {
-            code: 'XX000',
-            details: null,
-            hint: null,
-            message: 'internal error in function enroll_staff line 12',
-          },
-          { status: 500 },
-        );
+        return postgrestError(500, 'XX000', 'internal error in function enroll_staff line 12');
       }),
     );
     const { user, dialog, staff, payers } = await openAddStaff();

@@ -1,15 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, orgIds, staffId } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { orgIds, staffId } from '../../../../tests/msw/people';
 import {
   enrollmentId,
-  gridRequests,
   payerIds,
-  programDb,
-  programLog,
+  serveProgram,
+  type Enrollment,
+  type GridAnswer,
 } from '../../../../tests/msw/referral-program-handlers';
+import { eqValue, postgrestError, restUrl } from '../../../../tests/msw/rest';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 import { gridPageSize } from '../lib/grid-query';
@@ -32,33 +32,33 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+let backend: ReturnType<typeof serveProgram>;
+beforeEach(() => {
+  backend = serveProgram();
+});
+
 /** Enrolls `count` more therapists (with Aetna), named "Test Zz<number>" from `from` on: after the seeded ones by name. */
 function enrollTestStaff(from: number, count: number): string[] {
-  const template = db.staff_members.find((s) => s.id === staffId('04'))!;
   const names: string[] = [];
   for (let i = from; i < from + count; i += 1) {
     const suffix = String(i).padStart(12, '0');
-    const id = `57af0001-0000-4000-8000-${suffix}`;
-    db.staff_members.push({
-      ...template,
-      id,
-      user_id: null,
-      first_name: 'Test',
-      last_name: `Zz${suffix}`,
-      search_name: `zz${suffix}, test`,
-    });
-    programDb.enrollments.push({
+    backend.state.enrollments.push({
       id: `e0e00001-0000-4000-8000-${suffix}`,
-      org_id: orgIds.harborview,
-      staff_id: id,
+      staffId: `57af0001-0000-4000-8000-${suffix}`,
+      firstName: 'Test',
+      lastName: `Zz${suffix}`,
       status: 'active',
-      payer_ids: [payerIds.aetna],
+      payerIds: [payerIds.aetna],
       submitted: false,
     });
     names.push(`Zz${suffix}, Test`);
   }
   return names;
 }
+
+/** The enrollments of the demo seed with these last names, in this order. */
+const byLastName = (enrollments: Enrollment[], ...lastNames: string[]) =>
+  lastNames.map((name) => enrollments.find((e) => e.lastName === name)!);
 
 async function openGrid(persona: 'admin' | 'cedarAdmin' = 'admin') {
   const rendered = await renderSignedIn(persona, route);
@@ -76,10 +76,9 @@ function bodyRows(): string[][] {
 }
 
 const staffColumn = () => bodyRows().map((row) => row[0]);
+const gridRequests = () => backend.gridRequests();
 const lastGridRequest = () => gridRequests().at(-1)!;
-/** Requests that change something: not reads, and not the grid's function (a read through POST). */
-const writes = () =>
-  programLog.requests.filter((r) => r.method !== 'GET' && r.path !== 'rpc/program_grid_page');
+const writes = () => backend.writes();
 
 describe('the program grid', () => {
   it('lists the enrolled staff from the server, sorted by last name, with a count', async () => {
@@ -144,7 +143,7 @@ describe('the program grid', () => {
   });
 
   it('offers Delete only while the application is Incomplete, and nothing for a deactivated therapist', async () => {
-    programDb.enrollments.find((e) => e.id === enrollmentId('05'))!.status = 'deactivated';
+    backend.state.enrollments.find((e) => e.id === enrollmentId('05'))!.status = 'deactivated';
     const { table } = await openGrid();
     const priya = within(table).getByRole('row', { name: /Raman, Priya/ });
     expect(within(priya).getByRole('button', { name: 'Edit payers for Priya Raman' })).toBeInTheDocument();
@@ -160,6 +159,15 @@ describe('the program grid', () => {
   });
 
   it('sends each column filter to the server as an argument of program_grid_page', async () => {
+    // the database's answers to the filters this test sets (its filtering is proven in tests/api)
+    const filtered: GridAnswer = (args, all) => {
+      if (args.name_words?.join(' ') === 'jor ell') return byLastName(all, 'Ellis');
+      if (args.name_words?.length) return [];
+      if (args.only_application_status === 'completed') return byLastName(all, 'Raman');
+      if (args.with_payer === payerIds.aetna) return byLastName(all, 'Marquez', 'Raman');
+      return all;
+    };
+    backend = serveProgram({ grid: filtered });
     const { user } = await openGrid();
     const filters = screen.getByRole('search', { name: 'Filter enrolled staff' });
 
@@ -200,6 +208,15 @@ describe('the program grid', () => {
   });
 
   it('sorts on the server by Staff, Application Status and Status, and says how', async () => {
+    // the database's answers to the sorts this test asks for (its sorting is proven in tests/api)
+    const sorted: GridAnswer = (args, all) => {
+      if (args.sort_column === 'applicationStatus')
+        return args.descending
+          ? byLastName(all, 'Ellis', 'Marquez', 'Raman')
+          : byLastName(all, 'Raman', 'Ellis', 'Marquez');
+      return args.descending ? [...all].reverse() : all;
+    };
+    backend = serveProgram({ grid: sorted });
     const { user, table } = await openGrid();
     const applicationHeader = within(table).getByRole('columnheader', { name: /Application Status/ });
     await user.click(within(applicationHeader).getByRole('button', { name: /Application Status/ }));
@@ -286,7 +303,7 @@ describe('the program grid', () => {
   });
 
   it('says when no therapist is enrolled yet', async () => {
-    programDb.enrollments = [];
+    backend.state.enrollments = [];
     await renderSignedIn('admin', route);
     expect(
       await screen.findByText('No therapists enrolled yet — use Add Staff.', {}, { timeout: 5000 }),
@@ -297,18 +314,10 @@ describe('the program grid', () => {
   it('shows a failed load with the server’s reason and lets you try again', async () => {
     let calls = 0;
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/rpc/program_grid_page`, () => {
+      http.post(restUrl('rpc/program_grid_page'), () => {
         calls += 1;
         if (calls > 1) return undefined;
-        return HttpResponse.json(
-          {
-            code: '57014',
-            details: null,
-            hint: null,
-            message: 'canceling statement due to statement timeout',
-          },
-          { status: 500 },
-        );
+        return postgrestError(500, '57014', 'canceling statement due to statement timeout');
       }),
     );
     const { user } = await renderSignedIn('admin', route);
@@ -387,8 +396,17 @@ describe('Edit payers', () => {
   it('shows the database’s refusal in the dialog', async () => {
     const { user, table } = await openGrid();
     await user.click(within(table).getByRole('button', { name: 'Edit payers for Sofia Marquez' }));
-    // meanwhile, someone else deactivated Sofia
-    programDb.enrollments.find((e) => e.id === enrollmentId('05'))!.status = 'deactivated';
+    // meanwhile, someone else deactivated Sofia: the database refuses
+    server.use(
+      http.post(restUrl('rpc/set_enrollment_payers'), () =>
+        postgrestError(
+          400,
+          'P0001',
+          'The payers of a deactivated therapist cannot change.',
+          'enrollment_deactivated',
+        ),
+      ),
+    );
     const dialog = screen.getByRole('dialog', { name: 'Edit payers for Sofia Marquez' });
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Cigna Healthcare' }));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -436,7 +454,7 @@ describe('Deactivate', () => {
         body: { status: 'deactivated' },
       }),
     ]);
-    expect(writes()[0]?.params.get('id')).toBe(`eq.${enrollmentId('04')}`);
+    expect(eqValue(writes()[0]!.params, 'id')).toBe(enrollmentId('04'));
     expect(screen.getByRole('status')).toHaveTextContent(
       'Jordan Ellis was deactivated. They no longer appear in payer directories.',
     );
@@ -458,14 +476,25 @@ describe('Delete', () => {
 
     await waitFor(() => expect(staffColumn()).toEqual(['Ellis, Jordan', 'Raman, Priya']));
     expect(writes()).toEqual([expect.objectContaining({ method: 'DELETE', path: 'program_enrollments' })]);
-    expect(writes()[0]?.params.get('id')).toBe(`eq.${enrollmentId('05')}`);
+    expect(eqValue(writes()[0]!.params, 'id')).toBe(enrollmentId('05'));
     expect(screen.getByRole('status')).toHaveTextContent('Sofia Marquez was deleted from the program.');
   });
 
   it('shows the database’s refusal when the profile was submitted meanwhile', async () => {
     const { user, table } = await openGrid();
     await user.click(within(table).getByRole('button', { name: 'Delete Jordan Ellis' }));
-    programDb.enrollments.find((e) => e.id === enrollmentId('04'))!.submitted = true;
+    // meanwhile, Jordan submitted the profile: the database refuses
+    backend.state.enrollments.find((e) => e.id === enrollmentId('04'))!.submitted = true;
+    server.use(
+      http.delete(restUrl('program_enrollments'), () =>
+        postgrestError(
+          400,
+          'P0001',
+          'Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.',
+          'application_completed',
+        ),
+      ),
+    );
     const dialog = screen.getByRole('alertdialog', { name: 'Delete Jordan Ellis from the program?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
-import { orgIds } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { http } from 'msw';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { orgIds } from '../../../../tests/msw/people';
+import { deadLetter, serveProgram } from '../../../../tests/msw/referral-program-handlers';
+import { eqValue, postgrestError, restUrl } from '../../../../tests/msw/rest';
 import { server } from '../../../../tests/msw/server';
-import { deadLetter, outboxDb } from '../../../../tests/msw/undelivered-email-handlers';
 import { renderSignedIn } from '../../../../tests/render';
 
 // the whole app renders and its lazy pages load
@@ -13,6 +13,12 @@ vi.setConfig({ testTimeout: 20_000 });
 
 const route = '/organization/subscription/referral-program';
 const title = /Emails that could not be delivered/;
+
+let backend: ReturnType<typeof serveProgram>;
+beforeEach(() => {
+  backend = serveProgram();
+});
+const resends = () => backend.requests.filter((r) => r.path === 'rpc/resend_undelivered_email');
 
 async function openProgram() {
   await renderSignedIn('admin', route);
@@ -30,17 +36,17 @@ describe('Emails that could not be delivered', () => {
   });
 
   it("lists the clinic's dead letters with recipient, what the email was, when it was given up on and the last error", async () => {
-    deadLetter({ recipient: 'elena.castillo@example.org', dead_lettered_at: '2026-12-04T15:30:00Z' });
-    deadLetter({
-      template: 'enrollment_invitation',
-      recipient: 'rowan.osei@harborviewcounseling.com',
-      attempts: 1,
-      last_error: 'email API answered 422: invalid `to`',
-      dead_lettered_at: '2026-12-05T09:00:00Z',
-    });
-    // not shown: another clinic's, and a verification email (platform-only)
-    deadLetter({ org_id: orgIds.cedarRidge, recipient: 'someone@cedar.example' });
-    deadLetter({ template: 'request_verification', recipient: 'unverified@example.org' });
+    // newest first, as the app asks for them
+    backend.state.undelivered = [
+      deadLetter({
+        template: 'enrollment_invitation',
+        recipient: 'rowan.osei@harborviewcounseling.com',
+        attempts: 1,
+        last_error: 'email API answered 422: invalid `to`',
+        dead_lettered_at: '2026-12-05T09:00:00Z',
+      }),
+      deadLetter({ recipient: 'elena.castillo@example.org', dead_lettered_at: '2026-12-04T15:30:00Z' }),
+    ];
     await openProgram();
 
     const region = await screen.findByRole('region', { name: 'Emails that could not be delivered (2)' });
@@ -65,11 +71,14 @@ describe('Emails that could not be delivered', () => {
         'Last error: email API unreachable: error sending request: Connection refused',
       ],
     ]);
-    expect(region).not.toHaveTextContent(/someone@cedar|unverified@/);
+    // the clinic's dead letters are asked for (which ones an admin reads is proven in tests/api)
+    const asked = backend.requests.find((r) => r.path === 'notification_outbox')!.params;
+    expect([eqValue(asked, 'org_id'), eqValue(asked, 'status')]).toEqual([orgIds.harborview, 'dead_letter']);
   });
 
   it('resends one: it leaves the list, the admin is told, and a double click requeues it once', async () => {
     const email = deadLetter();
+    backend.state.undelivered = [email];
     const user = userEvent.setup();
     await openProgram();
 
@@ -84,22 +93,19 @@ describe('Emails that could not be delivered', () => {
       ).toBeInTheDocument(),
     );
     await waitFor(() => expect(screen.queryByRole('region', { name: title })).not.toBeInTheDocument());
-    expect(outboxDb.resends).toEqual([email.id]);
+    expect(resends().map((r) => r.body)).toEqual([{ notification_id: email.id }]);
     expect(screen.getByText(/is queued to be sent again/)).toHaveFocus();
   });
 
   it('says why when the resend is refused, and keeps the email listed', async () => {
-    deadLetter();
+    backend.state.undelivered = [deadLetter()];
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/rpc/resend_undelivered_email`, () =>
-        HttpResponse.json(
-          {
-            code: 'PT404',
-            details: null,
-            hint: 'unknown_email',
-            message: 'That email does not exist or you cannot resend it. Only org admins of its clinic can.',
-          },
-          { status: 404 },
+      http.post(restUrl('rpc/resend_undelivered_email'), () =>
+        postgrestError(
+          404,
+          'PT404',
+          'That email does not exist or you cannot resend it. Only org admins of its clinic can.',
+          'unknown_email',
         ),
       ),
     );

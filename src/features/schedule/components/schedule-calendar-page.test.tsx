@@ -1,18 +1,12 @@
 import '../../../../tests/jsdom-calendar';
 import { configure, getConfig, screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { supabase } from '@/lib/supabase';
-import { demoPassword, personas, type PersonaName } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
-import {
-  locationIds,
-  resetScheduleData,
-  scheduleData,
-  unenrolledTherapist,
-} from '../../../../tests/msw/schedule-handlers';
+import { locations, orgIds, personas, type PersonaName } from '../../../../tests/msw/people';
+import { bodyOf, eqValue, postgrestError, restUrl } from '../../../../tests/msw/rest';
+import { blockId, mayRange, serveSchedule } from '../../../../tests/msw/schedule-handlers';
 import { server } from '../../../../tests/msw/server';
-import { renderApp, renderSignedIn } from '../../../../tests/render';
+import { renderSignedIn } from '../../../../tests/render';
 import { viewerTimeZone } from '@/lib/datetime';
 import { describeTimeZone } from '../lib/time-zones';
 
@@ -28,26 +22,17 @@ const { defaultHidden } = getConfig();
 beforeAll(() => configure({ defaultHidden: true }));
 afterAll(() => configure({ defaultHidden }));
 
+let backend: ReturnType<typeof serveSchedule>;
 beforeEach(() => {
-  resetScheduleData();
+  backend = serveSchedule();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(now);
 });
 afterEach(() => vi.useRealTimers());
 
-/** Renders the calendar as `who` and waits for its first events. */
-async function openCalendar(who: PersonaName | 'unenrolledTherapist') {
-  let rendered;
-  if (who === 'unenrolledTherapist') {
-    const { error } = await supabase.auth.signInWithPassword({
-      email: unenrolledTherapist.email,
-      password: demoPassword,
-    });
-    if (error) throw error;
-    rendered = renderApp({ route: calendarPath });
-  } else {
-    rendered = await renderSignedIn(who, calendarPath);
-  }
+/** Renders the calendar as `who` (Hannah: a Harborview therapist who is not enrolled) and waits for its first events. */
+async function openCalendar(who: PersonaName | 'hannah') {
+  const rendered = await renderSignedIn(who, calendarPath);
   // the page is its own lazily loaded chunk (react-big-calendar with it): the first load takes a moment
   await screen.findByRole('heading', { level: 1, name: 'Calendar' }, { timeout: 15_000 });
   await waitFor(() => expect(screen.queryByText('Loading the calendar…')).not.toBeInTheDocument(), {
@@ -122,8 +107,6 @@ describe('Schedule › Calendar: what it shows', () => {
       /^Thursday, May 6, 2027, .+: Pending request · Jamie Cole \(Aetna\)$/,
     );
     expect(request).toHaveClass('calendar-event-request');
-    // a confirmed request is not pending any more
-    expect(screen.queryByText(/Lee Park/)).not.toBeInTheDocument();
 
     // the visible week was asked for first, for Priya only; then the weeks either side, ahead of time
     const calendarQueries = () =>
@@ -141,9 +124,12 @@ describe('Schedule › Calendar: what it shows', () => {
       new Set([weekOf(2027, 4, 25), weekOf(2027, 5, 2), weekOf(2027, 5, 9)]),
     );
     for (const { url } of queries) {
-      expect(
-        url.searchParams.get(url.pathname.endsWith('referral_requests') ? 'therapist_id' : 'staff_id'),
-      ).toBe(`eq.${personas.therapist.staffId}`);
+      const requests = url.pathname.endsWith('referral_requests');
+      expect(eqValue(url.searchParams, requests ? 'therapist_id' : 'staff_id')).toBe(
+        personas.therapist.staffId,
+      );
+      // requests still waiting for an answer, not confirmed or declined ones
+      if (requests) expect(eqValue(url.searchParams, 'status')).toBe('pending');
     }
   });
 
@@ -181,6 +167,8 @@ describe('Schedule › Calendar: what it shows', () => {
   });
 
   it('lets a scheduler choose a therapist and look, with no way to change availability', async () => {
+    // the database shows schedulers the clinic's clients
+    backend = serveSchedule({ clientNames: true });
     const { user } = await openCalendar('scheduler');
     const picker = screen.getByRole('combobox', { name: 'Therapist' });
     // the first therapist by last name
@@ -230,7 +218,7 @@ describe('Accept External Appointments: only for therapists enrolled and active'
   });
 
   it('a therapist who is not enrolled does not see it', async () => {
-    const { user } = await openCalendar('unenrolledTherapist');
+    const { user } = await openCalendar('hannah');
     const form = await openNewBlockForm(user);
     expect(within(form).getByRole('combobox', { name: 'Location' })).toBeInTheDocument();
     expect(
@@ -256,9 +244,7 @@ describe('Accept External Appointments: only for therapists enrolled and active'
   });
 
   it('is absent when the enrollment was deactivated', async () => {
-    scheduleData.enrollments = scheduleData.enrollments.map((e) =>
-      e.staff_id === personas.therapist.staffId ? { ...e, status: 'deactivated' } : e,
-    );
+    backend.enrollments.priya = 'deactivated';
     const { user } = await openCalendar('therapist');
     const form = await openNewBlockForm(user);
     expect(
@@ -319,6 +305,13 @@ describe('the availability block form', () => {
   });
 
   it('creates a weekly block with Accept External Appointments, and shows it on the calendar', async () => {
+    // the database expands the new block: this Friday, 09:00–12:00 in Boston
+    server.use(
+      http.post(restUrl('availability_blocks'), () => {
+        backend.occurrences.push({ blockId: blockId('03'), during: mayRange(7, '13:00', '16:00') });
+        return undefined;
+      }),
+    );
     const requests = recordRequests();
     const { user } = await openCalendar('therapist');
     expect(events(/Friday/)).toHaveLength(0);
@@ -337,9 +330,9 @@ describe('the availability block form', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.url.pathname).toBe('/rest/v1/availability_blocks');
     expect(posts[0]!.body).toEqual({
-      org_id: '0a9e0000-0000-4000-8000-000000000001',
+      org_id: orgIds.harborview,
       staff_id: personas.therapist.staffId,
-      location_id: locationIds.backBay,
+      location_id: locations.backBay.id,
       valid_from: '2027-05-07',
       valid_until: null,
       weekdays: [5],
@@ -376,6 +369,18 @@ describe('the availability block form', () => {
   });
 
   it('shows the database’s message when the block overlaps another, and keeps the form open', async () => {
+    const overlapping: unknown[] = [];
+    server.use(
+      http.post(restUrl('availability_blocks'), async ({ request }) => {
+        overlapping.push(await bodyOf(request));
+        return postgrestError(
+          409,
+          '23P01',
+          'This block overlaps another availability block of the same therapist (09:00–12:00).',
+          'availability_overlap',
+        );
+      }),
+    );
     const { user } = await openCalendar('therapist');
     const form = await openNewBlockForm(user);
     await user.click(within(form).getByRole('checkbox', { name: 'Monday' }));
@@ -393,20 +398,19 @@ describe('the availability block form', () => {
       'This block overlaps another availability block of the same therapist (09:00–12:00).',
     );
     expect(screen.getByRole('dialog', { name: 'New availability block' })).toBeInTheDocument();
+    expect(overlapping).toEqual([
+      expect.objectContaining({ weekdays: [1], start_time: '11:00', end_time: '13:00' }),
+    ]);
   });
 
   it('says so when the database refuses Accept External Appointments', async () => {
     server.use(
-      http.post(`${testSupabaseUrl}/rest/v1/availability_blocks`, () =>
-        HttpResponse.json(
-          {
-            code: 'P0001',
-            details: null,
-            hint: 'not_enrolled',
-            message:
-              'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
-          },
-          { status: 400 },
+      http.post(restUrl('availability_blocks'), () =>
+        postgrestError(
+          400,
+          'P0001',
+          'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
+          'not_enrolled',
         ),
       ),
     );
@@ -434,7 +438,7 @@ describe('the availability block form', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByText('The availability block was saved.')).toBeInTheDocument();
     const patch = requests.find((r) => r.method === 'PATCH');
-    expect(patch?.url.searchParams.get('id')).toBe('eq.b10c0000-0000-4000-8000-000000000002');
+    expect(eqValue(patch!.url.searchParams, 'id')).toBe(blockId('02'));
     expect(patch?.body).toMatchObject({
       weekdays: [2],
       start_time: '13:00',
@@ -452,9 +456,7 @@ describe('the availability block form', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete block' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByText('The availability block was deleted.')).toBeInTheDocument();
-    expect(requests.find((r) => r.method === 'DELETE')?.url.searchParams.get('id')).toBe(
-      'eq.b10c0000-0000-4000-8000-000000000002',
-    );
+    expect(eqValue(requests.find((r) => r.method === 'DELETE')!.url.searchParams, 'id')).toBe(blockId('02'));
     await waitFor(() => expect(events(/Tuesday, May 4, 2027, .+: Available/)).toHaveLength(0));
   });
 

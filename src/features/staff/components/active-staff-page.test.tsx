@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { personas } from '../../../../tests/msw/data';
-import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { orgIds, personas } from '../../../../tests/msw/people';
+import { serveProfiles } from '../../../../tests/msw/public-profile-handlers';
+import { recordRequests } from '../../../../tests/msw/record';
+import { eqValue, restUrl } from '../../../../tests/msw/rest';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 
@@ -18,6 +20,7 @@ function tableRows(): string[][] {
 
 describe('Active Staff Members', () => {
   it('lists the organization’s active staff from the API, by last name', async () => {
+    const requests = recordRequests('staff_members', 'GET');
     await renderSignedIn('admin', '/staff');
     await screen.findByRole('table');
     const rows = tableRows();
@@ -54,9 +57,11 @@ describe('Active Staff Members', () => {
       'Back Bay Office',
       'None',
     ]);
-    // deactivated staff and other clinics' staff are not listed
-    expect(screen.queryByText('Ruth Adler')).not.toBeInTheDocument();
-    expect(screen.queryByText('Grace Lindqvist')).not.toBeInTheDocument();
+    // every list it asks for is of the clinic's active staff (the database leaves out everyone else)
+    const lists = requests.filter((r) => eqValue(r, 'user_id') === null);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists)
+      expect([eqValue(list, 'org_id'), eqValue(list, 'is_active')]).toEqual([orgIds.harborview, 'true']);
     expect(screen.getByRole('status')).toHaveTextContent('8 active staff members.');
   });
 
@@ -87,6 +92,7 @@ describe('Active Staff Members', () => {
   });
 
   it('links each name to the staff member’s Details page', async () => {
+    serveProfiles();
     const { user } = await renderSignedIn('admin', '/staff');
     await screen.findByRole('table');
     await user.click(screen.getByRole('link', { name: 'Priya Raman' }));
@@ -109,7 +115,7 @@ describe('Active Staff Members', () => {
   it('shows the server’s error and lets you try again', async () => {
     let calls = 0;
     server.use(
-      http.get(`${testSupabaseUrl}/rest/v1/staff_members`, ({ request }) => {
+      http.get(restUrl('staff_members'), ({ request }) => {
         // the current-staff query goes through; the list fails once
         if (new URL(request.url).searchParams.has('user_id')) return undefined;
         calls += 1;
@@ -160,7 +166,7 @@ describe('Staff Details', () => {
   });
 
   it('says when there is no such staff member in the clinic', async () => {
-    // Grace works at Cedar Ridge: RLS hides her from Harborview's admin
+    // Grace works at Cedar Ridge: Harborview has no staff member by her id
     await renderSignedIn('admin', `/staff/${personas.cedarAdmin.staffId}`);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Staff member not found' }),
