@@ -58,7 +58,6 @@ export interface StackSettings {
   jwtSecret: string;
   /** Where links in emails point (the app). */
   siteUrl: string;
-  withApp: boolean;
   /**
    * Client addresses the per-address call limits (the auth service's, the client portal's calls
    * per minute) leave alone. The test stack's own clients (API tests, browser journeys, the bench)
@@ -101,7 +100,6 @@ export function stackSettings(profile: 'dev' | 'test', env: NodeJS.ProcessEnv = 
     inboxFile: path.join(projectRoot, '.local', folder, 'inbox.jsonl'),
     jwtSecret: localJwtSecret,
     siteUrl: `http://localhost:${ports.app}`,
-    withApp: profile === 'dev',
     rateLimitExemptAddresses: profile === 'test' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : [],
   };
 }

@@ -6,6 +6,7 @@ import { closeServer } from './http-helpers.ts';
 
 // one stand-in upstream for all three routes: answers with the size of the body it received
 const upstream = http.createServer((req, res) => {
+  if (req.url?.startsWith('/verify')) return void res.writeHead(303, { location: '/elsewhere' }).end();
   let size = 0;
   req.on('data', (chunk: Buffer) => (size += chunk.length));
   req.on('end', () =>
@@ -251,5 +252,23 @@ describe('gateway text bodies', () => {
     ).toBe(200);
     expect((await post(Buffer.from('name\nCafé'), 'text/csv')).status).toBe(200);
     expect((await post(Buffer.from([0xff, 0xd8, 0xff]), 'image/jpeg')).status).toBe(200);
+  });
+});
+
+describe('gateway answers', () => {
+  it('hands a redirect (the links in auth emails) to the caller instead of following it', async () => {
+    const response = await fetch(`http://127.0.0.1:${gateway.port}/auth/v1/verify?token=t&type=invite`, {
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/elsewhere');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('answers an unknown prefix with the 404 Kong gives, CORS headers included', async () => {
+    const response = await fetch(`http://127.0.0.1:${gateway.port}/storage/v1/x`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ message: 'no Route matched with those values' });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

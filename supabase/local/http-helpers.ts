@@ -1,42 +1,35 @@
-/** Small HTTP helpers shared by the local stack's Node servers. */
-import http from 'node:http';
+/** Serving a Hono app from the local stack's Node processes (auth service, gateway, dev inbox). */
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 
-export function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  if (res.headersSent) return void res.end();
-  res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
-    .end(JSON.stringify(body));
+export interface ServedApp {
+  /** The port actually listened on (useful with `port: 0`). */
+  port: number;
+  close(): Promise<void>;
 }
 
-/** Reads a JSON body, refusing more than `limit` bytes and naming what is wrong. */
-export async function readJsonBody(req: http.IncomingMessage, limit = 64 * 1024): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error(`request body is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error('request body is not valid JSON');
-  }
-}
-
-/** Listens on loopback; rejects with EADDRINUSE when the port is taken. */
-export function listen(server: http.Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Listens on loopback by default; rejects with EADDRINUSE when the port is taken. */
+export async function serveApp(
+  app: { fetch: (request: Request, env: never) => Response | Promise<Response> },
+  port: number,
+  host = '127.0.0.1',
+): Promise<ServedApp> {
+  // the process's own fetch, Request and Response stay Node's (the stack runs inside test processes)
+  const server = createAdaptorServer({
+    fetch: app.fetch as never,
+    overrideGlobalObjects: false,
+  }) as http.Server;
+  // keep-alive sockets would otherwise hold `close()` open
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  return { port: (server.address() as AddressInfo).port, close: () => closeServer(server) };
 }
 
 export function closeServer(server: http.Server): Promise<void> {

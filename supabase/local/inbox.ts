@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { closeServer, listen, readJsonBody, sendJson } from './http-helpers.ts';
+import { serveApp, type ServedApp } from './http-helpers.ts';
 
 export interface InboxMessage {
   id: string;
@@ -47,7 +48,7 @@ export async function startInbox(options: {
   port: number;
   file: string;
   apiKey: string;
-}): Promise<{ close(): Promise<void> }> {
+}): Promise<ServedApp> {
   await mkdir(path.dirname(options.file), { recursive: true });
   const messages: InboxMessage[] = [];
   try {
@@ -57,86 +58,78 @@ export async function startInbox(options: {
     // no inbox yet
   }
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://inbox');
-    try {
-      if (req.method === 'POST' && url.pathname === '/emails') {
-        if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
-          return sendJson(res, 401, {
-            name: 'missing_api_key',
-            message: 'Authorization: Bearer <key> is missing or wrong',
-          });
-        }
-        const parsed = emailRequest.safeParse(await readJsonBody(req, 1_100_000));
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          return sendJson(res, 422, {
-            name: 'validation_error',
-            message: `${issue?.path.join('.') || 'body'}: ${issue?.message}`,
-          });
-        }
-        // like the hosted provider: a repeated Idempotency-Key returns the first message, sends nothing
-        const key = req.headers['idempotency-key'];
-        const earlier = typeof key === 'string' ? messages.find((m) => m.idempotency_key === key) : undefined;
-        if (earlier) return sendJson(res, 200, { id: earlier.id });
-        const { to, ...rest } = parsed.data;
-        const message: InboxMessage = {
-          id: randomUUID(),
-          to: [to].flat().join(', '),
-          ...rest,
-          idempotency_key: typeof key === 'string' ? key : null,
-          created_at: new Date().toISOString(),
-        };
-        messages.push(message);
-        await appendFile(options.file, `${JSON.stringify(message)}\n`);
-        return sendJson(res, 200, { id: message.id });
-      }
-      if (req.method === 'GET' && url.pathname === '/api/messages') {
-        const to = url.searchParams.get('to')?.toLowerCase();
-        return sendJson(
-          res,
-          200,
-          messages.filter((m) => !to || m.to.toLowerCase().includes(to)).toReversed(),
+  const app = new Hono();
+  app.post(
+    '/emails',
+    bodyLimit({
+      maxSize: 1_100_000,
+      onError: (c) => c.json(problem('bad_request', 'request body is too large'), 413),
+    }),
+    async (c) => {
+      if (c.req.header('authorization') !== `Bearer ${options.apiKey}`)
+        return c.json(problem('missing_api_key', 'Authorization: Bearer <key> is missing or wrong'), 401);
+      const raw = await c.req.json().catch(() => undefined);
+      if (raw === undefined) return c.json(problem('bad_request', 'request body is not valid JSON'), 400);
+      const parsed = emailRequest.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return c.json(
+          problem('validation_error', `${issue?.path.join('.') || 'body'}: ${issue?.message}`),
+          422,
         );
       }
-      if (req.method === 'DELETE' && url.pathname === '/api/messages') {
-        messages.length = 0;
-        await writeFile(options.file, '');
-        res.writeHead(204).end();
-        return;
-      }
-      if (req.method === 'GET' && url.pathname === '/') {
-        const rows = messages
-          .toReversed()
-          .map(
-            (m) =>
-              `<tr><td>${escapeHtml(new Date(m.created_at).toLocaleString())}</td><td>${escapeHtml(m.to)}</td>` +
-              `<td><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a></td></tr>`,
-          )
-          .join('');
-        const body = messages.length
-          ? `<table><caption>${messages.length} message(s), newest first</caption><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject</th></tr></thead><tbody>${rows}</tbody></table>`
-          : '<p>No messages yet. Emails the app sends show up here.</p>';
-        res
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(page('Dev inbox', `<h1>Dev inbox</h1>${body}`));
-        return;
-      }
-      const match = /^\/messages\/([0-9a-f-]{36})$/.exec(url.pathname);
-      const message = match && messages.find((m) => m.id === match[1]);
-      if (req.method === 'GET' && message) {
-        const body = `<p><a href="/">All messages</a></p><h1>${escapeHtml(message.subject)}</h1>
+      // like the hosted provider: a repeated Idempotency-Key returns the first message, sends nothing
+      const key = c.req.header('idempotency-key') ?? null;
+      const earlier = key === null ? undefined : messages.find((m) => m.idempotency_key === key);
+      if (earlier) return c.json({ id: earlier.id });
+      const { to, ...rest } = parsed.data;
+      const message: InboxMessage = {
+        id: randomUUID(),
+        to: [to].flat().join(', '),
+        ...rest,
+        idempotency_key: key,
+        created_at: new Date().toISOString(),
+      };
+      messages.push(message);
+      await appendFile(options.file, `${JSON.stringify(message)}\n`);
+      return c.json({ id: message.id });
+    },
+  );
+  app.get('/api/messages', (c) => {
+    const to = c.req.query('to')?.toLowerCase();
+    return c.json(messages.filter((m) => !to || m.to.toLowerCase().includes(to)).toReversed());
+  });
+  app.delete('/api/messages', async (c) => {
+    messages.length = 0;
+    await writeFile(options.file, '');
+    return c.body(null, 204);
+  });
+  app.get('/', (c) => {
+    const rows = messages
+      .toReversed()
+      .map(
+        (m) =>
+          `<tr><td>${escapeHtml(new Date(m.created_at).toLocaleString())}</td><td>${escapeHtml(m.to)}</td>` +
+          `<td><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a></td></tr>`,
+      )
+      .join('');
+    const body = messages.length
+      ? `<table><caption>${messages.length} message(s), newest first</caption><thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject</th></tr></thead><tbody>${rows}</tbody></table>`
+      : '<p>No messages yet. Emails the app sends show up here.</p>';
+    return c.html(page('Dev inbox', `<h1>Dev inbox</h1>${body}`));
+  });
+  app.get('/messages/:id', (c) => {
+    const message = messages.find((m) => m.id === c.req.param('id'));
+    if (!message) return c.notFound();
+    const body = `<p><a href="/">All messages</a></p><h1>${escapeHtml(message.subject)}</h1>
 <dl><dt>From</dt><dd>${escapeHtml(message.from)}</dd><dt>To</dt><dd>${escapeHtml(message.to)}</dd><dt>Received</dt><dd>${escapeHtml(message.created_at)}</dd></dl>
 <iframe title="Message body" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" srcdoc="${escapeHtml(message.html || `<pre>${escapeHtml(message.text)}</pre>`)}"></iframe>
 <h2>Plain text</h2><pre>${escapeHtml(message.text)}</pre>`;
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(message.subject, body));
-        return;
-      }
-      sendJson(res, 404, { name: 'not_found', message: `No route ${req.method} ${url.pathname}` });
-    } catch (error) {
-      sendJson(res, 400, { name: 'bad_request', message: (error as Error).message });
-    }
+    return c.html(page(message.subject, body));
   });
-  await listen(server, options.port);
-  return { close: () => closeServer(server) };
+  app.notFound((c) => c.json(problem('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
+  return serveApp(app, options.port);
 }
+
+/** The hosted email API's error shape. */
+const problem = (name: string, message: string) => ({ name, message });

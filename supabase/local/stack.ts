@@ -9,6 +9,7 @@
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
+import { loadPostgrestSettings } from './api-config.ts';
 import { loadAuthConfig } from './auth/config-file.ts';
 import { startAuthService } from './auth/server.ts';
 import { startHttpProcess, type ManagedProcess } from './child-process.ts';
@@ -56,6 +57,8 @@ export interface StartOptions {
 }
 
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name);
+/** The project's settings for hosted Supabase, which the local parts read too. */
+const configToml = path.join(projectRoot, 'supabase', 'config.toml');
 
 export class PortsBusyError extends Error {}
 /** The stack was asked to stop (Ctrl-C, SIGTERM) while it was still starting. */
@@ -267,10 +270,9 @@ export async function startStack(settings: StackSettings, options: StartOptions 
             env: {
               PATH: process.env.PATH,
               PGRST_DB_URI: dbUrl(settings, 'authenticator', localAuthenticatorPassword),
-              PGRST_DB_SCHEMAS: 'public',
-              PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+              // schemas, search path and row cap: config.toml's [api], as hosted Supabase reads it
+              ...loadPostgrestSettings(configToml),
               PGRST_DB_ANON_ROLE: 'anon',
-              PGRST_DB_MAX_ROWS: '1000',
               PGRST_DB_USE_LEGACY_GUCS: 'false',
               PGRST_JWT_SECRET: settings.jwtSecret,
               PGRST_SERVER_HOST: '127.0.0.1',
@@ -287,7 +289,7 @@ export async function startStack(settings: StackSettings, options: StartOptions 
   const authLog = partLog('auth');
   await step('auth', authLog, async () => {
     // config.toml's [auth] settings, the same ones hosted Supabase gets
-    const config = loadAuthConfig(path.join(projectRoot, 'supabase', 'config.toml'));
+    const config = loadAuthConfig(configToml);
     return startAuthService({
       port: ports.auth,
       dbUrl: urls.db,

@@ -9,14 +9,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../../supabase/local/auth/config-file.ts';
 import { projectRoot } from '../../supabase/local/config.ts';
 import { freshLoopbackAddress, requestFrom, type RawResponse } from './from-address.ts';
-import { serviceClient, testEnv } from './personas.ts';
+import { serviceClient, testEnv, withDb } from './personas.ts';
 
 const { rateLimits } = loadAuthConfig(path.join(projectRoot, 'supabase', 'config.toml'));
 const password = 'Harbor-View-2026';
 const createdUserIds: string[] = [];
 
 afterAll(async () => {
-  for (const id of createdUserIds) await serviceClient().auth.admin.deleteUser(id);
+  await withDb((db) => db.query('delete from auth.users where id = any($1::uuid[])', [createdUserIds]));
 });
 
 async function createConfirmedUser(): Promise<string> {

@@ -18,7 +18,8 @@ import {
   type DirectoryQuery,
   type DirectoryRow,
 } from '../_shared/directory.ts';
-import { apiError, json, readJson, type DbError } from '../_shared/http.ts';
+import { apiError, json, type DbError } from '../_shared/http.ts';
+import { functionCors, jsonBody } from '../_shared/middleware.ts';
 import { createdAnswer, readIdempotentPost, slotsAnswer, validRequest } from '../_shared/referral-post.ts';
 import {
   firstIssue,
@@ -117,6 +118,8 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
   );
   const clientKey = (request: Request) => clientAddressOf(request, deps.clientAddressHeader);
 
+  // the public request page calls from the browser; preflights are not counted below
+  app.use('*', functionCors);
   // every call, known route or not, counts against the caller's address
   app.use('*', async (c, next) => {
     const retryAfter = await deps.rateLimit(clientKey(c.req.raw));
@@ -157,11 +160,9 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
   });
   app.all('/clinics/:slug/therapists/:id/slots', onlyMethod('GET'));
 
-  app.post('/clinics/:slug/requests/verify', async (c) => {
+  app.post('/clinics/:slug/requests/verify', jsonBody(1024), async (c) => {
     const clinic = c.get('clinic');
-    const read = await readJson(c.req.raw, 1024);
-    if ('error' in read) return read.error;
-    const token = verificationTokenSchema.safeParse(read.body);
+    const token = verificationTokenSchema.safeParse(c.get('body'));
     if (!token.success) return apiError(422, 'validation_failed', firstIssue(token.error).message, 'token');
     const outcome = await deps.verifyRequest(clinic.clinic_id, token.data.token);
     if (outcome.outcome !== 'verified') return verificationFailure(outcome.outcome);

@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from 'node:assert/strict';
-import { createExpireRequestsHandler } from './handler.ts';
+import { createExpireRequestsApp } from './handler.ts';
 
 const token = (role: string) => `Bearer h.${btoa(JSON.stringify({ role })).replace(/=+$/, '')}.s`;
 
@@ -7,11 +7,11 @@ Deno.test(
   'expires, removes unverified requests past their window, then reminds, for the service role only',
   async () => {
     const order: string[] = [];
-    const handle = createExpireRequestsHandler({
+    const handle = createExpireRequestsApp({
       expire: () => (order.push('expire'), Promise.resolve(3)),
       removeUnverified: () => (order.push('removeUnverified'), Promise.resolve(2)),
       remind: () => (order.push('remind'), Promise.resolve(1)),
-    });
+    }).fetch;
     const res = await handle(
       new Request('http://x/expire-requests', {
         method: 'POST',

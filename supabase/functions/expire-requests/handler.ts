@@ -5,9 +5,9 @@
  * reminders to therapists.
  * The SQL functions are safe with two workers at once; this function only calls them.
  */
-import { callerRole } from '../_shared/caller.ts';
-import { onlyMethod } from '../_shared/app.ts';
-import { apiError, json } from '../_shared/http.ts';
+import { functionApp, onlyMethod } from '../_shared/app.ts';
+import { json } from '../_shared/http.ts';
+import { requireRole } from '../_shared/middleware.ts';
 
 export interface ExpireRequestsDeps {
   expire(): Promise<number>;
@@ -15,14 +15,14 @@ export interface ExpireRequestsDeps {
   remind(): Promise<number>;
 }
 
-export function createExpireRequestsHandler(deps: ExpireRequestsDeps) {
-  return async (request: Request): Promise<Response> => {
-    if (request.method !== 'POST') return onlyMethod('POST')();
-    if (callerRole(request) !== 'service_role')
-      return apiError(403, 'forbidden', 'Only the platform scheduler runs expiry.');
+export function createExpireRequestsApp(deps: ExpireRequestsDeps) {
+  const app = functionApp('expire-requests');
+  app.post('/', requireRole('service_role', 'Only the platform scheduler runs expiry.'), async () => {
     const expired = await deps.expire();
     const removedUnverified = await deps.removeUnverified();
     const reminded = await deps.remind();
     return json(200, { expired, removed_unverified: removedUnverified, reminded });
-  };
+  });
+  app.all('/', onlyMethod('POST'));
+  return app;
 }

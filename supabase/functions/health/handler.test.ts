@@ -1,11 +1,11 @@
 import { deepStrictEqual as assertEquals } from 'node:assert/strict';
-import { createHealthHandler } from './handler.ts';
+import { createHealthApp } from './handler.ts';
 
 const token = (claims: object) => `Bearer x.${btoa(JSON.stringify(claims)).replace(/=+$/, '')}.y`;
 const fixedNow = () => new Date('2026-11-28T12:00:00Z');
 
 Deno.test('reports ok with the caller role when the database answers', async () => {
-  const handler = createHealthHandler({ probeDatabase: () => Promise.resolve(null), now: fixedNow });
+  const handler = createHealthApp({ probeDatabase: () => Promise.resolve(null), now: fixedNow }).fetch;
   const response = await handler(
     new Request('http://x/health', { headers: { authorization: token({ role: 'authenticated' }) } }),
   );
@@ -19,10 +19,10 @@ Deno.test('reports ok with the caller role when the database answers', async () 
 });
 
 Deno.test('reports 503 with the database error when the probe fails', async () => {
-  const handler = createHealthHandler({
+  const handler = createHealthApp({
     probeDatabase: () => Promise.resolve('connection refused'),
     now: fixedNow,
-  });
+  }).fetch;
   const response = await handler(
     new Request('http://x/health', { headers: { authorization: token({ role: 'anon' }) } }),
   );
@@ -31,7 +31,7 @@ Deno.test('reports 503 with the database error when the probe fails', async () =
 });
 
 Deno.test('refuses methods other than GET and POST', async () => {
-  const handler = createHealthHandler({ probeDatabase: () => Promise.resolve(null), now: fixedNow });
+  const handler = createHealthApp({ probeDatabase: () => Promise.resolve(null), now: fixedNow }).fetch;
   const response = await handler(new Request('http://x/health', { method: 'DELETE' }));
   assertEquals(response.status, 405);
   assertEquals(response.headers.get('allow'), 'GET, POST');

@@ -2,7 +2,7 @@
  * Health check: answers whether the function runtime can reach the database through the API,
  * as the caller. Used by monitoring and by the stack's own start-up check.
  */
-import { onlyMethod } from '../_shared/app.ts';
+import { functionApp, onlyMethod } from '../_shared/app.ts';
 import { callerRole } from '../_shared/caller.ts';
 import { json } from '../_shared/http.ts';
 
@@ -12,17 +12,17 @@ export interface HealthDeps {
   now(): Date;
 }
 
-export function createHealthHandler(deps: HealthDeps) {
-  return async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'POST') return onlyMethod('GET', 'POST')();
-    const authorization = request.headers.get('authorization') ?? '';
-    const databaseError = await deps.probeDatabase(authorization);
-    const body = {
+export function createHealthApp(deps: HealthDeps) {
+  const app = functionApp('health');
+  app.on(['GET', 'POST'], '/', async (c) => {
+    const databaseError = await deps.probeDatabase(c.req.header('authorization') ?? '');
+    return json(databaseError ? 503 : 200, {
       status: databaseError ? 'degraded' : 'ok',
       database: databaseError ? { ok: false, error: databaseError } : { ok: true },
-      role: callerRole(request),
+      role: callerRole(c.req.raw),
       time: deps.now().toISOString(),
-    };
-    return json(databaseError ? 503 : 200, body);
-  };
+    });
+  });
+  app.all('/', onlyMethod('GET', 'POST'));
+  return app;
 }

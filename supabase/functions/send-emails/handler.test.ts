@@ -1,6 +1,6 @@
 import { deepStrictEqual, equal, match } from 'node:assert/strict';
 import {
-  createSendEmailsHandler,
+  createSendEmailsApp,
   type FinishedStatus,
   type OutboxEmail,
   type SendEmailsDeps,
@@ -51,7 +51,7 @@ function setup(
     from: 'Client Referral Program <no-reply@clientreferral.app>',
     logError: (line) => logged.push(line),
   };
-  return { handler: createSendEmailsHandler(deps), finished, sent, logged };
+  return { handler: createSendEmailsApp(deps).fetch, finished, sent, logged };
 }
 
 const post = (role: string) =>

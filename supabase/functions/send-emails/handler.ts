@@ -5,9 +5,9 @@
  * failure means (retry with backoff, or dead letter after the 72-hour window); an email given up
  * on is logged here, one line each, for the operator.
  */
-import { onlyMethod } from '../_shared/app.ts';
-import { callerRole } from '../_shared/caller.ts';
-import { apiError, json } from '../_shared/http.ts';
+import { functionApp, onlyMethod } from '../_shared/app.ts';
+import { json } from '../_shared/http.ts';
+import { requireRole } from '../_shared/middleware.ts';
 import { renderEmail, TemplateError } from '../_shared/email-templates.ts';
 import { deadLetterLogLine, providerRefusal, type DeliveryOutcome } from './delivery-outcome.ts';
 
@@ -64,11 +64,9 @@ async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<Delive
   }
 }
 
-export function createSendEmailsHandler(deps: SendEmailsDeps) {
-  return async (request: Request): Promise<Response> => {
-    if (request.method !== 'POST') return onlyMethod('POST')();
-    if (callerRole(request) !== 'service_role')
-      return apiError(403, 'forbidden', 'Only the platform scheduler can send emails.');
+export function createSendEmailsApp(deps: SendEmailsDeps) {
+  const app = functionApp('send-emails');
+  app.post('/', requireRole('service_role', 'Only the platform scheduler can send emails.'), async () => {
     const emails = await deps.claim(25);
     let sent = 0;
     let failed = 0;
@@ -84,5 +82,7 @@ export function createSendEmailsHandler(deps: SendEmailsDeps) {
       }
     }
     return json(200, { claimed: emails.length, sent, failed, dead_lettered: deadLettered });
-  };
+  });
+  app.all('/', onlyMethod('POST'));
+  return app;
 }

@@ -1,43 +1,16 @@
 /** Request bodies: a size limit, JSON parsing and typed validation with GoTrue's error codes. */
-import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { AuthHttpError, badRequest } from './errors.ts';
 
 export const maxBodyBytes = 64 * 1024;
 
-/**
- * The raw body, refused past `limit` bytes. Reads with events rather than `for await`: leaving an
- * async iterator early destroys the socket, and the 413 answer could not be sent.
- */
-export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume(); // drain without keeping it
-    return Promise.reject(tooLarge(limit));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > limit) {
-        refused = true;
-        reject(tooLarge(limit));
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
-
-const tooLarge = (limit: number) =>
-  new AuthHttpError(413, 'validation_failed', `Request body is larger than the limit of ${limit} bytes`);
+/** GoTrue's answer to a body past `maxBodyBytes` (Hono's bodyLimit counts it). */
+export const bodyTooLarge = () =>
+  new AuthHttpError(
+    413,
+    'validation_failed',
+    `Request body is larger than the limit of ${maxBodyBytes} bytes`,
+  );
 
 export function parseJson(text: string): unknown {
   try {

@@ -1,5 +1,4 @@
 /** What every handler gets: the settings with defaults applied, the pool, and the request. */
-import type { IncomingHttpHeaders } from 'node:http';
 import type pg from 'pg';
 import type { PasswordPolicy } from './password-policy.ts';
 import type { SlidingWindow } from './rate-limit.ts';
@@ -43,14 +42,11 @@ export interface AuthContext {
 }
 
 export interface AuthRequest {
-  method: string;
-  path: string;
   query: URLSearchParams;
-  headers: IncomingHttpHeaders;
+  /** A request header by (case-insensitive) name. */
+  header(name: string): string | undefined;
   /** The caller's address: the gateway's X-Forwarded-For, else the socket's peer. */
   clientAddress: string;
-  /** Path parameters (e.g. the user id of /admin/users/:id). */
-  params: string[];
   /** The JSON body; GoTrue's `bad_json` when it is not JSON. */
   json(): Promise<unknown>;
 }

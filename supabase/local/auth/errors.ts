@@ -26,7 +26,6 @@ export class AuthHttpError extends Error {
 export const badRequest = (code: string, msg: string) => new AuthHttpError(400, code, msg);
 export const unauthorized = (code: string, msg: string) => new AuthHttpError(401, code, msg);
 export const forbidden = (code: string, msg: string) => new AuthHttpError(403, code, msg);
-export const notFound = (code: string, msg: string) => new AuthHttpError(404, code, msg);
 export const unprocessable = (code: string, msg: string) => new AuthHttpError(422, code, msg);
 export const internalError = (msg: string) => new AuthHttpError(500, 'unexpected_failure', msg);
 

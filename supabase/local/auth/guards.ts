@@ -11,10 +11,10 @@ const nilUuid = '00000000-0000-0000-0000-000000000000';
 /** The roles GoTrue's default GOTRUE_JWT_ADMIN_ROLES accepts on admin endpoints. */
 const adminRoles = new Set(['service_role', 'supabase_admin']);
 
-export const isUuid = (value: string) => uuidPattern.test(value);
+const isUuid = (value: string) => uuidPattern.test(value);
 
 async function bearerClaims(ctx: AuthContext, req: AuthRequest): Promise<VerifiedClaims> {
-  const header = req.headers.authorization ?? '';
+  const header = req.header('authorization') ?? '';
   const match = bearerPattern.exec(header);
   if (!match?.[1]) throw unauthorized('no_authorization', 'This endpoint requires a valid Bearer token');
   return verifyBearerToken(match[1], ctx.settings.jwtSecret);

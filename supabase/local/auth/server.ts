@@ -3,11 +3,21 @@
  * for this app, answering with GoTrue's JSON shapes, status codes and error codes, on GoTrue's
  * tables in the `auth` schema. Behind the gateway, which checks `apikey` and handles CORS.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { parseJson, readBody } from './body.ts';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serveApp, type ServedApp } from '../http-helpers.ts';
+import { bodyTooLarge, maxBodyBytes, parseJson } from './body.ts';
 import type { AuthRateLimits } from './config-file.ts';
-import type { AuthContext, AuthLimits, AuthRequest, AuthSettings, EmailMessage, Reply } from './context.ts';
+import type {
+  AuthContext,
+  AuthLimits,
+  AuthRequest,
+  AuthSettings,
+  EmailMessage,
+  Handler,
+  Reply,
+} from './context.ts';
 import { checkSchema, createPool } from './db.ts';
 import {
   AuthHttpError,
@@ -19,7 +29,13 @@ import {
 } from './errors.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 import { SlidingWindow } from './rate-limit.ts';
-import { matchRoute } from './routes.ts';
+import { createUser } from './handlers/admin-users.ts';
+import { invite } from './handlers/invite.ts';
+import { logout } from './handlers/logout.ts';
+import { health, settings } from './handlers/meta.ts';
+import { token } from './handlers/token.ts';
+import { getUser, updateUser } from './handlers/user.ts';
+import { verify } from './handlers/verify.ts';
 import { verifyBearerToken } from './tokens.ts';
 
 export interface AuthServiceOptions {
@@ -54,13 +70,7 @@ export interface AuthServiceOptions {
 /** GoTrue counts `[auth.rate_limit]` requests in 5-minute windows. */
 const rateLimitWindowMs = 5 * 60 * 1000;
 
-export interface RunningAuthService {
-  /** The port actually listened on (useful with `port: 0`). */
-  port: number;
-  close(): Promise<void>;
-}
-
-export async function startAuthService(o: AuthServiceOptions): Promise<RunningAuthService> {
+export async function startAuthService(o: AuthServiceOptions): Promise<ServedApp> {
   const log = o.log ?? (() => undefined);
   await checkApiKeys(o);
   const settings: AuthSettings = {
@@ -90,37 +100,14 @@ export async function startAuthService(o: AuthServiceOptions): Promise<RunningAu
     exemptAddresses: new Set(o.rateLimitExemptAddresses ?? []),
   };
   const ctx: AuthContext = { settings, pool, limits };
-  const server = createServer((req, res) => {
-    handle(ctx, req, res).catch((error: unknown) => {
-      // only a failure while writing the response gets here; never let it stop the process
-      log(`${req.method} request failed while answering: ${(error as Error).message}`);
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
-  });
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(o.port, o.host ?? '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    const server = await serveApp(authApp(ctx), o.port, o.host);
+    log(`listening on http://${o.host ?? '127.0.0.1'}:${server.port}`);
+    return { port: server.port, close: () => server.close().finally(() => pool.end()) };
   } catch (error) {
     await pool.end();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  log(`listening on http://${o.host ?? '127.0.0.1'}:${port}`);
-  return {
-    port,
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await pool.end();
-    },
-  };
 }
 
 /** A wrong secret would otherwise show up later as puzzling 403s on every admin call. */
@@ -134,70 +121,64 @@ async function checkApiKeys(o: AuthServiceOptions): Promise<void> {
   }
 }
 
-async function handle(ctx: AuthContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const started = Date.now();
-  const method = req.method ?? 'GET';
-  // a request target that is not a path (e.g. `http://[`) parses to nothing and gets the 404
-  const url = URL.canParse(req.url ?? '/', 'http://auth.invalid')
-    ? new URL(req.url ?? '/', 'http://auth.invalid')
-    : new URL('http://auth.invalid/');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const apiVersion = negotiateApiVersion(req.headers[apiVersionHeader.toLowerCase()]);
-  let reply: Reply;
-  try {
-    reply = await dispatch(ctx, req, method, path, url.searchParams);
-  } catch (error) {
-    reply = errorReply(ctx, error, apiVersion, method, path);
-  }
-  send(res, reply);
-  // never the query string: it carries tokens
-  ctx.settings.log(`${method} ${path} ${reply.status} ${Date.now() - started}ms`);
+/** The routes, as the gateway forwards them (it strips the /auth/v1 prefix); a trailing slash is the same route. */
+export function authApp(ctx: AuthContext) {
+  const app = new Hono<{ Bindings: HttpBindings }>({ strict: false });
+  app.use('*', async (c, next) => {
+    const started = Date.now();
+    await next();
+    // never the query string: it carries tokens
+    ctx.settings.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Date.now() - started}ms`);
+  });
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => Promise.reject(bodyTooLarge()) }));
+  const route = (path: string, methods: Record<string, Handler>) => {
+    for (const [method, handler] of Object.entries(methods))
+      app.on(method, path, async (c) => replyResponse(await handler(ctx, authRequest(c))));
+    app.all(path, (c) => {
+      throw new AuthHttpError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${path}`, {
+        headers: { Allow: Object.keys(methods).join(', ') },
+      });
+    });
+  };
+  route('/health', { GET: health });
+  route('/settings', { GET: settings });
+  route('/token', { POST: token });
+  route('/user', { GET: getUser, PUT: updateUser });
+  route('/logout', { POST: logout });
+  route('/verify', { GET: verify });
+  route('/invite', { POST: invite });
+  route('/admin/users', { POST: createUser });
+  app.notFound((c) =>
+    errorResponse(ctx, c, new AuthHttpError(404, 'not_found', `No auth endpoint at ${c.req.path}`)),
+  );
+  app.onError((error, c) => errorResponse(ctx, c, error));
+  return app;
 }
 
-async function dispatch(
-  ctx: AuthContext,
-  req: IncomingMessage,
-  method: string,
-  path: string,
-  query: URLSearchParams,
-): Promise<Reply> {
-  const match = matchRoute(method, path);
-  if (match.kind === 'not_found') throw new AuthHttpError(404, 'not_found', `No auth endpoint at ${path}`);
-  if (match.kind === 'method_not_allowed') {
-    throw new AuthHttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, {
-      headers: { Allow: match.allow.join(', ') },
-    });
-  }
+type AuthHonoContext = Context<{ Bindings: HttpBindings }>;
+
+function authRequest(c: AuthHonoContext): AuthRequest {
   let body: Promise<unknown> | null = null;
-  const request: AuthRequest = {
-    method,
-    path,
-    query,
-    headers: req.headers,
-    clientAddress: clientAddress(req),
-    params: match.params,
-    json: () => (body ??= readBody(req).then(parseJson)),
+  return {
+    query: new URL(c.req.url).searchParams,
+    header: (name) => c.req.header(name),
+    clientAddress: clientAddress(c),
+    json: () => (body ??= c.req.text().then(parseJson)),
   };
-  return match.handler(ctx, request);
 }
 
 /**
  * Only the gateway reaches this service (it listens on loopback), and the gateway replaces any
  * X-Forwarded-For a client sent with the address it saw; the first entry is that address.
  */
-function clientAddress(req: IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || 'unknown';
+function clientAddress(c: AuthHonoContext): string {
+  const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  return first || c.env?.incoming?.socket.remoteAddress || 'unknown';
 }
 
-function errorReply(
-  ctx: AuthContext,
-  error: unknown,
-  apiVersion: string | null,
-  method: string,
-  path: string,
-): Reply {
+function errorResponse(ctx: AuthContext, c: AuthHonoContext, error: unknown): Response {
+  const apiVersion = negotiateApiVersion(c.req.header(apiVersionHeader));
+  const where = `${c.req.method} ${c.req.path}`;
   const unavailable = !(error instanceof AuthHttpError) && isDatabaseUnavailable(error);
   const known =
     error instanceof AuthHttpError
@@ -210,10 +191,10 @@ function errorReply(
             'Unexpected failure, please check server logs for more information',
           );
   if (unavailable) {
-    ctx.settings.log(`${method} ${path}: database unavailable (${(error as Error).message})`);
+    ctx.settings.log(`${where}: database unavailable (${(error as Error).message})`);
   } else if (!(error instanceof AuthHttpError)) {
     ctx.settings.log(
-      `${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `${where} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
   }
   const headers: Record<string, string> = { ...known.extras.headers };
@@ -221,16 +202,12 @@ function errorReply(
   if (apiVersion !== null) headers[apiVersionHeader] = apiVersion;
   // a refused oversized body may still be arriving; do not reuse the connection
   if (known.status === 413) headers.Connection = 'close';
-  return { status: known.status, body: errorBody(known, apiVersion), headers };
+  return replyResponse({ status: known.status, body: errorBody(known, apiVersion), headers });
 }
 
-function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers };
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  res
-    .writeHead(reply.status, { ...headers, 'Content-Type': 'application/json' })
-    .end(JSON.stringify(reply.body));
+function replyResponse(reply: Reply): Response {
+  const headers = new Headers({ 'Cache-Control': 'no-store', ...reply.headers });
+  if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
+  headers.set('Content-Type', 'application/json');
+  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
 }

@@ -184,26 +184,6 @@ export async function setBannedUntil(tx: Tx, userId: string, until: Date | null)
   ]);
 }
 
-/** Sessions, refresh tokens and identities go with the user (foreign keys cascade). */
-export async function deleteUser(tx: Tx, userId: string): Promise<void> {
-  await tx.query('delete from auth.users where id = $1', [userId]);
-}
-
-/**
- * GoTrue's soft delete: the row stays (for foreign keys) but can never sign in again and its
- * email/phone are freed for a new account.
- */
-export async function softDeleteUser(tx: Tx, userId: string): Promise<void> {
-  await tx.query('delete from auth.sessions where user_id = $1', [userId]);
-  await tx.query('delete from auth.identities where user_id = $1', [userId]);
-  await tx.query(
-    `update auth.users set email = null, phone = null, encrypted_password = '', confirmation_token = '',
-       recovery_token = '', raw_app_meta_data = '{}', raw_user_meta_data = '{}', deleted_at = now(), updated_at = now()
-     where id = $1`,
-    [userId],
-  );
-}
-
 const iso = (d: Date | null) => (d === null ? undefined : d.toISOString());
 
 /** `least()` of the two confirmations, as GoTrue's generated `confirmed_at` column. */

@@ -4,23 +4,20 @@
  * that handler instead of opening a port per function. JWTs are checked first unless the
  * function's config.toml section says `verify_jwt = false`.
  */
-import { jwtVerify } from 'npm:jose@6';
+import { jwtVerify } from 'jose';
+import { parse } from 'smol-toml';
 
 type Handler = (request: Request, info?: unknown) => Response | Promise<Response>;
 
 const functionsDir = new URL('../../functions/', import.meta.url);
-const configToml = await Deno.readTextFile(new URL('../../config.toml', import.meta.url));
+/** config.toml's `[functions.<name>]` sections, the same ones `supabase functions deploy` reads. */
+const functionSettings = (parse(await Deno.readTextFile(new URL('../../config.toml', import.meta.url)))
+  .functions ?? {}) as Record<string, { verify_jwt?: boolean } | undefined>;
 const jwtSecret = new TextEncoder().encode(Deno.env.get('SUPABASE_JWT_SECRET') ?? '');
 const port = Number(Deno.env.get('PORT') ?? 54332);
 
-/** `verify_jwt` of `[functions.<name>]` in config.toml; Supabase's default is true. */
-function verifiesJwt(name: string): boolean {
-  const section = new RegExp(`^\\[functions\\.${name}\\]\\s*$([\\s\\S]*?)(?=^\\[|$(?![\\s\\S]))`, 'm').exec(
-    configToml,
-  );
-  const setting = section?.[1] && /^\s*verify_jwt\s*=\s*(true|false)\s*$/m.exec(section[1]);
-  return setting ? setting[1] === 'true' : true;
-}
+/** `verify_jwt` of `[functions.<name>]`; Supabase's default is true. */
+const verifiesJwt = (name: string) => functionSettings[name]?.verify_jwt ?? true;
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
