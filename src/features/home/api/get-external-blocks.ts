@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
-import { homeKeys } from './keys';
+import { homeKeys, homeStaleTimeMs } from './keys';
 
 /**
  * How many of a therapist's availability blocks are still open (not ended before today at the
@@ -28,6 +28,7 @@ export const externalBlocksQueryOptions = (orgId: string, staffId: string, today
   queryOptions({
     queryKey: [...homeKeys.externalBlocks(orgId, staffId), today] as const,
     queryFn: ({ signal }) => getExternalBlockCount(orgId, staffId, today, signal),
+    staleTime: homeStaleTimeMs,
   });
 
 export function useExternalBlockCount(orgId: string, staffId: string, today: string, enabled = true) {

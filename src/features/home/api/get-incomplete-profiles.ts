@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import { missingProfileFields } from '../lib/profile-gaps';
-import { homeKeys } from './keys';
+import { homeKeys, homeStaleTimeMs } from './keys';
 
 /** An enrolled therapist whose profile was not submitted yet, and what it still lacks. */
 export interface IncompleteProfile {
@@ -48,6 +48,7 @@ export const incompleteProfilesQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: homeKeys.incompleteProfiles(orgId),
     queryFn: ({ signal }) => getIncompleteProfiles(orgId, signal),
+    staleTime: homeStaleTimeMs,
   });
 
 export function useIncompleteProfiles(orgId: string, enabled = true) {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
 import { profileStatus, type ProfileStatus } from '../lib/profile-status';
-import { homeKeys } from './keys';
+import { homeKeys, homeStaleTimeMs } from './keys';
 
 /**
  * A therapist's own profile status (public_profile_details: enrollment, submission and the
@@ -28,6 +28,7 @@ export const myProfileStatusQueryOptions = (orgId: string, staffId: string) =>
   queryOptions({
     queryKey: homeKeys.myProfile(orgId, staffId),
     queryFn: ({ signal }) => getMyProfileStatus(orgId, staffId, signal),
+    staleTime: homeStaleTimeMs,
   });
 
 export function useMyProfileStatus(orgId: string, staffId: string, enabled = true) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { supabase } from '@/lib/supabase';
-import { homeKeys } from './keys';
+import { homeKeys, homeStaleTimeMs } from './keys';
 
 /** A request waiting for the clinic's answer, as a to-do list shows it (no client contact details). */
 export interface PendingRequest {
@@ -45,6 +45,7 @@ export const pendingRequestsQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: homeKeys.pendingRequests(orgId),
     queryFn: ({ signal }) => getPendingRequests(orgId, signal),
+    staleTime: homeStaleTimeMs,
     // requests arrive and expire while the page is open: as fresh as the queue's badge
     refetchInterval: 15_000,
     refetchOnWindowFocus: true,

@@ -7,3 +7,10 @@ export const homeKeys = {
   externalBlocks: (orgId: string, staffId: string) =>
     [...homeKeys.all(orgId), 'external-blocks', staffId] as const,
 };
+
+/**
+ * How long the lists count as fresh. The home page is where people land after acting elsewhere
+ * (a decision, a submitted profile, a calendar block), and those mutations invalidate their own
+ * feature's keys: opening home refetches, unless a route loader fetched a moment ago.
+ */
+export const homeStaleTimeMs = 5_000;

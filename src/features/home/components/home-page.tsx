@@ -3,6 +3,7 @@ import { ProgramNotEnabled } from '@/components/program-not-enabled';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { describeRoles } from '@/lib/access/roles';
 import { useMembership } from '@/lib/membership/membership-context';
+import { homeSections } from '../lib/home-sections';
 import { AdminTodo } from './admin-todo';
 import styles from './home.module.css';
 import { SchedulerTodo } from './scheduler-todo';
@@ -23,8 +24,7 @@ export function HomePage() {
   const membership = useMembership();
   const { organization, roles } = membership;
   const notice = noticeFrom(useLocation().state);
-  const isAdmin = roles.includes('org_admin');
-  const isScheduler = roles.includes('scheduler');
+  const sections = homeSections(roles, organization.referral_program_enabled);
 
   return (
     <section aria-labelledby="home-title" className="page">
@@ -38,28 +38,20 @@ export function HomePage() {
         {organization.name} · {describeRoles(roles)}
       </p>
       <div className={styles.sections}>
-        {organization.referral_program_enabled ? (
-          <>
-            {isAdmin ? (
-              // a scheduler's list below has every pending request, the expiring ones first
-              <AdminTodo orgId={organization.id} withExpiringRequests={!isScheduler} />
-            ) : null}
-            {isScheduler ? <SchedulerTodo orgId={organization.id} /> : null}
-            {roles.includes('therapist') ? (
-              <TherapistTodo
-                orgId={organization.id}
-                staffId={membership.id}
-                timeZone={organization.time_zone}
-              />
-            ) : null}
-          </>
-        ) : (
+        {sections.programNotEnabled ? (
           <ProgramNotEnabled
             clinicName={organization.name}
-            audience={isAdmin ? 'admin' : 'staff'}
+            audience={roles.includes('org_admin') ? 'admin' : 'staff'}
             headingLevel={2}
           />
-        )}
+        ) : null}
+        {sections.incompleteProfiles ? (
+          <AdminTodo orgId={organization.id} withExpiringRequests={sections.expiringRequests} />
+        ) : null}
+        {sections.pendingRequestsByUrgency ? <SchedulerTodo orgId={organization.id} /> : null}
+        {sections.therapist ? (
+          <TherapistTodo orgId={organization.id} staffId={membership.id} timeZone={organization.time_zone} />
+        ) : null}
       </div>
     </section>
   );
