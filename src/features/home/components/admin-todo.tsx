@@ -86,8 +86,9 @@ function ExpiringRequestsSection({ orgId }: { orgId: string }) {
               <AllDone>All done: no request expires in the next 12 hours.</AllDone>
               {all.length > 0 ? (
                 <p className={styles.footerLink}>
-                  {all.length === 1 ? '1 other request is' : `${otherCount(all.length)} other requests are`}{' '}
-                  waiting for an answer.
+                  {all.length === 1
+                    ? '1 request waits for an answer, with more time left.'
+                    : `${waitingCount(all.length)} requests wait for an answer, with more time left.`}
                 </p>
               ) : null}
             </>
@@ -109,5 +110,5 @@ function ExpiringRequestsSection({ orgId }: { orgId: string }) {
 }
 
 /** The list reads one more than it keeps: "50+" when the queue holds more. */
-const otherCount = (count: number) =>
+const waitingCount = (count: number) =>
   count > pendingRequestLimit ? `${pendingRequestLimit}+` : String(count);

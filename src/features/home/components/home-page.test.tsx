@@ -204,7 +204,7 @@ describe('org admin', () => {
       await screen.findByText('All done: every enrolled therapist’s profile is submitted.'),
     ).toBeInTheDocument();
     expect(await screen.findByText('All done: no request expires in the next 12 hours.')).toBeInTheDocument();
-    expect(screen.getByText('2 other requests are waiting for an answer.')).toBeInTheDocument();
+    expect(screen.getByText('2 requests wait for an answer, with more time left.')).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Requests close to expiry' })).not.toBeInTheDocument();
   });
 
