@@ -1,7 +1,13 @@
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { ProgramNotEnabled } from '@/components/program-not-enabled';
 import { usePageTitle } from '@/components/ui/use-page-title';
-import { describeRoles, navigationFor } from '@/lib/access/roles';
+import { describeRoles } from '@/lib/access/roles';
 import { useMembership } from '@/lib/membership/membership-context';
+import { homeSections } from '../lib/home-sections';
+import { AdminTodo } from './admin-todo';
+import styles from './home.module.css';
+import { SchedulerTodo } from './scheduler-todo';
+import { TherapistTodo } from './therapist-todo';
 
 function noticeFrom(state: unknown): string | null {
   return typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string'
@@ -9,13 +15,16 @@ function noticeFrom(state: unknown): string | null {
     : null;
 }
 
-/** The landing page: who you are here and where you can go. */
+/**
+ * The landing page: what needs the person's attention, one to-do list per role they hold. A clinic
+ * without the Client Referral Program gets what the program is and how it is turned on instead.
+ */
 export function HomePage() {
   usePageTitle('Home');
   const membership = useMembership();
-  const location = useLocation();
-  const notice = noticeFrom(location.state);
-  const groups = navigationFor({ staffId: membership.id, roles: membership.roles });
+  const { organization, roles } = membership;
+  const notice = noticeFrom(useLocation().state);
+  const sections = homeSections(roles, organization.referral_program_enabled);
 
   return (
     <section aria-labelledby="home-title" className="page">
@@ -25,22 +34,25 @@ export function HomePage() {
         </p>
       ) : null}
       <h1 id="home-title">Welcome, {membership.first_name}</h1>
-      <p>
-        Your {membership.roles.length === 1 ? 'role' : 'roles'} at {membership.organization.name}:{' '}
-        {describeRoles(membership.roles)}.
+      <p className={styles.lead}>
+        {organization.name} · {describeRoles(roles)}
       </p>
-      {groups.map((group) => (
-        <section key={group.label} aria-labelledby={`home-${group.label}`} className="home-group">
-          <h2 id={`home-${group.label}`}>{group.label}</h2>
-          <ul>
-            {group.items.map((item) => (
-              <li key={item.id}>
-                <Link to={item.to}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <div className={styles.sections}>
+        {sections.programNotEnabled ? (
+          <ProgramNotEnabled
+            clinicName={organization.name}
+            audience={roles.includes('org_admin') ? 'admin' : 'staff'}
+            headingLevel={2}
+          />
+        ) : null}
+        {sections.incompleteProfiles ? (
+          <AdminTodo orgId={organization.id} withExpiringRequests={sections.expiringRequests} />
+        ) : null}
+        {sections.pendingRequestsByUrgency ? <SchedulerTodo orgId={organization.id} /> : null}
+        {sections.therapist ? (
+          <TherapistTodo orgId={organization.id} staffId={membership.id} timeZone={organization.time_zone} />
+        ) : null}
+      </div>
     </section>
   );
 }

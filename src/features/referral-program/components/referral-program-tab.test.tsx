@@ -337,6 +337,10 @@ describe('the program grid', () => {
         { timeout: 5000 },
       ),
     ).toBeInTheDocument();
+    // what the program is and how it is turned on, not a dead end
+    expect(screen.getByRole('heading', { level: 4, name: 'What the program does' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: 'How it is turned on' })).toBeInTheDocument();
+    expect(screen.getByText(/turns it on for Cedar Ridge Family Therapy/)).toBeInTheDocument();
     expect(gridRequests()).toHaveLength(0);
   });
 });

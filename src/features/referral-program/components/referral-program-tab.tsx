@@ -8,6 +8,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ProgramNotEnabled } from '@/components/program-not-enabled';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { useMembership } from '@/lib/membership/membership-context';
@@ -37,13 +38,7 @@ export function ReferralProgramTab() {
     return (
       <>
         <h2>Client Referral Program</h2>
-        <div className="callout callout-info">
-          <p className="callout-title">The Client Referral Program is not available to your clinic yet.</p>
-          <p>
-            When it is turned on for {organization.name}, you will enroll therapists here and choose the
-            insurance payers that may refer new clients to them.
-          </p>
-        </div>
+        <ProgramNotEnabled clinicName={organization.name} audience="admin" headingLevel={3} />
       </>
     );
   }

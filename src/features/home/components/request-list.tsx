@@ -1,0 +1,41 @@
+import { viewerTimeZone } from '@/lib/datetime';
+import type { PendingRequest } from '../api/get-pending-requests';
+import { slotTimeText } from '../lib/slot-time';
+import { timeLeft } from '../lib/time-left';
+import styles from './home.module.css';
+
+interface RequestListProps {
+  label: string;
+  requests: readonly PendingRequest[];
+  now: Date;
+  /** false on a therapist's own list: every request is theirs */
+  showTherapist: boolean;
+}
+
+/** Pending requests, each with its time left (urgent ones say so in words), who asked, for whom and when. */
+export function RequestList({ label, requests, now, showTherapist }: RequestListProps) {
+  const viewerZone = viewerTimeZone();
+  return (
+    <ul className={styles.items} aria-label={label}>
+      {requests.map((request) => {
+        const left = timeLeft(request.expires_at, now);
+        return (
+          <li key={request.id} className={styles.item}>
+            <span className={styles.itemTitle}>
+              <span>
+                {request.first_name} {request.last_name}
+              </span>
+              <span className={left.urgent ? `${styles.timeLeft} ${styles.urgent}` : styles.timeLeft}>
+                {left.urgent && !left.expired ? `Urgent: ${left.label}` : left.label}
+              </span>
+            </span>
+            <p className={styles.detail}>
+              {showTherapist ? `With ${request.therapist_first_name} ${request.therapist_last_name}, ` : ''}
+              {slotTimeText(request.slot_start, request.time_zone, viewerZone)} · {request.source_label}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,23 @@
+/** Which to-do lists a staff member's home page shows: pure rules over their roles and their clinic. */
+import type { StaffRole } from '@/lib/access/roles';
+
+export interface HomeSections {
+  /** the clinic has no program: what it is and how it is turned on, instead of every list */
+  programNotEnabled: boolean;
+  incompleteProfiles: boolean;
+  /** an admin's requests close to expiry; a scheduler's list has them first already */
+  expiringRequests: boolean;
+  pendingRequestsByUrgency: boolean;
+  therapist: boolean;
+}
+
+export function homeSections(roles: readonly StaffRole[], programEnabled: boolean): HomeSections {
+  const is = (role: StaffRole) => programEnabled && roles.includes(role);
+  return {
+    programNotEnabled: !programEnabled,
+    incompleteProfiles: is('org_admin'),
+    expiringRequests: is('org_admin') && !is('scheduler'),
+    pendingRequestsByUrgency: is('scheduler'),
+    therapist: is('therapist'),
+  };
+}
