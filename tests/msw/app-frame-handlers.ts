@@ -1,7 +1,8 @@
 /**
  * What every signed-in page asks for: the signed-in person's own staff records (which clinic, which
  * roles), the navigation's count of pending requests (none unless a test serves some), and the
- * clinic's staff and locations (lists, Details pages, and the Schedule's lists fetched ahead).
+ * clinic's staff and locations (lists, Details pages, and the Schedule's lists fetched ahead), and
+ * the home page's to-do lists (empty unless a test serves some: no profile to finish, no open block).
  */
 import { http, HttpResponse } from 'msw';
 import { locations, membershipsOf, people, staffRow, type Person } from './people';
@@ -34,6 +35,11 @@ export const appFrameHandlers = [
     return user === null ? undefined : HttpResponse.json(membershipsOf(user));
   }),
   http.get(restUrl('unconfirmed_requests'), () => HttpResponse.json([])),
+  http.get(restUrl('public_profile_details'), () => HttpResponse.json([])),
+  http.head(
+    restUrl('availability_blocks'),
+    () => new HttpResponse(null, { headers: { 'content-range': '*/0' } }),
+  ),
   staffHandler(),
   http.get(restUrl('locations'), ({ request }) =>
     rows(

@@ -33,12 +33,26 @@ if (!HTMLDialogElement.prototype.showModal) {
   });
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// msw's 'error' only rejects the request, and a page that shows nothing for a failed read still
+// passes: every request without a handler is also collected and fails the test that made it
+const unhandledRequests: string[] = [];
+beforeAll(() =>
+  server.listen({
+    onUnhandledRequest(request, print) {
+      unhandledRequests.push(`${request.method} ${request.url}`);
+      print.error();
+    },
+  }),
+);
 
 // the one reset: the handlers tests added, and what the browser kept (supabase-js keeps the session
 // in localStorage; the invitation flag lives in sessionStorage)
 afterEach(() => {
   cleanup();
+  const unhandled = unhandledRequests.splice(0);
+  if (unhandled.length > 0) {
+    throw new Error(`Requests without an msw handler (serve them in the test):\n${unhandled.join('\n')}`);
+  }
   server.resetHandlers();
   server.events.removeAllListeners();
   localStorage.clear();
