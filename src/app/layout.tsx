@@ -2,7 +2,7 @@ import { Suspense, useLayoutEffect, useMemo, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { AppHeader, SkipLink } from '@/components/layout/app-header';
 import { MainNav } from '@/components/layout/main-nav';
-import { usePendingRequestCount } from '@/features/unconfirmed-requests/api/get-unconfirmed-requests';
+import { usePendingRequestCount } from '@/features/unconfirmed-appointments/api/get-unconfirmed-appointments';
 import { NoMembershipPage } from '@/components/no-membership-page';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState, LoadingState } from '@/components/ui/status';

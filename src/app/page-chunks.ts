@@ -23,7 +23,7 @@ const pageLoaders = {
   clientPortalVerify: () => import('@/features/client-portal/components/verify-request-page'),
   scheduleCalendar: () => import('@/features/schedule/components/schedule-calendar-page'),
   unconfirmedAppointments: () =>
-    import('@/features/unconfirmed-requests/components/unconfirmed-requests-page'),
+    import('@/features/unconfirmed-appointments/components/unconfirmed-appointments-page'),
 } as const;
 
 type PageChunk = keyof typeof pageLoaders;

@@ -23,7 +23,7 @@ const PublicProfileTab = lazyPage('publicProfile', (m) => m.PublicProfileTab);
 const ClientPortalPage = lazyPage('clientPortal', (m) => m.ClientPortalPage);
 const VerifyRequestPage = lazyPage('clientPortalVerify', (m) => m.VerifyRequestPage);
 const ScheduleCalendarPage = lazyPage('scheduleCalendar', (m) => m.ScheduleCalendarPage);
-const UnconfirmedAppointmentsPage = lazyPage('unconfirmedAppointments', (m) => m.UnconfirmedRequestsPage);
+const UnconfirmedAppointmentsPage = lazyPage('unconfirmedAppointments', (m) => m.UnconfirmedAppointmentsPage);
 
 export function AppRoutes() {
   return (
@@ -103,6 +103,11 @@ export function AppRoutes() {
             />
           </Route>
           <Route path="schedule" element={<Navigate to={paths.unconfirmedAppointments} replace />} />
+          {/* the screen's former address: bookmarks and links in emails already sent still lead to it */}
+          <Route
+            path="schedule/unconfirmed"
+            element={<Navigate to={paths.unconfirmedAppointments} replace />}
+          />
           <Route
             path={paths.scheduleCalendar}
             element={

@@ -9,5 +9,5 @@ export const paths = {
   staffDetails: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
   staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,
   scheduleCalendar: '/schedule/calendar',
-  unconfirmedAppointments: '/schedule/unconfirmed',
+  unconfirmedAppointments: '/schedule/unconfirmed-appointments',
 } as const;

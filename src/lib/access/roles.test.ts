@@ -127,7 +127,7 @@ describe('activeNavItem', () => {
     expect(activeNavItem(`/staff/${me}/public-profile`, groups)).toBe('myProfile');
     expect(activeNavItem('/organization/subscription/referral-program', groups)).toBe('manageSubscription');
     expect(activeNavItem('/schedule/calendar', groups)).toBe('scheduleCalendar');
-    expect(activeNavItem('/schedule/unconfirmed', groups)).toBe('unconfirmedAppointments');
+    expect(activeNavItem('/schedule/unconfirmed-appointments', groups)).toBe('unconfirmedAppointments');
     expect(activeNavItem('/staffing', groups)).toBeNull();
     expect(activeNavItem('/', groups)).toBeNull();
   });
