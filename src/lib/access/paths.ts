@@ -1,4 +1,4 @@
-/** Where each page of the app lives. */
+/** The addresses other pages link to; the route table (app/route-table.tsx) answers each one. */
 export const paths = {
   home: '/',
   signIn: '/sign-in',

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { usePageTitle } from '@/components/ui/use-page-title';
-import { describeRoles, navigationFor } from '@/lib/access/roles';
+import { useNavigationGroups } from '@/lib/access/navigation-context';
+import { describeRoles } from '@/lib/access/roles';
 import { useMembership } from '@/lib/membership/membership-context';
 
 function noticeFrom(state: unknown): string | null {
@@ -15,7 +16,7 @@ export function HomePage() {
   const membership = useMembership();
   const location = useLocation();
   const notice = noticeFrom(location.state);
-  const groups = navigationFor({ staffId: membership.id, roles: membership.roles });
+  const groups = useNavigationGroups();
 
   return (
     <section aria-labelledby="home-title" className="page">
