@@ -11,12 +11,6 @@ import type { ComponentType } from 'react';
 import { redirect, type Params, type RouteObject } from 'react-router';
 import { NotFoundPage } from '@/components/no-access-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
-import { prefetchProgramGrid } from '@/features/referral-program/api/prefetch-program-grid';
-import { prefetchCalendar } from '@/features/schedule/api/prefetch-calendar';
-import { publicProfileQueryOptions } from '@/features/public-profile/api/get-public-profile';
-import { activeStaffQueryOptions } from '@/features/staff/api/get-active-staff';
-import { staffMemberQueryOptions } from '@/features/staff/api/get-staff-member';
-import { unconfirmedAppointmentsQueryOptions } from '@/features/unconfirmed-appointments/api/get-unconfirmed-appointments';
 import { paths } from '@/lib/access/paths';
 import type { NavEntry, RouteHandle } from '@/lib/access/navigation';
 import { everyRole, mayOpen, type RouteAccess } from '@/lib/access/roles';
@@ -37,7 +31,11 @@ interface PageSpec {
   index?: true;
   /** The page's component, from its own chunk. */
   lazy?: () => Promise<ComponentType>;
-  /** The data the page opens on, into the query cache (`ensureQueryData`), fetched alongside its code. */
+  /**
+   * The data the page opens on, into the query cache (`ensureQueryData`), fetched alongside its
+   * code. Its query modules are imported here, not at the top, so they stay out of the app's first
+   * chunk (the page's chunk has them anyway).
+   */
   prefetch?: (context: PrefetchContext) => Promise<unknown>;
   access: RouteAccess;
   nav?: NavEntry;
@@ -79,8 +77,12 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
           access: { roles: ['org_admin'] },
           lazy: async () =>
             (await import('@/features/referral-program/components/referral-program-tab')).ReferralProgramTab,
-          prefetch: ({ queryClient, viewer }) =>
-            viewer.programEnabled ? prefetchProgramGrid(queryClient, viewer.orgId) : Promise.resolve(),
+          prefetch: async ({ queryClient, viewer }) => {
+            if (!viewer.programEnabled) return;
+            const { prefetchProgramGrid } =
+              await import('@/features/referral-program/api/prefetch-program-grid');
+            await prefetchProgramGrid(queryClient, viewer.orgId);
+          },
         }),
       ],
     }),
@@ -89,8 +91,10 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
       access: staffDesk,
       nav: { id: 'activeStaff', group: 'Staff', label: 'Active Staff Members' },
       lazy: async () => (await import('@/features/staff/components/active-staff-page')).ActiveStaffPage,
-      prefetch: ({ queryClient, viewer }) =>
-        queryClient.ensureQueryData(activeStaffQueryOptions(viewer.orgId)),
+      prefetch: async ({ queryClient, viewer }) => {
+        const { activeStaffQueryOptions } = await import('@/features/staff/api/get-active-staff');
+        await queryClient.ensureQueryData(activeStaffQueryOptions(viewer.orgId));
+      },
     }),
     page({
       path: '/staff/:staffId',
@@ -104,8 +108,10 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
         params: (viewer) => ({ staffId: viewer.staffId }),
       },
       lazy: async () => (await import('@/features/staff/components/staff-details-layout')).StaffDetailsLayout,
-      prefetch: ({ queryClient, viewer, params }) =>
-        queryClient.ensureQueryData(staffMemberQueryOptions(viewer.orgId, params.staffId ?? '')),
+      prefetch: async ({ queryClient, viewer, params }) => {
+        const { staffMemberQueryOptions } = await import('@/features/staff/api/get-staff-member');
+        await queryClient.ensureQueryData(staffMemberQueryOptions(viewer.orgId, params.staffId ?? ''));
+      },
       children: [
         page({
           index: true,
@@ -117,8 +123,11 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
           access: staffRecord,
           lazy: async () =>
             (await import('@/features/public-profile/components/public-profile-tab')).PublicProfileTab,
-          prefetch: ({ queryClient, viewer, params }) =>
-            queryClient.ensureQueryData(publicProfileQueryOptions(viewer.orgId, params.staffId ?? '')),
+          prefetch: async ({ queryClient, viewer, params }) => {
+            const { publicProfileQueryOptions } =
+              await import('@/features/public-profile/api/get-public-profile');
+            await queryClient.ensureQueryData(publicProfileQueryOptions(viewer.orgId, params.staffId ?? ''));
+          },
         }),
       ],
     }),
@@ -129,7 +138,10 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
       nav: { id: 'scheduleCalendar', group: 'Schedule', label: 'Calendar' },
       lazy: async () =>
         (await import('@/features/schedule/components/schedule-calendar-page')).ScheduleCalendarPage,
-      prefetch: ({ queryClient, viewer }) => prefetchCalendar(queryClient, viewer.orgId, viewer),
+      prefetch: async ({ queryClient, viewer }) => {
+        const { prefetchCalendar } = await import('@/features/schedule/api/prefetch-calendar');
+        await prefetchCalendar(queryClient, viewer.orgId, viewer);
+      },
     }),
     page({
       path: paths.unconfirmedAppointments,
@@ -138,8 +150,11 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
       lazy: async () =>
         (await import('@/features/unconfirmed-appointments/components/unconfirmed-appointments-page'))
           .UnconfirmedAppointmentsPage,
-      prefetch: ({ queryClient, viewer }) =>
-        queryClient.ensureQueryData(unconfirmedAppointmentsQueryOptions(viewer.orgId)),
+      prefetch: async ({ queryClient, viewer }) => {
+        const { unconfirmedAppointmentsQueryOptions } =
+          await import('@/features/unconfirmed-appointments/api/get-unconfirmed-appointments');
+        await queryClient.ensureQueryData(unconfirmedAppointmentsQueryOptions(viewer.orgId));
+      },
     }),
     // the screen's former address: bookmarks and links in emails already sent still lead to it
     { path: 'schedule/unconfirmed', loader: () => redirect(paths.unconfirmedAppointments) },
