@@ -1,7 +1,49 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** No focused or skipped tests anywhere: every `no-restricted-syntax` block below repeats these. */
+const noFocusedOrSkippedTests = [
+  {
+    selector: "MemberExpression[object.name='it'][property.name=/^(only|skip)$/]",
+    message: 'No focused or skipped tests.',
+  },
+  {
+    selector: "MemberExpression[object.name='test'][property.name=/^(only|skip|fixme)$/]",
+    message: 'No focused or skipped tests.',
+  },
+  {
+    selector: "MemberExpression[object.name='describe'][property.name=/^(only|skip)$/]",
+    message: 'No focused or skipped tests.',
+  },
+];
+
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Import boundaries (architecture §5): a feature imports shared code, never another feature (by
+ * `@/features/…` or by a relative `../../other/…` path alike); shared code never imports a feature
+ * or the app; only the app puts features together.
+ */
+const importBoundaries = [
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`],
+    message: 'Features import shared code (src/lib, src/components), never each other.',
+  })),
+  {
+    target: ['./src/lib', './src/components', './src/config', './src/types'],
+    from: ['./src/features', './src/app'],
+    message: 'Shared code never imports a feature or the app.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -24,21 +66,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='it'][property.name=/^(only|skip)$/]",
-          message: 'No focused or skipped tests.',
-        },
-        {
-          selector: "MemberExpression[object.name='test'][property.name=/^(only|skip|fixme)$/]",
-          message: 'No focused or skipped tests.',
-        },
-        {
-          selector: "MemberExpression[object.name='describe'][property.name=/^(only|skip)$/]",
-          message: 'No focused or skipped tests.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...noFocusedOrSkippedTests],
     },
   },
   {
@@ -47,23 +75,21 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // features import shared code, never each other (architecture §5)
-    files: ['src/features/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ['@/features/*'], message: 'Features import shared code, never each other.' }],
-        },
-      ],
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
     },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: importBoundaries }] },
   },
   {
-    // the service-role key must never reach the browser bundle
+    // the service-role key must never reach the browser bundle; a rule's options replace those of
+    // an earlier block, so the test rules are repeated here
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...noFocusedOrSkippedTests,
         {
           selector: 'Literal[value=/service_role|SERVICE_ROLE/]',
           message: 'The service role never reaches the browser.',

@@ -12,7 +12,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'supabase/local/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'supabase/local/**/*.test.ts',
+            'vite-plugins/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
+          ],
+          // the lint rules' test runs ESLint with the project's config: slower than a unit test
+          testTimeout: 60_000,
         },
       },
       {

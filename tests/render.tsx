@@ -1,21 +1,20 @@
 /**
- * Renders the app (or part of it) the way it runs: the real providers, routes and supabase-js
- * client, a MemoryRouter at the given address, and a fresh QueryClient without retries.
+ * Renders the app the way it runs: the real providers, route table (loaders included) and
+ * supabase-js client, a memory router at the given address, and a fresh QueryClient without retries.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '@/app/providers';
-import { AppRoutes } from '@/app/routes';
+import { createAppRoutes } from '@/app/route-table';
 import { createQueryClient } from '@/lib/query-client';
 import { supabase } from '@/lib/supabase';
 import { demoPassword, people, personas, type PersonaName, type PersonName } from './msw/people';
 
 export function createTestQueryClient(): QueryClient {
   return createQueryClient({
-    queries: { retry: false, staleTime: Infinity, gcTime: Infinity },
+    queries: { retry: false, retryOnMount: false, staleTime: Infinity, gcTime: Infinity },
     mutations: { retry: false },
   });
 }
@@ -25,18 +24,16 @@ interface RenderOptions {
   queryClient?: QueryClient;
 }
 
-/** Renders `ui` inside the app's providers and a router; `ui` defaults to the whole app's routes. */
-export function renderApp(
-  { route = '/', queryClient = createTestQueryClient() }: RenderOptions = {},
-  ui: ReactElement = <AppRoutes />,
-) {
+/** Renders the whole app inside its providers, at `route`. */
+export function renderApp({ route = '/', queryClient = createTestQueryClient() }: RenderOptions = {}) {
   const user = userEvent.setup();
+  const router = createMemoryRouter(createAppRoutes(queryClient), { initialEntries: [route] });
   const result = render(
     <AppProviders queryClient={queryClient}>
-      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      <RouterProvider router={router} />
     </AppProviders>,
   );
-  return { user, queryClient, ...result };
+  return { user, queryClient, router, ...result };
 }
 
 /** Signs in through supabase-js (and so through the mocked /auth/v1/token) before rendering. */

@@ -82,6 +82,44 @@ describe('navigation per role', () => {
   });
 });
 
+describe('a clinic without the Client Referral Program', () => {
+  it('has no program-only navigation, and says what a program page is instead of showing it', async () => {
+    await renderSignedIn('cedarAdmin', '/schedule/unconfirmed-appointments');
+    expect(navLinks()).not.toContain('Unconfirmed Appointments');
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'This page is part of the Client Referral Program',
+      }),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('the navigation menu on narrow screens', () => {
+  it('is a disclosure: the button opens and closes it, Escape closes it and returns focus', async () => {
+    const { user } = await renderSignedIn('admin');
+    const button = screen.getByRole('button', { name: 'Menu' });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(button).toHaveAttribute('aria-controls', nav.id);
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(nav).toHaveAttribute('data-open', 'true');
+    await user.tab();
+    await user.keyboard('{Escape}');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button).toHaveFocus();
+  });
+
+  it('closes when a page is opened from it', async () => {
+    const { user } = await renderSignedIn('admin');
+    await user.click(screen.getByRole('button', { name: 'Menu' }));
+    await user.click(mainNav().getByRole('link', { name: 'Active Staff Members' }));
+    await screen.findByRole('heading', { level: 1, name: 'Active Staff Members' });
+    expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
 describe('routes a role may not use', () => {
   it('refuses the staff list to a therapist, with a link home', async () => {
     const { user } = await renderSignedIn('therapist', '/staff');

@@ -1,13 +1,14 @@
-import { BrowserRouter } from 'react-router';
+import { useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { queryClient } from '@/lib/query-client';
 import { AppProviders } from './providers';
-import { AppRoutes } from './routes';
+import { createAppRoutes } from './route-table';
 
 export function App() {
+  const [router] = useState(() => createBrowserRouter(createAppRoutes(queryClient)));
   return (
-    <AppProviders>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
     </AppProviders>
   );
 }

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
-import { Navigate, Outlet, useLocation, useParams } from 'react-router';
-import { NoAccessPage } from '@/components/no-access-page';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '@/components/ui/status';
 import { paths } from '@/lib/access/paths';
-import { canAccess, type AppRoute } from '@/lib/access/roles';
 import { useAuth } from '@/lib/auth/auth-context';
-import { useMembership } from '@/lib/membership/membership-context';
 
 /** Lets signed-in people through; sends everyone else to sign in, remembering where they were going. */
 export function RequireSession() {
@@ -33,12 +30,4 @@ export function RequirePasswordChosen({ children }: { children: ReactNode }) {
   if (state.status === 'signed-in' && state.passwordSetup !== null)
     return <Navigate to={paths.setPassword} replace />;
   return children;
-}
-
-/** Shows the page only to roles that may use it (lib/access); others get a "no access" page, not a crash. */
-export function RequireAccess({ route, children }: { route: AppRoute; children: ReactNode }) {
-  const membership = useMembership();
-  const { staffId } = useParams();
-  const allowed = canAccess(route, { staffId: membership.id, roles: membership.roles }, staffId);
-  return allowed ? children : <NoAccessPage />;
 }

@@ -1,20 +1,33 @@
-import { Suspense, useLayoutEffect, useMemo, useRef } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import { matchRoutes, Outlet, useLocation, useMatches, useNavigation, type RouteObject } from 'react-router';
 import { AppHeader, SkipLink } from '@/components/layout/app-header';
 import { MainNav } from '@/components/layout/main-nav';
-import { usePendingRequestCount } from '@/features/unconfirmed-requests/api/get-unconfirmed-requests';
+import { NoAccessPage, ProgramOffPage } from '@/components/no-access-page';
 import { NoMembershipPage } from '@/components/no-membership-page';
-import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { describeRoles, navigationFor, type Viewer } from '@/lib/access/roles';
+import { usePendingRequestCount } from '@/features/unconfirmed-appointments/api/get-unconfirmed-appointments';
+import { navigationFrom, routeHandle } from '@/lib/access/navigation';
+import { NavigationContext } from '@/lib/access/navigation-context';
+import { describeRoles, refusal, type AccessContext, type AccessRefusal } from '@/lib/access/roles';
 import { useSession } from '@/lib/auth/auth-context';
 import { fullName, resolveMembership } from '@/lib/membership/current-membership';
 import { useStaffMemberships } from '@/lib/membership/get-staff-memberships';
 import { MembershipContext } from '@/lib/membership/membership-context';
-import { usePageIntent, usePreloadPages } from './page-chunks';
+import type { Preload } from './route-table';
+import styles from './app-shell.module.css';
 
 /** The signed-in frame: finds the person's clinic, then shows header, navigation and the page. */
-export function AppLayout() {
+export function AppLayout({ pages }: { pages: RouteObject[] }) {
   const session = useSession();
   const memberships = useStaffMemberships(session.user.id);
 
@@ -43,34 +56,148 @@ export function AppLayout() {
     return <NoMembershipPage email={session.user.email} deactivated={resolution.kind === 'inactive'} />;
   }
   const { membership } = resolution;
+  const viewer: AccessContext = {
+    staffId: membership.id,
+    roles: membership.roles,
+    programEnabled: membership.organization.referral_program_enabled,
+  };
 
   return (
     <MembershipContext.Provider value={membership}>
-      <div className="app-shell">
-        <SkipLink />
-        <AppHeader
-          clinicName={membership.organization.name}
-          personName={fullName(membership)}
-          personDetail={describeRoles(membership.roles)}
-        />
-        <div className="app-body">
-          <NavWithCounts
-            orgId={membership.organization.id}
-            programEnabled={membership.organization.referral_program_enabled}
-            viewer={{ staffId: membership.id, roles: membership.roles }}
-          />
-          <PageFrame />
-        </div>
-      </div>
+      <Shell
+        pages={pages}
+        viewer={viewer}
+        orgId={membership.organization.id}
+        clinicName={membership.organization.name}
+        personName={fullName(membership)}
+        personDetail={describeRoles(membership.roles)}
+      />
     </MembershipContext.Provider>
   );
 }
 
-/** The main landmark. After a navigation, focus moves to it so keyboard and screen-reader users start at the new page. */
-function PageFrame() {
+interface ShellProps {
+  pages: RouteObject[];
+  viewer: AccessContext;
+  orgId: string;
+  clinicName: string;
+  personName: string;
+  personDetail: string;
+}
+
+/** Header, navigation (a menu below 900 px) and the page. */
+function Shell({ pages, viewer, orgId, clinicName, personName, personDetail }: ShellProps) {
+  const { staffId, roles, programEnabled } = viewer;
+  const groups = useMemo(
+    () => navigationFrom(pages, { staffId, roles, programEnabled }),
+    [pages, staffId, roles, programEnabled],
+  );
+  const pending = usePendingRequestCount(orgId, programEnabled);
+  const preload = usePreload(pages);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const menu = useMenu(menuButtonRef);
+
+  return (
+    <NavigationContext.Provider value={groups}>
+      <div className="app-shell">
+        <SkipLink />
+        <AppHeader
+          clinicName={clinicName}
+          personName={personName}
+          personDetail={personDetail}
+          menuButton={
+            <button
+              ref={menuButtonRef}
+              type="button"
+              className={styles.menuButton}
+              aria-expanded={menu.open}
+              aria-controls={menu.id}
+              onClick={menu.toggle}
+            >
+              <span aria-hidden="true" className={styles.menuIcon} />
+              Menu
+            </button>
+          }
+        />
+        <div className={styles.body}>
+          <MainNav
+            id={menu.id}
+            open={menu.open}
+            groups={groups}
+            counts={{ unconfirmedAppointments: pending }}
+            onIntent={preload}
+          />
+          <PageFrame viewer={viewer} />
+        </div>
+      </div>
+    </NavigationContext.Provider>
+  );
+}
+
+/**
+ * The navigation's disclosure on narrow screens: the button toggles it, Escape closes it and puts
+ * focus back on the button, and opening a page closes it.
+ */
+function useMenu(buttonRef: RefObject<HTMLButtonElement | null>) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
   const { pathname } = useLocation();
+  const [shownPath, setShownPath] = useState(pathname);
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
+  const toggle = useCallback(() => setOpen((value) => !value), []);
+  useEffect(() => {
+    if (!open) return;
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, [open, buttonRef]);
+  return { id: `main-nav-${id.replace(/:/g, '')}`, open, toggle };
+}
+
+/** Fetches, for a link about to be opened, its page's code and the data it opens on (its routes' loaders). */
+function usePreload(pages: RouteObject[]): (to: string) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (to: string) => {
+      for (const match of matchRoutes(pages, to) ?? []) {
+        const preload = (match.route.handle as { preload?: Preload } | undefined)?.preload;
+        // a failed prefetch is not an error: the route loads (and reports) again when opened
+        preload?.(match.params).catch(() => {});
+      }
+    },
+    // the loaders read the query client the routes were built with, which is this one
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [pages, queryClient],
+  );
+}
+
+/** The first refusal among the matched routes' access rules (a parent's rule holds for its children). */
+function useRefusal(viewer: AccessContext): AccessRefusal {
+  const matches = useMatches();
+  for (const match of matches) {
+    const { access } = routeHandle(match);
+    if (!access) continue;
+    const refused = refusal(access, viewer, match.params.staffId);
+    if (refused) return refused;
+  }
+  return null;
+}
+
+/** The main landmark. After a navigation, focus moves to it so keyboard and screen-reader users start at the new page. */
+function PageFrame({ viewer }: { viewer: AccessContext }) {
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
+  const refused = useRefusal(viewer);
 
   // a layout effect: focus moves in the same commit that shows the new page
   useLayoutEffect(() => {
@@ -80,31 +207,11 @@ function PageFrame() {
     }
   }, [pathname]);
 
+  const loading = navigation.state === 'loading';
   return (
-    <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-      <ErrorBoundary resetKey={pathname}>
-        <Suspense fallback={<LoadingState label="Loading the page…" />}>
-          <Outlet />
-        </Suspense>
-      </ErrorBoundary>
+    <main id="main" ref={mainRef} tabIndex={-1} className={styles.main} aria-busy={loading || undefined}>
+      {loading ? <div className={styles.progress} role="progressbar" aria-label="Opening the page" /> : null}
+      {refused === 'role' ? <NoAccessPage /> : refused === 'program' ? <ProgramOffPage /> : <Outlet />}
     </main>
   );
-}
-
-/** The navigation with the count of requests waiting for an answer (kept fresh by the queue's polling). */
-function NavWithCounts({
-  orgId,
-  programEnabled,
-  viewer,
-}: {
-  orgId: string;
-  programEnabled: boolean;
-  viewer: Viewer;
-}) {
-  const { staffId, roles } = viewer;
-  const groups = useMemo(() => navigationFor({ staffId, roles }), [staffId, roles]);
-  usePreloadPages(groups, { orgId });
-  const onIntent = usePageIntent({ ...viewer, orgId, programEnabled });
-  const pending = usePendingRequestCount(orgId, programEnabled);
-  return <MainNav groups={groups} counts={{ unconfirmedAppointments: pending }} onIntent={onIntent} />;
 }

@@ -18,6 +18,20 @@ export function NoAccessPage() {
   );
 }
 
+/** What a Client Referral Program page shows in a clinic that does not have the program. */
+export function ProgramOffPage() {
+  usePageTitle('Not available');
+  return (
+    <section aria-labelledby="program-off-title" className="page">
+      <h1 id="program-off-title">This page is part of the Client Referral Program</h1>
+      <p>Your clinic does not have the Client Referral Program, so there is nothing to show here.</p>
+      <p>
+        <Link to={paths.home}>Go to the home page</Link>
+      </p>
+    </section>
+  );
+}
+
 export function NotFoundPage() {
   usePageTitle('Page not found');
   return (

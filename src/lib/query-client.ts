@@ -11,6 +11,12 @@ export const queryDefaults: DefaultOptions = {
   queries: {
     staleTime: 30_000,
     retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+    // a page's data is fetched by its route's loader just before it opens: a failure it met is shown
+    // (with Try again), not fetched a second time as the page mounts
+    retryOnMount: false,
+    // offline, a fetch fails at once (and the page says the device is offline) instead of waiting,
+    // paused, for a network that may not come back while someone looks at a loading message
+    networkMode: 'always',
   },
   mutations: { retry: false },
 };

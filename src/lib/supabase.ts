@@ -19,3 +19,9 @@ export const supabase = createClient<Database>(env.supabaseUrl, env.supabaseAnon
     detectSessionInUrl: detectAuthRedirect,
   },
 });
+
+// One retry policy, the query client's (lib/query-client.ts): PostgREST's client would otherwise
+// retry a failed read three more times (1 s, 2 s, 4 s) inside every attempt of the query client,
+// and a network failure took 25 s to be shown. supabase-js has no option for it; its REST client's
+// `retry` is read by each new request.
+(supabase['rest'] as unknown as { retry: boolean }).retry = false;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { SignOutButton } from '@/components/sign-out-button';
 import { paths } from '@/lib/access/paths';
@@ -6,11 +7,14 @@ interface AppHeaderProps {
   clinicName: string;
   personName?: string;
   personDetail?: string;
+  /** Shown first in the header on narrow screens: the navigation's menu button. */
+  menuButton?: ReactNode;
 }
 
-export function AppHeader({ clinicName, personName, personDetail }: AppHeaderProps) {
+export function AppHeader({ clinicName, personName, personDetail, menuButton }: AppHeaderProps) {
   return (
     <header className="app-header">
+      {menuButton}
       <div className="app-header-brand">
         <Link to={paths.home} className="clinic-name">
           {clinicName}

@@ -1,28 +1,32 @@
 import { Link, useLocation } from 'react-router';
-import { activeNavItem, type NavGroup, type NavItem } from '@/lib/access/roles';
+import { activeNavItem, type NavGroup } from '@/lib/access/navigation';
+import styles from './main-nav.module.css';
 
-/** Pending-work counts shown as badges next to navigation items (e.g. requests to answer). */
-export type NavCounts = Partial<Record<NavItem['id'], number>>;
+/** Pending-work counts shown as badges next to navigation items (e.g. requests to answer), by item id. */
+export type NavCounts = Partial<Record<string, number>>;
 
 interface MainNavProps {
+  id: string;
   groups: readonly NavGroup[];
   counts?: NavCounts;
+  /** Below 900 px the navigation is a menu: whether it is open. */
+  open: boolean;
   /** Called when an item is about to be opened (pointed at, focused or clicked), to fetch its page ahead. */
-  onIntent?: (id: NavItem['id']) => void;
+  onIntent?: (to: string) => void;
 }
 
 /** The app's navigation; the item for the current page carries aria-current="page". */
-export function MainNav({ groups, counts = {}, onIntent }: MainNavProps) {
+export function MainNav({ id, groups, counts = {}, open, onIntent }: MainNavProps) {
   const { pathname } = useLocation();
   const active = activeNavItem(pathname, groups);
   return (
-    <nav aria-label="Main" className="main-nav">
-      <ul className="nav-groups">
+    <nav id={id} aria-label="Main" className={styles.nav} data-open={open}>
+      <ul className={styles.groups}>
         {groups.map((group) => {
           const labelId = `nav-group-${group.label.toLowerCase()}`;
           return (
-            <li key={group.label} className="nav-group">
-              <span className="nav-group-label" id={labelId}>
+            <li key={group.label} className={styles.group}>
+              <span className={styles.groupLabel} id={labelId}>
                 {group.label}
               </span>
               <ul aria-labelledby={labelId}>
@@ -30,15 +34,15 @@ export function MainNav({ groups, counts = {}, onIntent }: MainNavProps) {
                   <li key={item.id}>
                     <Link
                       to={item.to}
-                      className="nav-link"
+                      className={styles.link}
                       aria-current={item.id === active ? 'page' : undefined}
-                      onPointerEnter={() => onIntent?.(item.id)}
-                      onFocus={() => onIntent?.(item.id)}
-                      onClick={() => onIntent?.(item.id)}
+                      onPointerEnter={() => onIntent?.(item.to)}
+                      onFocus={() => onIntent?.(item.to)}
+                      onClick={() => onIntent?.(item.to)}
                     >
                       {item.label}
                       {counts[item.id] ? (
-                        <span className="nav-badge">
+                        <span className={styles.badge}>
                           <span aria-hidden="true">{counts[item.id]}</span>
                           <span className="visually-hidden">({counts[item.id]} pending)</span>
                         </span>

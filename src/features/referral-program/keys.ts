@@ -1,11 +1,12 @@
+import { orgKeys } from '@/lib/query-keys';
 import type { GridQuery } from './lib/grid-query';
 
 /**
- * Query keys of the Client Referral Program: org-scoped first, so one clinic's data never answers
+ * Query keys of the Client Referral Program, under the organization's key root, so one clinic's data never answers
  * for another, and `['org', orgId]` (invalidated when a profile is submitted) refreshes the grid too.
  */
 export const referralProgramKeys = {
-  all: (orgId: string) => ['org', orgId, 'referral-program'] as const,
+  all: (orgId: string) => orgKeys.feature(orgId, 'referral-program'),
   grids: (orgId: string) => [...referralProgramKeys.all(orgId), 'grid'] as const,
   grid: (orgId: string, query: GridQuery) => [...referralProgramKeys.grids(orgId), query] as const,
   /** Active therapists of the clinic never enrolled: who Add Staff offers. */

@@ -2,13 +2,14 @@
  * Query keys of the schedule feature: org-scoped first, so one organization's data never answers
  * for another; a calendar's data is keyed by whose calendar and by the visible range.
  */
+import { orgKeys } from '@/lib/query-keys';
 import type { TimeRange } from '@/lib/tstzrange';
 
 /** The range part of a key: plain strings, so equal ranges make equal keys. */
 const rangeKey = ({ start, end }: TimeRange) => ({ from: start.toISOString(), to: end.toISOString() });
 
 export const scheduleKeys = {
-  all: (orgId: string) => ['org', orgId, 'schedule'] as const,
+  all: (orgId: string) => orgKeys.feature(orgId, 'schedule'),
   locations: (orgId: string) => [...scheduleKeys.all(orgId), 'locations'] as const,
   therapists: (orgId: string) => [...scheduleKeys.all(orgId), 'therapists'] as const,
   enrollment: (orgId: string, staffId: string) =>

@@ -1,4 +1,4 @@
-/** Where each page of the app lives. */
+/** The addresses other pages link to; the route table (app/route-table.tsx) answers each one. */
 export const paths = {
   home: '/',
   signIn: '/sign-in',
@@ -9,5 +9,5 @@ export const paths = {
   staffDetails: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
   staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,
   scheduleCalendar: '/schedule/calendar',
-  unconfirmedAppointments: '/schedule/unconfirmed',
+  unconfirmedAppointments: '/schedule/unconfirmed-appointments',
 } as const;

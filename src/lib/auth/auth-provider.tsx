@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { clearDraftsOf } from '@/lib/local-drafts';
 import { supabase } from '@/lib/supabase';
 import { AuthContext, type AuthContextValue } from './auth-context';
 import { clearAuthLinkError, clearPasswordSetup, pendingPasswordSetup } from './auth-redirect';
@@ -39,12 +40,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     signOutRequestedRef.current = true;
+    const userId = userIdRef.current;
     // 'local' ends this browser's session only; other devices stay signed in.
     const { error } = await supabase.auth.signOut({ scope: 'local' });
     if (error) {
       signOutRequestedRef.current = false;
       throw error;
     }
+    // a sign-out is deliberate: unsaved work on this device goes with it (an expired session keeps it)
+    if (userId !== null) clearDraftsOf(userId);
   }, []);
 
   const completePasswordSetup = useCallback(() => {

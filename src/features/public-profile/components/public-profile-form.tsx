@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useMembership } from '@/lib/membership/membership-context';
 import {
@@ -28,6 +28,8 @@ import {
 } from './form-fields';
 import { ProfileFieldList } from './profile-field-list';
 import { ProfilePreview, ProfilePreviewDisclosure } from './profile-preview';
+import { useLeaveWarning } from './use-leave-warning';
+import { useProfileDraft } from './use-profile-draft';
 
 type Action = 'save' | 'submit';
 
@@ -41,10 +43,13 @@ interface Props {
 /** The Public Profile form: Save keeps a draft, Submit Profile validates everything and submits. */
 export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
   const membership = useMembership();
-  const { register, control, getValues, setError, clearErrors, reset, formState } =
-    useForm<ProfileFormValues>({
-      defaultValues: toFormValues(profile),
-    });
+  const form = useForm<ProfileFormValues>({ defaultValues: toFormValues(profile) });
+  const { register, control, getValues, setError, clearErrors, reset, formState } = form;
+  // the values last saved: unsaved changes (the local draft, the leave warning) are measured against them
+  const baselineRef = useRef<ProfileFormValues>(form.formState.defaultValues as ProfileFormValues);
+  const baseline = useCallback(() => baselineRef.current, []);
+  const draft = useProfileDraft({ form, staffId: profile.staff_id, editable, baseline });
+  const leaveWarning = useLeaveWarning(formState.isDirty);
   const save = useSavePublicProfile();
   const submit = useSubmitPublicProfile();
   const [attempt, setAttempt] = useState<{ action: Action; errors: FieldError[] } | null>(null);
@@ -95,7 +100,11 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
   const target = { orgId: membership.org_id, staffId: profile.staff_id, saved: profile.saved };
 
   /** After a save, what was sent is the new baseline: only later edits count as unsaved. */
-  const markSaved = (sent: ProfileFormValues) => reset(sent, { keepValues: true });
+  const markSaved = (sent: ProfileFormValues) => {
+    baselineRef.current = sent;
+    reset(sent, { keepValues: true });
+    draft.clear();
+  };
 
   function onSave() {
     const changes = validate('save');
@@ -165,6 +174,19 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         onSave();
       }}
     >
+      {leaveWarning}
+      {draft.restored ? (
+        <div role="status" className="callout callout-info">
+          <p className="callout-title">Your unsaved changes were restored.</p>
+          <p>
+            They were kept on this device ({formatDraftTime(draft.restored.savedAt)}) and are not saved to the
+            profile yet: review them, then {submitted ? 'save your changes' : 'save the draft'}.
+          </p>
+          <button type="button" className="button button-secondary" onClick={draft.discard}>
+            Discard restored changes
+          </button>
+        </div>
+      ) : null}
       <LiveCompleteness control={control} />
       <ProfilePreviewDisclosure>
         <LivePreview
@@ -419,6 +441,10 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
       </p>
     </form>
   );
+}
+
+function formatDraftTime(iso: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 // The parts that follow every keystroke subscribe to the fields they show, so typing re-renders

@@ -11,37 +11,37 @@ import { pendingRequestsQueryOptions } from './get-pending-requests';
 import { therapistsQueryOptions } from './get-therapists';
 
 /**
- * Fetches the clinic's lists the calendar opens with: its therapists (whose calendar it opens on)
- * and locations (whose names are in events' titles). Names and places, no client data: cheap to
- * fetch ahead while the app is idle.
- */
-export function prefetchCalendarLists(queryClient: QueryClient, orgId: string): Promise<void> {
-  return Promise.all([
-    queryClient.prefetchQuery(therapistsQueryOptions(orgId)),
-    queryClient.prefetchQuery(locationsQueryOptions(orgId)),
-  ]).then(() => {});
-}
-
-/**
- * Fetches what the calendar shows as it opens: the lists above, and this week of the calendar it
- * opens on (the viewer's own, or the first therapist's) with that therapist's program enrollment
- * (which the availability form asks about), unless fresh already. A therapist list
- * already here decides whose calendar that is even when it is due a refresh (the page refreshes it).
+ * Fetches what the calendar shows as it opens, unless cached already: the clinic's locations (named
+ * in events' titles), and this week of the calendar it opens on (the viewer's own, or the first
+ * therapist's) with that therapist's program enrollment (which the availability form asks about).
+ * A therapist list already here decides whose calendar that is even when it is due a refresh (the
+ * page refreshes it). A failure is thrown, for the route to report.
  */
 export async function prefetchCalendar(
   queryClient: QueryClient,
   orgId: string,
   viewer: Viewer,
 ): Promise<void> {
-  void queryClient.prefetchQuery(locationsQueryOptions(orgId));
+  const locations = queryClient.ensureQueryData(locationsQueryOptions(orgId));
+  // awaited below; handled here too, so a failure before that is not an unhandled rejection
+  locations.catch(() => {});
   const therapistIds =
     calendarScope(viewer) === 'own'
       ? []
       : (await queryClient.ensureQueryData(therapistsQueryOptions(orgId))).map((t) => t.id);
   const staffId = calendarStaffId(viewer, therapistIds, null);
-  if (staffId === null) return;
-  void queryClient.prefetchQuery(enrollmentQueryOptions(orgId, staffId));
-  await prefetchCalendarRange(queryClient, orgId, staffId, visibleRange(openingView, new Date()));
+  if (staffId === null) {
+    await locations;
+    return;
+  }
+  const range = visibleRange(openingView, new Date());
+  await Promise.all([
+    locations,
+    queryClient.ensureQueryData(enrollmentQueryOptions(orgId, staffId)),
+    queryClient.ensureQueryData(availabilityQueryOptions(orgId, staffId, range)),
+    queryClient.ensureQueryData(appointmentsQueryOptions(orgId, staffId, range)),
+    queryClient.ensureQueryData(pendingRequestsQueryOptions(orgId, staffId, range)),
+  ]);
 }
 
 /** Fetches the three parts of one therapist's calendar in `range`, unless fresh already. */

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '@/components/ui/status';
 import { TabNav } from '@/components/ui/tab-nav';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { paths } from '@/lib/access/paths';
-import { canAccess } from '@/lib/access/roles';
+import { hasRole } from '@/lib/access/roles';
 import { fullName } from '@/lib/membership/current-membership';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useStaffMember, type StaffMemberDetails } from '../api/get-staff-member';
@@ -19,7 +19,8 @@ export function StaffDetailsLayout() {
   const name = staff.data ? fullName(staff.data) : null;
   usePageTitle(name ?? 'Staff member');
 
-  const breadcrumb = canAccess('activeStaff', viewer) ? (
+  // only those who may open Active Staff Members are led back to it
+  const breadcrumb = hasRole(viewer, ['org_admin', 'scheduler']) ? (
     <nav aria-label="Breadcrumb" className="breadcrumb">
       <ol>
         <li>

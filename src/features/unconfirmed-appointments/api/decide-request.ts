@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { invalidateAfterRequestDecision } from '@/lib/query-keys';
 import { supabase } from '@/lib/supabase';
-import { unconfirmedKeys } from '../keys';
 import { declineSchema, type DeclineForm } from '../schemas';
 
 export type Decision =
@@ -26,7 +26,8 @@ export function useDecideRequest(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: decideRequest,
-    // decided or not, the queue may have changed (someone else may have decided first)
-    onSettled: () => queryClient.invalidateQueries({ queryKey: unconfirmedKeys.all(orgId) }),
+    // decided or not, the queue, its count and the calendar may have changed (someone else may
+    // have decided first)
+    onSettled: () => invalidateAfterRequestDecision(queryClient, orgId),
   });
 }

@@ -65,7 +65,7 @@ describe('Unconfirmed Appointments', () => {
         last_name: 'Osei',
       }),
     ]);
-    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
     const table = await screen.findByRole('table', { name: /2 pending requests/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('Elena Castillo');
@@ -75,6 +75,18 @@ describe('Unconfirmed Appointments', () => {
     expect(rows[1]).not.toHaveTextContent('Urgent');
     // the navigation counts what waits for an answer
     expect(screen.getByRole('link', { name: 'Unconfirmed Appointments (2 pending)' })).toBeInTheDocument();
+  });
+
+  it('opens from its former address, which emails already sent link to', async () => {
+    serveQueue([row('a')]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Unconfirmed Appointments' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Unconfirmed Appointments/ })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 
   it('filters by source', async () => {
@@ -87,7 +99,7 @@ describe('Unconfirmed Appointments', () => {
         last_name: 'Osei',
       }),
     ]);
-    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
     await screen.findByRole('table');
     await userEvent.selectOptions(screen.getByLabelText('Source'), 'Client Portal');
     expect(screen.getByRole('table', { name: /1 pending request,/ })).toHaveTextContent('Rowan Osei');
@@ -95,7 +107,7 @@ describe('Unconfirmed Appointments', () => {
 
   it('confirms after a dialog that says it cannot be undone', async () => {
     const calls = serveQueue([row('a')]);
-    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Confirm Elena Castillo’s request?' });
     expect(dialog).toHaveTextContent('It cannot be undone.');
@@ -110,7 +122,7 @@ describe('Unconfirmed Appointments', () => {
 
   it('tells who decided first when someone else already did', async () => {
     serveQueue([row('taken')]);
-    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm appointment' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('already confirmed by Luis Romero');
@@ -129,7 +141,7 @@ describe('Unconfirmed Appointments', () => {
         HttpResponse.json([{ id: 'a', slot: '["2027-05-04 13:00:00+00","2027-05-04 14:00:00+00")' }]),
       ),
     );
-    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
     const toggle = await screen.findByRole('button', { name: 'Details for Elena Castillo' });
     await userEvent.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -140,7 +152,7 @@ describe('Unconfirmed Appointments', () => {
 
   it('declines only with a reason, and a note for Other', async () => {
     const calls = serveQueue([row('a')]);
-    await renderSignedIn('scheduler', '/schedule/unconfirmed');
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
     await userEvent.click(await screen.findByRole('button', { name: 'Decline Elena Castillo' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Decline Elena Castillo’s request?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 import { formatDateTime } from '@/lib/datetime';
-import type { UnconfirmedRequest } from '../api/get-unconfirmed-requests';
+import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { declineReasons, declineSchema, type DeclineForm } from '../schemas';
 
 interface DecisionDialogProps {

@@ -1,6 +1,6 @@
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { formatDateTime, parseTimestamp } from '@/lib/datetime';
-import type { UnconfirmedRequest } from '../api/get-unconfirmed-requests';
+import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { useTherapistDay } from '../api/get-therapist-day';
 import { findConflicts } from '../lib/conflicts';
 

@@ -5,16 +5,16 @@ import { formatDateTime } from '@/lib/datetime';
 import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
-import { useUnconfirmedRequests, type UnconfirmedRequest } from '../api/get-unconfirmed-requests';
+import { useUnconfirmedAppointments, type UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { requestActions, timeLeft } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
 import { RequestDetails } from './request-details';
 
 /** Schedule › Unconfirmed Appointments: every pending request the viewer may decide. */
-export function UnconfirmedRequestsPage() {
+export function UnconfirmedAppointmentsPage() {
   usePageTitle('Unconfirmed Appointments');
   const { organization } = useMembership();
-  const queue = useUnconfirmedRequests(organization.id);
+  const queue = useUnconfirmedAppointments(organization.id);
   const decide = useDecideRequest(organization.id);
   const [therapist, setTherapist] = useState('');
   const [source, setSource] = useState('');

@@ -26,7 +26,7 @@ export interface UnconfirmedRequest {
 }
 
 /** Every pending request the viewer may see (RLS: the clinic's, or a therapist's own), by time left. */
-export async function getUnconfirmedRequests(orgId: string, signal?: AbortSignal) {
+export async function getUnconfirmedAppointments(orgId: string, signal?: AbortSignal) {
   const query = supabase
     .from('unconfirmed_requests')
     .select(
@@ -43,21 +43,21 @@ export async function getUnconfirmedRequests(orgId: string, signal?: AbortSignal
   return data;
 }
 
-export const unconfirmedRequestsQueryOptions = (orgId: string) =>
+export const unconfirmedAppointmentsQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: unconfirmedKeys.list(orgId),
-    queryFn: ({ signal }) => getUnconfirmedRequests(orgId, signal),
+    queryFn: ({ signal }) => getUnconfirmedAppointments(orgId, signal),
     // new requests show up without a reload
     refetchInterval: 15_000,
     refetchOnWindowFocus: true,
   });
 
-export function useUnconfirmedRequests(orgId: string) {
-  return useQuery(unconfirmedRequestsQueryOptions(orgId));
+export function useUnconfirmedAppointments(orgId: string) {
+  return useQuery(unconfirmedAppointmentsQueryOptions(orgId));
 }
 
 /** How many requests wait for the viewer's answer, from the same query as the queue (one fetch, same freshness). */
 export function usePendingRequestCount(orgId: string, enabled: boolean): number {
-  const { data } = useQuery({ ...unconfirmedRequestsQueryOptions(orgId), enabled });
+  const { data } = useQuery({ ...unconfirmedAppointmentsQueryOptions(orgId), enabled });
   return data?.length ?? 0;
 }

@@ -1,5 +1,0 @@
-/** Query keys of the Unconfirmed Appointments queue: org-scoped first. */
-export const unconfirmedKeys = {
-  all: (orgId: string) => ['org', orgId, 'unconfirmed-requests'] as const,
-  list: (orgId: string) => [...unconfirmedKeys.all(orgId), 'list'] as const,
-};
