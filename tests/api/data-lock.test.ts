@@ -18,8 +18,6 @@ import { resetDatabase } from '../../supabase/local/reset-database.ts';
 import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
 import { sideStack } from './support/side-stack.ts';
 
-/** A second stack beside the suite's own: ports 200 higher, its own folder. */
-
 const mainTables = ['referral_requests', 'appointments', 'availability_occurrences'];
 
 async function reltuples(url: string): Promise<Record<string, number>> {
@@ -71,13 +69,24 @@ describe('one running stack per data folder', () => {
   });
 
   it('refuses a reset while the stack runs, and the live database keeps its data', async () => {
+    const slug = `kept-${process.pid}-${Date.now()}`;
+    const query = async (sql: string) => {
+      const db = new pg.Client({ connectionString: stack.urls.db });
+      await db.connect();
+      try {
+        return (await db.query<{ n: number }>(sql, [slug])).rows;
+      } finally {
+        await db.end();
+      }
+    };
+    await query(
+      `insert into public.organizations (name, slug, time_zone) values ('Kept Clinic', $1, 'America/New_York')`,
+    );
     const error = await caught(resetDatabase(settings, () => {}));
     expect(error).toBeInstanceOf(DataLockedError);
-    const db = new pg.Client({ connectionString: stack.urls.db });
-    await db.connect();
-    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.organizations');
-    await db.end();
-    expect(rows[0]!.n).toBeGreaterThan(0);
+    expect(await query('select count(*)::int as n from public.organizations where slug = $1')).toEqual([
+      { n: 1 },
+    ]);
     const health = await fetch(`${stack.urls.api}/functions/v1/health`, {
       headers: { authorization: `Bearer ${stack.keys.anonKey}` },
     });
