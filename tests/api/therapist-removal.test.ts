@@ -206,7 +206,7 @@ describe('removing a therapist withdraws their pending requests and unlists them
       .update({ about_me: 'x'.repeat(160) })
       .eq('staff_id', therapist.id)
       .select('staff_id');
-    expect(profile.data ?? []).toEqual([]);
+    expect(profile).toMatchObject({ error: null, data: [] });
   });
 
   it('a confirm racing the deactivation: either the appointment stands or the request is withdrawn, never both', async () => {

@@ -115,7 +115,7 @@ describe('sign-out ends access for the token it was signed in with', () => {
       .update({ status: 'deactivated' })
       .eq('staff_id', therapist.id)
       .select('id');
-    expect(enrollment.data ?? []).toEqual([]);
+    expect(enrollment).toMatchObject({ error: null, data: [] });
     const { data } = await service
       .from('program_enrollments')
       .select('status')
