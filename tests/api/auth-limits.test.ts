@@ -5,29 +5,18 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../../supabase/local/auth/config-file.ts';
 import { projectRoot } from '../../supabase/local/config.ts';
 import { freshLoopbackAddress, requestFrom, type RawResponse } from './from-address.ts';
-import { serviceClient, testEnv, withDb } from './personas.ts';
+import { insertAccount, serviceClient, testEnv, withDb } from './personas.ts';
 
 const { rateLimits } = loadAuthConfig(path.join(projectRoot, 'supabase', 'config.toml'));
 const password = 'Harbor-View-2026';
-const createdUserIds: string[] = [];
-
-afterAll(async () => {
-  await withDb((db) => db.query('delete from auth.users where id = any($1::uuid[])', [createdUserIds]));
-});
-
+/** A confirmed account of this test's own, written to auth.users. */
 async function createConfirmedUser(): Promise<string> {
   const email = `auth-limits-${randomUUID()}@example.com`;
-  const { data, error } = await serviceClient().auth.admin.createUser({
-    email,
-    password,
-    email_confirm: true,
-  });
-  expect(error).toBeNull();
-  createdUserIds.push(data.user?.id ?? '');
+  await withDb((db) => insertAccount(db, email, 'Auth Limits', password));
   return email;
 }
 
@@ -78,7 +67,6 @@ describe('GET /verify (email links)', () => {
     const email = `auth-limits-invitee-${randomUUID()}@example.com`;
     const invited = await serviceClient().auth.admin.inviteUserByEmail(email);
     expect(invited.error).toBeNull();
-    createdUserIds.push(invited.data.user?.id ?? '');
     const messages = (await (
       await fetch(`${testEnv().inboxUrl}/api/messages?to=${encodeURIComponent(email)}`)
     ).json()) as { text: string }[];

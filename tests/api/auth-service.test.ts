@@ -6,14 +6,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { isAuthWeakPasswordError } from '@supabase/supabase-js';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from '../../supabase/local/auth/config-file.ts';
 import { localJwtSecret, projectRoot } from '../../supabase/local/config.ts';
 import {
-  demoPassword,
+  insertAccount,
   newClient,
-  personas,
   serviceClient,
+  testAccountPassword,
   testEnv,
   withDb,
   type Client,
@@ -30,16 +30,16 @@ afterAll(async () => {
 
 const uniqueEmail = (label: string) => `auth-test-${label}-${randomUUID()}@example.com`;
 
-/** A confirmed account made with the admin API; deleted after the file. */
+/** An account written straight to auth.users (a pgcrypto bcrypt hash), as a seed writes one. */
+const seeded = { email: uniqueEmail('seeded'), password: testAccountPassword, fullName: 'Maya Okafor' };
+beforeAll(async () => {
+  await withDb((db) => insertAccount(db, seeded.email, seeded.fullName));
+});
+
+/** A confirmed account written to auth.users; deleted after the file. */
 async function createConfirmedUser(password: string): Promise<{ id: string; email: string }> {
   const email = uniqueEmail('user');
-  const { data, error } = await serviceClient().auth.admin.createUser({
-    email,
-    password,
-    email_confirm: true,
-  });
-  expect(error).toBeNull();
-  const id = data.user?.id ?? '';
+  const id = await withDb((db) => insertAccount(db, email, 'Test Account', password));
   remember(id);
   return { id, email };
 }
@@ -85,8 +85,8 @@ describe('password sign-in', () => {
   it('signs a seeded user in (pgcrypto bcrypt hash) with a GoTrue session', async () => {
     const client = newClient();
     const { data, error } = await client.auth.signInWithPassword({
-      email: personas.orgAdmin,
-      password: demoPassword,
+      email: seeded.email,
+      password: seeded.password,
     });
     expect(error).toBeNull();
     const session = data.session;
@@ -96,12 +96,12 @@ describe('password sign-in', () => {
     const now = Math.floor(Date.now() / 1000);
     expect(Math.abs((session?.expires_at ?? 0) - (now + (session?.expires_in ?? 0)))).toBeLessThanOrEqual(5);
     expect(data.user).toMatchObject({
-      email: personas.orgAdmin,
+      email: seeded.email,
       aud: 'authenticated',
       role: 'authenticated',
       phone: '',
       app_metadata: { provider: 'email', providers: ['email'] },
-      user_metadata: { full_name: 'Maya Okafor' },
+      user_metadata: { full_name: seeded.fullName },
       is_anonymous: false,
     });
     expect(data.user?.last_sign_in_at).toBeTruthy();
@@ -113,13 +113,13 @@ describe('password sign-in', () => {
     const { data: fetched, error: getError } = await client.auth.getUser();
     expect(getError).toBeNull();
     expect(fetched.user?.id).toBe(data.user?.id);
-    expect(fetched.user?.email).toBe(personas.orgAdmin);
+    expect(fetched.user?.email).toBe(seeded.email);
   });
 
   it('issues access tokens with exactly the claims GoTrue puts in them', async () => {
     const { data } = await newClient().auth.signInWithPassword({
-      email: personas.orgAdmin,
-      password: demoPassword,
+      email: seeded.email,
+      password: seeded.password,
     });
     const token = data.session?.access_token ?? '';
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
@@ -144,10 +144,10 @@ describe('password sign-in', () => {
       iss: `${testEnv().apiUrl}/auth/v1`,
       sub: data.user?.id,
       aud: 'authenticated',
-      email: personas.orgAdmin,
+      email: seeded.email,
       phone: '',
       app_metadata: { provider: 'email', providers: ['email'] },
-      user_metadata: { full_name: 'Maya Okafor' },
+      user_metadata: { full_name: seeded.fullName },
       role: 'authenticated',
       aal: 'aal1',
       amr: [{ method: 'password', timestamp: expect.any(Number) }],
@@ -160,8 +160,8 @@ describe('password sign-in', () => {
 
   it('refuses a wrong password or an unknown email with the same GoTrue error', async () => {
     for (const [email, password] of [
-      [personas.orgAdmin, 'not-the-password'],
-      [uniqueEmail('nobody'), demoPassword],
+      [seeded.email, 'not-the-password'],
+      [uniqueEmail('nobody'), seeded.password],
     ] as const) {
       const { data, error } = await newClient().auth.signInWithPassword({ email, password });
       expect(data.session).toBeNull();
@@ -175,7 +175,7 @@ describe('password sign-in', () => {
   it('answers in both of GoTrue’s error shapes, chosen by X-Supabase-Api-Version', async () => {
     const request = {
       method: 'POST',
-      body: JSON.stringify({ email: personas.orgAdmin, password: 'wrong-password' }),
+      body: JSON.stringify({ email: seeded.email, password: 'wrong-password' }),
     };
     const legacy = await authFetch('/token?grant_type=password', request);
     expect(legacy.status).toBe(400);
@@ -215,7 +215,7 @@ describe('password sign-in', () => {
 
     const tooLarge = await authFetch('/token?grant_type=password', {
       method: 'POST',
-      body: JSON.stringify({ email: personas.orgAdmin, password: 'x'.repeat(100_000) }),
+      body: JSON.stringify({ email: seeded.email, password: 'x'.repeat(100_000) }),
     });
     expect(tooLarge.status).toBe(413);
   });
@@ -358,7 +358,7 @@ describe('admin API', () => {
     expect(anon.error?.code).toBe('not_admin');
     expect(anon.error?.message).toBe('User not allowed');
 
-    const client = await signIn(personas.orgAdmin, demoPassword);
+    const client = await signIn(seeded.email, seeded.password);
     const token = (await client.auth.getSession()).data.session?.access_token ?? '';
     const asUser = await authFetch('/admin/users', {
       method: 'POST',

@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { freshLoopbackAddress, requestFrom } from './from-address.ts';
-import { testEnv } from './personas.ts';
+import { testEnv, personasForThisFile } from './personas.ts';
 
-const directoryUrl = () => `${testEnv().apiUrl}/functions/v1/client-portal/clinics/harborview?limit=1`;
+const personas = personasForThisFile();
+const directoryUrl = () =>
+  `${testEnv().apiUrl}/functions/v1/client-portal/clinics/${personas.clinic.slug}?limit=1`;
 const callsPerMinute = 60;
 
 describe('the client portal’s call limit per address', () => {

@@ -7,10 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertClinicWithTherapist, payers, waitForEmail } from './factories.ts';
+import { insertClinicWithTherapist, waitForEmail } from './factories.ts';
 import { freshLoopbackAddress, requestFrom } from './from-address.ts';
-import { orgs, serviceClient, signedInAs, staffIdOf, testEnv, withDb, type Client } from './personas.ts';
+import { serviceClient, testEnv, personasForThisFile, withDb, type Client } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let scheduler: Client;
 let priyaId: string;
@@ -94,7 +95,10 @@ async function freshClinic() {
   clinicCount += 1;
   const slug = `intake-${clinicCount}-${Date.now()}`;
   return withDb(async (db) => {
-    const { orgId, staffId, locationId } = await insertClinicWithTherapist(db, slug);
+    const { orgId, staffId, locationId } = await insertClinicWithTherapist(db, {
+      slug,
+      payer: personas.payers.aetna,
+    });
     for (const day of [3, 4]) {
       await db.query(
         `insert into public.availability_blocks (org_id, staff_id, location_id, valid_from, valid_until, weekdays, start_time, end_time, accept_external)
@@ -116,28 +120,31 @@ const row = async (id: string) =>
   ).data;
 
 beforeAll(async () => {
-  scheduler = await signedInAs('scheduler');
-  priyaId = await staffIdOf('therapist');
+  scheduler = await personas.signedInAs('scheduler');
+  priyaId = personas.staff.therapist.id;
 });
 
-describe('a client-portal request waits for the client’s email', () => {
-  let requestId: string;
-  let slotStart: string;
-  let token: string;
-  let email: string;
+/** A new portal request for the personas' listed therapist, with the token from its email. */
+async function unverifiedRequest() {
+  const slotStart = (await openSlots(personas.clinic.slug, priyaId))[0]!;
+  const { response, body, who } = await requestTime(personas.clinic.slug, priyaId, slotStart);
+  expect(response.status).toBe(201);
+  return { requestId: body.id as string, slotStart, token: (await tokenFromEmail(who.email)).token };
+}
 
+describe('a client-portal request waits for the client’s email', () => {
   it('is unverified, invisible to the clinic’s scheduler, holds its slot for 30 minutes, and emails a link without PHI', async () => {
-    slotStart = (await openSlots('harborview', priyaId))[0]!;
+    const slotStart = (await openSlots(personas.clinic.slug, priyaId))[0]!;
     const { response, body, who } = await requestTime(
-      'harborview',
+      personas.clinic.slug,
       priyaId,
       slotStart,
       person({ first_name: 'CANARYfirst' }),
     );
-    email = who.email;
+    const email = who.email;
     expect(response.status).toBe(201);
     expect(body.status).toBe('unverified');
-    requestId = body.id;
+    const requestId = body.id;
     const holdMs = Math.min(30 * 60_000, Date.parse(slotStart) - Date.parse(body.created_at));
     expect(Date.parse(body.expires_at) - Date.parse(body.created_at)).toBe(holdMs);
 
@@ -145,15 +152,15 @@ describe('a client-portal request waits for the client’s email', () => {
     expect((await scheduler.from('unconfirmed_requests').select('id').eq('id', requestId)).data).toEqual([]);
     expect((await scheduler.from('referral_requests').select('id').eq('id', requestId)).data).toEqual([]);
     // the slot is held meanwhile
-    expect(await openSlots('harborview', priyaId)).not.toContain(slotStart);
+    expect(await openSlots(personas.clinic.slug, priyaId)).not.toContain(slotStart);
 
     const mail = await tokenFromEmail(email);
-    token = mail.token;
-    expect(mail.subject).toBe('Confirm your appointment request with Harborview Counseling Collective');
+    const token = mail.token;
+    expect(mail.subject).toBe(`Confirm your appointment request with ${personas.clinic.name}`);
     expect(mail.text).toMatch(
       /for an appointment on \w+day, \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M E[DS]T\./,
     );
-    expect(mail.text).toContain('/request/harborview/verify#token=');
+    expect(mail.text).toContain(`/request/${personas.clinic.slug}/verify#token=`);
     for (const secret of ['CANARYfirst', 'Castillo', '1991', '617-555'])
       expect(mail.text).not.toContain(secret);
 
@@ -179,8 +186,9 @@ describe('a client-portal request waits for the client’s email', () => {
   });
 
   it('becomes pending from the link, with the clinic’s 48 hours counted from verification, and reaches the queue', async () => {
+    const { requestId, slotStart, token } = await unverifiedRequest();
     const before = Date.now();
-    const verified = await verify('harborview', token);
+    const verified = await verify(personas.clinic.slug, token);
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({
       id: requestId,
@@ -197,19 +205,24 @@ describe('a client-portal request waits for the client’s email', () => {
 
     const queue = await scheduler.from('unconfirmed_requests').select('id, source_label').eq('id', requestId);
     expect(queue.data).toEqual([{ id: requestId, source_label: 'Client Portal' }]);
-    expect(await openSlots('harborview', priyaId)).not.toContain(slotStart);
+    expect(await openSlots(personas.clinic.slug, priyaId)).not.toContain(slotStart);
   });
 
   it('refuses a used, a wrong and a malformed token with a 4xx that says what happened', async () => {
-    const used = await verify('harborview', token);
+    const { token } = await unverifiedRequest();
+    expect((await verify(personas.clinic.slug, token)).status).toBe(200);
+    const used = await verify(personas.clinic.slug, token);
     expect(used.status).toBe(409);
     expect(used.body.error.code).toBe('verification_link_used');
-    const wrong = await verify('harborview', `${token.slice(0, 42)}${token.endsWith('A') ? 'B' : 'A'}`);
+    const wrong = await verify(
+      personas.clinic.slug,
+      `${token.slice(0, 42)}${token.endsWith('A') ? 'B' : 'A'}`,
+    );
     expect(wrong.status).toBe(404);
     expect(wrong.body.error.message).toContain('This confirmation link is not valid.');
     // another clinic's page does not know this link
-    expect((await verify('cedar-ridge', token)).status).toBe(404);
-    const malformed = await verify('harborview', 'not-a-token');
+    expect((await verify(personas.otherClinic.slug, token)).status).toBe(404);
+    const malformed = await verify(personas.clinic.slug, 'not-a-token');
     expect(malformed.status).toBe(422);
     expect(malformed.body.error.field).toBe('token');
   });
@@ -362,9 +375,9 @@ describe('limits per person and per address', () => {
     expect(await openSlots(clinic.slug, clinic.therapistId)).toContain(slots[2]);
     // another clinic is another count
     const elsewhere = await requestTime(
-      'harborview',
+      personas.clinic.slug,
       priyaId,
-      (await openSlots('harborview', priyaId))[0]!,
+      (await openSlots(personas.clinic.slug, priyaId))[0]!,
       who,
     );
     expect(elsewhere.response.status).toBe(201);
@@ -434,11 +447,11 @@ describe('the limits’ settings', () => {
 describe('the payer API', () => {
   it('is not affected: a payer’s request is pending at once with 48 hours from arrival, and counts for nobody’s portal limit', async () => {
     const { data: key, error } = await service.rpc('create_payer_api_key', {
-      payer: payers.aetna,
+      payer: personas.payers.aetna,
       label: 'intake test',
     });
     expect(error).toBeNull();
-    const slots = await openSlots('harborview', priyaId);
+    const slots = await openSlots(personas.clinic.slug, priyaId);
     const who = person();
     const before = Date.now();
     for (const slot of slots.slice(0, 3)) {
@@ -460,11 +473,11 @@ describe('the payer API', () => {
     }
     const queue = await scheduler.from('unconfirmed_requests').select('id').eq('email', who.email);
     expect(queue.data).toHaveLength(3);
-    expect((await requestTime('harborview', priyaId, slots[3]!, who)).response.status).toBe(201);
+    expect((await requestTime(personas.clinic.slug, priyaId, slots[3]!, who)).response.status).toBe(201);
     // the database refuses a portal request made the payer way
     const direct = await service.rpc('create_referral_request', {
       payer: null,
-      clinic: orgs.harborview,
+      clinic: personas.clinic.id,
       therapist: priyaId,
       slot_start: slots[4]!,
       first_name: 'A',

@@ -5,7 +5,7 @@
  * file, and the planner has statistics after the seed and after a crash (kill -9) and restart.
  */
 import { watch } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,6 @@ import { busyPorts } from '../../supabase/local/ports.ts';
 import { resetDatabase } from '../../supabase/local/reset-database.ts';
 import { startStack, type RunningStack } from '../../supabase/local/stack.ts';
 import { sideStack } from './support/side-stack.ts';
-
-/** A second stack beside the suite's own: ports 200 higher, its own folder. */
 
 const mainTables = ['referral_requests', 'appointments', 'availability_occurrences'];
 
@@ -53,8 +51,9 @@ describe('one running stack per data folder', () => {
   });
 
   it('has statistics for the main tables right after the migrations and the seed', async () => {
-    for (const [table, rows] of Object.entries(await reltuples(stack.urls.db)))
-      expect(rows, table).toBeGreaterThanOrEqual(0);
+    const statistics = await reltuples(stack.urls.db);
+    expect(Object.keys(statistics).sort()).toEqual([...mainTables].sort());
+    for (const [table, rows] of Object.entries(statistics)) expect(rows, table).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses a second start on the same data folder (other ports) with one line naming the running stack', async () => {
@@ -71,13 +70,24 @@ describe('one running stack per data folder', () => {
   });
 
   it('refuses a reset while the stack runs, and the live database keeps its data', async () => {
+    const slug = `kept-${process.pid}-${Date.now()}`;
+    const query = async (sql: string) => {
+      const db = new pg.Client({ connectionString: stack.urls.db });
+      await db.connect();
+      try {
+        return (await db.query<{ n: number }>(sql, [slug])).rows;
+      } finally {
+        await db.end();
+      }
+    };
+    await query(
+      `insert into public.organizations (name, slug, time_zone) values ('Kept Clinic', $1, 'America/New_York')`,
+    );
     const error = await caught(resetDatabase(settings, () => {}));
     expect(error).toBeInstanceOf(DataLockedError);
-    const db = new pg.Client({ connectionString: stack.urls.db });
-    await db.connect();
-    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.organizations');
-    await db.end();
-    expect(rows[0]!.n).toBeGreaterThan(0);
+    expect(await query('select count(*)::int as n from public.organizations where slug = $1')).toEqual([
+      { n: 1 },
+    ]);
     const health = await fetch(`${stack.urls.api}/functions/v1/health`, {
       headers: { authorization: `Bearer ${stack.keys.anonKey}` },
     });
@@ -98,8 +108,9 @@ describe('one running stack per data folder', () => {
     process.kill(pid!, 'SIGKILL');
     await stack.stop();
     stack = await startStack(settings);
-    for (const [table, rows] of Object.entries(await reltuples(stack.urls.db)))
-      expect(rows, table).toBeGreaterThanOrEqual(0);
+    const statistics = await reltuples(stack.urls.db);
+    expect(Object.keys(statistics).sort()).toEqual([...mainTables].sort());
+    for (const [table, rows] of Object.entries(statistics)) expect(rows, table).toBeGreaterThanOrEqual(0);
   }, 120_000);
 });
 
@@ -111,7 +122,12 @@ describe('Postgres start failures', () => {
     await new Promise<void>((resolve) =>
       blocker.listen({ port: settings.ports.db, host: '::', ipv6Only: false }, resolve),
     );
-    const tmp = os.tmpdir();
+    // a temp folder of this test's own: other stacks on the machine make initdb folders in the shared one
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'crp-pg-fail-test-'));
+    // as the shared one, passable by the postgres user initdb may run as
+    await chmod(tmp, 0o711);
+    const sharedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
     const seen: { name: string; mode: number | null }[] = [];
     const watcher = watch(tmp, (_event, name) => {
       if (!name || !/^(pg-password-|crp-initdb-)/.test(name)) return;
@@ -129,6 +145,8 @@ describe('Postgres start failures', () => {
     } finally {
       watcher.close();
       blocker.close();
+      if (sharedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = sharedTmp;
     }
     expect(seen.length).toBeGreaterThan(0);
     for (const { name, mode } of seen) {
@@ -136,5 +154,6 @@ describe('Postgres start failures', () => {
       if (mode !== null) expect(mode, name).toBe(0o700);
     }
     expect((await readdir(tmp)).filter((name) => /^(pg-password-|crp-initdb-)/.test(name))).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
   }, 60_000);
 });

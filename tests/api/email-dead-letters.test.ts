@@ -13,27 +13,19 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localInboxKey } from '../../supabase/local/config.ts';
 import { waitForEmail } from './factories.ts';
-import {
-  anonClient,
-  orgs,
-  serviceClient,
-  signedInAs,
-  staffIdOf,
-  testEnv,
-  withDb,
-  type Client,
-} from './personas.ts';
+import { anonClient, serviceClient, testEnv, personasForThisFile, withDb, type Client } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 const providerDown = 'email API unreachable: error sending request: Connection refused (os error 111)';
 let admin: Client, otherAdmin: Client, scheduler: Client, therapist: Client;
 
 beforeAll(async () => {
   [admin, otherAdmin, scheduler, therapist] = await Promise.all([
-    signedInAs('orgAdmin'),
-    signedInAs('otherOrgAdmin'),
-    signedInAs('scheduler'),
-    signedInAs('therapist'),
+    personas.signedInAs('orgAdmin'),
+    personas.signedInAs('otherOrgAdmin'),
+    personas.signedInAs('scheduler'),
+    personas.signedInAs('therapist'),
   ]);
 });
 
@@ -43,14 +35,14 @@ interface QueuedEmail {
   idempotencyKey: string;
 }
 
-/** A confirmation email of Harborview, already claimed by "our" worker (first attempt under way). */
+/** A confirmation email of the personas' clinic, already claimed by "our" worker (first attempt under way). */
 async function emailBeingSent(
   template: 'request_confirmed' | 'request_verification' = 'request_confirmed',
 ): Promise<QueuedEmail> {
   const recipient = `dead.letter.${randomUUID().slice(0, 8)}@example.org`;
   const idempotencyKey = `${template}:${randomUUID()}`;
   const payload = {
-    practice_name: 'Harborview Counseling Collective',
+    practice_name: personas.clinic.name,
     starts_at: '2027-05-04T13:00:00Z',
     time_zone: 'America/New_York',
   };
@@ -59,7 +51,7 @@ async function emailBeingSent(
       `insert into public.notification_outbox (org_id, template, recipient, payload, idempotency_key, status, attempts, first_attempt_at, next_attempt_at)
        values ($1, $2, $3, $4, $5, 'sending', 1, now(), now() + interval '10 minutes') returning id`,
       [
-        orgs.harborview,
+        personas.clinic.id,
         template,
         recipient,
         template === 'request_verification' ? { ...payload, token: 'x'.repeat(43) } : payload,
@@ -187,7 +179,7 @@ describe('dead letters: who sees them', () => {
     expect(data).toEqual([
       expect.objectContaining({
         id: email.id,
-        org_id: orgs.harborview,
+        org_id: personas.clinic.id,
         template: 'request_confirmed',
         recipient: email.recipient,
         status: 'dead_letter',
@@ -257,7 +249,7 @@ describe('resend', () => {
     expect(clicks.map((c) => c.data)).toContain('pending');
 
     const message = await waitForEmail(email.recipient);
-    expect(message.subject).toBe('Your appointment with Harborview Counseling Collective is confirmed');
+    expect(message.subject).toBe(`Your appointment with ${personas.clinic.name} is confirmed`);
     const sent = await waitUntilSent(email.id);
     expect(sent.provider_message_id).toBe(message.id);
 
@@ -272,7 +264,7 @@ describe('resend', () => {
     expect(audit).toEqual([
       {
         action: 'email.resent',
-        actor_staff_id: await staffIdOf('orgAdmin'),
+        actor_staff_id: personas.staff.orgAdmin.id,
         before: expect.objectContaining({
           status: 'dead_letter',
           template: 'request_confirmed',

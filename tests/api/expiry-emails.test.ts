@@ -5,14 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { harborviewBoston, payers, waitForEmail } from './factories.ts';
-import { orgs, serviceClient, staffIdOf, withDb } from './personas.ts';
+import { waitForEmail } from './factories.ts';
+import { serviceClient, personasForThisFile, withDb } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let priyaId: string;
 
-beforeAll(async () => {
-  priyaId = await staffIdOf('therapist');
+beforeAll(() => {
+  priyaId = personas.staff.therapist.id;
 });
 
 const hours = (n: number) => n * 3_600_000;
@@ -29,12 +30,12 @@ async function overdueRequest(madeHoursAgo: number, slotStart: Date) {
        values ($1, $2, $3, tstzrange($4, $5, '[)'), 'payer', $6, 'Elena', 'Castillo', $7, '617-555-0188',
          '1991-04-12', 'W2849301', 'CANARY-panic attacks', $8, $9, $10) returning id`,
       [
-        orgs.harborview,
+        personas.clinic.id,
         priyaId,
-        harborviewBoston,
+        personas.clinic.locationId,
         slotStart,
         new Date(slotStart.getTime() + hours(1)),
-        payers.aetna,
+        personas.payers.aetna,
         email,
         createdAt,
         expiresAt,
@@ -65,7 +66,7 @@ describe('the expiry email says why the request expired', () => {
     expect(Object.keys(payload).sort()).toEqual(['expiry_cause', 'practice_name', 'starts_at', 'time_zone']);
     expect(payload).toMatchObject({
       expiry_cause: 'slot_started',
-      practice_name: 'Harborview Counseling Collective',
+      practice_name: personas.clinic.name,
       time_zone: 'America/New_York',
     });
     expect(new Date(payload.starts_at!).getTime()).toBe(slotStart.getTime());
@@ -83,7 +84,7 @@ describe('the expiry email says why the request expired', () => {
     const { payload } = await expiryPayload(request.id);
     expect(payload).toMatchObject({
       expiry_cause: 'deadline',
-      practice_name: 'Harborview Counseling Collective',
+      practice_name: personas.clinic.name,
       time_zone: 'America/New_York',
     });
 

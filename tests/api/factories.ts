@@ -1,15 +1,7 @@
 /** Test data made through the service role (the platform), for what the API would not let a persona create. */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { orgs, serviceClient, signedInAs, testEnv } from './personas.ts';
-
-export const payers = {
-  aetna: 'b0a1e000-0000-4000-8000-000000000001',
-  bcbsma: 'b0a1e000-0000-4000-8000-000000000002',
-  cigna: 'b0a1e000-0000-4000-8000-000000000003',
-  united: 'b0a1e000-0000-4000-8000-000000000004',
-  harvardPilgrim: 'b0a1e000-0000-4000-8000-000000000005',
-} as const;
+import { insertAccount, serviceClient, testEnv, withDb, type Personas } from './personas.ts';
 
 const firstNames = ['Avery', 'Rowan', 'Elena', 'Tobias', 'Imani', 'Keiko', 'Mateo', 'Leah', 'Samir', 'Clara'];
 const lastNames = [
@@ -24,19 +16,21 @@ const lastNames = [
 ];
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
 
-/** A new active staff member (a therapist unless `roles` says otherwise) with no account. */
-export async function createStaff(
-  options: { org?: string; roles?: ('org_admin' | 'therapist' | 'scheduler')[]; isActive?: boolean } = {},
-) {
+/** A new active staff member of `org` (a therapist unless `roles` says otherwise) with no account. */
+export async function createStaff(options: {
+  org: string;
+  roles?: ('org_admin' | 'therapist' | 'scheduler')[];
+  isActive?: boolean;
+}) {
   const first = pick(firstNames);
   const last = pick(lastNames);
   const { data, error } = await serviceClient()
     .from('staff_members')
     .insert({
-      org_id: options.org ?? orgs.harborview,
+      org_id: options.org,
       first_name: first,
       last_name: last,
-      email: `${first}.${last}.${randomUUID().slice(0, 8)}@harborviewcounseling.com`.toLowerCase(),
+      email: `${first}.${last}.${randomUUID().slice(0, 8)}@example.org`.toLowerCase(),
       roles: options.roles ?? ['therapist'],
       is_active: options.isActive ?? true,
     })
@@ -74,7 +68,7 @@ export async function newPayerKey(payer: string, rateLimitPerMinute = 100_000): 
 }
 
 /** Fills and submits a therapist's public profile (Application Status: Completed). */
-export async function completeProfile(staffId: string, org = orgs.harborview) {
+export async function completeProfile(staffId: string, org: string) {
   const { error } = await serviceClient()
     .from('public_profiles')
     .upsert({
@@ -106,44 +100,37 @@ export async function waitForEmail(to: string, timeoutMs = 15_000): Promise<Inbo
   throw new Error(`no email to ${to} within ${timeoutMs} ms`);
 }
 
-/** The password of accounts the tests create (long and mixed, whatever the password policy asks). */
-export const testAccountPassword = 'Harbor-view-Test-Passw0rd!';
-
-/** A new active staff member (as createStaff) with a confirmed sign-in account linked to the record. */
-export async function createStaffAccount(options: Parameters<typeof createStaff>[0] = {}) {
+/**
+ * A new active staff member (as createStaff) with a confirmed sign-in account (password
+ * `testAccountPassword`) linked to the record.
+ */
+export async function createStaffAccount(options: Parameters<typeof createStaff>[0]) {
   const staff = await createStaff(options);
-  const service = serviceClient();
-  const { data, error } = await service.auth.admin.createUser({
-    email: staff.email,
-    password: testAccountPassword,
-    email_confirm: true,
+  const userId = await withDb(async (db) => {
+    const id = await insertAccount(db, staff.email, `${staff.first_name} ${staff.last_name}`);
+    await db.query('update public.staff_members set user_id = $1 where id = $2', [id, staff.id]);
+    return id;
   });
-  if (error || !data.user) throw new Error(`createStaffAccount: ${error?.message}`);
-  const { error: linkError } = await service
-    .from('staff_members')
-    .update({ user_id: data.user.id })
-    .eq('id', staff.id);
-  if (linkError) throw new Error(`createStaffAccount: ${linkError.message}`);
-  return { ...staff, user_id: data.user.id };
+  return { ...staff, user_id: userId };
 }
 
 /**
- * A therapist with an account who is listed: enrolled for `payer`, profile Completed, with
- * external availability every day 08:00–12:00 at the clinic's Boston office.
+ * A therapist of `personas.clinic` with an account who is listed: enrolled for `payer`, profile
+ * Completed, with external availability every day 08:00–12:00 at the clinic's office.
  */
-export async function createListedTherapist(payer: string = payers.aetna) {
-  const staff = await createStaffAccount();
+export async function createListedTherapist(personas: Personas, payer = personas.payers.aetna) {
+  const staff = await createStaffAccount({ org: personas.clinic.id });
   const service = serviceClient();
   // enrolling is an org admin's action (the service role holds no grant on the payer check)
-  const admin = await signedInAs('orgAdmin');
+  const admin = await personas.signedInAs('orgAdmin');
   const { error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payer] });
   await admin.auth.signOut({ scope: 'local' });
   if (error) throw new Error(`createListedTherapist: ${error.message}`);
-  await completeProfile(staff.id);
+  await completeProfile(staff.id, personas.clinic.id);
   const { error: blockError } = await service.from('availability_blocks').insert({
-    org_id: orgs.harborview,
+    org_id: personas.clinic.id,
     staff_id: staff.id,
-    location_id: harborviewBoston,
+    location_id: personas.clinic.locationId,
     valid_from: new Date().toISOString().slice(0, 10),
     weekdays: [1, 2, 3, 4, 5, 6, 7],
     start_time: '08:00',
@@ -154,13 +141,12 @@ export async function createListedTherapist(payer: string = payers.aetna) {
   return staff;
 }
 
-export const harborviewBoston = '10ca0000-0000-4000-8000-000000000001';
-
 /**
- * A pending payer request for `therapistId` in Harborview, written as the platform (the intake
- * path is tested elsewhere). `daysAhead` keeps tests' slots apart.
+ * A pending payer request for `therapistId` of `personas.clinic`, written as the platform (the
+ * intake path is tested elsewhere). `daysAhead` keeps tests' slots apart.
  */
 export async function insertPendingRequest(
+  personas: Personas,
   therapistId: string,
   options: { payer?: string; daysAhead?: number } = {},
 ) {
@@ -170,12 +156,12 @@ export async function insertPendingRequest(
   const { data, error } = await serviceClient()
     .from('referral_requests')
     .insert({
-      org_id: orgs.harborview,
+      org_id: personas.clinic.id,
       therapist_id: therapistId,
-      location_id: harborviewBoston,
+      location_id: personas.clinic.locationId,
       slot: `[${start.toISOString()},${new Date(start.getTime() + 3_600_000).toISOString()})`,
       source: 'payer',
-      payer_id: options.payer ?? payers.aetna,
+      payer_id: options.payer ?? personas.payers.aetna,
       first_name: 'Elena',
       last_name: 'Castillo',
       email,
@@ -194,9 +180,13 @@ export async function insertPendingRequest(
 
 /**
  * A clinic of its own (program on) in `zone`, with one office in that zone and one therapist
- * enrolled for Aetna with a Completed profile: listed, with no availability yet.
+ * enrolled for `payer` with a Completed profile: listed, with no availability yet.
  */
-export async function insertClinicWithTherapist(db: pg.Client, slug: string, zone = 'America/New_York') {
+export async function insertClinicWithTherapist(
+  db: pg.Client,
+  options: { slug: string; payer: string; zone?: string },
+) {
+  const { slug, payer, zone = 'America/New_York' } = options;
   const {
     rows: [org],
   } = await db.query(
@@ -217,7 +207,7 @@ export async function insertClinicWithTherapist(db: pg.Client, slug: string, zon
      values ($1, 'Avery', 'Lindgren', $2, '{therapist}', $3) returning id`,
     [org.id, `avery.${slug}@example.org`, location.id],
   );
-  await db.query(`select public.enroll_staff($1, array[$2]::uuid[])`, [staff.id, payers.aetna]);
+  await db.query(`select public.enroll_staff($1, array[$2]::uuid[])`, [staff.id, payer]);
   await db.query(
     `insert into public.public_profiles (staff_id, org_id, professional_title, license_type, license_state, license_number, about_me,
        specialties, treatment_approaches, ages_served, session_formats, languages, submitted_at)

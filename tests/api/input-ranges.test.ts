@@ -5,25 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { harborviewBoston, payers } from './factories.ts';
-import { orgs, serviceClient, signedInAs, staffIdOf, testEnv, withDb, type Client } from './personas.ts';
+import { serviceClient, testEnv, personasForThisFile, withDb, type Client } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let admin: Client, therapist: Client;
 let priyaId: string, payerKey: string;
 
 beforeAll(async () => {
-  [admin, therapist, priyaId] = await Promise.all([
-    signedInAs('orgAdmin'),
-    signedInAs('therapist'),
-    staffIdOf('therapist'),
-  ]);
-  const { data, error } = await service.rpc('create_payer_api_key', {
-    payer: payers.aetna,
-    label: `ranges ${randomUUID()}`,
-  });
-  if (error) throw error;
-  payerKey = data as string;
+  [admin, therapist] = await Promise.all([personas.signedInAs('orgAdmin'), personas.signedInAs('therapist')]);
+  priyaId = personas.staff.therapist.id;
+  payerKey = personas.payerKey;
 });
 
 const isoDay = (offsetDays: number) =>
@@ -54,7 +46,7 @@ async function submit(entry: 'payer' | 'portal', body: Record<string, unknown>) 
   const url =
     entry === 'payer'
       ? `${testEnv().apiUrl}/functions/v1/payer-api/referral-requests`
-      : `${testEnv().apiUrl}/functions/v1/client-portal/clinics/harborview/requests`;
+      : `${testEnv().apiUrl}/functions/v1/client-portal/clinics/${personas.clinic.slug}/requests`;
   const auth: Record<string, string> =
     entry === 'payer'
       ? { authorization: `Bearer ${payerKey}` }
@@ -126,11 +118,11 @@ describe('dates out of range in a referral request', () => {
         const columns =
           table === 'referral_requests'
             ? {
-                org_id: orgs.harborview,
+                org_id: personas.clinic.id,
                 therapist_id: priyaId,
-                location_id: harborviewBoston,
+                location_id: personas.clinic.locationId,
                 source: 'payer',
-                payer_id: payers.aetna,
+                payer_id: personas.payers.aetna,
                 first_name: 'Elena',
                 last_name: 'Castillo',
                 phone: '617-555-0188',
@@ -143,7 +135,7 @@ describe('dates out of range in a referral request', () => {
                 ...overrides,
               }
             : {
-                org_id: orgs.harborview,
+                org_id: personas.clinic.id,
                 first_name: 'Elena',
                 last_name: 'Castillo',
                 email,
@@ -194,9 +186,9 @@ describe('dates out of range in a referral request', () => {
 
 describe('dates and times the app writes', () => {
   const block = (overrides: Record<string, unknown>) => ({
-    org_id: orgs.harborview,
+    org_id: personas.clinic.id,
     staff_id: priyaId,
-    location_id: harborviewBoston,
+    location_id: personas.clinic.locationId,
     valid_from: '2031-03-02',
     weekdays: [7],
     start_time: '03:00',
@@ -236,7 +228,7 @@ describe('dates and times the app writes', () => {
       expect(blockWrite.error?.code).toBe('42501');
       const name = `Stamp Office ${randomUUID().slice(0, 8)}`;
       const locationWrite = await admin.from('locations').insert({
-        org_id: orgs.harborview,
+        org_id: personas.clinic.id,
         name,
         address_line: '1 Main Street',
         city: 'Boston',
@@ -269,7 +261,7 @@ describe('a time zone must be the IANA name of a place', () => {
   const message =
     'time_zone must be the IANA name of a place, such as America/New_York; abbreviations and fixed offsets (EST, UTC, Etc/GMT+5, +05:00) ignore daylight saving time.';
   const office = (time_zone: string) => ({
-    org_id: orgs.harborview,
+    org_id: personas.clinic.id,
     name: `Zone Office ${randomUUID().slice(0, 8)}`,
     address_line: '1 Main Street',
     city: 'Boston',
@@ -322,11 +314,11 @@ describe('a time zone must be the IANA name of a place', () => {
       db
         .query(
           `update public.organizations set time_zone = 'Pacific/Honolulu' where id = $1 returning time_zone`,
-          [orgs.cedarRidge],
+          [personas.otherClinic.id],
         )
         .then(async (r) => {
           await db.query(`update public.organizations set time_zone = 'America/Chicago' where id = $1`, [
-            orgs.cedarRidge,
+            personas.otherClinic.id,
           ]);
           return r.rows[0];
         }),

@@ -6,17 +6,18 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, newPayerKey, payerRequestBody, payers } from './factories.ts';
+import { createStaff, payerRequestBody } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
-import { demoPassword, orgs, personas, serviceClient, signedInAs, staffIdOf, testEnv } from './personas.ts';
+import { serviceClient, testAccountPassword, testEnv, personasForThisFile } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let payerKey: string;
 let priyaId: string;
 
 beforeAll(async () => {
-  payerKey = await newPayerKey(payers.aetna);
-  priyaId = await staffIdOf('therapist');
+  payerKey = personas.payerKey;
+  priyaId = personas.staff.therapist.id;
 });
 
 const payerApi = (path: string, init: RequestInit = {}) =>
@@ -25,7 +26,7 @@ const payerApi = (path: string, init: RequestInit = {}) =>
     headers: { authorization: `Bearer ${payerKey}`, ...(init.headers as Record<string, string>) },
   });
 const portal = (path: string, init: RequestInit = {}) =>
-  fetch(`${testEnv().apiUrl}/functions/v1/client-portal/clinics/harborview${path}`, {
+  fetch(`${testEnv().apiUrl}/functions/v1/client-portal/clinics/${personas.clinic.slug}${path}`, {
     ...init,
     headers: { apikey: testEnv().anonKey, ...(init.headers as Record<string, string>) },
   });
@@ -274,12 +275,12 @@ describe('bodies the functions cannot read', () => {
 
 describe('rpc/enroll_staff with a staff id of another clinic', () => {
   it('is a 404 naming the rule (PostgREST answered P0002 with 500), and enrols no one', async () => {
-    const admin = await signedInAs('orgAdmin');
-    const otherClinicsStaff = await staffIdOf('otherOrgAdmin');
+    const admin = await personas.signedInAs('orgAdmin');
+    const otherClinicsStaff = personas.staff.otherOrgAdmin.id;
     for (const staffId of [otherClinicsStaff, randomUUID()]) {
       const { error, status } = await admin.rpc('enroll_staff', {
         staff_id: staffId,
-        payer_ids: [payers.aetna],
+        payer_ids: [personas.payers.aetna],
       });
       expect(status).toBe(404);
       expect(error).toMatchObject({
@@ -298,9 +299,12 @@ describe('rpc/enroll_staff with a staff id of another clinic', () => {
 
 describe('rpc/submit_public_profile before the profile was ever saved', () => {
   it('is a 409 that says to save it first (was P0002, a 500)', async () => {
-    const admin = await signedInAs('orgAdmin');
-    const { id: staffId } = await createStaff();
-    const enrolled = await admin.rpc('enroll_staff', { staff_id: staffId, payer_ids: [payers.aetna] });
+    const admin = await personas.signedInAs('orgAdmin');
+    const { id: staffId } = await createStaff({ org: personas.clinic.id });
+    const enrolled = await admin.rpc('enroll_staff', {
+      staff_id: staffId,
+      payer_ids: [personas.payers.aetna],
+    });
     expect(enrolled.error).toBeNull();
     const { error, status } = await admin.rpc('submit_public_profile', { staff_id: staffId });
     expect(status).toBe(409);
@@ -319,12 +323,12 @@ describe('rpc/submit_public_profile before the profile was ever saved', () => {
 
 describe('an availability block starting at -infinity', () => {
   it('is refused at once with a 400 naming the constraint (it ran into the statement timeout, a 500)', async () => {
-    const therapist = await signedInAs('therapist');
+    const therapist = await personas.signedInAs('therapist');
     for (const valid_from of ['-infinity', 'infinity', '1999-12-31']) {
       const { error, status } = await therapist.from('availability_blocks').insert({
-        org_id: orgs.harborview,
+        org_id: personas.clinic.id,
         staff_id: priyaId,
-        location_id: '10ca0000-0000-4000-8000-000000000001',
+        location_id: personas.clinic.locationId,
         valid_from,
         weekdays: [7],
         start_time: '03:00',
@@ -384,7 +388,7 @@ describe('an oversized body at the gateway', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const huge = JSON.stringify({
-        email: 'maya.okafor@harborviewcounseling.com',
+        email: personas.staff.orgAdmin.email,
         password: 'x'.repeat(2 * 1024 * 1024),
       });
       const tooLarge = await post(agent, '/auth/v1/token?grant_type=password', huge);
@@ -395,7 +399,7 @@ describe('an oversized body at the gateway', () => {
       const next = await post(
         agent,
         '/auth/v1/token?grant_type=password',
-        JSON.stringify({ email: personas.orgAdmin, password: demoPassword }),
+        JSON.stringify({ email: personas.staff.orgAdmin.email, password: testAccountPassword }),
       );
       expect(next.reusedSocket).toBe(true);
       expect(next.status).toBe(200);

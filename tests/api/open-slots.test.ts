@@ -6,8 +6,9 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertClinicWithTherapist } from './factories.ts';
-import { withDb } from './personas.ts';
+import { personasForThisFile, withDb } from './personas.ts';
 
+const personas = personasForThisFile();
 interface Fixture {
   orgId: string;
   staffId: string;
@@ -34,7 +35,7 @@ let counter = 0;
 async function clinicIn(zone: string): Promise<Fixture> {
   counter += 1;
   const slug = `slots-${zone.toLowerCase().replace(/[^a-z]+/g, '-')}-${counter}-${Date.now()}`;
-  return insertClinicWithTherapist(db, slug, zone);
+  return insertClinicWithTherapist(db, { slug, payer: personas.payers.aetna, zone });
 }
 
 async function addBlock(

@@ -10,8 +10,6 @@ import { busyPorts } from '../../supabase/local/ports.ts';
 import { PortsBusyError, startStack } from '../../supabase/local/stack.ts';
 import { sideStack } from './support/side-stack.ts';
 
-/** A second stack beside the suite's own: ports 200 higher, its own folder. */
-
 describe('bad starts', () => {
   it('names a busy port and the variable that moves it, and starts nothing', async () => {
     const settings = sideStack('orchestrator');
@@ -23,7 +21,7 @@ describe('bad starts', () => {
       expect((error as Error).message).toContain(
         `Port ${settings.ports.gateway} (gateway) is already in use`,
       );
-      // only the port this test holds is taken: nothing of the stack was left running
+      // nothing was started: the blocker's port is the only one in use
       expect(await busyPorts(settings.ports)).toEqual(['gateway']);
     } finally {
       blocker.close();

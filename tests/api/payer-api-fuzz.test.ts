@@ -7,16 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newPayerKey, payerRequestBody, payers } from './factories.ts';
-import { serviceClient, staffIdOf, testEnv } from './personas.ts';
+import { payerRequestBody } from './factories.ts';
+import { serviceClient, testEnv, personasForThisFile } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let key: string;
 let priyaId: string;
 
 beforeAll(async () => {
-  key = await newPayerKey(payers.aetna);
-  priyaId = await staffIdOf('therapist');
+  key = personas.payerKey;
+  priyaId = personas.staff.therapist.id;
 });
 
 const validBody = () => payerRequestBody(priyaId);

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completeProfile, createStaff, newPayerKey, payers } from './factories.ts';
+import { completeProfile, createStaff, newPayerKey } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
-import { orgs, serviceClient, signedInAs, staffIdOf, testEnv } from './personas.ts';
+import { serviceClient, testEnv, personasForThisFile } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let aetnaKey: string, cignaKey: string, priyaId: string, cignaOnlyId: string;
 
@@ -59,22 +60,25 @@ async function openSlots(key: string, therapist: string) {
 }
 
 beforeAll(async () => {
-  [aetnaKey, cignaKey, priyaId] = await Promise.all([
-    newPayerKey(payers.aetna),
-    newPayerKey(payers.cigna),
-    staffIdOf('therapist'),
+  [aetnaKey, cignaKey] = await Promise.all([
+    newPayerKey(personas.payers.aetna),
+    newPayerKey(personas.payers.cigna),
   ]);
+  priyaId = personas.staff.therapist.id;
   // a Completed therapist who accepts Cigna only, with external time on weekdays
-  const staff = await createStaff();
+  const staff = await createStaff({ org: personas.clinic.id });
   cignaOnlyId = staff.id;
-  const admin = await signedInAs('orgAdmin');
-  const { error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.cigna] });
-  if (error) throw error;
-  await completeProfile(staff.id);
-  const { error: blockError } = await service.from('availability_blocks').insert({
-    org_id: orgs.harborview,
+  const admin = await personas.signedInAs('orgAdmin');
+  const { error } = await admin.rpc('enroll_staff', {
     staff_id: staff.id,
-    location_id: '10ca0000-0000-4000-8000-000000000001',
+    payer_ids: [personas.payers.cigna],
+  });
+  if (error) throw error;
+  await completeProfile(staff.id, personas.clinic.id);
+  const { error: blockError } = await service.from('availability_blocks').insert({
+    org_id: personas.clinic.id,
+    staff_id: staff.id,
+    location_id: personas.clinic.locationId,
     valid_from: new Date().toISOString().slice(0, 10),
     weekdays: [1, 2, 3, 4, 5],
     start_time: '08:00',
@@ -91,7 +95,7 @@ describe('authentication', () => {
       expect(res.status).toBe(401);
       expectDocumented('/therapists', 'get', 401, res.body);
     }
-    const key = await newPayerKey(payers.aetna);
+    const key = await newPayerKey(personas.payers.aetna);
     const { data: keys } = await service
       .from('payer_api_keys')
       .select('id')
@@ -102,7 +106,7 @@ describe('authentication', () => {
     expect(res.body.error.message).toBe('This API key is not valid or was revoked.');
   });
   it('stores only a hash of the key', async () => {
-    const key = await newPayerKey(payers.aetna);
+    const key = await newPayerKey(personas.payers.aetna);
     const { data } = await service
       .from('payer_api_keys')
       .select('key_hash, key_prefix')
@@ -112,7 +116,7 @@ describe('authentication', () => {
     expect(JSON.stringify(data)).not.toContain(key);
   });
   it('answers 429 with Retry-After past the key’s rate limit', async () => {
-    const key = await newPayerKey(payers.aetna, 3);
+    const key = await newPayerKey(personas.payers.aetna, 3);
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 5; i++) {
@@ -131,7 +135,7 @@ describe('authentication', () => {
 
 describe('GET /therapists', () => {
   it('lists only enrolled, active, Completed therapists who accept this payer, with public fields and next slots', async () => {
-    // every page: other test files list therapists too, whose names may sort before Priya's
+    // every page: the file's other tests list more therapists, whose names may sort before Priya's
     const listed: { id: string; next_slots: unknown[] }[] = [];
     let pages = 0;
     for (let path: string | null = '/therapists?limit=50'; path && pages < 50; pages++) {
@@ -148,15 +152,15 @@ describe('GET /therapists', () => {
     expect(ids).not.toContain(cignaOnlyId);
     const priya = listed.find((t) => t.id === priyaId);
     expect(priya).toMatchObject({
-      first_name: 'Priya',
-      last_name: 'Raman',
-      professional_title: 'PhD, Licensed Psychologist',
+      first_name: personas.staff.therapist.firstName,
+      last_name: personas.staff.therapist.lastName,
+      professional_title: 'LMHC',
       location: { city: 'Boston', state: 'MA' },
     });
     expect(priya?.next_slots.length).toBeGreaterThan(0);
     // never internal fields: no email, NPI, phone, license number, payer lists
     const text = JSON.stringify(listed);
-    for (const secret of ['priya.raman@', '1578932046', '555-0151', 'PSY-10482', 'payer'])
+    for (const secret of [personas.staff.therapist.email, 'MH-20931', 'payer'])
       expect(text).not.toContain(secret);
   });
   it('payer B never sees payer A’s therapists', async () => {
@@ -168,9 +172,14 @@ describe('GET /therapists', () => {
   it('filters by specialty, language, ages served, format and state; paginates with a cursor', async () => {
     const match = await call(
       aetnaKey,
-      '/therapists?specialty=anxiety,ocd&language=hi&age_group=adults&session_format=telehealth&state=MA',
+      '/therapists?specialty=anxiety,ocd&language=en&age_group=adults&session_format=telehealth&state=MA',
     );
     expect(match.body.data.map((t: { id: string }) => t.id)).toEqual([priyaId]);
+    for (const filter of ['specialty=ocd', 'age_group=children', 'session_format=in_person', 'state=CO'])
+      expect((await call(aetnaKey, `/therapists?${filter}`)).body, filter).toEqual({
+        data: [],
+        next_cursor: null,
+      });
     const none = await call(aetnaKey, '/therapists?language=ja');
     expect(none.body).toEqual({ data: [], next_cursor: null });
     const city = await call(aetnaKey, '/therapists?city=Denver');
@@ -178,10 +187,10 @@ describe('GET /therapists', () => {
 
     const first = await call(cignaKey, '/therapists?limit=1');
     expect(first.body.data).toHaveLength(1);
-    const extra = await createStaff();
-    const admin = await signedInAs('orgAdmin');
-    await admin.rpc('enroll_staff', { staff_id: extra.id, payer_ids: [payers.cigna] });
-    await completeProfile(extra.id);
+    const extra = await createStaff({ org: personas.clinic.id });
+    const admin = await personas.signedInAs('orgAdmin');
+    await admin.rpc('enroll_staff', { staff_id: extra.id, payer_ids: [personas.payers.cigna] });
+    await completeProfile(extra.id, personas.clinic.id);
     const page1 = await call(cignaKey, '/therapists?limit=1');
     expect(page1.body.next_cursor).toEqual(expect.any(String));
     const page2 = await call(cignaKey, `/therapists?limit=1&cursor=${page1.body.next_cursor}`);

@@ -6,16 +6,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { profileDraftSchema } from '../../src/features/public-profile/schemas.ts';
 import { vocabulary, vocabularyKeys, type VocabularyKind } from '../../src/lib/profile-vocabulary.ts';
 import { createStaff } from './factories.ts';
-import { orgs, serviceClient, withDb } from './personas.ts';
+import { serviceClient, personasForThisFile, withDb } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let staffId: string;
 
 beforeAll(async () => {
-  staffId = (await createStaff()).id;
+  staffId = (await createStaff({ org: personas.clinic.id })).id;
   const { error } = await service
     .from('public_profiles')
-    .insert({ staff_id: staffId, org_id: orgs.harborview });
+    .insert({ staff_id: staffId, org_id: personas.clinic.id });
   if (error) throw error;
 });
 

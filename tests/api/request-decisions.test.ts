@@ -5,18 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { payers, waitForEmail } from './factories.ts';
-import {
-  anonClient,
-  orgs,
-  serviceClient,
-  signedInAs,
-  staffIdOf,
-  testEnv,
-  withDb,
-  type Client,
-} from './personas.ts';
+import { waitForEmail } from './factories.ts';
+import { anonClient, serviceClient, testEnv, personasForThisFile, withDb, type Client } from './personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let scheduler: Client, admin: Client, priya: Client, jordan: Client, otherAdmin: Client;
 let priyaId: string;
@@ -44,18 +36,19 @@ async function pendingRequest(
     const { rows } = await db.query(
       `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name, email, phone,
          date_of_birth, member_id, note, expires_at, idempotency_key)
-       values ($1, $2, '10ca0000-0000-4000-8000-000000000001', tstzrange($3, $4, '[)'), $5, $6, 'Elena', 'Castillo', $7, '617-555-0188',
+       values ($1, $2, $10, tstzrange($3, $4, '[)'), $5, $6, 'Elena', 'Castillo', $7, '617-555-0188',
          '1991-04-12', 'W2849301', 'CANARY-panic attacks', $8, $9) returning id`,
       [
-        orgs.harborview,
+        personas.clinic.id,
         priyaId,
         slot.start,
         slot.end,
         options.payer === null ? 'client_portal' : 'payer',
-        options.payer === null ? null : (options.payer ?? payers.aetna),
+        options.payer === null ? null : (options.payer ?? personas.payers.aetna),
         email,
         options.expiresAt ?? new Date(Math.min(Date.now() + 48 * 3_600_000, slot.start.getTime())),
         randomUUID(),
+        personas.clinic.locationId,
       ],
     );
     return { id: rows[0].id as string, email, slot };
@@ -73,13 +66,13 @@ const statusOf = async (id: string) =>
 
 beforeAll(async () => {
   [scheduler, admin, priya, jordan, otherAdmin] = await Promise.all([
-    signedInAs('scheduler'),
-    signedInAs('orgAdmin'),
-    signedInAs('therapist'),
-    signedInAs('otherTherapist'),
-    signedInAs('otherOrgAdmin'),
+    personas.signedInAs('scheduler'),
+    personas.signedInAs('orgAdmin'),
+    personas.signedInAs('therapist'),
+    personas.signedInAs('otherTherapist'),
+    personas.signedInAs('otherOrgAdmin'),
   ]);
-  priyaId = await staffIdOf('therapist');
+  priyaId = personas.staff.therapist.id;
 });
 
 describe('state machine', () => {
@@ -109,7 +102,7 @@ describe('state machine', () => {
 describe('confirm', () => {
   it('schedules the appointment, makes the client active, emails them without PHI, and the payer sees confirmed', async () => {
     const { data: key } = await service.rpc('create_payer_api_key', {
-      payer: payers.aetna,
+      payer: personas.payers.aetna,
       label: 'decisions test',
     });
     const r = await pendingRequest();
@@ -133,7 +126,7 @@ describe('confirm', () => {
     expect(appointment).toEqual({ status: 'scheduled', staff_id: priyaId });
 
     const email = await waitForEmail(r.email);
-    expect(email.subject).toBe('Your appointment with Harborview Counseling Collective is confirmed');
+    expect(email.subject).toBe(`Your appointment with ${personas.clinic.name} is confirmed`);
     for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena', 'Priya'])
       expect(`${email.subject}${email.text}${email.html}`).not.toContain(phi);
 
@@ -161,9 +154,14 @@ describe('confirm', () => {
     );
     const winners = results.filter((x) => !x.error);
     expect(winners).toHaveLength(1);
+    const deciders = (['scheduler', 'orgAdmin', 'therapist'] as const).map(
+      (persona) => `${personas.staff[persona].firstName} ${personas.staff[persona].lastName}`,
+    );
     for (const loser of results.filter((x) => x.error)) {
       expect(loser.error!.message).toMatch(
-        /^This request was already confirmed by (Luis Romero|Maya Okafor|Priya Raman) at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/,
+        new RegExp(
+          `^This request was already confirmed by (${deciders.join('|')}) at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.$`,
+        ),
       );
     }
     const { count } = await service
@@ -232,7 +230,7 @@ describe('decline', () => {
       decline_note: 'Needs an eating-disorder specialist',
     });
     const email = await waitForEmail(r.email);
-    expect(email.subject).toBe('Harborview Counseling Collective could not accept your appointment request');
+    expect(email.subject).toBe(`${personas.clinic.name} could not accept your appointment request`);
     for (const secret of ['clinical', 'eating', 'CANARY', 'Aetna'])
       expect(`${email.text}${email.html}`).not.toContain(secret);
     // no appointment holds the time, and the request no longer does
@@ -265,7 +263,7 @@ describe('who decides', () => {
       .single();
     expect(row.data).toEqual({
       source_label: 'Client Portal',
-      therapist_last_name: 'Raman',
+      therapist_last_name: personas.staff.therapist.lastName,
       time_zone: 'America/New_York',
     });
     expect((await jordan.from('unconfirmed_requests').select('id').eq('id', r.id)).data).toEqual([]);
@@ -310,9 +308,7 @@ describe('expiry and reminders', () => {
       .from('notification_outbox')
       .select('recipient, template')
       .in('idempotency_key', [`request_reminder:${soon.id}`, `request_reminder:${later.id}`]);
-    expect(data).toEqual([
-      { recipient: 'priya.raman@harborviewcounseling.com', template: 'request_reminder' },
-    ]);
+    expect(data).toEqual([{ recipient: personas.staff.therapist.email, template: 'request_reminder' }]);
     expect((await scheduler.rpc('queue_referral_reminders')).error?.code).toBe('42501');
   });
 
@@ -324,7 +320,7 @@ describe('expiry and reminders', () => {
     expect((await statusOf(r.id)).status).toBe('expired');
     const email = await waitForEmail(r.email);
     expect(email.subject).toBe(
-      'Your appointment request with Harborview Counseling Collective was not answered in time',
+      `Your appointment request with ${personas.clinic.name} was not answered in time`,
     );
   });
 });

@@ -3,23 +3,25 @@
  * hosted Supabase project.
  */
 import { describe, expect, it } from 'vitest';
-import { anonClient, newClient, orgs, personas, signedInAs, testEnv } from './personas.ts';
+import { anonClient, newClient, testEnv, personasForThisFile } from './personas.ts';
+
+const personas = personasForThisFile();
 
 describe('supabase-js against the local stack', () => {
   it('signs in, reads only its own organization through RLS, calls rpc and a function, and signs out', async () => {
-    const client = await signedInAs('therapist');
+    const client = await personas.signedInAs('therapist');
 
     const { data: staff, error } = await client.from('staff_members').select('org_id, email');
     expect(error).toBeNull();
     expect(staff?.length).toBeGreaterThan(0);
-    expect(new Set(staff?.map((s) => s.org_id))).toEqual(new Set([orgs.harborview]));
-    expect(staff?.map((s) => s.email)).not.toContain(personas.otherOrgAdmin);
+    expect(new Set(staff?.map((s) => s.org_id))).toEqual(new Set([personas.clinic.id]));
+    expect(staff?.map((s) => s.email)).not.toContain(personas.staff.otherOrgAdmin.email);
 
     const { data: memberships, error: rpcError } = await client.rpc('my_memberships');
     expect(rpcError).toBeNull();
     expect(memberships).toEqual([
       expect.objectContaining({
-        org_id: orgs.harborview,
+        org_id: personas.clinic.id,
         roles: ['therapist'],
         referral_program_enabled: true,
         org_time_zone: 'America/New_York',
@@ -31,17 +33,18 @@ describe('supabase-js against the local stack', () => {
     expect(health).toMatchObject({ status: 'ok', role: 'authenticated', database: { ok: true } });
 
     expect((await client.auth.signOut()).error).toBeNull();
-    const { data: afterSignOut } = await client.from('staff_members').select('id');
-    expect(afterSignOut ?? []).toEqual([]);
+    // signed out, the client is anonymous again: no grant on the staff directory
+    const afterSignOut = await client.from('staff_members').select('id');
+    expect(afterSignOut).toMatchObject({ data: null, error: { code: '42501' } });
   });
 
   it('rejects a forged insert with 42501', async () => {
-    const client = await signedInAs('therapist');
+    const client = await personas.signedInAs('therapist');
     const { error } = await client.from('staff_members').insert({
-      org_id: orgs.harborview,
+      org_id: personas.clinic.id,
       first_name: 'Forged',
       last_name: 'Admin',
-      email: 'forged.admin@harborviewcounseling.com',
+      email: 'forged.admin@example.org',
       roles: ['org_admin'],
     });
     expect(error?.code).toBe('42501');
@@ -88,7 +91,7 @@ describe('supabase-js against the local stack', () => {
 
   it('gives a wrong password GoTrue’s error', async () => {
     const { error } = await newClient().auth.signInWithPassword({
-      email: personas.orgAdmin,
+      email: personas.staff.orgAdmin.email,
       password: 'wrong-password',
     });
     expect(error).toMatchObject({

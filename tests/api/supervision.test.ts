@@ -7,10 +7,13 @@
  */
 import net from 'node:net';
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dbUrl } from '../../supabase/local/config.ts';
 import { apiKeys } from '../../supabase/local/keys.ts';
-import { personas, demoPassword } from './personas.ts';
+import { insertAccount, testAccountPassword } from './personas.ts';
 import {
+  groupAlive,
   killEverything,
   leftAfter,
   recordedPid,
@@ -24,6 +27,42 @@ const api = `http://localhost:${settings.ports.gateway}`;
 let anonKey = '';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What the front doors read: a clinic with the program and an account, made in the stack's own database. */
+const frontDoorClinic = 'supervision-clinic';
+const frontDoorEmail = 'supervision.scheduler@example.org';
+
+/** Makes the front doors' clinic and account in a started stack's database, unless a previous start made them. */
+async function arrangeFrontDoors(): Promise<void> {
+  const db = new pg.Client({ connectionString: dbUrl(settings) });
+  await db.connect();
+  try {
+    await db.query(
+      `insert into public.organizations (name, slug, time_zone, referral_program_enabled)
+       values ('Supervision Clinic', $1, 'America/New_York', true) on conflict (slug) do nothing`,
+      [frontDoorClinic],
+    );
+    const { rowCount } = await db.query('select 1 from auth.users where email = $1', [frontDoorEmail]);
+    if (!rowCount) await insertAccount(db, frontDoorEmail);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Starts the stack and waits until it runs with the front doors' data. */
+async function startArranged(options: { withApp?: boolean } = {}): Promise<StackProcess> {
+  const stack = startStackProcess(options);
+  await stack.waitFor(/stack is running/);
+  await arrangeFrontDoors();
+  return stack;
+}
+
+/** Kills whatever runs of the stack and waits until its processes and ports are gone. */
+async function stopEverything(stack: StackProcess | null): Promise<void> {
+  const parts = recordedParts();
+  killEverything(stack);
+  await leftAfter(stack?.pgid ?? 0, parts);
+}
+
 /** The three front doors that need the database: the payer API, the client portal and sign-in. */
 const frontDoors = {
   payerApi: () =>
@@ -32,12 +71,14 @@ const frontDoors = {
       signal: AbortSignal.timeout(10_000),
     }),
   clientPortal: () =>
-    fetch(`${api}/functions/v1/client-portal/clinics/harborview`, { signal: AbortSignal.timeout(10_000) }),
+    fetch(`${api}/functions/v1/client-portal/clinics/${frontDoorClinic}`, {
+      signal: AbortSignal.timeout(10_000),
+    }),
   signIn: () =>
     fetch(`${api}/auth/v1/token?grant_type=password`, {
       method: 'POST',
       headers: { apikey: anonKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: personas.scheduler, password: demoPassword }),
+      body: JSON.stringify({ email: frontDoorEmail, password: testAccountPassword }),
       signal: AbortSignal.timeout(10_000),
     }),
 };
@@ -94,12 +135,15 @@ beforeAll(async () => {
 
 describe('a part that dies', () => {
   let stack: StackProcess | null = null;
-  beforeAll(async () => {
-    stack = startStackProcess({ withApp: true });
-    await stack.waitFor(/stack is running/);
+  // each test gets a healthy stack: the one the previous test left running, or a new one
+  beforeEach(async () => {
+    const healthy = async () => JSON.stringify(await untilHealthy()) === JSON.stringify(healthyStatus);
+    if (stack && stack.child.exitCode === null && groupAlive(stack.pgid) && (await healthy())) return;
+    await stopEverything(stack);
+    stack = await startArranged({ withApp: true });
     expect(await untilHealthy()).toEqual(healthyStatus);
   }, 120_000);
-  afterAll(() => killEverything(stack));
+  afterAll(() => stopEverything(stack));
 
   it('Postgres: payer API, client portal and sign-in answer 503 with Retry-After, then Postgres is restarted', async () => {
     process.kill(recordedPid('postgres'), 'SIGKILL');
@@ -155,22 +199,21 @@ describe('a part that dies', () => {
 
 describe('the whole stack killed', () => {
   let stack: StackProcess | null = null;
-  afterAll(() => killEverything(stack));
+  afterEach(() => stopEverything(stack));
 
   it('SIGKILL of its process group: the watchdog stops every part, and the next start works', async () => {
-    stack = startStackProcess();
-    await stack.waitFor(/stack is running/);
+    stack = await startArranged();
     const parts = recordedParts();
     process.kill(-stack.pgid, 'SIGKILL');
     const left = await leftAfter(stack.pgid, parts);
     expect(left).toEqual({ running: [], busy: [] });
 
-    stack = startStackProcess();
-    await stack.waitFor(/stack is running/);
+    stack = await startArranged();
     expect(await untilHealthy()).toEqual(healthyStatus);
   }, 120_000);
 
   it('SIGKILL of the watchdog and the group: the next start stops the leftovers first, saying so in one line; Ctrl-C after Postgres died stops all within 5 s', async () => {
+    stack = await startArranged();
     const parts = recordedParts();
     process.kill(recordedPid('watchdog'), 'SIGKILL');
     process.kill(-(stack?.pgid ?? 0), 'SIGKILL');
@@ -179,8 +222,7 @@ describe('the whole stack killed', () => {
       expect.arrayContaining(['rest', 'functions']),
     );
 
-    stack = startStackProcess();
-    await stack.waitFor(/stack is running/);
+    stack = await startArranged();
     expect(stack.output()).toMatch(
       /Stopped what an earlier stack that did not shut down left running: .*postgrest \(pid \d+\).*edge-runtime \(pid \d+\)/,
     );
@@ -200,7 +242,7 @@ describe('the whole stack killed', () => {
 
 describe('Ctrl-C while the stack starts', () => {
   let stack: StackProcess | null = null;
-  afterAll(() => killEverything(stack));
+  afterEach(() => stopEverything(stack));
 
   it.each(['postgrest', 'edge-runtime', 'app'])(
     'while %s is starting: every process and port is gone within 5 s',

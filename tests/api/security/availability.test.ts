@@ -3,30 +3,26 @@
  * blocks, org admins anyone's in the clinic, schedulers read; other clinics and anon nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, orgs, serviceClient, signedInAs, staffIdOf, type Client } from '../personas.ts';
+import { anonClient, serviceClient, personasForThisFile, type Client } from '../personas.ts';
 
-const backBay = '10ca0000-0000-4000-8000-000000000001';
-let admin: Client, scheduler: Client, priya: Client, jordan: Client, hannah: Client, otherAdmin: Client;
-let priyaId: string, jordanId: string, hannahId: string;
+const personas = personasForThisFile();
+let admin: Client, scheduler: Client, priya: Client, jordan: Client, otherAdmin: Client;
+let priyaId: string, jordanId: string;
 const service = serviceClient();
 
 beforeAll(async () => {
-  [admin, scheduler, priya, jordan, hannah, otherAdmin] = await Promise.all([
-    signedInAs('orgAdmin'),
-    signedInAs('scheduler'),
-    signedInAs('therapist'),
-    signedInAs('otherTherapist'),
-    signedInAs('unenrolledTherapist'),
-    signedInAs('otherOrgAdmin'),
+  [admin, scheduler, priya, jordan, otherAdmin] = await Promise.all([
+    personas.signedInAs('orgAdmin'),
+    personas.signedInAs('scheduler'),
+    personas.signedInAs('therapist'),
+    personas.signedInAs('otherTherapist'),
+    personas.signedInAs('otherOrgAdmin'),
   ]);
-  [priyaId, jordanId, hannahId] = await Promise.all([
-    staffIdOf('therapist'),
-    staffIdOf('otherTherapist'),
-    staffIdOf('unenrolledTherapist'),
-  ]);
+  // priya: enrolled and listed; jordan: a colleague who is not in the program
+  [priyaId, jordanId] = [personas.staff.therapist.id, personas.staff.otherTherapist.id];
 });
 
-// one-off blocks on distinct Saturdays a few months ahead, clear of the seed's weekday blocks
+// one-off afternoon blocks on distinct Saturdays a few months ahead, clear of priya's morning blocks
 let saturday = 0;
 const block = (staffId: string, extra: Record<string, unknown> = {}) => {
   saturday += 1;
@@ -35,13 +31,13 @@ const block = (staffId: string, extra: Record<string, unknown> = {}) => {
   start.setUTCDate(start.getUTCDate() + ((6 - start.getUTCDay() + 7) % 7) + 7 * saturday);
   const date = start.toISOString().slice(0, 10);
   return {
-    org_id: orgs.harborview,
+    org_id: personas.clinic.id,
     staff_id: staffId,
-    location_id: backBay,
+    location_id: personas.clinic.locationId,
     valid_from: date,
     valid_until: date,
-    start_time: '09:00',
-    end_time: '12:00',
+    start_time: '13:00',
+    end_time: '16:00',
     ...extra,
   };
 };
@@ -51,7 +47,7 @@ describe('availability_blocks', () => {
     const { data } = await scheduler.from('availability_blocks').select('staff_id').eq('staff_id', priyaId);
     expect(data!.length).toBeGreaterThan(0);
     expect(
-      (await otherAdmin.from('availability_blocks').select('id').eq('org_id', orgs.harborview)).data,
+      (await otherAdmin.from('availability_blocks').select('id').eq('org_id', personas.clinic.id)).data,
     ).toEqual([]);
     expect((await anonClient().from('availability_blocks').select('id')).error?.code).toBe('42501');
     expect(
@@ -74,24 +70,24 @@ describe('availability_blocks', () => {
     expect(
       (await priya.from('availability_blocks').insert(block(priyaId, { accept_external: true }))).error,
     ).toBeNull();
-    const { error } = await hannah
+    const { error } = await jordan
       .from('availability_blocks')
-      .insert(block(hannahId, { accept_external: true }));
+      .insert(block(jordanId, { accept_external: true }));
     expect(error?.message).toBe(
       'Accept External Appointments is only for therapists enrolled and active in the Client Referral Program.',
     );
-    expect((await hannah.from('availability_blocks').insert(block(hannahId))).error).toBeNull();
+    expect((await jordan.from('availability_blocks').insert(block(jordanId))).error).toBeNull();
   });
 
   it('refuses an overlapping block with a clear message', async () => {
     const first = block(priyaId);
-    await priya.from('availability_blocks').insert(first);
+    expect((await priya.from('availability_blocks').insert(first)).error).toBeNull();
     const { error } = await priya
       .from('availability_blocks')
-      .insert({ ...first, start_time: '11:00', end_time: '13:00' });
+      .insert({ ...first, start_time: '15:00', end_time: '17:00' });
     expect(error?.code).toBe('23P01');
     expect(error?.message).toBe(
-      'This block overlaps another availability block of the same therapist (09:00–12:00).',
+      'This block overlaps another availability block of the same therapist (13:00–16:00).',
     );
   });
 
@@ -103,22 +99,25 @@ describe('availability_blocks', () => {
       .single();
     const id = created!.id;
     expect(
-      (await jordan.from('availability_blocks').update({ end_time: '11:00' }).eq('id', id).select('end_time'))
+      (await jordan.from('availability_blocks').update({ end_time: '15:00' }).eq('id', id).select('end_time'))
         .data,
-    ).toEqual([{ end_time: '11:00:00' }]);
+    ).toEqual([{ end_time: '15:00:00' }]);
     expect(
-      (await admin.from('availability_blocks').update({ end_time: '10:30' }).eq('id', id).select('end_time'))
+      (await admin.from('availability_blocks').update({ end_time: '14:30' }).eq('id', id).select('end_time'))
         .data,
-    ).toEqual([{ end_time: '10:30:00' }]);
+    ).toEqual([{ end_time: '14:30:00' }]);
     for (const client of [priya, scheduler, otherAdmin]) {
       expect(
-        (await client.from('availability_blocks').update({ end_time: '12:00' }).eq('id', id).select('id'))
+        (await client.from('availability_blocks').update({ end_time: '16:00' }).eq('id', id).select('id'))
           .data,
       ).toEqual([]);
     }
     expect(
       (await jordan.from('availability_blocks').update({ staff_id: priyaId }).eq('id', id)).error?.code,
     ).toBe('42501');
+    expect(
+      (await service.from('availability_blocks').select('staff_id, end_time').eq('id', id).single()).data,
+    ).toEqual({ staff_id: jordanId, end_time: '14:30:00' });
   });
 
   it('delete: own or as org admin; others reach nothing', async () => {
@@ -158,7 +157,7 @@ describe('availability_blocks', () => {
   it('occurrences are written by the database only', async () => {
     const { error } = await priya.from('availability_occurrences').insert({
       block_id: priyaId,
-      org_id: orgs.harborview,
+      org_id: personas.clinic.id,
       staff_id: priyaId,
       during: '[2030-01-01 09:00Z,2030-01-01 10:00Z)',
     });
@@ -182,10 +181,10 @@ describe('clients, appointments and referral requests (written by the request wo
           await admin
             .from(table)
             .update(changes[table] as never)
-            .eq('org_id', orgs.harborview)
+            .eq('org_id', personas.clinic.id)
         ).error?.code,
       ).toBe('42501');
-      expect((await admin.from(table).delete().eq('org_id', orgs.harborview)).error?.code).toBe('42501');
+      expect((await admin.from(table).delete().eq('org_id', personas.clinic.id)).error?.code).toBe('42501');
     });
   }
   it('open_slots is for the platform (payer API, client portal) only', async () => {

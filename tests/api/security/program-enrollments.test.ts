@@ -6,23 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/types/database.types.ts';
-import { completeProfile, createStaff, payers, waitForEmail } from '../factories.ts';
-import { anonClient, orgs, serviceClient, signedInAs, withDb, type Client } from '../personas.ts';
+import { completeProfile, createStaff, waitForEmail } from '../factories.ts';
+import { anonClient, serviceClient, personasForThisFile, withDb, type Client } from '../personas.ts';
 
+const personas = personasForThisFile();
 let admin: Client, scheduler: Client, therapist: Client, otherAdmin: Client;
 const service = serviceClient();
-const priyaStaffId = async () =>
-  (
-    await service
-      .from('staff_members')
-      .select('id')
-      .eq('email', 'priya.raman@harborviewcounseling.com')
-      .single()
-  ).data!.id;
 
-/** Enrols a fresh therapist as the Harborview admin and returns ids. */
-async function enrolFresh(payerIds: string[] = [payers.aetna]) {
-  const staff = await createStaff();
+/** Enrols a fresh therapist as the clinic's admin and returns ids. */
+async function enrolFresh(payerIds: string[] = [personas.payers.aetna]) {
+  const staff = await createStaff({ org: personas.clinic.id });
   const { data, error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: payerIds });
   if (error) throw new Error(`enroll_staff: ${error.message}`);
   return { staff, enrollmentId: data };
@@ -30,16 +23,16 @@ async function enrolFresh(payerIds: string[] = [payers.aetna]) {
 
 beforeAll(async () => {
   [admin, scheduler, therapist, otherAdmin] = await Promise.all([
-    signedInAs('orgAdmin'),
-    signedInAs('scheduler'),
-    signedInAs('therapist'),
-    signedInAs('otherOrgAdmin'),
+    personas.signedInAs('orgAdmin'),
+    personas.signedInAs('scheduler'),
+    personas.signedInAs('therapist'),
+    personas.signedInAs('otherOrgAdmin'),
   ]);
 });
 
 describe('program_enrollments: insert (Add Staff)', () => {
   it('an org admin enrols an active therapist with payers; the therapist gets an email with a link and no PHI', async () => {
-    const { staff, enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
+    const { staff, enrollmentId } = await enrolFresh([personas.payers.aetna, personas.payers.cigna]);
     const { data } = await admin
       .from('program_grid')
       .select('status, application_status, payer_names')
@@ -48,66 +41,81 @@ describe('program_enrollments: insert (Add Staff)', () => {
     expect(data).toEqual({
       status: 'active',
       application_status: 'incomplete',
-      payer_names: ['Aetna', 'Cigna Healthcare'],
+      payer_names: [personas.payerNames.aetna, personas.payerNames.cigna],
     });
 
     const email = await waitForEmail(staff.email);
-    expect(email.subject).toContain('Harborview Counseling Collective');
+    expect(email.subject).toContain(personas.clinic.name);
     expect(email.text).toContain(`/staff/${staff.id}/public-profile`);
     for (const payerName of ['Aetna', 'Cigna'])
       expect(`${email.subject}${email.text}${email.html}`).not.toContain(payerName);
   });
 
   it('a therapist cannot enrol themselves; a scheduler cannot enrol anyone', async () => {
-    const priya = await createStaff();
+    const newcomer = await createStaff({ org: personas.clinic.id });
     expect(
-      (await therapist.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code,
+      (await therapist.rpc('enroll_staff', { staff_id: newcomer.id, payer_ids: [personas.payers.aetna] }))
+        .error?.code,
     ).toBe('42501');
     expect(
       (
         await therapist
           .from('program_enrollments')
-          .insert({ org_id: orgs.harborview, staff_id: await priyaStaffId() })
+          .insert({ org_id: personas.clinic.id, staff_id: personas.staff.therapist.id })
       ).error?.code,
     ).toBe('42501');
     expect(
-      (await scheduler.rpc('enroll_staff', { staff_id: priya.id, payer_ids: [payers.aetna] })).error?.code,
+      (await scheduler.rpc('enroll_staff', { staff_id: newcomer.id, payer_ids: [personas.payers.aetna] }))
+        .error?.code,
     ).toBe('42501');
   });
 
-  it('another clinic’s admin cannot enrol Harborview staff', async () => {
-    const staff = await createStaff();
-    const { error } = await otherAdmin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
+  it('another clinic’s admin cannot enrol the clinic’s staff', async () => {
+    const staff = await createStaff({ org: personas.clinic.id });
+    const { error } = await otherAdmin.rpc('enroll_staff', {
+      staff_id: staff.id,
+      payer_ids: [personas.payers.aetna],
+    });
     expect(error?.message).toMatch(/does not exist or is not in your organization/);
     const direct = await otherAdmin
       .from('program_enrollments')
-      .insert({ org_id: orgs.harborview, staff_id: staff.id });
+      .insert({ org_id: personas.clinic.id, staff_id: staff.id });
     expect(direct.error?.code).toBe('42501');
   });
 
   it('a clinic without the program enabled cannot enrol', async () => {
-    const omar = await createStaff({ org: orgs.cedarRidge });
-    const { error } = await otherAdmin.rpc('enroll_staff', { staff_id: omar.id, payer_ids: [payers.aetna] });
+    const omar = await createStaff({ org: personas.otherClinic.id });
+    const { error } = await otherAdmin.rpc('enroll_staff', {
+      staff_id: omar.id,
+      payer_ids: [personas.payers.aetna],
+    });
     expect(error?.message).toBe('The Client Referral Program is not available to this organization.');
   });
 
   it('only active therapists can be enrolled', async () => {
-    const schedulerStaff = await createStaff({ roles: ['scheduler'] });
-    const inactive = await createStaff({ isActive: false });
+    const schedulerStaff = await createStaff({ org: personas.clinic.id, roles: ['scheduler'] });
+    const inactive = await createStaff({ org: personas.clinic.id, isActive: false });
     for (const staff of [schedulerStaff, inactive]) {
-      const { error } = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
+      const { error } = await admin.rpc('enroll_staff', {
+        staff_id: staff.id,
+        payer_ids: [personas.payers.aetna],
+      });
       expect(error?.message).toBe('Only active therapists of this organization can be added to the program.');
     }
   });
 
   it('at least one payer, each once, all known', async () => {
-    const staff = await createStaff();
+    const staff = await createStaff({ org: personas.clinic.id });
     expect((await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [] })).error?.message).toBe(
       'Choose at least one payer.',
     );
     expect(
-      (await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna, payers.aetna] })).error
-        ?.message,
+      (
+        await admin.rpc('enroll_staff', {
+          staff_id: staff.id,
+          payer_ids: [personas.payers.aetna, personas.payers.aetna],
+        })
+      ).error?.message,
     ).toBe('Each payer can be chosen once.');
     expect(
       (
@@ -120,7 +128,7 @@ describe('program_enrollments: insert (Add Staff)', () => {
     // a direct insert without payers fails when the transaction commits
     const direct = await admin
       .from('program_enrollments')
-      .insert({ org_id: orgs.harborview, staff_id: staff.id });
+      .insert({ org_id: personas.clinic.id, staff_id: staff.id });
     expect(direct.error?.message).toBe('Choose at least one payer for each therapist in the program.');
     expect((await service.from('program_enrollments').select('id').eq('staff_id', staff.id)).data).toEqual(
       [],
@@ -132,8 +140,8 @@ describe('program_enrollments: insert (Add Staff)', () => {
     expect(
       (
         await anonClient().rpc('enroll_staff', {
-          staff_id: (await createStaff()).id,
-          payer_ids: [payers.aetna],
+          staff_id: (await createStaff({ org: personas.clinic.id })).id,
+          payer_ids: [personas.payers.aetna],
         })
       ).error?.code,
     ).toBe('42501');
@@ -156,7 +164,7 @@ describe('program_enrollments: select', () => {
       [],
     );
     const own = await therapist.from('program_enrollments').select('staff_id');
-    expect(own.data).toEqual([{ staff_id: await priyaStaffId() }]);
+    expect(own.data).toEqual([{ staff_id: personas.staff.therapist.id }]);
   });
 });
 
@@ -178,13 +186,16 @@ describe('program_enrollments: update (Deactivate)', () => {
     expect(reactivate.error?.message).toBe(
       'This therapist was deactivated; deactivation is permanent and cannot be undone.',
     );
-    const reenrol = await admin.rpc('enroll_staff', { staff_id: staff.id, payer_ids: [payers.aetna] });
+    const reenrol = await admin.rpc('enroll_staff', {
+      staff_id: staff.id,
+      payer_ids: [personas.payers.aetna],
+    });
     expect(reenrol.error?.message).toMatch(
       /already enrolled; a deactivated therapist can never be added again/,
     );
     const payerChange = await admin.rpc('set_enrollment_payers', {
       enrollment_id: enrollmentId,
-      payer_ids: [payers.cigna],
+      payer_ids: [personas.payers.cigna],
     });
     expect(payerChange.error?.message).toBe('The payers of a deactivated therapist cannot change.');
     // not even the platform can undo it
@@ -208,13 +219,12 @@ describe('program_enrollments: update (Deactivate)', () => {
         ).data,
       ).toEqual([]);
     }
-    const priyaId = await priyaStaffId();
     expect(
       (
         await therapist
           .from('program_enrollments')
           .update({ status: 'deactivated' })
-          .eq('staff_id', priyaId)
+          .eq('staff_id', personas.staff.therapist.id)
           .select('id')
       ).data,
     ).toEqual([]);
@@ -245,7 +255,7 @@ describe('program_enrollments: delete', () => {
   });
   it('is refused once the profile was submitted, or after deactivation', async () => {
     const completed = await enrolFresh();
-    await completeProfile(completed.staff.id);
+    await completeProfile(completed.staff.id, personas.clinic.id);
     expect(
       (await admin.from('program_enrollments').delete().eq('id', completed.enrollmentId)).error?.message,
     ).toBe('Only enrollments whose application is Incomplete can be deleted; deactivate this one instead.');
@@ -273,7 +283,7 @@ describe('program_enrollments: delete', () => {
 
 describe('enrollment_payers', () => {
   it('select: admins and schedulers see the clinic’s; a therapist their own; another clinic nothing', async () => {
-    const { enrollmentId } = await enrolFresh([payers.aetna, payers.united]);
+    const { enrollmentId } = await enrolFresh([personas.payers.aetna, personas.payers.united]);
     expect(
       (await admin.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
     ).toHaveLength(2);
@@ -291,23 +301,27 @@ describe('enrollment_payers', () => {
     const { enrollmentId } = await enrolFresh();
     expect(
       (
-        await admin
-          .from('enrollment_payers')
-          .insert({ enrollment_id: enrollmentId, payer_id: payers.cigna, org_id: orgs.harborview })
+        await admin.from('enrollment_payers').insert({
+          enrollment_id: enrollmentId,
+          payer_id: personas.payers.cigna,
+          org_id: personas.clinic.id,
+        })
       ).error,
     ).toBeNull();
     for (const client of [therapist, scheduler, otherAdmin]) {
       expect(
         (
-          await client
-            .from('enrollment_payers')
-            .insert({ enrollment_id: enrollmentId, payer_id: payers.united, org_id: orgs.harborview })
+          await client.from('enrollment_payers').insert({
+            enrollment_id: enrollmentId,
+            payer_id: personas.payers.united,
+            org_id: personas.clinic.id,
+          })
         ).error?.code,
       ).toBe('42501');
     }
   });
   it('delete: an org admin removes a payer but never the last one; others reach nothing', async () => {
-    const { enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
+    const { enrollmentId } = await enrolFresh([personas.payers.aetna, personas.payers.cigna]);
     for (const client of [therapist, scheduler, otherAdmin]) {
       expect(
         (await client.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId).select('payer_id'))
@@ -320,30 +334,30 @@ describe('enrollment_payers', () => {
           .from('enrollment_payers')
           .delete()
           .eq('enrollment_id', enrollmentId)
-          .eq('payer_id', payers.cigna)
+          .eq('payer_id', personas.payers.cigna)
       ).error,
     ).toBeNull();
     const last = await admin.from('enrollment_payers').delete().eq('enrollment_id', enrollmentId);
     expect(last.error?.message).toBe('Choose at least one payer for each therapist in the program.');
     expect(
       (await service.from('enrollment_payers').select('payer_id').eq('enrollment_id', enrollmentId)).data,
-    ).toEqual([{ payer_id: payers.aetna }]);
+    ).toEqual([{ payer_id: personas.payers.aetna }]);
   });
   it('update: refused to every client (remove and add instead)', async () => {
     const { enrollmentId } = await enrolFresh();
     const { error } = await admin
       .from('enrollment_payers')
-      .update({ payer_id: payers.cigna })
+      .update({ payer_id: personas.payers.cigna })
       .eq('enrollment_id', enrollmentId);
     expect(error?.code).toBe('42501');
   });
   it('Edit: set_enrollment_payers replaces the list in one transaction', async () => {
-    const { enrollmentId } = await enrolFresh([payers.aetna, payers.cigna]);
+    const { enrollmentId } = await enrolFresh([personas.payers.aetna, personas.payers.cigna]);
     expect(
       (
         await admin.rpc('set_enrollment_payers', {
           enrollment_id: enrollmentId,
-          payer_ids: [payers.united, payers.cigna],
+          payer_ids: [personas.payers.united, personas.payers.cigna],
         })
       ).error,
     ).toBeNull();
@@ -352,7 +366,7 @@ describe('enrollment_payers', () => {
       .select('payer_names')
       .eq('enrollment_id', enrollmentId)
       .single();
-    expect(data?.payer_names).toEqual(['Cigna Healthcare', 'UnitedHealthcare']);
+    expect(data?.payer_names).toEqual([personas.payerNames.cigna, personas.payerNames.united]);
     expect(
       (await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [] })).error
         ?.message,
@@ -361,7 +375,7 @@ describe('enrollment_payers', () => {
       (
         await otherAdmin.rpc('set_enrollment_payers', {
           enrollment_id: enrollmentId,
-          payer_ids: [payers.aetna],
+          payer_ids: [personas.payers.aetna],
         })
       ).error?.code,
     ).toBe('42501');
@@ -369,7 +383,7 @@ describe('enrollment_payers', () => {
       (
         await scheduler.rpc('set_enrollment_payers', {
           enrollment_id: enrollmentId,
-          payer_ids: [payers.aetna],
+          payer_ids: [personas.payers.aetna],
         })
       ).error?.code,
     ).toBe('42501');
@@ -378,30 +392,34 @@ describe('enrollment_payers', () => {
 
 describe('program grid', () => {
   it('derives Application Status from the profile and filters by payer', async () => {
-    const done = await enrolFresh([payers.harvardPilgrim]);
-    await completeProfile(done.staff.id);
+    const done = await enrolFresh([personas.payers.harvardPilgrim]);
+    await completeProfile(done.staff.id, personas.clinic.id);
     const { data } = await admin
       .from('program_grid')
       .select('enrollment_id, application_status')
-      .overlaps('payer_ids', [payers.harvardPilgrim])
+      .overlaps('payer_ids', [personas.payers.harvardPilgrim])
       .eq('enrollment_id', done.enrollmentId);
     expect(data).toEqual([{ enrollment_id: done.enrollmentId, application_status: 'completed' }]);
     expect(
-      (await otherAdmin.from('program_grid').select('enrollment_id').eq('org_id', orgs.harborview)).data,
+      (await otherAdmin.from('program_grid').select('enrollment_id').eq('org_id', personas.clinic.id)).data,
     ).toEqual([]);
   });
 });
 
 describe('program_grid_page', () => {
-  /** A fresh therapist with the given names, enrolled by the Harborview admin. */
-  async function enrolNamed(firstName: string, lastName: string, payerIds: string[] = [payers.aetna]) {
+  /** A fresh therapist with the given names, enrolled by the clinic's admin. */
+  async function enrolNamed(
+    firstName: string,
+    lastName: string,
+    payerIds: string[] = [personas.payers.aetna],
+  ) {
     const { data: staff, error } = await service
       .from('staff_members')
       .insert({
-        org_id: orgs.harborview,
+        org_id: personas.clinic.id,
         first_name: firstName,
         last_name: lastName,
-        email: `grid.${randomUUID()}@harborviewcounseling.com`,
+        email: `grid.${randomUUID()}@example.org`,
         roles: ['therapist'],
       })
       .select()
@@ -416,12 +434,16 @@ describe('program_grid_page', () => {
 
   it('an org admin reads a page of the clinic: names, Application Status, payers sorted by name, and the count on every row', async () => {
     const last = uniqueName();
-    const avery = await enrolNamed('Avery', last, [payers.united, payers.aetna, payers.cigna]);
-    const blake = await enrolNamed('Blake', last, [payers.harvardPilgrim]);
-    await completeProfile(blake.staff.id);
+    const avery = await enrolNamed('Avery', last, [
+      personas.payers.united,
+      personas.payers.aetna,
+      personas.payers.cigna,
+    ]);
+    const blake = await enrolNamed('Blake', last, [personas.payers.harvardPilgrim]);
+    await completeProfile(blake.staff.id, personas.clinic.id);
 
     const { data, error } = await admin.rpc('program_grid_page', {
-      org: orgs.harborview,
+      org: personas.clinic.id,
       name_words: [last],
     });
     expect(error).toBeNull();
@@ -433,8 +455,8 @@ describe('program_grid_page', () => {
         last_name: last,
         status: 'active',
         application_status: 'incomplete',
-        payer_ids: [payers.aetna, payers.cigna, payers.united],
-        payer_names: ['Aetna', 'Cigna Healthcare', 'UnitedHealthcare'],
+        payer_ids: [personas.payers.aetna, personas.payers.cigna, personas.payers.united],
+        payer_names: [personas.payerNames.aetna, personas.payerNames.cigna, personas.payerNames.united],
         total_count: 2,
       },
       {
@@ -444,8 +466,8 @@ describe('program_grid_page', () => {
         last_name: last,
         status: 'active',
         application_status: 'completed',
-        payer_ids: [payers.harvardPilgrim],
-        payer_names: ['Harvard Pilgrim Health Care'],
+        payer_ids: [personas.payers.harvardPilgrim],
+        payer_names: [personas.payerNames.harvardPilgrim],
         total_count: 2,
       },
     ]);
@@ -453,7 +475,7 @@ describe('program_grid_page', () => {
     // filters, sort and paging
     const only = async (args: Omit<Database['public']['Functions']['program_grid_page']['Args'], 'org'>) => {
       const page = await admin.rpc('program_grid_page', {
-        org: orgs.harborview,
+        org: personas.clinic.id,
         name_words: [last],
         ...args,
       });
@@ -461,15 +483,19 @@ describe('program_grid_page', () => {
       return page.data!.map((row) => [row.first_name, row.total_count]);
     };
     expect(await only({ only_application_status: 'completed' })).toEqual([['Blake', 1]]);
-    expect(await only({ with_payer: payers.cigna })).toEqual([['Avery', 1]]);
-    expect(await only({ with_payer: payers.bcbsma })).toEqual([]);
+    expect(await only({ with_payer: personas.payers.cigna })).toEqual([['Avery', 1]]);
+    expect(await only({ with_payer: personas.payers.bcbsma })).toEqual([]);
     // filters together narrow together
     expect(
-      await only({ with_payer: payers.aetna, only_application_status: 'incomplete', descending: true }),
+      await only({
+        with_payer: personas.payers.aetna,
+        only_application_status: 'incomplete',
+        descending: true,
+      }),
     ).toEqual([['Avery', 1]]);
-    expect(await only({ with_payer: payers.harvardPilgrim, only_application_status: 'incomplete' })).toEqual(
-      [],
-    );
+    expect(
+      await only({ with_payer: personas.payers.harvardPilgrim, only_application_status: 'incomplete' }),
+    ).toEqual([]);
     expect(await only({ sort_column: 'staff', descending: true })).toEqual([
       ['Blake', 2],
       ['Avery', 2],
@@ -481,8 +507,8 @@ describe('program_grid_page', () => {
     expect(await only({ page_offset: 1, page_size: 1 })).toEqual([['Blake', 2]]);
     expect(await only({ page_offset: 2 })).toEqual([]);
 
-    // the whole clinic: the seeded enrollments are there, and the count is that of every match
-    const all = await admin.rpc('program_grid_page', { org: orgs.harborview, page_size: 500 });
+    // the whole clinic: the personas' listed therapist is there, and the count is that of every match
+    const all = await admin.rpc('program_grid_page', { org: personas.clinic.id, page_size: 500 });
     expect(all.error).toBeNull();
     const total = all.data![0]!.total_count;
     expect(all.data).toHaveLength(Math.min(total, 500));
@@ -490,61 +516,65 @@ describe('program_grid_page', () => {
     const { count } = await service
       .from('program_enrollments')
       .select('id', { count: 'exact', head: true })
-      .eq('org_id', orgs.harborview);
+      .eq('org_id', personas.clinic.id);
     expect(total).toBe(count);
     expect(all.data!.map((row) => `${row.last_name}, ${row.first_name}`)).toEqual(
-      expect.arrayContaining(['Raman, Priya', 'Ellis, Jordan', 'Marquez, Sofia']),
+      expect.arrayContaining([
+        `${personas.staff.therapist.lastName}, ${personas.staff.therapist.firstName}`,
+        `${last}, Avery`,
+        `${last}, Blake`,
+      ]),
     );
   });
 
   it('a scheduler reads the same page as the admin', async () => {
     const last = uniqueName();
-    await enrolNamed('Avery', last, [payers.cigna, payers.aetna]);
+    await enrolNamed('Avery', last, [personas.payers.cigna, personas.payers.aetna]);
     await enrolNamed('Blake', last);
-    const args = { org: orgs.harborview, name_words: [last], sort_column: 'status' };
+    const args = { org: personas.clinic.id, name_words: [last], sort_column: 'status' };
     const fromScheduler = await scheduler.rpc('program_grid_page', args);
     expect(fromScheduler.error).toBeNull();
     expect(fromScheduler.data).toHaveLength(2);
     expect(fromScheduler.data![0]).toMatchObject({
       first_name: 'Avery',
-      payer_names: ['Aetna', 'Cigna Healthcare'],
+      payer_names: [personas.payerNames.aetna, personas.payerNames.cigna],
       total_count: 2,
     });
     expect(fromScheduler.data).toEqual((await admin.rpc('program_grid_page', args)).data);
   });
 
-  it('another clinic’s admin gets nothing of Harborview; a therapist only their own enrollment, as through the view', async () => {
+  it('another clinic’s admin gets nothing of the clinic; a therapist only their own enrollment, as through the view', async () => {
     const last = uniqueName();
     await enrolNamed('Avery', last);
-    expect(await otherAdmin.rpc('program_grid_page', { org: orgs.harborview })).toMatchObject({
+    expect(await otherAdmin.rpc('program_grid_page', { org: personas.clinic.id })).toMatchObject({
       data: [],
       error: null,
     });
     expect(
-      await otherAdmin.rpc('program_grid_page', { org: orgs.harborview, name_words: [last] }),
+      await otherAdmin.rpc('program_grid_page', { org: personas.clinic.id, name_words: [last] }),
     ).toMatchObject({ data: [], error: null });
 
-    const own = await therapist.rpc('program_grid_page', { org: orgs.harborview, page_size: 500 });
+    const own = await therapist.rpc('program_grid_page', { org: personas.clinic.id, page_size: 500 });
     expect(own.error).toBeNull();
     expect(own.data).toEqual([
       expect.objectContaining({
-        staff_id: await priyaStaffId(),
-        first_name: 'Priya',
-        last_name: 'Raman',
+        staff_id: personas.staff.therapist.id,
+        first_name: personas.staff.therapist.firstName,
+        last_name: personas.staff.therapist.lastName,
         total_count: 1,
       }),
     ]);
     const view = await therapist
       .from('program_grid')
       .select('enrollment_id, payer_names')
-      .eq('org_id', orgs.harborview);
+      .eq('org_id', personas.clinic.id);
     expect(
       own.data!.map((row) => ({ enrollment_id: row.enrollment_id, payer_names: row.payer_names })),
     ).toEqual(view.data);
   });
 
   it('anon cannot call it', async () => {
-    const { data, error } = await anonClient().rpc('program_grid_page', { org: orgs.harborview });
+    const { data, error } = await anonClient().rpc('program_grid_page', { org: personas.clinic.id });
     expect(data).toBeNull();
     expect(error?.code).toBe('42501');
     expect(error?.message).toMatch(/permission denied for function program_grid_page/);
@@ -553,7 +583,7 @@ describe('program_grid_page', () => {
   it('refuses an unknown sort column', async () => {
     for (const sortColumn of ['last_name', 'staff; drop table x', '']) {
       const { error } = await admin.rpc('program_grid_page', {
-        org: orgs.harborview,
+        org: personas.clinic.id,
         sort_column: sortColumn,
       });
       expect(error).toMatchObject({
@@ -574,7 +604,7 @@ describe('program_grid_page', () => {
     await enrolNamed('Cd', `${marker}cd`);
     const firstNames = async (words: string[]) => {
       const { data, error } = await admin.rpc('program_grid_page', {
-        org: orgs.harborview,
+        org: personas.clinic.id,
         name_words: words,
       });
       expect(error).toBeNull();
@@ -596,8 +626,11 @@ describe('program_grid_page', () => {
 
 describe('audit_log', () => {
   it('records every change with actor and before/after, readable by org admins only', async () => {
-    const { enrollmentId } = await enrolFresh([payers.aetna]);
-    await admin.rpc('set_enrollment_payers', { enrollment_id: enrollmentId, payer_ids: [payers.cigna] });
+    const { enrollmentId } = await enrolFresh([personas.payers.aetna]);
+    await admin.rpc('set_enrollment_payers', {
+      enrollment_id: enrollmentId,
+      payer_ids: [personas.payers.cigna],
+    });
     await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId);
     const { data } = await admin
       .from('audit_log')
@@ -611,16 +644,9 @@ describe('audit_log', () => {
       'enrollment.payer_added',
       'enrollment.deactivated',
     ]);
-    const mayaStaffId = (
-      await service
-        .from('staff_members')
-        .select('id')
-        .eq('email', 'maya.okafor@harborviewcounseling.com')
-        .single()
-    ).data!.id;
-    expect(new Set(data?.map((e) => e.actor_staff_id))).toEqual(new Set([mayaStaffId]));
+    expect(new Set(data?.map((e) => e.actor_staff_id))).toEqual(new Set([personas.staff.orgAdmin.id]));
     const deactivation = data?.at(-1);
-    expect(deactivation?.before).toMatchObject({ status: 'active', payer_ids: [payers.cigna] });
+    expect(deactivation?.before).toMatchObject({ status: 'active', payer_ids: [personas.payers.cigna] });
     expect(deactivation?.after).toMatchObject({ status: 'deactivated' });
 
     for (const client of [therapist, scheduler, otherAdmin]) {
@@ -633,7 +659,7 @@ describe('audit_log', () => {
       (
         await admin
           .from('audit_log')
-          .insert({ org_id: orgs.harborview, action: 'enrollment.added', entity_id: enrollmentId })
+          .insert({ org_id: personas.clinic.id, action: 'enrollment.added', entity_id: enrollmentId })
       ).error?.code,
     ).toBe('42501');
     expect((await admin.from('audit_log').delete().eq('entity_id', enrollmentId)).error?.code).toBe('42501');

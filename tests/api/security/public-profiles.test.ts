@@ -3,39 +3,55 @@
  * through supabase-js as each persona; plus Submit Profile and the rules after submission.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completeProfileFields, createStaff } from '../factories.ts';
-import { anonClient, orgs, serviceClient, signedInAs, staffIdOf, type Client } from '../personas.ts';
+import { completeProfileFields, createStaff, createStaffAccount } from '../factories.ts';
+import { anonClient, serviceClient, signedInWith, personasForThisFile, type Client } from '../personas.ts';
 
-let admin: Client,
-  scheduler: Client,
-  priya: Client,
-  jordan: Client,
-  sofia: Client,
-  hannah: Client,
-  otherAdmin: Client;
-let priyaId: string, jordanId: string, sofiaId: string, hannahId: string;
+const personas = personasForThisFile();
+let admin: Client, scheduler: Client, priya: Client, otherAdmin: Client;
+let priyaId: string;
 const service = serviceClient();
 
 beforeAll(async () => {
-  [admin, scheduler, priya, jordan, sofia, hannah, otherAdmin] = await Promise.all([
-    signedInAs('orgAdmin'),
-    signedInAs('scheduler'),
-    signedInAs('therapist'),
-    signedInAs('otherTherapist'),
-    signedInAs('newTherapist'),
-    signedInAs('unenrolledTherapist'),
-    signedInAs('otherOrgAdmin'),
+  [admin, scheduler, priya, otherAdmin] = await Promise.all([
+    personas.signedInAs('orgAdmin'),
+    personas.signedInAs('scheduler'),
+    personas.signedInAs('therapist'),
+    personas.signedInAs('otherOrgAdmin'),
   ]);
-  [priyaId, jordanId, sofiaId, hannahId] = await Promise.all([
-    staffIdOf('therapist'),
-    staffIdOf('otherTherapist'),
-    staffIdOf('newTherapist'),
-    staffIdOf('unenrolledTherapist'),
-  ]);
+  priyaId = personas.staff.therapist.id;
 });
+
+/**
+ * A therapist of the clinic, signed in: enrolled by the org admin unless `enrolled` is false, and
+ * with a draft profile (some fields filled, never submitted) if `draft`.
+ */
+async function therapistAccount(options: { enrolled?: boolean; draft?: boolean } = {}) {
+  const staff = await createStaffAccount({ org: personas.clinic.id });
+  if (options.enrolled !== false) {
+    const { error } = await admin.rpc('enroll_staff', {
+      staff_id: staff.id,
+      payer_ids: [personas.payers.aetna],
+    });
+    if (error) throw new Error(`enroll_staff: ${error.message}`);
+  }
+  if (options.draft) {
+    const { error } = await service.from('public_profiles').insert({
+      staff_id: staff.id,
+      org_id: personas.clinic.id,
+      professional_title: 'LCSW',
+      license_type: 'lcsw',
+      license_state: 'MA',
+      specialties: ['trauma_ptsd', 'grief_loss'],
+      languages: ['en', 'es'],
+    });
+    if (error) throw new Error(`draft profile: ${error.message}`);
+  }
+  return { id: staff.id, firstName: staff.first_name, client: await signedInWith(staff.email) };
+}
 
 describe('public_profiles: select', () => {
   it('a therapist reads their own profile, never a colleague’s', async () => {
+    const { id: jordanId } = await therapistAccount({ draft: true });
     expect(
       (await priya.from('public_profiles').select('staff_id').eq('staff_id', priyaId)).data,
     ).toHaveLength(1);
@@ -44,6 +60,7 @@ describe('public_profiles: select', () => {
     );
   });
   it('schedulers and org admins read the clinic’s profiles; another clinic and anon read none', async () => {
+    const { id: jordanId } = await therapistAccount({ draft: true });
     expect(
       (await scheduler.from('public_profiles').select('staff_id').eq('staff_id', priyaId)).data,
     ).toHaveLength(1);
@@ -62,61 +79,72 @@ describe('public_profiles: select', () => {
       .eq('staff_id', priyaId)
       .single();
     expect(data).toEqual({
-      first_name: 'Priya',
-      last_name: 'Raman',
-      email: 'priya.raman@harborviewcounseling.com',
-      npi: '1578932046',
-      default_location_name: 'Back Bay Office',
-      professional_title: 'PhD, Licensed Psychologist',
+      first_name: personas.staff.therapist.firstName,
+      last_name: personas.staff.therapist.lastName,
+      email: personas.staff.therapist.email,
+      npi: null,
+      default_location_name: 'Main Office',
+      professional_title: 'LMHC',
     });
   });
 });
 
 describe('public_profiles: insert', () => {
   it('a therapist creates their own draft; not a colleague’s', async () => {
+    const { id: sofiaId, client: sofia } = await therapistAccount();
+    const { id: hannahId } = await therapistAccount({ enrolled: false });
     expect(
       (
         await sofia
           .from('public_profiles')
-          .insert({ staff_id: hannahId, org_id: orgs.harborview, education: 'MSW' })
+          .insert({ staff_id: hannahId, org_id: personas.clinic.id, education: 'MSW' })
       ).error?.code,
     ).toBe('42501');
-    const { error } = await sofia
-      .from('public_profiles')
-      .insert({ staff_id: sofiaId, org_id: orgs.harborview, pronouns: 'she/her', languages: ['en', 'es'] });
+    expect((await service.from('public_profiles').select('staff_id').eq('staff_id', hannahId)).data).toEqual(
+      [],
+    );
+    const { error } = await sofia.from('public_profiles').insert({
+      staff_id: sofiaId,
+      org_id: personas.clinic.id,
+      pronouns: 'she/her',
+      languages: ['en', 'es'],
+    });
     expect(error).toBeNull();
   });
   it('an org admin creates a therapist’s draft (shared fields only); not for a scheduler; not another clinic', async () => {
-    const newcomer = await createStaff();
+    const newcomer = await createStaff({ org: personas.clinic.id });
     expect(
       (
         await admin
           .from('public_profiles')
-          .insert({ staff_id: newcomer.id, org_id: orgs.harborview, pronouns: 'they/them' })
+          .insert({ staff_id: newcomer.id, org_id: personas.clinic.id, pronouns: 'they/them' })
       ).error?.message,
     ).toBe('Only the therapist can edit pronouns, gender identity and the first-session note.');
     expect(
       (
         await admin
           .from('public_profiles')
-          .insert({ staff_id: newcomer.id, org_id: orgs.harborview, education: 'MA, Lesley University' })
+          .insert({ staff_id: newcomer.id, org_id: personas.clinic.id, education: 'MA, Lesley University' })
       ).error,
     ).toBeNull();
-    const schedulerStaff = await createStaff({ roles: ['scheduler'] });
+    const schedulerStaff = await createStaff({ org: personas.clinic.id, roles: ['scheduler'] });
     expect(
-      (await admin.from('public_profiles').insert({ staff_id: schedulerStaff.id, org_id: orgs.harborview }))
-        .error?.code,
+      (
+        await admin
+          .from('public_profiles')
+          .insert({ staff_id: schedulerStaff.id, org_id: personas.clinic.id })
+      ).error?.code,
     ).toBe('42501');
-    const other = await createStaff();
+    const other = await createStaff({ org: personas.clinic.id });
     expect(
-      (await otherAdmin.from('public_profiles').insert({ staff_id: other.id, org_id: orgs.harborview })).error
-        ?.code,
+      (await otherAdmin.from('public_profiles').insert({ staff_id: other.id, org_id: personas.clinic.id }))
+        .error?.code,
     ).toBe('42501');
   });
   it('a scheduler cannot create profiles', async () => {
-    const newcomer = await createStaff();
+    const newcomer = await createStaff({ org: personas.clinic.id });
     expect(
-      (await scheduler.from('public_profiles').insert({ staff_id: newcomer.id, org_id: orgs.harborview }))
+      (await scheduler.from('public_profiles').insert({ staff_id: newcomer.id, org_id: personas.clinic.id }))
         .error?.code,
     ).toBe('42501');
   });
@@ -124,6 +152,7 @@ describe('public_profiles: insert', () => {
 
 describe('public_profiles: update and field rules', () => {
   it('the therapist edits every editable field of their own profile, therapist-only ones included', async () => {
+    const { id: jordanId, client: jordan } = await therapistAccount({ draft: true });
     const { data, error } = await jordan
       .from('public_profiles')
       .update({
@@ -137,6 +166,8 @@ describe('public_profiles: update and field rules', () => {
     expect(data).toEqual([{ education: 'MSW, Simmons University', pronouns: 'he/him' }]);
   });
   it('an org admin edits shared fields but is refused the therapist-only ones', async () => {
+    const { id: jordanId, client: jordan } = await therapistAccount({ draft: true });
+    await jordan.from('public_profiles').update({ pronouns: 'he/him' }).eq('staff_id', jordanId);
     expect(
       (
         await admin
@@ -164,6 +195,7 @@ describe('public_profiles: update and field rules', () => {
     expect(data?.pronouns).toBe('he/him');
   });
   it('a colleague, a scheduler and another clinic’s admin reach nothing', async () => {
+    const { id: jordanId } = await therapistAccount({ draft: true });
     for (const client of [priya, scheduler, otherAdmin]) {
       expect(
         (
@@ -177,15 +209,17 @@ describe('public_profiles: update and field rules', () => {
     }
   });
   it('the read-only fields cannot be written through the profile', async () => {
+    const { id: jordanId, client: jordan, firstName } = await therapistAccount({ draft: true });
     const { error } = await jordan
       .from('public_profiles')
-      .update({ first_name: 'Jordy' } as never)
+      .update({ first_name: `${firstName}y` } as never)
       .eq('staff_id', jordanId);
     expect(error?.code).toBe('PGRST204');
     const unchanged = await service.from('staff_members').select('first_name').eq('id', jordanId).single();
-    expect(unchanged.data?.first_name).toBe('Jordan');
+    expect(unchanged.data?.first_name).toBe(firstName);
   });
   it('nobody writes submitted_at directly', async () => {
+    const { id: jordanId, client: jordan } = await therapistAccount({ draft: true });
     const { error } = await jordan
       .from('public_profiles')
       .update({ submitted_at: new Date().toISOString() })
@@ -200,8 +234,8 @@ describe('public_profiles: delete', () => {
       expect((await client.from('public_profiles').delete().eq('staff_id', priyaId)).error?.code).toBe(
         '42501',
       );
-    const newcomer = await createStaff();
-    await service.from('public_profiles').insert({ staff_id: newcomer.id, org_id: orgs.harborview });
+    const newcomer = await createStaff({ org: personas.clinic.id });
+    await service.from('public_profiles').insert({ staff_id: newcomer.id, org_id: personas.clinic.id });
     expect(
       (await service.from('public_profiles').delete().eq('staff_id', newcomer.id).select('staff_id')).data,
     ).toHaveLength(1);
@@ -210,6 +244,7 @@ describe('public_profiles: delete', () => {
 
 describe('Submit Profile', () => {
   it('names every missing required field and submits nothing', async () => {
+    const { id: jordanId, client: jordan } = await therapistAccount({ draft: true });
     const { error } = await jordan.rpc('submit_public_profile', { staff_id: jordanId });
     expect(error?.message).toBe(
       'Complete these fields before submitting: License number, About me (150 characters or more), Treatment approaches, Ages served, Session formats.',
@@ -220,6 +255,7 @@ describe('Submit Profile', () => {
     ).toBeNull();
   });
   it('submits a complete profile: Application Status becomes Completed, and required fields can no longer be blanked', async () => {
+    const { id: jordanId, client: jordan } = await therapistAccount({ draft: true });
     await jordan.from('public_profiles').update(completeProfileFields).eq('staff_id', jordanId);
     const { data: submittedAt, error } = await jordan.rpc('submit_public_profile', { staff_id: jordanId });
     expect(error).toBeNull();
@@ -244,6 +280,8 @@ describe('Submit Profile', () => {
     ).toBe('23514');
   });
   it('an org admin can submit for their therapist; a scheduler and another clinic cannot', async () => {
+    const { id: sofiaId, client: sofia } = await therapistAccount();
+    await service.from('public_profiles').insert({ staff_id: sofiaId, org_id: personas.clinic.id });
     await sofia.from('public_profiles').update(completeProfileFields).eq('staff_id', sofiaId);
     expect((await scheduler.rpc('submit_public_profile', { staff_id: sofiaId })).error?.code).toBe('42501');
     expect((await otherAdmin.rpc('submit_public_profile', { staff_id: sofiaId })).error?.code).toBe('42501');
@@ -251,23 +289,24 @@ describe('Submit Profile', () => {
     expect((await admin.rpc('submit_public_profile', { staff_id: sofiaId })).error).toBeNull();
   });
   it('is refused to a therapist who is not enrolled, with what to do', async () => {
+    const { id: hannahId, client: hannah } = await therapistAccount({ enrolled: false });
     await hannah
       .from('public_profiles')
-      .insert({ staff_id: hannahId, org_id: orgs.harborview, ...completeProfileFields });
+      .insert({ staff_id: hannahId, org_id: personas.clinic.id, ...completeProfileFields });
     const { error } = await hannah.rpc('submit_public_profile', { staff_id: hannahId });
     expect(error?.message).toBe(
       'Only therapists enrolled in the Client Referral Program can submit a profile; an admin needs to add the therapist to the program.',
     );
   });
   it('is refused after deactivation', async () => {
-    const staff = await createStaff();
+    const staff = await createStaff({ org: personas.clinic.id });
     const { data: enrollmentId } = await admin.rpc('enroll_staff', {
       staff_id: staff.id,
-      payer_ids: ['b0a1e000-0000-4000-8000-000000000001'],
+      payer_ids: [personas.payers.aetna],
     });
     await admin
       .from('public_profiles')
-      .insert({ staff_id: staff.id, org_id: orgs.harborview, ...completeProfileFields });
+      .insert({ staff_id: staff.id, org_id: personas.clinic.id, ...completeProfileFields });
     await admin.from('program_enrollments').update({ status: 'deactivated' }).eq('id', enrollmentId!);
     expect((await admin.rpc('submit_public_profile', { staff_id: staff.id })).error?.message).toMatch(
       /an admin needs to add the therapist to the program/,

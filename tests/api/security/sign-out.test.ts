@@ -8,22 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localJwtSecret } from '../../../supabase/local/config.ts';
-import {
-  createListedTherapist,
-  createStaffAccount,
-  insertPendingRequest,
-  testAccountPassword,
-} from '../factories.ts';
+import { createListedTherapist, createStaffAccount, insertPendingRequest } from '../factories.ts';
 import {
   accessTokenOf,
   clientWithToken,
-  orgs,
   serviceClient,
   signedInWith,
-  staffIdOf,
+  personasForThisFile,
   type Client,
 } from '../personas.ts';
 
+const personas = personasForThisFile();
 const service = serviceClient();
 let requestId: string;
 
@@ -49,12 +44,12 @@ async function reach(client: Client) {
 const nothing = { requests: 0, queue: 0, memberships: 0, staff: 0, orgs: 0 };
 
 async function newScheduler() {
-  const staff = await createStaffAccount({ roles: ['scheduler'] });
-  return { staff, signIn: () => signedInWith(staff.email, testAccountPassword) };
+  const staff = await createStaffAccount({ org: personas.clinic.id, roles: ['scheduler'] });
+  return { staff, signIn: () => signedInWith(staff.email) };
 }
 
 beforeAll(async () => {
-  ({ id: requestId } = await insertPendingRequest(await staffIdOf('therapist'), { daysAhead: 40 }));
+  ({ id: requestId } = await insertPendingRequest(personas, personas.staff.therapist.id, { daysAhead: 40 }));
 });
 
 describe('sign-out ends access for the token it was signed in with', () => {
@@ -99,14 +94,13 @@ describe('sign-out ends access for the token it was signed in with', () => {
 
   it('an org admin’s signed-out token can no longer write (deactivate an enrollment, add a location)', async () => {
     const admin = await signedInWith(
-      (await createStaffAccount({ roles: ['org_admin'] })).email,
-      testAccountPassword,
+      (await createStaffAccount({ org: personas.clinic.id, roles: ['org_admin'] })).email,
     );
     const token = await accessTokenOf(admin);
     await admin.auth.signOut({ scope: 'local' });
     const replayed = clientWithToken(token);
     const location = await replayed.from('locations').insert({
-      org_id: orgs.harborview,
+      org_id: personas.clinic.id,
       name: `Annex ${Date.now()}`,
       address_line: '2 Main Street',
       city: 'Boston',
@@ -115,13 +109,13 @@ describe('sign-out ends access for the token it was signed in with', () => {
       time_zone: 'America/New_York',
     });
     expect(location.error?.code).toBe('42501');
-    const therapist = await createListedTherapist();
+    const therapist = await createListedTherapist(personas);
     const enrollment = await replayed
       .from('program_enrollments')
       .update({ status: 'deactivated' })
       .eq('staff_id', therapist.id)
       .select('id');
-    expect(enrollment.data ?? []).toEqual([]);
+    expect(enrollment).toMatchObject({ error: null, data: [] });
     const { data } = await service
       .from('program_enrollments')
       .select('status')
