@@ -29,7 +29,6 @@ import {
 } from './errors.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 import { SlidingWindow } from './rate-limit.ts';
-import { createUser } from './handlers/admin-users.ts';
 import { invite } from './handlers/invite.ts';
 import { logout } from './handlers/logout.ts';
 import { health, settings } from './handlers/meta.ts';
@@ -147,7 +146,6 @@ export function authApp(ctx: AuthContext) {
   route('/logout', { POST: logout });
   route('/verify', { GET: verify });
   route('/invite', { POST: invite });
-  route('/admin/users', { POST: createUser });
   app.notFound((c) =>
     errorResponse(ctx, c, new AuthHttpError(404, 'not_found', `No auth endpoint at ${c.req.path}`)),
   );

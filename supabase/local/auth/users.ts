@@ -177,13 +177,6 @@ export async function clearRecoveryToken(tx: Tx, userId: string): Promise<void> 
   await tx.query(`update auth.users set recovery_token = '', updated_at = now() where id = $1`, [userId]);
 }
 
-export async function setBannedUntil(tx: Tx, userId: string, until: Date | null): Promise<void> {
-  await tx.query('update auth.users set banned_until = $2, updated_at = now() where id = $1', [
-    userId,
-    until,
-  ]);
-}
-
 const iso = (d: Date | null) => (d === null ? undefined : d.toISOString());
 
 /** `least()` of the two confirmations, as GoTrue's generated `confirmed_at` column. */

@@ -8,12 +8,14 @@ import { optionalObject, optionalString, parseBody, validateEmail } from '../bod
 import { json, type Handler } from '../context.ts';
 import { inTransaction, isUniqueViolation } from '../db.ts';
 import { inviteEmail } from '../emails.ts';
-import { AuthHttpError, internalError } from '../errors.ts';
+import { AuthHttpError, internalError, unprocessable } from '../errors.ts';
 import { requireAdmin } from '../guards.ts';
 import { allowedRedirect } from '../redirects.ts';
 import { emailLinkTokenHash, newEmailLinkToken } from '../tokens.ts';
 import { findUserByEmail, insertUser, loadUserJson, setEmailToken } from '../users.ts';
-import { emailExists } from './admin-users.ts';
+
+const emailExists = () =>
+  unprocessable('email_exists', 'A user with this email address has already been registered');
 
 const inviteBody = z.object({ email: optionalString, data: optionalObject });
 
