@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorMessage } from '@/lib/errors';
+import { buttonClassName } from '@/components/ui/button';
 
 interface Props {
   children: ReactNode;
@@ -36,7 +37,11 @@ export class ErrorBoundary extends Component<Props, State> {
       <div role="alert" className="callout callout-error">
         <p className="callout-title">This page could not be shown.</p>
         <p>{errorMessage(this.state.error)}</p>
-        <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={() => window.location.reload()}
+        >
           Reload the page
         </button>
       </div>

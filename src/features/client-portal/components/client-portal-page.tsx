@@ -17,6 +17,7 @@ import { RequestSent } from './request-sent';
 import { RequestStep } from './request-step';
 import { TherapistCard, therapistHeadingId } from './therapist-card';
 import './client-portal.css';
+import { buttonClassName } from '@/components/ui/button';
 
 type Step =
   | { kind: 'browse'; returnTo: string | null }
@@ -171,7 +172,7 @@ function TherapistResults({
           : resultSummary(therapists.length, directory.hasNextPage, hasFilters(filters))}
       </p>
       {therapists.length === 0 && hasFilters(filters) && !updating ? (
-        <button type="button" className="button button-secondary" onClick={onClearFilters}>
+        <button type="button" className={buttonClassName({ variant: 'secondary' })} onClick={onClearFilters}>
           Clear filters
         </button>
       ) : null}
@@ -190,7 +191,7 @@ function TherapistResults({
       {directory.hasNextPage ? (
         <button
           type="button"
-          className="button button-secondary"
+          className={buttonClassName({ variant: 'secondary' })}
           disabled={directory.isFetchingNextPage}
           onClick={() => {
             focusFrom.current = therapists.length;

@@ -7,6 +7,7 @@ import {
   type FilterName,
 } from '../lib/filters';
 import { vocabularyKeys, vocabularyLabel } from '@/lib/profile-vocabulary';
+import { buttonClassName } from '@/components/ui/button';
 
 interface DirectoryFiltersFormProps {
   filters: DirectoryFilters;
@@ -47,7 +48,11 @@ export function DirectoryFiltersForm({ filters, onChange }: DirectoryFiltersForm
         })}
       </div>
       {hasFilters(filters) ? (
-        <button type="button" className="button button-secondary" onClick={() => onChange({})}>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={() => onChange({})}
+        >
           Clear filters
         </button>
       ) : null}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { TextField } from '@/components/ui/text-field';
+import { DateTimeField, TextAreaField, TextField } from '@/components/ui/field';
 import { formatDateTime } from '@/lib/datetime';
 import { useCreatePortalRequest } from '../api/create-portal-request';
 import { useTherapistSlots } from '../api/get-therapist-slots';
@@ -16,11 +16,11 @@ import {
   type PortalSlot,
   type PortalTherapist,
 } from '../schemas';
-import { TextAreaField } from '@/components/ui/text-area-field';
 import { captchaConfig } from '../lib/captcha-config';
 import { CaptchaWidget } from './captcha-widget';
 import { SlotDayList } from './slot-day-list';
 import { therapistName } from './therapist-card';
+import { buttonClassName } from '@/components/ui/button';
 
 const noteLimit = 1000;
 
@@ -248,7 +248,7 @@ export function RequestStep({
               error={errors.phone?.message}
               {...register('phone')}
             />
-            <TextField
+            <DateTimeField
               id="request-date-of-birth"
               label="Date of birth"
               type="date"
@@ -305,7 +305,7 @@ export function RequestStep({
         </p>
         <button
           type="submit"
-          className="button button-primary"
+          className={buttonClassName({ variant: 'primary' })}
           disabled={pending}
           aria-describedby="request-consent"
         >

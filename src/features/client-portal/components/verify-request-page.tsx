@@ -6,6 +6,7 @@ import { tokenFromLocation, verificationProblem } from '../lib/verification';
 import type { PortalRequestVerified } from '../schemas';
 import { PortalShell } from './portal-shell';
 import './client-portal.css';
+import { buttonClassName } from '@/components/ui/button';
 
 /** The slot in its office's zone, named, with the viewer's own time in brackets when it differs. */
 function officeTime(start: string, timeZone: string): string {
@@ -41,7 +42,10 @@ export function VerifyRequestPage() {
 
   const requestAgain = (
     <p>
-      <Link className="button button-secondary" to={`/request/${encodeURIComponent(clinicSlug)}`}>
+      <Link
+        className={buttonClassName({ variant: 'secondary' })}
+        to={`/request/${encodeURIComponent(clinicSlug)}`}
+      >
         Choose a time again
       </Link>
     </p>
@@ -84,7 +88,7 @@ export function VerifyRequestPage() {
         ) : null}
         <button
           type="button"
-          className="button button-primary"
+          className={buttonClassName({ variant: 'primary' })}
           disabled={verify.isPending}
           onClick={() => verify.mutate(token)}
         >

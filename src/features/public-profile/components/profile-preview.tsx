@@ -3,6 +3,7 @@ import type { ProfileFormValues, ProfileListField } from '../schemas';
 import { cityAndState, listLabels } from '../lib/display';
 import { vocabularyLabel } from '@/lib/profile-vocabulary';
 import type { PublicProfileDetails } from '../api/get-public-profile';
+import { buttonClassName } from '@/components/ui/button';
 
 interface PreviewProps {
   profile: PublicProfileDetails;
@@ -19,7 +20,7 @@ export function ProfilePreviewDisclosure({ children }: { children: ReactNode }) 
     <div className="profile-section">
       <button
         type="button"
-        className="button button-secondary"
+        className={buttonClassName({ variant: 'secondary' })}
         aria-expanded={open}
         aria-controls="profile-preview"
         onClick={() => setOpen((was) => !was)}

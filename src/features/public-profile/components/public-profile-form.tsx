@@ -28,6 +28,7 @@ import {
 } from './form-fields';
 import { ProfileFieldList } from './profile-field-list';
 import { ProfilePreview, ProfilePreviewDisclosure } from './profile-preview';
+import { buttonClassName } from '@/components/ui/button';
 
 type Action = 'save' | 'submit';
 
@@ -376,7 +377,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
       <div className="form-actions">
         <button
           type="submit"
-          className={state === 'available' ? 'button button-secondary' : 'button button-primary'}
+          className={buttonClassName({ variant: state === 'available' ? 'secondary' : 'primary' })}
           disabled={pending}
         >
           {save.isPending ? 'Saving…' : submitted ? 'Save changes' : 'Save draft'}
@@ -384,7 +385,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         {state === 'available' ? (
           <button
             type="button"
-            className="button button-primary"
+            className={buttonClassName({ variant: 'primary' })}
             disabled={pending}
             onClick={onSubmitProfile}
           >
