@@ -32,13 +32,13 @@ const columns: DataColumn<Person>[] = [
   },
 ];
 
-function People({ rows }: { rows: Person[] | undefined }) {
+function People({ rows, withFilter = true }: { rows: Person[] | undefined; withFilter?: boolean }) {
   const [sort, setSort] = useState<SortState>({ id: 'name', desc: false });
   const shown = rows && sortRows(rows, sort, (p, id) => (id === 'visits' ? p.visits : p.name));
   return (
     <DataTable
       caption="People"
-      columns={columns}
+      columns={withFilter ? columns : columns.map(({ filter: _filter, ...column }) => column)}
       rows={shown}
       rowKey={(p) => p.id}
       sort={sort}
@@ -99,12 +99,19 @@ describe('DataTable', () => {
   });
 
   it('says it is loading, and says so when there are no rows, instead of an empty table', () => {
-    const { rerender } = render(<People rows={undefined} />);
+    const { rerender } = render(<People rows={undefined} withFilter={false} />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading people…');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
 
-    rerender(<People rows={[]} />);
+    rerender(<People rows={[]} withFilter={false} />);
     expect(screen.getByText('No people yet.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('keeps a header that holds filters when there are no rows, so they can be changed back', () => {
+    render(<People rows={[]} />);
+    const table = screen.getByRole('table', { name: 'People' });
+    expect(within(table).getByRole('checkbox', { name: 'Only busy' })).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: 'No people yet.' })).toBeInTheDocument();
   });
 });

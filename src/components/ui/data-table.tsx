@@ -191,7 +191,9 @@ export function DataTable<Row>({
   detailsId,
 }: DataTableProps<Row>) {
   if (rows === undefined) return <LoadingState label={loadingLabel} />;
-  if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
+  // a header that holds filters stays (with a row that says why there are none) so they can be changed back
+  const filtered = columns.some((column) => column.filter);
+  if (rows.length === 0 && !filtered) return <EmptyState>{empty}</EmptyState>;
   const columnCount = columns.length + (rowActions ? 1 : 0);
   const sortedBy = (column: DataColumn<Row>): SortDirection | false | undefined => {
     if (!column.sortable) return undefined;
@@ -226,6 +228,13 @@ export function DataTable<Row>({
         </tr>
       </thead>
       <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={columnCount} className={styles.emptyRow}>
+              {empty}
+            </td>
+          </tr>
+        ) : null}
         {rows.map((row) => {
           const shownDetails = details?.(row) ?? null;
           return (
