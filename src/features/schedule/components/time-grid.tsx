@@ -261,8 +261,9 @@ const DayColumn = memo(function DayColumn({
     const box = e.currentTarget.getBoundingClientRect();
     return ((e.clientY - box.top) / box.height) * minutesPerDay;
   };
+  // an event is a button in the column: a press on it opens the event rather than starting a selection
   const onEmpty = (e: { target: EventTarget }) =>
-    !(e.target instanceof Element && e.target.closest('.time-grid-event'));
+    !(e.target instanceof Element && e.target.closest('button'));
 
   const handlers = selectable
     ? {
