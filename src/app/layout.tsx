@@ -99,7 +99,7 @@ function Shell({ pages, viewer, orgId, clinicName, personName, personDetail }: S
 
   return (
     <NavigationContext.Provider value={groups}>
-      <div className="app-shell">
+      <div>
         <SkipLink />
         <AppHeader
           clinicName={clinicName}

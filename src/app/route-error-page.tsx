@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
 import { NotFoundPage } from '@/components/no-access-page';
 import { LoadingState } from '@/components/ui/status';
@@ -71,14 +72,9 @@ function OfflineNotice({ error }: { error: unknown }) {
           Nothing you saved is lost. This page tries again by itself{' '}
           {online ? 'every few seconds' : 'once you are back online'}.
         </p>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={retry}
-          disabled={revalidator.state === 'loading'}
-        >
+        <Button variant="secondary" onClick={retry} disabled={revalidator.state === 'loading'}>
           {revalidator.state === 'loading' ? 'Retrying…' : 'Retry'}
-        </button>
+        </Button>
       </div>
     </section>
   );
@@ -94,9 +90,9 @@ function BrokenPage({ error }: { error: unknown }) {
           This page could not be shown
         </h1>
         <p>Something went wrong on our side. Reloading the page usually helps; what you saved is kept.</p>
-        <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
+        <Button variant="secondary" onClick={() => window.location.reload()}>
           Reload the page
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { SignOutButton } from '@/components/sign-out-button';
 import { usePageTitle } from '@/components/ui/use-page-title';
+import { buttonClassName } from '@/components/ui/button';
 
 /** For a signed-in account that is not (or no longer) an active staff member of any clinic. */
 export function NoMembershipPage({
@@ -26,7 +27,7 @@ export function NoMembershipPage({
             email.
           </p>
         )}
-        <SignOutButton className="button button-primary" />
+        <SignOutButton className={buttonClassName({ variant: 'primary' })} />
       </div>
     </main>
   );

@@ -3,8 +3,13 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '@/lib/auth/auth-context';
 import { paths } from '@/lib/access/paths';
 import { errorMessage } from '@/lib/errors';
+import { buttonClassName } from '@/components/ui/button';
 
-export function SignOutButton({ className = 'button button-secondary' }: { className?: string }) {
+export function SignOutButton({
+  className = buttonClassName({ variant: 'secondary' }),
+}: {
+  className?: string;
+}) {
   const { signOut } = useAuth();
   const navigate = useNavigate();
   const [pending, setPending] = useState(false);

@@ -288,7 +288,7 @@ begin
   ), emails as (
     insert into public.notification_outbox (org_id, template, recipient, payload, idempotency_key)
     select m.org_id, 'request_reminder', s.email,
-           private.request_email_payload(m::public.referral_requests) || jsonb_build_object('first_name', s.first_name, 'expires_at', m.expires_at, 'path', '/schedule/unconfirmed'),
+           private.request_email_payload(m::public.referral_requests) || jsonb_build_object('first_name', s.first_name, 'expires_at', m.expires_at, 'path', '/schedule/unconfirmed-appointments'),
            'request_reminder:' || m.id
     from marked m join public.staff_members s on s.id = m.therapist_id
     on conflict (idempotency_key) do nothing

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useId, useRef, type ReactNode, type RefObject } from 'react';
-import './modal-dialog.css';
+import styles from './modal-dialog.module.css';
 
 interface ModalDialogProps {
   title: string;
@@ -71,7 +71,7 @@ export function ModalDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="modal-dialog"
+      className={styles.dialog}
       tabIndex={-1}
       role={alert ? 'alertdialog' : undefined}
       aria-modal="true"
@@ -87,15 +87,20 @@ export function ModalDialog({
         onClose();
       }}
     >
-      <h2 id={titleId} className="modal-dialog-title">
+      <h2 id={titleId} className={styles.title}>
         {title}
       </h2>
       {description ? (
-        <p id={descriptionId} className="modal-description">
+        <p id={descriptionId} className={styles.description}>
           {description}
         </p>
       ) : null}
       {children}
     </dialog>
   );
+}
+
+/** The buttons at the end of a dialog: the main action last (right on a wide screen), full width on a phone. */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <div className={styles.footer}>{children}</div>;
 }

@@ -1,4 +1,5 @@
 import { errorMessage } from '@/lib/errors';
+import { buttonClassName } from '@/components/ui/button';
 
 /** A polite "still loading" message for assistive technology and sighted users alike. */
 export function LoadingState({ label }: { label: string }) {
@@ -22,7 +23,7 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
       <p className="callout-title">{title}</p>
       <p>{errorMessage(error)}</p>
       {onRetry ? (
-        <button type="button" className="button button-secondary" onClick={onRetry}>
+        <button type="button" className={buttonClassName({ variant: 'secondary' })} onClick={onRetry}>
           Try again
         </button>
       ) : null}

@@ -31,7 +31,7 @@ const validPayloads: Record<string, Record<string, unknown>> = {
     ...slot,
     first_name: 'Priya',
     expires_at: '2027-05-03T21:30:00Z',
-    path: '/schedule/unconfirmed',
+    path: '/schedule/unconfirmed-appointments',
   },
   request_verification: {
     ...slot,
@@ -110,7 +110,7 @@ Deno.test('the reminder goes to the therapist with a link to the queue, without 
     { ...validPayloads.request_reminder, first_name: 'Priya', client_name: 'CANARY-Elena' },
     'https://app.example.org',
   );
-  ok(email.text.includes('https://app.example.org/schedule/unconfirmed'));
+  ok(email.text.includes('https://app.example.org/schedule/unconfirmed-appointments'));
   ok(!email.text.includes('Elena'));
 });
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 /** The frame of the pages a person sees before the app: app name, one card, one main landmark. */
 export function AuthPageShell({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="auth-shell">
+    <div>
       <header className="auth-shell-header">
         <p className="app-name">Client Referral Program</p>
       </header>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { TextField } from '@/components/ui/text-field';
+import { TextField } from '@/components/ui/field';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { paths } from '@/lib/access/paths';
 import { useAuth } from '@/lib/auth/auth-context';
@@ -10,6 +10,7 @@ import { setPasswordErrorMessage } from '../lib/auth-error-message';
 import { passwordHint } from '../lib/password-policy';
 import { setPasswordSchema, type SetPasswordValues } from '../schemas';
 import { AuthPageShell } from './auth-page-shell';
+import { buttonClassName } from '@/components/ui/button';
 
 /**
  * Reached after following an invitation (or password recovery) link: supabase-js has already read
@@ -81,7 +82,7 @@ export function SetPasswordPage() {
             {setPasswordErrorMessage(setPassword.error)}
           </div>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={pending}>
+        <button type="submit" className={buttonClassName({ variant: 'primary' })} disabled={pending}>
           {pending ? 'Saving…' : 'Save password'}
         </button>
       </form>

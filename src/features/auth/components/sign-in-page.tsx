@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '@/components/ui/status';
-import { TextField } from '@/components/ui/text-field';
+import { TextField } from '@/components/ui/field';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { paths } from '@/lib/access/paths';
 import { useAuth } from '@/lib/auth/auth-context';
@@ -11,6 +11,7 @@ import { useSignIn } from '../api/sign-in';
 import { signInErrorMessage } from '../lib/auth-error-message';
 import { signInSchema, type SignInInput, type SignInValues } from '../schemas';
 import { AuthPageShell } from './auth-page-shell';
+import { buttonClassName } from '@/components/ui/button';
 
 /** Where to go after signing in: the page that sent the person here, if it is one of ours. */
 function returnPath(state: unknown): string {
@@ -85,7 +86,7 @@ export function SignInPage() {
         ) : null}
         <button
           type="submit"
-          className="button button-primary"
+          className={buttonClassName({ variant: 'primary' })}
           disabled={pending || state.status === 'loading'}
         >
           {pending ? 'Signing in…' : 'Sign in'}

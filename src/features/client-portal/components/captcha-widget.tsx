@@ -69,5 +69,5 @@ export function CaptchaWidget({
     };
   }, [config]);
 
-  return <div ref={container} className="portal-captcha" />;
+  return <div ref={container} />;
 }

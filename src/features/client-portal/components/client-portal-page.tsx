@@ -16,7 +16,8 @@ import { PortalShell } from './portal-shell';
 import { RequestSent } from './request-sent';
 import { RequestStep } from './request-step';
 import { TherapistCard, therapistHeadingId } from './therapist-card';
-import './client-portal.css';
+import { buttonClassName } from '@/components/ui/button';
+import styles from './client-portal.module.css';
 
 type Step =
   | { kind: 'browse'; returnTo: string | null }
@@ -54,7 +55,7 @@ export function ClientPortalPage() {
   if (notTakingRequests) {
     return (
       <PortalShell>
-        <div className="portal-page">
+        <div className={styles.portalPage}>
           <h1>Online requests aren’t available</h1>
           <p>
             This clinic doesn’t take appointment requests online. To make an appointment, please contact the
@@ -67,7 +68,7 @@ export function ClientPortalPage() {
 
   return (
     <PortalShell>
-      <div className="portal-page">
+      <div className={styles.portalPage}>
         <p className="eyebrow">Request an appointment</p>
         <h1>{clinic ? clinic.name : <span className="visually-hidden">Request an appointment</span>}</h1>
 
@@ -82,7 +83,7 @@ export function ClientPortalPage() {
 
         {clinic && step.kind === 'browse' ? (
           <>
-            <p className="portal-intro">
+            <p className={styles.portalIntro}>
               Choose a therapist and one of their open times to request a first appointment. After you confirm
               your email, the clinic confirms or declines your request within 48 hours.
             </p>
@@ -160,7 +161,7 @@ function TherapistResults({
   }, [therapists]);
 
   return (
-    <section aria-labelledby="therapists-heading" className="portal-results">
+    <section aria-labelledby="therapists-heading">
       <h2 id="therapists-heading" ref={headingRef} tabIndex={-1}>
         Therapists
       </h2>
@@ -171,12 +172,12 @@ function TherapistResults({
           : resultSummary(therapists.length, directory.hasNextPage, hasFilters(filters))}
       </p>
       {therapists.length === 0 && hasFilters(filters) && !updating ? (
-        <button type="button" className="button button-secondary" onClick={onClearFilters}>
+        <button type="button" className={buttonClassName({ variant: 'secondary' })} onClick={onClearFilters}>
           Clear filters
         </button>
       ) : null}
       {therapists.length > 0 ? (
-        <ul className="portal-card-list" aria-busy={updating}>
+        <ul className={styles.portalCardList} aria-busy={updating}>
           {therapists.map((therapist) => (
             <li key={therapist.id}>
               <TherapistCard clinicSlug={clinicSlug} therapist={therapist} onChoose={onChoose} />
@@ -190,7 +191,7 @@ function TherapistResults({
       {directory.hasNextPage ? (
         <button
           type="button"
-          className="button button-secondary"
+          className={buttonClassName({ variant: 'secondary' })}
           disabled={directory.isFetchingNextPage}
           onClick={() => {
             focusFrom.current = therapists.length;

@@ -7,6 +7,9 @@ import {
   type FilterName,
 } from '../lib/filters';
 import { vocabularyKeys, vocabularyLabel } from '@/lib/profile-vocabulary';
+import { buttonClassName } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/field';
+import styles from './client-portal.module.css';
 
 interface DirectoryFiltersFormProps {
   filters: DirectoryFilters;
@@ -23,31 +26,38 @@ export function DirectoryFiltersForm({ filters, onChange }: DirectoryFiltersForm
     <form
       role="search"
       aria-labelledby={headingId}
-      className="portal-filters"
+      className={styles.portalFilters}
       onSubmit={(event) => event.preventDefault()}
     >
       <h2 id={headingId}>Filter therapists</h2>
-      <div className="portal-filter-grid">
+      <div className={styles.portalFilterGrid}>
         {filterNames.map((name) => {
           const { label, vocabulary } = filterDefinitions[name];
           const id = `${idPrefix}-${name}`;
           return (
-            <div className="field" key={name}>
-              <label htmlFor={id}>{label}</label>
-              <select id={id} value={filters[name] ?? ''} onChange={(event) => set(name, event.target.value)}>
-                <option value="">Any</option>
-                {vocabularyKeys(vocabulary).map((key) => (
-                  <option key={key} value={key}>
-                    {vocabularyLabel(vocabulary, key)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              key={name}
+              id={id}
+              label={label}
+              value={filters[name] ?? ''}
+              onChange={(event) => set(name, event.target.value)}
+            >
+              <option value="">Any</option>
+              {vocabularyKeys(vocabulary).map((key) => (
+                <option key={key} value={key}>
+                  {vocabularyLabel(vocabulary, key)}
+                </option>
+              ))}
+            </SelectField>
           );
         })}
       </div>
       {hasFilters(filters) ? (
-        <button type="button" className="button button-secondary" onClick={() => onChange({})}>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={() => onChange({})}
+        >
           Clear filters
         </button>
       ) : null}

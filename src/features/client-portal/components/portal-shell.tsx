@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './client-portal.module.css';
 
 /**
  * The frame of the public request page: no sign-in and none of the dashboard's navigation,
@@ -6,17 +7,17 @@ import type { ReactNode } from 'react';
  */
 export function PortalShell({ children }: { children: ReactNode }) {
   return (
-    <div className="portal-shell">
+    <div className={styles.portalShell}>
       <a href="#main" className="skip-link">
         Skip to main content
       </a>
-      <header className="portal-header">
-        <p className="portal-header-title">Online appointment requests</p>
+      <header className={styles.portalHeader}>
+        <p className={styles.portalHeaderTitle}>Online appointment requests</p>
       </header>
-      <main id="main" tabIndex={-1} className="portal-main">
+      <main id="main" tabIndex={-1} className={styles.portalMain}>
         {children}
       </main>
-      <footer className="portal-footer">
+      <footer className={styles.portalFooter}>
         <p>
           A request is not yet an appointment: the clinic confirms or declines it within 48 hours. In a
           crisis, call or text 988 (Suicide &amp; Crisis Lifeline) or 911.

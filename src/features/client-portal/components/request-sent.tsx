@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatDateTime } from '@/lib/datetime';
 import type { PortalRequestCreated, PortalSlot } from '../schemas';
+import styles from './client-portal.module.css';
 
 interface RequestSentProps {
   clinicName: string;
@@ -22,7 +23,7 @@ export function RequestSent({ clinicName, created, slot, email }: RequestSentPro
   );
 
   return (
-    <section aria-labelledby="request-sent-heading" className="callout portal-sent">
+    <section aria-labelledby="request-sent-heading" className={`${styles.portalSent} callout`}>
       <h2 id="request-sent-heading" ref={headingRef} tabIndex={-1}>
         Check your email to confirm your request
       </h2>
@@ -31,7 +32,7 @@ export function RequestSent({ clinicName, created, slot, email }: RequestSentPro
         <time dateTime={created.expires_at}>{formatDateTime(created.expires_at)}</time> — to send your request
         to {clinicName}.
       </p>
-      <dl className="portal-chosen">
+      <dl className={styles.portalChosen}>
         <div>
           <dt>Practice</dt>
           <dd>{clinicName}</dd>

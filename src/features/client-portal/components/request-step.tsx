@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { TextField } from '@/components/ui/text-field';
+import { DateTimeField, TextAreaField, TextField } from '@/components/ui/field';
 import { formatDateTime } from '@/lib/datetime';
 import { useCreatePortalRequest } from '../api/create-portal-request';
 import { useTherapistSlots } from '../api/get-therapist-slots';
@@ -16,11 +16,12 @@ import {
   type PortalSlot,
   type PortalTherapist,
 } from '../schemas';
-import { TextAreaField } from '@/components/ui/text-area-field';
 import { captchaConfig } from '../lib/captcha-config';
 import { CaptchaWidget } from './captcha-widget';
 import { SlotDayList } from './slot-day-list';
 import { therapistName } from './therapist-card';
+import { buttonClassName } from '@/components/ui/button';
+import styles from './client-portal.module.css';
 
 const noteLimit = 1000;
 
@@ -132,12 +133,12 @@ export function RequestStep({
   const pending = create.isPending;
 
   return (
-    <section aria-labelledby="request-heading" className="portal-request">
+    <section aria-labelledby="request-heading" className={styles.portalRequest}>
       <h2 id="request-heading" ref={headingRef} tabIndex={-1}>
         Your appointment request
       </h2>
 
-      <dl className="portal-chosen">
+      <dl className={styles.portalChosen}>
         <div>
           <dt>Therapist</dt>
           <dd>
@@ -149,7 +150,7 @@ export function RequestStep({
           <dt>Time</dt>
           <dd>
             <time dateTime={slot.start}>{formatDateTime(slot.start)}</time> ({slotMinutes(slot)} minutes)
-            {slotTaken ? <strong className="portal-unavailable"> — no longer available</strong> : null}
+            {slotTaken ? <strong className={styles.portalUnavailable}> — no longer available</strong> : null}
           </dd>
         </div>
         {therapist.location ? (
@@ -167,19 +168,19 @@ export function RequestStep({
         ) : null}
       </dl>
       <p>
-        <button type="button" className="link-button" onClick={onBack}>
+        <button type="button" className={styles.linkButton} onClick={onBack}>
           Choose a different therapist or time
         </button>
       </p>
 
       {problem && problem.kind !== 'field' ? (
-        <div ref={problemRef} tabIndex={-1} role="alert" className="callout callout-error portal-problem">
+        <div ref={problemRef} tabIndex={-1} role="alert" className="callout callout-error">
           <ProblemMessage problem={problem} clinicName={clinicName} therapistName={name} onBack={onBack} />
         </div>
       ) : null}
 
       {slotTaken ? (
-        <div className="portal-fresh-times">
+        <div className={styles.portalFreshTimes}>
           <h3>Other open times with {name}</h3>
           {freshSlots.isPending ? <p role="status">Loading the open times…</p> : null}
           {freshSlots.isError ? (
@@ -207,9 +208,9 @@ export function RequestStep({
         aria-busy={pending}
         onSubmit={(event) => void handleSubmit(send)(event)}
       >
-        <fieldset className="portal-fieldset">
+        <fieldset className={styles.portalFieldset}>
           <legend>Your details</legend>
-          <div className="portal-form-grid">
+          <div className={styles.portalFormGrid}>
             <TextField
               id="request-first-name"
               label="First name"
@@ -248,7 +249,7 @@ export function RequestStep({
               error={errors.phone?.message}
               {...register('phone')}
             />
-            <TextField
+            <DateTimeField
               id="request-date-of-birth"
               label="Date of birth"
               type="date"
@@ -284,7 +285,7 @@ export function RequestStep({
           </p>
         ) : null}
         {captcha ? (
-          <div className="portal-captcha-field">
+          <div className={styles.portalCaptchaField}>
             <CaptchaWidget
               config={captcha}
               onToken={(token) => {
@@ -299,13 +300,13 @@ export function RequestStep({
             ) : null}
           </div>
         ) : null}
-        <p id="request-consent" className="portal-consent">
+        <p id="request-consent" className={styles.portalConsent}>
           By sending this request, you agree that {clinicName} may contact you by email or phone about this
           appointment.
         </p>
         <button
           type="submit"
-          className="button button-primary"
+          className={buttonClassName({ variant: 'primary' })}
           disabled={pending}
           aria-describedby="request-consent"
         >
@@ -354,7 +355,7 @@ function ProblemMessage({
         <>
           <p className="callout-title">{name} no longer takes requests online.</p>
           <p>
-            <button type="button" className="link-button" onClick={onBack}>
+            <button type="button" className={styles.linkButton} onClick={onBack}>
               Choose another therapist
             </button>
           </p>

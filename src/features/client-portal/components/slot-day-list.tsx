@@ -1,5 +1,7 @@
 import { formatSlotTime, groupSlotsByDay } from '../lib/slot-times';
 import type { PortalSlot } from '../schemas';
+import styles from './client-portal.module.css';
+import { buttonClassName } from '@/components/ui/button';
 
 interface SlotDayListProps {
   slots: readonly PortalSlot[];
@@ -12,18 +14,18 @@ interface SlotDayListProps {
 export function SlotDayList({ slots, label, onChoose }: SlotDayListProps) {
   const days = groupSlotsByDay(slots);
   return (
-    <div role="group" aria-label={label} className="portal-slot-days">
+    <div role="group" aria-label={label} className={styles.portalSlotDays}>
       {days.map((day) => (
-        <div key={day.day} role="group" aria-label={day.label} className="portal-slot-day">
-          <p className="portal-slot-day-label" aria-hidden="true">
+        <div key={day.day} role="group" aria-label={day.label}>
+          <p className={styles.portalSlotDayLabel} aria-hidden="true">
             {day.label}
           </p>
-          <ul className="portal-slot-list">
+          <ul className={styles.portalSlotList}>
             {day.slots.map((slot) => (
               <li key={slot.start}>
                 <button
                   type="button"
-                  className="button button-secondary portal-slot-button"
+                  className={`${styles.portalSlotButton} ${buttonClassName({ variant: 'secondary' })}`}
                   onClick={() => onChoose(slot)}
                 >
                   <time dateTime={slot.start}>{formatSlotTime(slot.start)}</time>

@@ -6,6 +6,8 @@ import { truncateText } from '../lib/text';
 import { vocabularyLabel, type VocabularyKind } from '@/lib/profile-vocabulary';
 import type { PortalSlot, PortalTherapist } from '../schemas';
 import { SlotDayList } from './slot-day-list';
+import styles from './client-portal.module.css';
+import { buttonClassName } from '@/components/ui/button';
 
 /** Characters of "About me" a card shows before "Read more". */
 const aboutPreviewLength = 220;
@@ -30,21 +32,23 @@ export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCard
   const { location } = therapist;
 
   return (
-    <article aria-labelledby={headingId} className="portal-card">
-      <div className="portal-card-head">
+    <article aria-labelledby={headingId} className={styles.portalCard}>
+      <div className={styles.portalCardHead}>
         {therapist.photo_url ? (
-          <img src={therapist.photo_url} alt="" width={72} height={72} className="portal-photo" />
+          <img src={therapist.photo_url} alt="" width={72} height={72} className={styles.portalPhoto} />
         ) : null}
         <div>
           <h3 id={headingId} tabIndex={-1}>
             {name}
-            {therapist.pronouns ? <span className="portal-pronouns"> ({therapist.pronouns})</span> : null}
+            {therapist.pronouns ? (
+              <span className={styles.portalPronouns}> ({therapist.pronouns})</span>
+            ) : null}
           </h3>
           {therapist.professional_title ? (
-            <p className="portal-card-title">{therapist.professional_title}</p>
+            <p className={styles.portalCardTitle}>{therapist.professional_title}</p>
           ) : null}
           {location ? (
-            <p className="muted portal-card-location">
+            <p className={`${styles.portalCardLocation} muted`}>
               {[location.name, [location.city, location.state].filter(Boolean).join(', ')]
                 .filter(Boolean)
                 .join(' · ')}
@@ -55,12 +59,12 @@ export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCard
 
       {therapist.about_me ? <AboutText text={therapist.about_me} name={name} /> : null}
 
-      <dl className="portal-facts">
+      <dl className={styles.portalFacts}>
         {therapist.specialties.length > 0 ? (
           <div>
             <dt>Specialties</dt>
             <dd>
-              <ul className="portal-tags">
+              <ul className={styles.portalTags}>
                 {labels('specialty', therapist.specialties).map((label) => (
                   <li key={label}>{label}</li>
                 ))}
@@ -102,13 +106,13 @@ function AboutText({ text, name }: { text: string; name: string }) {
   const [expanded, setExpanded] = useState(false);
   const id = useId();
   const preview = truncateText(text, aboutPreviewLength);
-  if (!preview.truncated) return <p className="portal-about">{preview.text}</p>;
+  if (!preview.truncated) return <p className={styles.portalAbout}>{preview.text}</p>;
   return (
-    <div className="portal-about">
+    <div className={styles.portalAbout}>
       <p id={id}>{expanded ? text : preview.text}</p>
       <button
         type="button"
-        className="link-button"
+        className={styles.linkButton}
         aria-expanded={expanded}
         aria-controls={id}
         onClick={() => setExpanded(!expanded)}
@@ -136,17 +140,17 @@ function NextTimes({
   const more = useTherapistSlots(clinicSlug, therapist.id, { enabled: showMore });
 
   return (
-    <div className="portal-times">
+    <div className={styles.portalTimes}>
       <h4>Next open times</h4>
       {therapist.next_slots.length === 0 ? (
         <p className="muted">No open times in the coming weeks.</p>
       ) : (
-        <ul className="portal-slot-list" aria-label={`Next open times with ${name}`}>
+        <ul className={styles.portalSlotList} aria-label={`Next open times with ${name}`}>
           {therapist.next_slots.map((slot) => (
             <li key={slot.start}>
               <button
                 type="button"
-                className="button button-secondary portal-slot-button"
+                className={`${styles.portalSlotButton} ${buttonClassName({ variant: 'secondary' })}`}
                 onClick={() => onChoose(slot)}
               >
                 <time dateTime={slot.start}>{formatDateTime(slot.start)}</time>
@@ -158,7 +162,7 @@ function NextTimes({
       {therapist.next_slots.length > 0 ? (
         <button
           type="button"
-          className="link-button"
+          className={styles.linkButton}
           aria-expanded={showMore}
           aria-controls={moreId}
           onClick={() => setShowMore(!showMore)}

@@ -5,7 +5,8 @@ import { useVerifyPortalRequest } from '../api/verify-portal-request';
 import { tokenFromLocation, verificationProblem } from '../lib/verification';
 import type { PortalRequestVerified } from '../schemas';
 import { PortalShell } from './portal-shell';
-import './client-portal.css';
+import { buttonClassName } from '@/components/ui/button';
+import styles from './client-portal.module.css';
 
 /** The slot in its office's zone, named, with the viewer's own time in brackets when it differs. */
 function officeTime(start: string, timeZone: string): string {
@@ -41,7 +42,10 @@ export function VerifyRequestPage() {
 
   const requestAgain = (
     <p>
-      <Link className="button button-secondary" to={`/request/${encodeURIComponent(clinicSlug)}`}>
+      <Link
+        className={buttonClassName({ variant: 'secondary' })}
+        to={`/request/${encodeURIComponent(clinicSlug)}`}
+      >
         Choose a time again
       </Link>
     </p>
@@ -61,7 +65,7 @@ export function VerifyRequestPage() {
   } else if (verify.isError && verificationProblem(verify.error).kind === 'link') {
     const problem = verificationProblem(verify.error) as { title: string; message: string; final: boolean };
     content = (
-      <div role="alert" className="callout callout-error portal-verify-result">
+      <div role="alert" className={`${styles.portalVerifyResult} callout callout-error`}>
         <h1 ref={headingRef} tabIndex={-1}>
           {problem.title}
         </h1>
@@ -84,7 +88,7 @@ export function VerifyRequestPage() {
         ) : null}
         <button
           type="button"
-          className="button button-primary"
+          className={buttonClassName({ variant: 'primary' })}
           disabled={verify.isPending}
           onClick={() => verify.mutate(token)}
         >
@@ -96,7 +100,7 @@ export function VerifyRequestPage() {
 
   return (
     <PortalShell>
-      <div className="portal-page portal-verify">{content}</div>
+      <div className={`${styles.portalPage} ${styles.portalVerify}`}>{content}</div>
     </PortalShell>
   );
 }
@@ -109,7 +113,10 @@ function Verified({
   ref: React.Ref<HTMLHeadingElement>;
 }) {
   return (
-    <section aria-labelledby="verified-heading" className="callout callout-success portal-verify-result">
+    <section
+      aria-labelledby="verified-heading"
+      className={`${styles.portalVerifyResult} callout callout-success`}
+    >
       <h1 id="verified-heading" ref={ref} tabIndex={-1}>
         Request sent to {verified.clinic.name}
       </h1>

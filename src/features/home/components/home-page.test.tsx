@@ -193,7 +193,7 @@ describe('org admin', () => {
     expect(screen.getByText(/2 requests expire within 12 hours\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open Unconfirmed Appointments' })).toHaveAttribute(
       'href',
-      '/schedule/unconfirmed',
+      '/schedule/unconfirmed-appointments',
     );
   });
 
@@ -298,7 +298,7 @@ describe('scheduler', () => {
     expect(screen.getByText('2 waiting')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Answer them in Unconfirmed Appointments' })).toHaveAttribute(
       'href',
-      '/schedule/unconfirmed',
+      '/schedule/unconfirmed-appointments',
     );
     // the admin's lists are not a scheduler's
     expect(

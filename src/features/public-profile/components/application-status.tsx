@@ -1,18 +1,19 @@
 import { formatDateTime, isoTimestamp } from '@/lib/datetime';
 import type { PublicProfileDetails } from '../api/get-public-profile';
+import styles from './public-profile.module.css';
 
 const enrollmentLabels = { active: 'Enrolled', deactivated: 'Deactivated' } as const;
 
 /** Application Status (Completed once submitted) and the therapist's place in the program. */
 export function ApplicationStatus({ profile }: { profile: PublicProfileDetails }) {
   return (
-    <dl className="profile-status-list">
+    <dl className={styles.profileStatusList}>
       <div>
         <dt>Application Status</dt>
         <dd>
           {profile.submitted_at ? (
             <>
-              <span className="status-completed">Completed</span>{' '}
+              <span className={styles.statusCompleted}>Completed</span>{' '}
               <span className="muted">
                 (submitted{' '}
                 <time dateTime={isoTimestamp(profile.submitted_at)}>

@@ -1,5 +1,6 @@
 import { requiredProfileFields, type ProfileFormValues } from '../schemas';
 import { missingRequiredFields } from '../lib/completeness';
+import styles from './public-profile.module.css';
 
 /** How complete the profile is, and what is still missing to submit it. */
 export function Completeness({ values }: { values: ProfileFormValues }) {
@@ -7,7 +8,10 @@ export function Completeness({ values }: { values: ProfileFormValues }) {
   const total = requiredProfileFields.length;
   if (missing.length === 0) {
     return (
-      <section className="completeness completeness-complete" aria-labelledby="completeness-title">
+      <section
+        className={`${styles.completeness} ${styles.completenessComplete}`}
+        aria-labelledby="completeness-title"
+      >
         <p id="completeness-title">
           <strong>Completeness: all {total} required fields are filled in.</strong>
         </p>
@@ -15,7 +19,7 @@ export function Completeness({ values }: { values: ProfileFormValues }) {
     );
   }
   return (
-    <section className="completeness" aria-labelledby="completeness-title">
+    <section className={styles.completeness} aria-labelledby="completeness-title">
       <p id="completeness-title">
         <strong>
           Completeness: {total - missing.length} of {total} required fields filled in.

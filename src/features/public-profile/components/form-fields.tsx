@@ -3,78 +3,21 @@
  * an optional hint, the control, and its error, wired together for assistive technology.
  */
 import { useEffect, useState, type ComponentProps, type ReactNode } from 'react';
+import {
+  CheckboxGroupField,
+  RequiredMark,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@/components/ui/field';
+import styles from './public-profile.module.css';
 import { charCount } from '../schemas';
 import { vocabulary, vocabularyKeys, type VocabularyKind } from '@/lib/profile-vocabulary';
 
 /** The id of a field's control (what a label, an error link or focus points at). */
 export const fieldId = (field: string) => `profile-${field}`;
 
-/** The red asterisk of a required field; the control itself says "required" to assistive technology. */
-export function RequiredMark() {
-  return (
-    <span className="required-mark" aria-hidden="true">
-      *
-    </span>
-  );
-}
-
-interface FieldShellProps {
-  field: string;
-  label: string;
-  required?: boolean;
-  hint?: ReactNode;
-  error?: string;
-  /** Extra descriptions of the control (e.g. a character count), after the hint and error. */
-  extraDescriptionIds?: string[];
-  children: (control: {
-    id: string;
-    'aria-describedby'?: string;
-    'aria-invalid'?: true;
-    'aria-required'?: true;
-  }) => ReactNode;
-  after?: ReactNode;
-}
-
-function FieldShell({
-  field,
-  label,
-  required = false,
-  hint,
-  error,
-  extraDescriptionIds = [],
-  children,
-  after,
-}: FieldShellProps) {
-  const id = fieldId(field);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId, ...extraDescriptionIds].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {children({
-        id,
-        'aria-describedby': describedBy || undefined,
-        'aria-invalid': error ? true : undefined,
-        'aria-required': required ? true : undefined,
-      })}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      {after}
-    </div>
-  );
-}
+export { RequiredMark };
 
 type Common = { field: string; label: string; required?: boolean; hint?: ReactNode; error?: string };
 
@@ -87,9 +30,15 @@ export function TextInput({
   ...input
 }: Common & Omit<ComponentProps<'input'>, 'id'>) {
   return (
-    <FieldShell field={field} label={label} required={required} hint={hint} error={error}>
-      {(control) => <input type="text" {...input} {...control} />}
-    </FieldShell>
+    <TextField
+      id={fieldId(field)}
+      label={label}
+      required={required}
+      hint={hint}
+      error={error}
+      announceError={false}
+      {...input}
+    />
   );
 }
 
@@ -108,18 +57,22 @@ export function SelectInput({
   >) {
   const labels = vocabulary[kind] as Record<string, string>;
   return (
-    <FieldShell field={field} label={label} required={required} hint={hint} error={error}>
-      {(control) => (
-        <select {...select} {...control}>
-          <option value="">{placeholder}</option>
-          {vocabularyKeys(kind).map((key) => (
-            <option key={key} value={key}>
-              {labels[key]}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldShell>
+    <SelectField
+      id={fieldId(field)}
+      label={label}
+      required={required}
+      hint={hint}
+      error={error}
+      announceError={false}
+      {...select}
+    >
+      <option value="">{placeholder}</option>
+      {vocabularyKeys(kind).map((key) => (
+        <option key={key} value={key}>
+          {labels[key]}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -164,7 +117,10 @@ export function CharacterCount({
   const settledText = useSettledValue(countText, 1000);
   return (
     <>
-      <p id={countId(field)} className={over ? 'char-count char-count-over' : 'char-count'}>
+      <p
+        id={countId(field)}
+        className={over ? `${styles.charCount} ${styles.charCountOver}` : styles.charCount}
+      >
         {countText}
       </p>
       <p className="visually-hidden" aria-live="polite">
@@ -185,17 +141,17 @@ export function TextAreaWithCount({
   ...textarea
 }: Common & { count: ReactNode } & Omit<ComponentProps<'textarea'>, 'id'>) {
   return (
-    <FieldShell
-      field={field}
+    <TextAreaField
+      id={fieldId(field)}
       label={label}
       required={required}
       hint={hint}
       error={error}
-      extraDescriptionIds={[countId(field)]}
+      announceError={false}
+      describedBy={[countId(field)]}
       after={count}
-    >
-      {(control) => <textarea {...textarea} {...control} />}
-    </FieldShell>
+      {...textarea}
+    />
   );
 }
 
@@ -224,53 +180,22 @@ export function CheckboxGroup({
   onBlur?: () => void;
   firstRef?: (element: HTMLInputElement | null) => void;
 }) {
-  const id = fieldId(field);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const keys = vocabularyKeys(kind);
   const labels = vocabulary[kind] as Record<string, string>;
-  const toggle = (key: string, checked: boolean) =>
-    // kept in vocabulary order, whatever the order of clicks
-    onChange(keys.filter((k) => (k === key ? checked : value.includes(k))));
   return (
-    <fieldset
-      className={error ? 'checkbox-group has-error' : 'checkbox-group'}
-      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-    >
-      <legend>
-        {label}
-        {required ? (
-          <>
-            <RequiredMark />
-            <span className="visually-hidden"> (required)</span>
-          </>
-        ) : null}
-      </legend>
-      <p id={hintId} className="field-hint">
-        {required ? 'Choose at least one.' : 'Choose any that apply.'}
-      </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {keys.map((key, index) => (
-          <label key={key} className="checkbox">
-            <input
-              type="checkbox"
-              id={index === 0 ? id : `${id}-${key}`}
-              ref={index === 0 ? firstRef : undefined}
-              name={field}
-              value={key}
-              checked={value.includes(key)}
-              onChange={(event) => toggle(key, event.target.checked)}
-              onBlur={onBlur}
-            />
-            <span>{labels[key]}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <CheckboxGroupField
+      id={fieldId(field)}
+      name={field}
+      label={label}
+      required={required}
+      hint={required ? 'Choose at least one.' : 'Choose any that apply.'}
+      error={error}
+      // kept in vocabulary order, whatever the order of clicks
+      options={vocabularyKeys(kind).map((key) => ({ value: key, label: labels[key] }))}
+      value={value}
+      onChange={onChange}
+      onBlur={onBlur}
+      firstRef={firstRef}
+      columns
+    />
   );
 }

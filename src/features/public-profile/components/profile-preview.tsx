@@ -3,6 +3,8 @@ import type { ProfileFormValues, ProfileListField } from '../schemas';
 import { cityAndState, listLabels } from '../lib/display';
 import { vocabularyLabel } from '@/lib/profile-vocabulary';
 import type { PublicProfileDetails } from '../api/get-public-profile';
+import { buttonClassName } from '@/components/ui/button';
+import styles from './public-profile.module.css';
 
 interface PreviewProps {
   profile: PublicProfileDetails;
@@ -16,10 +18,10 @@ interface PreviewProps {
 export function ProfilePreviewDisclosure({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="profile-section">
+    <div className={styles.profileSection}>
       <button
         type="button"
-        className="button button-secondary"
+        className={buttonClassName({ variant: 'secondary' })}
         aria-expanded={open}
         aria-controls="profile-preview"
         onClick={() => setOpen((was) => !was)}
@@ -35,7 +37,7 @@ export function ProfilePreviewDisclosure({ children }: { children: ReactNode }) 
 
 function Tags({ field, keys }: { field: ProfileListField; keys: readonly string[] }) {
   return (
-    <ul className="preview-tags">
+    <ul className={styles.previewTags}>
       {listLabels(field, keys).map((label) => (
         <li key={label}>{label}</li>
       ))}
@@ -76,45 +78,45 @@ export function ProfilePreview({ profile, values, clinicName, unsaved }: Preview
   if (values.first_session_note.trim()) {
     details.push([
       'What to expect in a first session',
-      <span className="preview-about">{values.first_session_note.trim()}</span>,
+      <span className={styles.previewAbout}>{values.first_session_note.trim()}</span>,
     ]);
   }
 
   return (
-    <section className="profile-preview" aria-labelledby="preview-title">
-      <h3 id="preview-title" className="profile-section-title">
+    <section className={styles.profilePreview} aria-labelledby="preview-title">
+      <h3 id="preview-title" className={styles.profileSectionTitle}>
         Preview: the profile as payers show it
       </h3>
-      <p className="preview-note">
+      <p className={styles.previewNote}>
         Public fields only: email, NPI, office phone and license number are never shown to payers.
         {unsaved ? ' Includes changes you have not saved yet.' : ''}
       </p>
       <article aria-label={`${name}’s public profile`}>
-        <div className="preview-header">
+        <div className={styles.previewHeader}>
           {profile.photo_url ? (
-            <img className="profile-photo" src={profile.photo_url} alt={`Photo of ${name}`} />
+            <img className={styles.profilePhoto} src={profile.photo_url} alt={`Photo of ${name}`} />
           ) : (
-            <span className="preview-initials" aria-hidden="true">
+            <span className={styles.previewInitials} aria-hidden="true">
               {initials}
             </span>
           )}
           <div>
-            <p className="preview-name">
+            <p className={styles.previewName}>
               <strong>
                 {name}
                 {title ? `, ${title}` : ''}
               </strong>
               {pronouns ? <span className="muted"> ({pronouns})</span> : null}
             </p>
-            <p className="preview-subtitle">
+            <p className={styles.previewSubtitle}>
               {clinicName}
               {location ? ` · ${location.name}${place ? `, ${place}` : ''}` : ''}
             </p>
           </div>
         </div>
-        {values.about_me.trim() ? <p className="preview-about">{values.about_me.trim()}</p> : null}
+        {values.about_me.trim() ? <p className={styles.previewAbout}>{values.about_me.trim()}</p> : null}
         {details.length > 0 ? (
-          <dl className="preview-details">
+          <dl className={styles.previewDetails}>
             {details.map(([label, value]) => (
               <div key={label}>
                 <dt>{label}</dt>

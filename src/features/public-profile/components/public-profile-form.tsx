@@ -30,6 +30,9 @@ import { ProfileFieldList } from './profile-field-list';
 import { ProfilePreview, ProfilePreviewDisclosure } from './profile-preview';
 import { useLeaveWarning } from './use-leave-warning';
 import { useProfileDraft } from './use-profile-draft';
+import { Button, buttonClassName } from '@/components/ui/button';
+import { FieldHint, RequiredMark } from '@/components/ui/field';
+import styles from './public-profile.module.css';
 
 type Action = 'save' | 'submit';
 
@@ -165,7 +168,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
 
   return (
     <form
-      className="profile-form"
+      className={styles.profileForm}
       aria-label="Public profile"
       aria-busy={pending}
       noValidate
@@ -182,9 +185,9 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
             They were kept on this device ({formatDraftTime(draft.restored.savedAt)}) and are not saved to the
             profile yet: review them, then {submitted ? 'save your changes' : 'save the draft'}.
           </p>
-          <button type="button" className="button button-secondary" onClick={draft.discard}>
+          <Button variant="secondary" onClick={draft.discard}>
             Discard restored changes
-          </button>
+          </Button>
         </div>
       ) : null}
       <LiveCompleteness control={control} />
@@ -198,7 +201,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
       </ProfilePreviewDisclosure>
 
       {attempt ? (
-        <div role="alert" className="callout callout-error error-summary">
+        <div role="alert" className={`${styles.errorSummary} callout callout-error`}>
           <p className="callout-title">
             {attempt.action === 'submit' ? 'The profile was not submitted.' : 'The profile was not saved.'}{' '}
             Fix {attempt.errors.length === 1 ? 'this field' : `these ${attempt.errors.length} fields`}:
@@ -221,16 +224,13 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         </div>
       ) : null}
 
-      <p className="field-hint">
-        Fields marked{' '}
-        <span className="required-mark" aria-hidden="true">
-          *
-        </span>
+      <p className={styles.formNote}>
+        Fields marked <RequiredMark />
         <span className="visually-hidden">as required</span> are required to submit the profile; a draft can
         be saved at any time.
       </p>
 
-      <section className="profile-section" aria-labelledby="professional-details-title">
+      <section className={styles.profileSection} aria-labelledby="professional-details-title">
         <h3 id="professional-details-title">Professional details</h3>
         <TextInput
           field="professional_title"
@@ -271,7 +271,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         />
       </section>
 
-      <section className="profile-section" aria-labelledby="about-title">
+      <section className={styles.profileSection} aria-labelledby="about-title">
         <h3 id="about-title">About</h3>
         <TextAreaWithCount
           field="about_me"
@@ -292,14 +292,14 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         />
       </section>
 
-      <section className="profile-section" aria-labelledby="practice-title">
+      <section className={styles.profileSection} aria-labelledby="practice-title">
         <h3 id="practice-title">Practice</h3>
         {(
           ['specialties', 'treatment_approaches', 'ages_served', 'session_formats', 'languages'] as const
         ).map(checkboxGroup)}
       </section>
 
-      <section className="profile-section" aria-labelledby="optional-title">
+      <section className={styles.profileSection} aria-labelledby="optional-title">
         <h3 id="optional-title">Optional details</h3>
         <TextInput
           field="education"
@@ -312,7 +312,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
           field="years_in_practice"
           label={profileFieldLabels.years_in_practice}
           inputMode="numeric"
-          className="input-short"
+          className={styles.inputShort}
           autoComplete="off"
           error={errorOf('years_in_practice')}
           {...register('years_in_practice')}
@@ -330,13 +330,17 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         />
       </section>
 
-      <section className="profile-section" aria-labelledby="personal-title" aria-describedby="personal-hint">
+      <section
+        className={styles.profileSection}
+        aria-labelledby="personal-title"
+        aria-describedby="personal-hint"
+      >
         <h3 id="personal-title">Personal details</h3>
         {editsTherapistFields ? (
           <>
-            <p id="personal-hint" className="field-hint">
+            <FieldHint id="personal-hint">
               Optional, and only you can edit these: an org admin sees them but cannot change them.
-            </p>
+            </FieldHint>
             <TextInput
               field="pronouns"
               label={profileFieldLabels.pronouns}
@@ -370,10 +374,10 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
           </>
         ) : (
           <>
-            <p id="personal-hint" className="field-hint">
+            <FieldHint id="personal-hint">
               Read-only: only {profile.first_name} can edit pronouns, gender identity and “What to expect in a
               first session”.
-            </p>
+            </FieldHint>
             <ProfileFieldList
               fields={['pronouns', 'gender_identity', 'first_session_note']}
               values={toFormValues(profile)}
@@ -395,10 +399,10 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         </div>
       ) : null}
 
-      <div className="form-actions">
+      <div className={styles.formActions}>
         <button
           type="submit"
-          className={state === 'available' ? 'button button-secondary' : 'button button-primary'}
+          className={buttonClassName({ variant: state === 'available' ? 'secondary' : 'primary' })}
           disabled={pending}
         >
           {save.isPending ? 'Saving…' : submitted ? 'Save changes' : 'Save draft'}
@@ -406,7 +410,7 @@ export function PublicProfileForm({ profile, editable, isOwnProfile }: Props) {
         {state === 'available' ? (
           <button
             type="button"
-            className="button button-primary"
+            className={buttonClassName({ variant: 'primary' })}
             disabled={pending}
             onClick={onSubmitProfile}
           >

@@ -12,7 +12,8 @@ import { ProfileFieldList } from './profile-field-list';
 import { ProfilePreview, ProfilePreviewDisclosure } from './profile-preview';
 import { PublicProfileForm } from './public-profile-form';
 import { StaffRecordFields } from './staff-record-fields';
-import './public-profile.css';
+import { FieldHint } from '@/components/ui/field';
+import styles from './public-profile.module.css';
 
 /**
  * Details › Public Profile: what payers show their members. The therapist edits all of it, an org
@@ -51,7 +52,7 @@ export function PublicProfileTab() {
   return (
     <>
       <h2>Public Profile</h2>
-      <p className="profile-intro">
+      <p className={styles.profileIntro}>
         What insurance payers and the clinic’s client portal show prospective clients. Save keeps a draft;
         Submit Profile sends it for the Client Referral Program.
       </p>
@@ -88,14 +89,14 @@ function ReadOnlyProfile({
         <ProfilePreview profile={details} values={values} clinicName={clinicName} unsaved={false} />
       </ProfilePreviewDisclosure>
       <section
-        className="profile-section"
+        className={styles.profileSection}
         aria-labelledby="profile-fields-title"
         aria-describedby="profile-fields-hint"
       >
         <h3 id="profile-fields-title">Profile</h3>
-        <p id="profile-fields-hint" className="field-hint">
+        <FieldHint id="profile-fields-hint">
           Read-only: only {details.first_name} or an org admin can edit this profile.
-        </p>
+        </FieldHint>
         <ProfileFieldList fields={profileFieldOrder} values={values} />
       </section>
     </>

@@ -1,5 +1,8 @@
 import { cityAndState } from '../lib/display';
 import type { PublicProfileDetails } from '../api/get-public-profile';
+import { FieldHint } from '@/components/ui/field';
+import styles from './public-profile.module.css';
+import { StatusBadge } from '@/components/ui/status-badge';
 
 /**
  * The profile's read-only fields: joined from the staff record, never copied, so they are changed
@@ -11,16 +14,16 @@ export function StaffRecordFields({ profile }: { profile: PublicProfileDetails }
   const name = `${profile.first_name} ${profile.last_name}`;
   return (
     <section
-      className="profile-section profile-readonly"
+      className={`${styles.profileSection} ${styles.profileReadonly}`}
       aria-labelledby="staff-record-title"
       aria-describedby="staff-record-hint"
     >
-      <h3 id="staff-record-title" className="profile-section-title">
-        From the staff record <span className="badge badge-readonly">Read-only</span>
+      <h3 id="staff-record-title" className={styles.profileSectionTitle}>
+        From the staff record <StatusBadge tone="neutral">Read-only</StatusBadge>
       </h3>
-      <p id="staff-record-hint" className="field-hint">
+      <FieldHint id="staff-record-hint">
         These fields can’t be changed here: they are edited in Staff › Details.
-      </p>
+      </FieldHint>
       <dl className="details-list">
         <div>
           <dt>First Name</dt>
@@ -52,7 +55,7 @@ export function StaffRecordFields({ profile }: { profile: PublicProfileDetails }
           <dt>Profile Photo</dt>
           <dd>
             {profile.photo_url ? (
-              <img className="profile-photo" src={profile.photo_url} alt={`Profile photo of ${name}`} />
+              <img className={styles.profilePhoto} src={profile.photo_url} alt={`Profile photo of ${name}`} />
             ) : (
               <span className="muted">No photo on file</span>
             )}

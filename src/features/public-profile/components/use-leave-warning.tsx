@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
+import { Button } from '@/components/ui/button';
 import { useBlocker } from 'react-router';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
 
 /**
  * While `unsaved` is true, leaving the page asks first: a navigation inside the app opens a dialog
@@ -28,14 +29,14 @@ export function useLeaveWarning(unsaved: boolean) {
       description="Your changes to this profile are not saved yet. They stay on this device as a draft and come back when you open the profile again, but nobody else sees them until you save."
       onClose={() => blocker.reset()}
     >
-      <div className="form-actions">
-        <button type="button" className="button button-primary" onClick={() => blocker.reset()}>
+      <DialogFooter>
+        <Button variant="primary" onClick={() => blocker.reset()}>
           Stay on this page
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => blocker.proceed()}>
+        </Button>
+        <Button variant="secondary" onClick={() => blocker.proceed()}>
           Leave
-        </button>
-      </div>
+        </Button>
+      </DialogFooter>
     </ModalDialog>
   ) : null;
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useEnrollmentCandidates, type EnrollmentCandidate } from '../api/get-enrollment-candidates';
@@ -8,7 +8,9 @@ import { useEnrollStaff } from '../api/enroll-staff';
 import { listName } from '../lib/labels';
 import { mutationErrorMessage } from '../lib/mutation-error-message';
 import { enrollStaffSchema, type EnrollStaffInput, type EnrollStaffValues } from '../schemas';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/field';
+import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
 import { DialogActions } from './dialog-actions';
 import { PayerCheckboxes } from './payer-checkboxes';
 
@@ -55,11 +57,11 @@ export function AddStaffDialog({ orgId, onClose, onAdded }: AddStaffDialogProps)
               Every active therapist of your clinic is already in the program (or was deactivated, which is
               permanent).
             </p>
-            <div className="dialog-actions">
-              <button type="button" className="button button-secondary" onClick={onClose}>
+            <DialogFooter>
+              <Button variant="secondary" onClick={onClose}>
                 Close
-              </button>
-            </div>
+              </Button>
+            </DialogFooter>
           </>
         ) : (
           <AddStaffForm
@@ -90,8 +92,6 @@ interface AddStaffFormProps {
 }
 
 function AddStaffForm({ candidates, payers, pending, serverError, onCancel, onSubmit }: AddStaffFormProps) {
-  const staffFieldId = useId();
-  const staffErrorId = `${staffFieldId}-error`;
   const {
     register,
     control,
@@ -118,27 +118,14 @@ function AddStaffForm({ candidates, payers, pending, serverError, onCancel, onSu
         void handleSubmit((values) => onSubmit(values).catch(() => undefined))(event);
       }}
     >
-      <div className="field">
-        <label htmlFor={staffFieldId}>Staff</label>
-        <select
-          id={staffFieldId}
-          aria-invalid={errors.staffId ? true : undefined}
-          aria-describedby={errors.staffId ? staffErrorId : undefined}
-          {...register('staffId')}
-        >
-          <option value="">Select a therapist</option>
-          {candidates.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {listName(candidate)}
-            </option>
-          ))}
-        </select>
-        {errors.staffId ? (
-          <p id={staffErrorId} className="field-error" role="alert">
-            {errors.staffId.message}
-          </p>
-        ) : null}
-      </div>
+      <SelectField label="Staff" error={errors.staffId?.message} {...register('staffId')}>
+        <option value="">Select a therapist</option>
+        {candidates.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {listName(candidate)}
+          </option>
+        ))}
+      </SelectField>
       <Controller
         control={control}
         name="payerIds"

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DialogActions } from './dialog-actions';
 import { ModalDialog } from '@/components/ui/modal-dialog';
+import styles from './referral-program.module.css';
 
 interface ConfirmDialogProps {
   title: string;
@@ -36,7 +37,7 @@ export function ConfirmDialog({
           if (!pending) onConfirm();
         }}
       >
-        <div className="confirm-body">{children}</div>
+        <div className={styles.confirmBody}>{children}</div>
         {error ? (
           <div role="alert" className="callout callout-error">
             {error}

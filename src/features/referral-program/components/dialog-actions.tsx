@@ -1,3 +1,6 @@
+import { Button } from '@/components/ui/button';
+import { DialogFooter } from '@/components/ui/modal-dialog';
+
 interface DialogActionsProps {
   pending: boolean;
   onCancel: () => void;
@@ -18,24 +21,19 @@ export function DialogActions({
   destructive = false,
 }: DialogActionsProps) {
   return (
-    <div className="dialog-actions">
-      <button
-        type="button"
-        className="button button-secondary"
+    <DialogFooter>
+      <Button
+        variant="secondary"
         aria-disabled={pending || undefined}
         onClick={() => {
           if (!pending) onCancel();
         }}
       >
         Cancel
-      </button>
-      <button
-        type="submit"
-        className={`button ${destructive ? 'button-danger' : 'button-primary'}`}
-        aria-disabled={pending || undefined}
-      >
+      </Button>
+      <Button type="submit" variant={destructive ? 'danger' : 'primary'} aria-disabled={pending || undefined}>
         {pending ? pendingLabel : submitLabel}
-      </button>
-    </div>
+      </Button>
+    </DialogFooter>
   );
 }

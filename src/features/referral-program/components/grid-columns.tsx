@@ -1,9 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { RowActions as RowActionList } from '@/components/ui/data-table';
+import { StatusBadge, type BadgeTone } from '@/components/ui/status-badge';
 import { paths } from '@/lib/access/paths';
 import type { EnrollmentRow } from '../api/get-program-grid';
 import { enrollmentActions, type EnrollmentAction } from '../lib/enrollment-actions';
 import { applicationStatusLabels, enrollmentStatusLabels, listName, personName } from '../lib/labels';
+import styles from './referral-program.module.css';
 
 export type OnEnrollmentAction = (action: EnrollmentAction, enrollment: EnrollmentRow) => void;
 
@@ -30,7 +34,7 @@ export function gridColumns(onAction: OnEnrollmentAction) {
       enableSorting: true,
       enableColumnFilter: true,
       cell: ({ getValue }) => (
-        <span className={`status-pill status-${getValue()}`}>{applicationStatusLabels[getValue()]}</span>
+        <StatusBadge tone={statusTones[getValue()]}>{applicationStatusLabels[getValue()]}</StatusBadge>
       ),
     }),
     column.accessor('payers', {
@@ -39,7 +43,7 @@ export function gridColumns(onAction: OnEnrollmentAction) {
       enableSorting: false,
       enableColumnFilter: true,
       cell: ({ getValue }) => (
-        <ul className="payer-list">
+        <ul className={styles.payerList}>
           {getValue().map((payer) => (
             <li key={payer.id}>{payer.name}</li>
           ))}
@@ -52,7 +56,7 @@ export function gridColumns(onAction: OnEnrollmentAction) {
       enableSorting: true,
       enableColumnFilter: false,
       cell: ({ getValue }) => (
-        <span className={`status-pill status-${getValue()}`}>{enrollmentStatusLabels[getValue()]}</span>
+        <StatusBadge tone={statusTones[getValue()]}>{enrollmentStatusLabels[getValue()]}</StatusBadge>
       ),
     }),
     column.display({
@@ -62,6 +66,13 @@ export function gridColumns(onAction: OnEnrollmentAction) {
     }),
   ];
 }
+
+const statusTones: Record<EnrollmentRow['applicationStatus'] | EnrollmentRow['status'], BadgeTone> = {
+  completed: 'success',
+  incomplete: 'info',
+  active: 'success',
+  deactivated: 'neutral',
+};
 
 const actionLabels: Record<EnrollmentAction, { visible: string; hidden: (name: string) => string }> = {
   editPayers: { visible: 'Edit payers', hidden: (name) => ` for ${name}` },
@@ -75,18 +86,18 @@ function RowActions({ enrollment, onAction }: { enrollment: EnrollmentRow; onAct
   if (actions.length === 0) return <span className="muted">None</span>;
   const name = personName(enrollment);
   return (
-    <div className="row-actions">
+    <RowActionList>
       {actions.map((action) => (
-        <button
+        <Button
           key={action}
-          type="button"
-          className={`button button-small ${action === 'editPayers' ? 'button-secondary' : 'button-danger-outline'}`}
+          size="small"
+          variant={action === 'editPayers' ? 'secondary' : 'danger'}
           onClick={() => onAction(action, enrollment)}
         >
           {actionLabels[action].visible}
           <span className="visually-hidden">{actionLabels[action].hidden(name)}</span>
-        </button>
+        </Button>
       ))}
-    </div>
+    </RowActionList>
   );
 }

@@ -1,9 +1,11 @@
 import type { Table } from '@tanstack/react-table';
-import { useId, useRef } from 'react';
+import { useId, useMemo, useRef, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import type { EnrollmentRow, PayerRef } from '../api/get-program-grid';
 import { applicationStatusLabels } from '../lib/labels';
+import styles from './referral-program.module.css';
 
-interface GridFiltersProps {
+interface GridFiltersOptions {
   table: Table<EnrollmentRow>;
   /** What is typed in the staff search (the grid follows it after a pause). */
   search: string;
@@ -13,8 +15,22 @@ interface GridFiltersProps {
   onClear: () => void;
 }
 
-/** One filter per filterable column: Staff (name search), Application Status, Payers. */
-export function GridFilters({ table, search, onSearchChange, payers, filtered, onClear }: GridFiltersProps) {
+/**
+ * One filter per filterable column, for its header: Staff (name search), Application Status,
+ * Payers; each labelled for assistive technology (the column's name is right above it), and the
+ * Clear filters button for above the table.
+ */
+export function useGridFilters({
+  table,
+  search,
+  onSearchChange,
+  payers,
+  filtered,
+  onClear,
+}: GridFiltersOptions): {
+  filters: Record<string, ReactNode>;
+  clear: ReactNode;
+} {
   const id = useId();
   const searchRef = useRef<HTMLInputElement>(null);
   const applicationStatus = table.getColumn('applicationStatus');
@@ -22,66 +38,80 @@ export function GridFilters({ table, search, onSearchChange, payers, filtered, o
   const applicationValue = applicationStatus?.getFilterValue();
   const payerValue = payerColumn?.getFilterValue();
 
-  return (
-    <form
-      role="search"
-      aria-label="Filter enrolled staff"
-      className="grid-filters"
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <div className="grid-filter">
-        <label htmlFor={`${id}-staff`}>Staff</label>
-        <input
-          ref={searchRef}
-          id={`${id}-staff`}
-          type="search"
-          value={search}
-          placeholder="Search by name"
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => onSearchChange(event.target.value)}
-        />
-      </div>
-      <div className="grid-filter">
-        <label htmlFor={`${id}-application`}>Application Status</label>
-        <select
-          id={`${id}-application`}
-          value={typeof applicationValue === 'string' ? applicationValue : ''}
-          onChange={(event) => applicationStatus?.setFilterValue(event.target.value || undefined)}
-        >
-          <option value="">All</option>
-          <option value="completed">{applicationStatusLabels.completed}</option>
-          <option value="incomplete">{applicationStatusLabels.incomplete}</option>
-        </select>
-      </div>
-      <div className="grid-filter">
-        <label htmlFor={`${id}-payer`}>Payer</label>
-        <select
-          id={`${id}-payer`}
-          value={typeof payerValue === 'string' ? payerValue : ''}
-          onChange={(event) => payerColumn?.setFilterValue(event.target.value || undefined)}
-        >
-          <option value="">All payers</option>
-          {payers.map((payer) => (
-            <option key={payer.id} value={payer.id}>
-              {payer.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {filtered ? (
-        <button
-          type="button"
-          className="button button-secondary grid-filters-clear"
-          onClick={() => {
-            onClear();
-            // the button goes away with the filters: keep the keyboard where the filters start
-            searchRef.current?.focus();
-          }}
-        >
-          Clear filters
-        </button>
-      ) : null}
-    </form>
+  // the same elements while nothing they show changes: the grid (memoized) is not drawn again for nothing
+  const filters = useMemo(
+    () => ({
+      staff: (
+        <>
+          <label htmlFor={`${id}-staff`} className="visually-hidden">
+            Staff
+          </label>
+          <input
+            ref={searchRef}
+            id={`${id}-staff`}
+            className={styles.headerControl}
+            type="search"
+            value={search}
+            placeholder="Search by name"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => onSearchChange(event.target.value)}
+          />
+        </>
+      ),
+      applicationStatus: (
+        <>
+          <label htmlFor={`${id}-application`} className="visually-hidden">
+            Application Status
+          </label>
+          <select
+            id={`${id}-application`}
+            className={styles.headerControl}
+            value={typeof applicationValue === 'string' ? applicationValue : ''}
+            onChange={(event) => applicationStatus?.setFilterValue(event.target.value || undefined)}
+          >
+            <option value="">All</option>
+            <option value="completed">{applicationStatusLabels.completed}</option>
+            <option value="incomplete">{applicationStatusLabels.incomplete}</option>
+          </select>
+        </>
+      ),
+      payers: (
+        <>
+          <label htmlFor={`${id}-payer`} className="visually-hidden">
+            Payer
+          </label>
+          <select
+            id={`${id}-payer`}
+            className={styles.headerControl}
+            value={typeof payerValue === 'string' ? payerValue : ''}
+            onChange={(event) => payerColumn?.setFilterValue(event.target.value || undefined)}
+          >
+            <option value="">All payers</option>
+            {payers.map((payer) => (
+              <option key={payer.id} value={payer.id}>
+                {payer.name}
+              </option>
+            ))}
+          </select>
+        </>
+      ),
+    }),
+    [id, search, onSearchChange, applicationStatus, applicationValue, payerColumn, payerValue, payers],
   );
+
+  const clear = filtered ? (
+    <Button
+      variant="quiet"
+      onClick={() => {
+        onClear();
+        // the button goes away with the filters: keep the keyboard where the filters start
+        searchRef.current?.focus();
+      }}
+    >
+      Clear filters
+    </Button>
+  ) : null;
+
+  return { filters, clear };
 }

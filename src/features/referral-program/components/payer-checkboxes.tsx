@@ -1,4 +1,5 @@
-import { useId, type Ref } from 'react';
+import type { Ref } from 'react';
+import { CheckboxGroupField } from '@/components/ui/field';
 import type { PayerRef } from '../api/get-program-grid';
 
 interface PayerCheckboxesProps {
@@ -20,48 +21,18 @@ export function PayerCheckboxes({
   firstInputRef,
   error,
 }: PayerCheckboxesProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const chosen = new Set(value);
-
-  function toggle(payerId: string, checked: boolean) {
-    const next = new Set(chosen);
-    if (checked) next.add(payerId);
-    else next.delete(payerId);
-    onChange(payers.filter((payer) => next.has(payer.id)).map((payer) => payer.id));
-  }
-
   return (
-    <fieldset className="checkbox-group" aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
-      <legend>Payers that may refer clients</legend>
-      <p id={hintId} className="field-hint">
-        Choose at least one. Members of these insurance payers can request appointments with the therapist.
-      </p>
-      <ul>
-        {payers.map((payer, index) => (
-          <li key={payer.id}>
-            <label>
-              <input
-                ref={index === 0 ? firstInputRef : undefined}
-                type="checkbox"
-                name="payerIds"
-                value={payer.id}
-                checked={chosen.has(payer.id)}
-                aria-invalid={error ? true : undefined}
-                onChange={(event) => toggle(payer.id, event.target.checked)}
-                onBlur={onBlur}
-              />
-              {payer.name}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <CheckboxGroupField
+      name="payerIds"
+      label="Payers that may refer clients"
+      hint="Choose at least one. Members of these insurance payers can request appointments with the therapist."
+      error={error}
+      announceError
+      options={payers.map((payer) => ({ value: payer.id, label: payer.name }))}
+      value={value}
+      onChange={onChange}
+      onBlur={onBlur}
+      firstRef={firstInputRef}
+    />
   );
 }

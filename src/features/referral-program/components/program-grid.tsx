@@ -1,7 +1,9 @@
 import { flexRender, type Header, type Row, type SortingState, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, type RefObject } from 'react';
+import { memo, useEffect, type ReactNode, type RefObject } from 'react';
+import { BodyCell, HeaderCell, SpacerRow, TableFrame, rowClassName } from '@/components/ui/data-table';
 import type { EnrollmentRow } from '../api/get-program-grid';
+import styles from './referral-program.module.css';
 
 interface ProgramGridProps {
   table: Table<EnrollmentRow>;
@@ -11,6 +13,10 @@ interface ProgramGridProps {
   /** Rows matching the filters in all (loaded or not). */
   total: number;
   caption: string;
+  /** Each filterable column's filter, shown in its header. */
+  filters: Partial<Record<string, ReactNode>>;
+  /** Said in place of the rows when there are none. */
+  emptyText: string;
   /** Told the index of the last row drawn and how many are loaded, whenever either changes: the page loads more near the end. */
   onRowsDrawn: (lastIndex: number | undefined, loaded: number) => void;
   /** The scrolling region; focus lands here when a row's action button disappears. */
@@ -31,10 +37,11 @@ export function estimatedRowHeight(payerCount: number): number {
 }
 
 /**
- * The enrolled-staff table. Only the rows in view are in the document (virtualized); the table
- * tells assistive technology how many rows there are (aria-rowcount) and where each one is
- * (aria-rowindex). The next page loads as the view nears the end of what is loaded. Memoized: a
- * filter change re-renders the page around it at once, and the rows only when the new ones arrive.
+ * The enrolled-staff table, drawn with the data-table kit's parts (a card per row when narrow).
+ * Only the rows in view are in the document (virtualized); the table tells assistive technology
+ * how many rows there are (aria-rowcount) and where each one is (aria-rowindex). The next page
+ * loads as the view nears the end of what is loaded. Memoized: the rows are drawn again only when
+ * new ones arrive (a filter change re-renders the header at once).
  */
 export const ProgramGrid = memo(function ProgramGrid({
   table,
@@ -42,10 +49,11 @@ export const ProgramGrid = memo(function ProgramGrid({
   sorting,
   total,
   caption,
+  filters,
+  emptyText,
   onRowsDrawn,
   regionRef,
 }: ProgramGridProps) {
-  const captionId = useId();
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualizer re-renders through its own state
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -65,53 +73,53 @@ export const ProgramGrid = memo(function ProgramGrid({
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
   return (
-    <div
-      ref={regionRef}
-      className="table-scroll program-grid-scroll"
-      role="region"
-      aria-labelledby={captionId}
-      tabIndex={0}
+    <TableFrame
+      caption={caption}
+      captionHidden
+      regionRef={regionRef}
+      scrolling
+      fixedLayout
+      rowCount={rows.length > 0 ? total + 1 : undefined}
     >
-      <table className="data-table program-grid" aria-rowcount={total + 1}>
-        <caption id={captionId} className="visually-hidden">
-          {caption}
-        </caption>
-        <colgroup>
-          <col className="col-staff" />
-          <col className="col-application" />
-          <col className="col-payers" />
-          <col className="col-status" />
-          <col className="col-actions" />
-        </colgroup>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} sorting={sorting} />
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {paddingTop > 0 ? (
-            <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={columnCount} style={{ height: paddingTop }} />
-            </tr>
-          ) : null}
-          {items.map((item) => {
-            const row = rows[item.index];
-            return row ? (
-              <GridRow key={row.id} row={row} index={item.index} measureRef={virtualizer.measureElement} />
-            ) : null;
-          })}
-          {paddingBottom > 0 ? (
-            <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={columnCount} style={{ height: paddingBottom }} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+      <colgroup>
+        <col className={styles.colStaff} />
+        <col className={styles.colApplication} />
+        <col className={styles.colPayers} />
+        <col className={styles.colStatus} />
+        <col className={styles.colActions} />
+      </colgroup>
+      <thead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id} aria-rowindex={rows.length > 0 ? 1 : undefined}>
+            {group.headers.map((header) => (
+              <GridHeaderCell
+                key={header.id}
+                header={header}
+                sorting={sorting}
+                filter={filters[header.column.id]}
+              />
+            ))}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={columnCount} className={styles.emptyCell}>
+              {emptyText}
+            </td>
+          </tr>
+        ) : null}
+        <SpacerRow height={paddingTop} columns={columnCount} />
+        {items.map((item) => {
+          const row = rows[item.index];
+          return row ? (
+            <GridRow key={row.id} row={row} index={item.index} measureRef={virtualizer.measureElement} />
+          ) : null;
+        })}
+        <SpacerRow height={paddingBottom} columns={columnCount} />
+      </tbody>
+    </TableFrame>
   );
 });
 
@@ -129,34 +137,43 @@ const GridRow = memo(function GridRow({
   measureRef: (row: HTMLTableRowElement | null) => void;
 }) {
   return (
-    <tr data-index={index} ref={measureRef} aria-rowindex={index + 2}>
-      {row.getVisibleCells().map((cell) =>
-        cell.column.id === 'staff' ? (
-          <th key={cell.id} scope="row">
+    <tr data-index={index} ref={measureRef} aria-rowindex={index + 2} className={rowClassName}>
+      {row.getVisibleCells().map((cell) => {
+        const header = cell.column.columnDef.header;
+        return (
+          <BodyCell
+            key={cell.id}
+            label={typeof header === 'string' ? header : cell.column.id}
+            rowHeader={cell.column.id === 'staff'}
+            actions={cell.column.id === 'actions'}
+          >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </th>
-        ) : (
-          <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-        ),
-      )}
+          </BodyCell>
+        );
+      })}
     </tr>
   );
 });
 
-/** A column header; a sortable one is a button, and the sorted one says how (aria-sort). */
-function HeaderCell({ header, sorting }: { header: Header<EnrollmentRow, unknown>; sorting: SortingState }) {
+/** A column header: a sort button when the column sorts, and its filter when it has one. */
+function GridHeaderCell({
+  header,
+  sorting,
+  filter,
+}: {
+  header: Header<EnrollmentRow, unknown>;
+  sorting: SortingState;
+  filter: ReactNode;
+}) {
   const label = flexRender(header.column.columnDef.header, header.getContext());
-  if (!header.column.getCanSort()) return <th scope="col">{label}</th>;
   const sort = sorting.find((s) => s.id === header.column.id);
-  const sorted = sort ? (sort.desc ? 'desc' : 'asc') : false;
+  const canSort = header.column.getCanSort();
   return (
-    <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-        {label}
-        <span className="sort-indicator" aria-hidden="true">
-          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-        </span>
-      </button>
-    </th>
+    <HeaderCell
+      label={label}
+      sorted={canSort ? (sort ? (sort.desc ? 'desc' : 'asc') : false) : undefined}
+      onSort={canSort ? () => header.column.toggleSorting() : undefined}
+      filter={filter}
+    />
   );
 }

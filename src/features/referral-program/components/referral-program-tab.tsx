@@ -9,12 +9,18 @@ import {
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ProgramNotEnabled } from '@/components/program-not-enabled';
+import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { useMembership } from '@/lib/membership/membership-context';
 import type { EnrollmentCandidate } from '../api/get-enrollment-candidates';
 import { usePayers } from '../api/get-payers';
-import { programGridQueryOptions, useProgramGrid, type EnrollmentRow } from '../api/get-program-grid';
+import {
+  programGridQueryOptions,
+  useProgramGrid,
+  type EnrollmentRow,
+  type PayerRef,
+} from '../api/get-program-grid';
 import type { EnrollmentAction } from '../lib/enrollment-actions';
 import { gridQueryFrom, initialTableState, isFiltered, shouldLoadMore } from '../lib/grid-query';
 import { emptyGridText, personName, staffCountText } from '../lib/labels';
@@ -23,11 +29,11 @@ import { DeactivateEnrollmentDialog } from './deactivate-enrollment-dialog';
 import { DeleteEnrollmentDialog } from './delete-enrollment-dialog';
 import { EditPayersDialog } from './edit-payers-dialog';
 import { gridColumns } from './grid-columns';
-import { GridFilters } from './grid-filters';
+import { useGridFilters } from './grid-filters';
 import { ProgramGrid } from './program-grid';
 import { UndeliveredEmails } from './undelivered-emails';
 import { useDebouncedValue } from './use-debounced-value';
-import './referral-program.css';
+import styles from './referral-program.module.css';
 
 /** Manage Subscription › Client Referral Program: the enrolled-staff grid, for clinics with the program. */
 export function ReferralProgramTab() {
@@ -47,6 +53,8 @@ export function ReferralProgramTab() {
 }
 
 type OpenDialog = { kind: 'add' } | { kind: EnrollmentAction; enrollment: EnrollmentRow };
+
+const noPayers: readonly PayerRef[] = [];
 
 /** How long the staff search waits for typing to pause before asking the server. */
 const searchDelayMs = 300;
@@ -160,6 +168,19 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
     if (grid.hasNextPage) loadMoreIfNearEnd();
   }, [grid.hasNextPage, loadMoreIfNearEnd]);
 
+  const gridFilters = useGridFilters({
+    table,
+    search,
+    onSearchChange: setSearch,
+    payers: payers.data ?? noPayers,
+    filtered,
+    onClear: () => {
+      fetchAhead(sorting, [], '');
+      setSearch('');
+      setColumnFilters([]);
+    },
+  });
+
   function announce(message: string) {
     setDialog(null);
     setAnnouncement(message);
@@ -168,7 +189,7 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
   return (
     <>
       <h2>Client Referral Program</h2>
-      <p className="program-intro">
+      <p className={styles.programIntro}>
         New clients who search through their insurance payer’s portal or your client portal can request
         appointments in the open time of the therapists enrolled here. Add a therapist with the payers that
         may refer clients to them; we email them to complete their public profile.
@@ -182,18 +203,13 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         }}
       />
 
-      <div className="program-toolbar">
+      <div className={styles.programToolbar}>
         <p className="result-count" aria-live="polite">
           {grid.isSuccess && !grid.isPlaceholderData ? staffCountText(total, filtered) : ''}
         </p>
-        <button
-          ref={addButtonRef}
-          type="button"
-          className="button button-primary"
-          onClick={() => setDialog({ kind: 'add' })}
-        >
+        <Button ref={addButtonRef} variant="primary" onClick={() => setDialog({ kind: 'add' })}>
           Add Staff
-        </button>
+        </Button>
       </div>
 
       <p
@@ -205,19 +221,6 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         {announcement}
       </p>
 
-      <GridFilters
-        table={table}
-        search={search}
-        onSearchChange={setSearch}
-        payers={payers.data ?? []}
-        filtered={filtered}
-        onClear={() => {
-          fetchAhead(sorting, [], '');
-          setSearch('');
-          setColumnFilters([]);
-        }}
-      />
-
       {grid.isPending ? <LoadingState label="Loading enrolled staff…" /> : null}
       {grid.isError ? (
         <ErrorState
@@ -227,22 +230,28 @@ function ReferralProgram({ orgId, orgName }: { orgId: string; orgName: string })
         />
       ) : null}
       {grid.isSuccess ? (
-        rows.length === 0 ? (
-          <p className="empty-state">{emptyGridText(filtered)}</p>
-        ) : (
-          <div aria-busy={grid.isPlaceholderData || undefined}>
-            <ProgramGrid
-              table={table}
-              rows={table.getRowModel().rows}
-              sorting={sorting}
-              total={total}
-              caption={`Enrolled staff of ${orgName}`}
-              onRowsDrawn={onRowsDrawn}
-              regionRef={regionRef}
-            />
-            {grid.isFetchingNextPage ? <LoadingState label="Loading more staff…" /> : null}
-          </div>
-        )
+        // the filters sit in the grid's column headers; the form is their search landmark
+        <form
+          role="search"
+          aria-label="Filter enrolled staff"
+          className={styles.gridForm}
+          aria-busy={grid.isPlaceholderData || undefined}
+          onSubmit={(event) => event.preventDefault()}
+        >
+          {gridFilters.clear ? <div className={styles.clearFilters}>{gridFilters.clear}</div> : null}
+          <ProgramGrid
+            table={table}
+            rows={table.getRowModel().rows}
+            sorting={sorting}
+            total={total}
+            caption={`Enrolled staff of ${orgName}`}
+            filters={gridFilters.filters}
+            emptyText={emptyGridText(filtered)}
+            onRowsDrawn={onRowsDrawn}
+            regionRef={regionRef}
+          />
+          {grid.isFetchingNextPage ? <LoadingState label="Loading more staff…" /> : null}
+        </form>
       ) : null}
 
       {dialog?.kind === 'add' ? (

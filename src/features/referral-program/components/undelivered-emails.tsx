@@ -1,9 +1,11 @@
+import { buttonClassName } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/status';
 import { formatDateTime, isoTimestamp } from '@/lib/datetime';
 import { useUndeliveredEmails, type UndeliveredEmail } from '../api/get-undelivered-emails';
 import { useResendUndeliveredEmail } from '../api/resend-undelivered-email';
 import { emailTemplateLabel, shortError } from '../lib/email-template-labels';
 import { mutationErrorMessage } from '../lib/mutation-error-message';
+import styles from './referral-program.module.css';
 
 /** What the admin is told once a resend was asked for, by the email's status afterwards. */
 function resendNotice(email: UndeliveredEmail, status: string): string {
@@ -51,7 +53,7 @@ export function UndeliveredEmails({
       {emails.length > 0 ? (
         <section
           aria-labelledby="undelivered-emails-title"
-          className="callout callout-error undelivered-emails"
+          className={`callout callout-error ${styles.undeliveredEmails}`}
         >
           <h3 id="undelivered-emails-title" className="callout-title">
             Emails that could not be delivered ({total})
@@ -61,21 +63,21 @@ export function UndeliveredEmails({
             it. Check the address (or reach them another way), then resend: we try again for another 72 hours.
           </p>
           {resend.isError ? (
-            <p role="alert" className="undelivered-resend-error">
+            <p role="alert" className={styles.undeliveredResendError}>
               {mutationErrorMessage(resend.error)}
             </p>
           ) : null}
-          <ul className="undelivered-list">
+          <ul className={styles.undeliveredList}>
             {emails.map((email) => {
               const label = emailTemplateLabel(email.template);
               const resending = resend.isPending && resend.variables === email.id;
               return (
-                <li key={email.id} className="undelivered-item">
-                  <div className="undelivered-details">
-                    <p className="undelivered-recipient">{email.recipient}</p>
+                <li key={email.id} className={styles.undeliveredItem}>
+                  <div className={styles.undeliveredDetails}>
+                    <p className={styles.undeliveredRecipient}>{email.recipient}</p>
                     <p>{label}</p>
                     {email.dead_lettered_at ? (
-                      <p className="undelivered-meta">
+                      <p className={styles.undeliveredMeta}>
                         Given up on{' '}
                         <time dateTime={isoTimestamp(email.dead_lettered_at)}>
                           {formatDateTime(email.dead_lettered_at)}
@@ -83,11 +85,11 @@ export function UndeliveredEmails({
                         after {email.attempts} {email.attempts === 1 ? 'attempt' : 'attempts'}
                       </p>
                     ) : null}
-                    <p className="undelivered-meta">Last error: {shortError(email.last_error)}</p>
+                    <p className={styles.undeliveredMeta}>Last error: {shortError(email.last_error)}</p>
                   </div>
                   <button
                     type="button"
-                    className="button button-secondary"
+                    className={buttonClassName({ variant: 'secondary' })}
                     disabled={resending}
                     onClick={() => onResend(email)}
                   >
@@ -102,7 +104,7 @@ export function UndeliveredEmails({
             })}
           </ul>
           {total > emails.length ? (
-            <p className="undelivered-meta">
+            <p className={styles.undeliveredMeta}>
               Showing the {emails.length} most recent of {total}.
             </p>
           ) : null}

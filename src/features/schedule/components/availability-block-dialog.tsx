@@ -18,7 +18,10 @@ import {
   type AvailabilityBlockChanges,
   type AvailabilityBlockFormValues,
 } from '../schemas';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
+import { buttonClassName } from '@/components/ui/button';
+import { DateTimeField, FieldError, FieldHint, SelectField } from '@/components/ui/field';
+import styles from './schedule.module.css';
 
 export type BlockDialogMode =
   | { kind: 'create'; values: AvailabilityBlockFormValues; selection: TimeRange | null }
@@ -128,13 +131,8 @@ function BlockForm({
   const fieldId = (name: string) => `${id}-${name}`;
   const errorId = (name: keyof AvailabilityBlockFormValues) =>
     errors[name] ? `${fieldId(name)}-error` : undefined;
-  const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
   const fieldError = (name: keyof AvailabilityBlockFormValues) =>
-    errors[name]?.message ? (
-      <p id={`${fieldId(name)}-error`} className="field-error">
-        {errors[name].message}
-      </p>
-    ) : null;
+    errors[name]?.message ? <FieldError id={`${fieldId(name)}-error`} error={errors[name].message} /> : null;
   const zoneNoteId = fieldId('zone-note');
 
   return (
@@ -143,29 +141,25 @@ function BlockForm({
       aria-busy={mutation.isPending}
       onSubmit={(event) => void handleSubmit((values) => save(values).catch(() => undefined))(event)}
     >
-      <div className="field">
-        <label htmlFor={fieldId('location_id')}>Location</label>
-        <select
-          id={fieldId('location_id')}
-          aria-invalid={errors.location_id ? true : undefined}
-          aria-describedby={errorId('location_id')}
-          {...register('location_id', {
-            onChange: (event: { target: { value: string } }) => followSelection(event.target.value),
-          })}
-        >
-          <option value="">Choose a location</option>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        {fieldError('location_id')}
-      </div>
+      <SelectField
+        id={fieldId('location_id')}
+        label="Location"
+        error={errors.location_id?.message}
+        {...register('location_id', {
+          onChange: (event: { target: { value: string } }) => followSelection(event.target.value),
+        })}
+      >
+        <option value="">Choose a location</option>
+        {locations.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </SelectField>
 
       <fieldset>
         <legend>Repeats</legend>
-        <div className="choice-row">
+        <div className={styles.choiceRow}>
           <label>
             <input type="radio" value="once" {...register('repeats')} /> One time
           </label>
@@ -179,7 +173,7 @@ function BlockForm({
         <>
           <fieldset aria-describedby={errorId('weekdays')}>
             <legend>Days of the week</legend>
-            <div className="choice-row">
+            <div className={styles.choiceRow}>
               {weekdayOptions.map((day) => (
                 <label key={day.value}>
                   <input type="checkbox" value={day.value} {...register('weekdays')} /> {day.label}
@@ -188,91 +182,76 @@ function BlockForm({
             </div>
             {fieldError('weekdays')}
           </fieldset>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor={fieldId('valid_from')}>Starts on</label>
-              <input
-                id={fieldId('valid_from')}
-                type="date"
-                aria-invalid={errors.valid_from ? true : undefined}
-                aria-describedby={errorId('valid_from')}
-                {...register('valid_from')}
-              />
-              {fieldError('valid_from')}
-            </div>
-            <div className="field">
-              <label htmlFor={fieldId('valid_until')}>Ends on (optional)</label>
-              <p id={fieldId('valid_until-hint')} className="field-hint">
-                Empty repeats with no end; at most two years.
-              </p>
-              <input
-                id={fieldId('valid_until')}
-                type="date"
-                aria-invalid={errors.valid_until ? true : undefined}
-                aria-describedby={describedBy(fieldId('valid_until-hint'), errorId('valid_until'))}
-                {...register('valid_until')}
-              />
-              {fieldError('valid_until')}
-            </div>
+          <div className={styles.fieldRow}>
+            <DateTimeField
+              id={fieldId('valid_from')}
+              type="date"
+              label="Starts on"
+              error={errors.valid_from?.message}
+              announceError={false}
+              {...register('valid_from')}
+            />
+            <DateTimeField
+              id={fieldId('valid_until')}
+              type="date"
+              label="Ends on (optional)"
+              hint="Empty repeats with no end; at most two years."
+              error={errors.valid_until?.message}
+              announceError={false}
+              {...register('valid_until')}
+            />
           </div>
         </>
       ) : (
-        <div className="field">
-          <label htmlFor={fieldId('valid_from')}>Date</label>
-          <input
-            id={fieldId('valid_from')}
-            type="date"
-            aria-invalid={errors.valid_from ? true : undefined}
-            aria-describedby={errorId('valid_from')}
-            {...register('valid_from')}
-          />
-          {fieldError('valid_from')}
-        </div>
+        <DateTimeField
+          id={fieldId('valid_from')}
+          type="date"
+          label="Date"
+          error={errors.valid_from?.message}
+          announceError={false}
+          {...register('valid_from')}
+        />
       )}
 
       <fieldset>
         <legend>Time</legend>
-        <p id={zoneNoteId} className="field-hint">
+        <FieldHint id={zoneNoteId}>
           {location
             ? `Times are in ${timeZoneName(location.time_zone)}, the ${location.name}’s time zone.`
             : 'Times are in the location’s time zone.'}
-        </p>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={fieldId('start_time')}>Start time</label>
-            <input
-              id={fieldId('start_time')}
-              type="time"
-              step={300}
-              aria-invalid={errors.start_time ? true : undefined}
-              aria-describedby={describedBy(zoneNoteId, errorId('start_time'))}
-              {...register('start_time')}
-            />
-            {fieldError('start_time')}
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId('end_time')}>End time</label>
-            <input
-              id={fieldId('end_time')}
-              type="time"
-              step={300}
-              aria-invalid={errors.end_time ? true : undefined}
-              aria-describedby={describedBy(zoneNoteId, errorId('end_time'))}
-              {...register('end_time')}
-            />
-            {fieldError('end_time')}
-          </div>
+        </FieldHint>
+        <div className={styles.fieldRow}>
+          <DateTimeField
+            id={fieldId('start_time')}
+            type="time"
+            step={300}
+            label="Start time"
+            describedBy={[zoneNoteId]}
+            error={errors.start_time?.message}
+            announceError={false}
+            {...register('start_time')}
+          />
+          <DateTimeField
+            id={fieldId('end_time')}
+            type="time"
+            step={300}
+            label="End time"
+            describedBy={[zoneNoteId]}
+            error={errors.end_time?.message}
+            announceError={false}
+            {...register('end_time')}
+          />
         </div>
       </fieldset>
 
       {showAcceptExternal ? (
         <fieldset aria-describedby={fieldId('external-hint')}>
           <legend>Accept External Appointments</legend>
-          <p id={fieldId('external-hint')} className="field-hint">
+          <FieldHint id={fieldId('external-hint')}>
             Yes lets clients request appointments in this time through their insurance payer or the Client
             Portal.
-          </p>
-          <div className="choice-row">
+          </FieldHint>
+          <div className={styles.choiceRow}>
             <label>
               <input type="radio" value="yes" {...register('accept_external')} /> Yes
             </label>
@@ -290,19 +269,23 @@ function BlockForm({
         </div>
       ) : null}
 
-      <div className="modal-actions">
+      <DialogFooter>
         {mode.kind === 'edit' ? (
-          <button type="button" className="button button-danger" onClick={onDelete}>
+          <button type="button" className={buttonClassName({ variant: 'danger' })} onClick={onDelete}>
             Delete block
           </button>
         ) : null}
-        <button type="button" className="button button-secondary" onClick={close}>
+        <button type="button" className={buttonClassName({ variant: 'secondary' })} onClick={close}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+        <button
+          type="submit"
+          className={buttonClassName({ variant: 'primary' })}
+          disabled={mutation.isPending}
+        >
           {mutation.isPending ? 'Saving…' : 'Save block'}
         </button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }
@@ -330,13 +313,18 @@ function DeleteConfirmation({
           <p>{blockErrorMessage(remove.error)}</p>
         </div>
       ) : null}
-      <div className="modal-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel} autoFocus>
+      <DialogFooter>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={onCancel}
+          autoFocus
+        >
           Keep it
         </button>
         <button
           type="button"
-          className="button button-danger-solid"
+          className={buttonClassName({ variant: 'danger' })}
           disabled={remove.isPending}
           onClick={() =>
             void remove
@@ -347,7 +335,7 @@ function DeleteConfirmation({
         >
           {remove.isPending ? 'Deleting…' : 'Delete block'}
         </button>
-      </div>
+      </DialogFooter>
     </>
   );
 }

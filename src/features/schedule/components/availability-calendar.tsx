@@ -7,7 +7,8 @@ import { formatDate, formatTimeRange } from '../lib/calendar-formats';
 import { eventClassName, type CalendarEvent } from '../lib/calendar-events';
 import type { TimeRange } from '@/lib/tstzrange';
 import { intlLocalizer } from './calendar-localizer';
-import './schedule.css';
+import { buttonClassName } from '@/components/ui/button';
+import styles from './schedule.module.css';
 
 const localizer = intlLocalizer();
 
@@ -80,7 +81,7 @@ export const AvailabilityCalendar = memo(function AvailabilityCalendar({
   };
 
   return (
-    <div className="schedule-calendar" role="region" aria-label={label} aria-describedby={describedBy}>
+    <div className={styles.scheduleCalendar} role="region" aria-label={label} aria-describedby={describedBy}>
       <Calendar<CalendarEvent>
         localizer={localizer}
         events={events}
@@ -117,27 +118,39 @@ const calendarComponents = {
 function CalendarToolbar({ label, onNavigate, onView, view }: ToolbarProps<CalendarEvent>) {
   const current = isCalendarView(view) ? view : 'week';
   return (
-    <div className="calendar-toolbar">
-      <div className="calendar-toolbar-group" role="group" aria-label="Dates">
-        <button type="button" className="button button-secondary" onClick={() => onNavigate('TODAY')}>
+    <div className={styles.calendarToolbar}>
+      <div className={styles.calendarToolbarGroup} role="group" aria-label="Dates">
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={() => onNavigate('TODAY')}
+        >
           Today
         </button>
-        <button type="button" className="button button-secondary" onClick={() => onNavigate('PREV')}>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={() => onNavigate('PREV')}
+        >
           Previous {periodNames[current]}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => onNavigate('NEXT')}>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'secondary' })}
+          onClick={() => onNavigate('NEXT')}
+        >
           Next {periodNames[current]}
         </button>
       </div>
       <p className="calendar-range-label" aria-live="polite">
         {label}
       </p>
-      <div className="calendar-toolbar-group" role="group" aria-label="View">
+      <div className={styles.calendarToolbarGroup} role="group" aria-label="View">
         {calendarViews.map((name) => (
           <button
             key={name}
             type="button"
-            className="button button-secondary"
+            className={buttonClassName({ variant: 'secondary' })}
             aria-pressed={name === current}
             onClick={() => onView(name)}
           >
@@ -166,7 +179,7 @@ function MonthEvent({ event }: EventProps<CalendarEvent>) {
 /** An event in the agenda: a button, whose click reaches the row cell that opens it. */
 function AgendaEvent({ event }: EventProps<CalendarEvent>) {
   return (
-    <button type="button" className="calendar-event-button">
+    <button type="button" className={styles.calendarEventButton}>
       <span className="visually-hidden">
         {formatDate(event.start, 'fullDate')}, {formatTimeRange(event.start, event.end)}:{' '}
       </span>

@@ -6,7 +6,9 @@ import { describeBlock, type AvailabilityBlock } from '../lib/block-form';
 import { eventKinds, type CalendarEvent } from '../lib/calendar-events';
 import { formatEventWhen } from '../lib/calendar-formats';
 import { timeZoneName } from '../lib/time-zones';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
+import { buttonClassName } from '@/components/ui/button';
+import styles from './schedule.module.css';
 
 interface EventDetailsDialogProps {
   event: CalendarEvent;
@@ -33,7 +35,7 @@ export function EventDetailsDialog({
       onClose={onClose}
       initialFocus={closeButton}
     >
-      <dl className="details-list modal-details">
+      <dl className={`${styles.modalDetails} details-list`}>
         <div>
           <dt>When</dt>
           <dd>{formatEventWhen(event.start, event.end)}</dd>
@@ -72,11 +74,16 @@ export function EventDetailsDialog({
           .
         </p>
       ) : null}
-      <div className="modal-actions">
-        <button type="button" className="button button-primary" onClick={onClose} ref={closeButton}>
+      <DialogFooter>
+        <button
+          type="button"
+          className={buttonClassName({ variant: 'primary' })}
+          onClick={onClose}
+          ref={closeButton}
+        >
           Close
         </button>
-      </div>
+      </DialogFooter>
     </ModalDialog>
   );
 }

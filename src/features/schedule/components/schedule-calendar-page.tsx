@@ -30,6 +30,9 @@ import { AvailabilityBlockDialog, type BlockDialogMode } from './availability-bl
 import { AvailabilityCalendar } from './availability-calendar';
 import { CalendarLegend } from './calendar-legend';
 import { EventDetailsDialog } from './event-details-dialog';
+import { buttonClassName } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/field';
+import styles from './schedule.module.css';
 
 /**
  * Makes the formatters the calendar shows its first week with. Making an Intl formatter costs far
@@ -161,32 +164,34 @@ export function ScheduleCalendarPage() {
 
       {staffId !== null ? (
         <>
-          <div className="schedule-toolbar">
+          <div className={styles.scheduleToolbar}>
             {scope === 'choose' && therapists.data ? (
-              <div className="field">
-                <label htmlFor={pickerId}>Therapist</label>
-                <select
-                  id={pickerId}
-                  value={staffId}
-                  onChange={(event) => setSearchParams({ therapist: event.target.value })}
-                >
-                  {therapists.data.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {fullName(t)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={pickerId}
+                label="Therapist"
+                value={staffId}
+                onChange={(event) => setSearchParams({ therapist: event.target.value })}
+              >
+                {therapists.data.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {fullName(t)}
+                  </option>
+                ))}
+              </SelectField>
             ) : null}
             {formReady ? (
-              <button type="button" className="button button-primary" onClick={() => openNewBlock(null)}>
+              <button
+                type="button"
+                className={buttonClassName({ variant: 'primary' })}
+                onClick={() => openNewBlock(null)}
+              >
                 New availability block
               </button>
             ) : null}
           </div>
 
           <h2>{staffId === viewer.staffId ? 'My calendar' : `${therapistName}’s calendar`}</h2>
-          <p id={zoneId} className="schedule-zone">
+          <p id={zoneId} className={styles.scheduleZone}>
             Times in {describeTimeZone(viewerTimeZone())}.
           </p>
           {manage ? null : (

@@ -35,6 +35,7 @@ import {
   type PlacedEvent,
 } from '../lib/time-grid-layout';
 import { visibleRange, type CalendarView } from '../lib/visible-range';
+import styles from './schedule.module.css';
 
 /** What react-big-calendar hands a view, as far as the time grid uses it. */
 interface ViewProps {
@@ -125,18 +126,18 @@ function TimeGrid({
 
   const columns = { '--time-grid-days': days.length, '--time-grid-hour': `${hourRem}rem` } as CSSProperties;
   return (
-    <div className="time-grid" style={columns}>
-      <div className="time-grid-header" aria-hidden="true">
+    <div className={styles.timeGrid} style={columns}>
+      <div className={styles.timeGridHeader} aria-hidden="true">
         <span />
         {days.map((day) => (
-          <span key={day.getTime()} className={day.getTime() === today ? 'time-grid-today' : undefined}>
+          <span key={day.getTime()} className={day.getTime() === today ? styles.timeGridToday : undefined}>
             {localizer.format(day, 'dayFormat')}
           </span>
         ))}
       </div>
       {/* a keyboard must reach this scrolling region even when it holds no event to tab to */}
       <div ref={bodyRef} className="time-grid-body" tabIndex={0} role="group" aria-label="Hours of the day">
-        <div className="time-grid-hours" aria-hidden="true">
+        <div aria-hidden="true">
           {hours.map((hour) => (
             <span key={hour} className="time-grid-hour">
               {hour === 0 ? null : formatTimeOfDay(new Date(2000, 0, 1, hour))}
@@ -260,8 +261,9 @@ const DayColumn = memo(function DayColumn({
     const box = e.currentTarget.getBoundingClientRect();
     return ((e.clientY - box.top) / box.height) * minutesPerDay;
   };
+  // an event is a button in the column: a press on it opens the event rather than starting a selection
   const onEmpty = (e: { target: EventTarget }) =>
-    !(e.target instanceof Element && e.target.closest('.time-grid-event'));
+    !(e.target instanceof Element && e.target.closest('button'));
 
   const handlers = selectable
     ? {
@@ -298,7 +300,7 @@ const DayColumn = memo(function DayColumn({
     drag && slotAt(drag.from) !== slotAt(drag.to) ? selectedMinutes(drag.from, drag.to) : null;
   return (
     <div
-      className={`time-grid-day${nowMinute === null ? '' : ' time-grid-today'}`}
+      className={nowMinute === null ? styles.timeGridDay : `${styles.timeGridDay} ${styles.timeGridToday}`}
       role="group"
       aria-label={dateText}
       {...handlers}
@@ -310,7 +312,7 @@ const DayColumn = memo(function DayColumn({
             // by place, not by event: the next week's events reuse this week's buttons
             key={i}
             type="button"
-            className={`time-grid-event ${eventClassName(event)}${toMinute - fromMinute < shortMinutes ? ' time-grid-event-short' : ''}`}
+            className={`${styles.timeGridEvent} ${eventClassName(event)}${toMinute - fromMinute < shortMinutes ? ` ${styles.timeGridEventShort}` : ''}`}
             style={{
               top: percent(fromMinute),
               height: percent(toMinute - fromMinute),
@@ -328,14 +330,14 @@ const DayColumn = memo(function DayColumn({
       })}
       {selection && (
         <div
-          className="time-grid-selection"
+          className={styles.timeGridSelection}
           style={{ top: percent(selection.from), height: percent(selection.to - selection.from) }}
         >
           {formatTimeRange(atMinute(day, selection.from), atMinute(day, selection.to))}
         </div>
       )}
       {nowMinute !== null && (
-        <div className="time-grid-now" style={{ top: percent(nowMinute) }} aria-hidden="true" />
+        <div className={styles.timeGridNow} style={{ top: percent(nowMinute) }} aria-hidden="true" />
       )}
     </div>
   );

@@ -1,5 +1,7 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { TextField } from '@/components/ui/field';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { paths } from '@/lib/access/paths';
@@ -20,25 +22,20 @@ export function ActiveStaffPage() {
     () => filterStaffByName(staff.data ?? [], deferredSearch),
     [staff.data, deferredSearch],
   );
-  const searchId = useId();
-  const captionId = useId();
 
   return (
     <section aria-labelledby="active-staff-title" className="page">
       <p className="eyebrow">Staff</p>
       <h1 id="active-staff-title">Active Staff Members</h1>
 
-      <div className="toolbar">
-        <label htmlFor={searchId}>Search by name</label>
-        <input
-          id={searchId}
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </div>
+      <TextField
+        label="Search by name"
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
 
       {staff.isPending ? <LoadingState label="Loading staff members…" /> : null}
       {staff.isError ? (
@@ -54,13 +51,14 @@ export function ActiveStaffPage() {
             {resultSummary(visible.length, staff.data.length, deferredSearch)}
           </p>
           {visible.length > 0 ? (
-            <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <StaffTable
-                staff={visible}
-                captionId={captionId}
-                organizationName={membership.organization.name}
-              />
-            </div>
+            <DataTable
+              caption={`Active staff members of ${membership.organization.name}`}
+              columns={staffColumns}
+              rows={visible}
+              rowKey={(person) => person.id}
+              loadingLabel="Loading staff members…"
+              empty={null}
+            />
           ) : null}
         </>
       ) : null}
@@ -76,40 +74,17 @@ function resultSummary(shown: number, total: number, search: string): string {
   return `${shown} of ${total} ${noun(total)} match “${search.trim()}”.`;
 }
 
-function StaffTable({
-  staff,
-  captionId,
-  organizationName,
-}: {
-  staff: readonly ActiveStaffMember[];
-  captionId: string;
-  organizationName: string;
-}) {
-  return (
-    <table className="data-table">
-      <caption id={captionId}>Active staff members of {organizationName}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Roles</th>
-          <th scope="col">Default location</th>
-          <th scope="col">NPI</th>
-        </tr>
-      </thead>
-      <tbody>
-        {staff.map((person) => (
-          <tr key={person.id}>
-            <th scope="row">
-              <Link to={paths.staffDetails(person.id)}>{fullName(person)}</Link>
-            </th>
-            <td>{person.email}</td>
-            <td>{describeRoles(person.roles)}</td>
-            <td>{person.default_location?.name ?? <span className="muted">None</span>}</td>
-            <td>{person.npi ?? <span className="muted">None</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+const none = <span className="muted">None</span>;
+
+const staffColumns: DataColumn<ActiveStaffMember>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    rowHeader: true,
+    cell: (person) => <Link to={paths.staffDetails(person.id)}>{fullName(person)}</Link>,
+  },
+  { id: 'email', header: 'Email', cell: (person) => person.email },
+  { id: 'roles', header: 'Roles', cell: (person) => describeRoles(person.roles) },
+  { id: 'location', header: 'Default location', cell: (person) => person.default_location?.name ?? none },
+  { id: 'npi', header: 'NPI', cell: (person) => person.npi ?? none },
+];

@@ -8,6 +8,7 @@ import { hasRole } from '@/lib/access/roles';
 import { fullName } from '@/lib/membership/current-membership';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useStaffMember, type StaffMemberDetails } from '../api/get-staff-member';
+import { StatusBadge } from '@/components/ui/status-badge';
 
 /** Staff › Active Staff Members › Details: the staff member's name and tabs; the tab's page renders below. */
 export function StaffDetailsLayout() {
@@ -76,7 +77,12 @@ export function StaffDetailsLayout() {
       <p className="eyebrow">{isSelf ? 'My Profile' : 'Staff member details'}</p>
       <h1 id="staff-details-title">
         {name}
-        {member.is_active ? null : <span className="badge badge-muted">Deactivated</span>}
+        {member.is_active ? null : (
+          <>
+            {' '}
+            <StatusBadge tone="neutral">Deactivated</StatusBadge>
+          </>
+        )}
       </h1>
       <TabNav label="Staff member sections" tabs={tabs} />
       <div className="tab-panel">

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextAreaField } from '@/components/ui/field';
+import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
 import { formatDateTime } from '@/lib/datetime';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { declineReasons, declineSchema, type DeclineForm } from '../schemas';
@@ -26,7 +27,6 @@ export function DecisionDialog({
   onDecline,
   onClose,
 }: DecisionDialogProps) {
-  const fieldId = useId();
   const {
     register,
     handleSubmit,
@@ -57,14 +57,14 @@ export function DecisionDialog({
               {error}
             </p>
           ) : null}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose} disabled={pending}>
+          <DialogFooter>
+            <Button variant="secondary" onClick={onClose} disabled={pending}>
               Cancel
-            </button>
-            <button type="button" className="button-primary" onClick={onConfirm} aria-disabled={pending}>
+            </Button>
+            <Button variant="primary" onClick={onConfirm} aria-disabled={pending}>
               {pending ? 'Confirming…' : 'Confirm appointment'}
-            </button>
-          </div>
+            </Button>
+          </DialogFooter>
         </>
       ) : (
         <form noValidate onSubmit={handleSubmit((form) => !pending && onDecline(form))}>
@@ -72,57 +72,39 @@ export function DecisionDialog({
             {client} will be told that the clinic could not accept the request for {when}; your reason stays
             internal. It cannot be undone.
           </p>
-          <div className="field">
-            <label htmlFor={`${fieldId}-reason`}>Reason</label>
-            <select
-              id={`${fieldId}-reason`}
-              aria-required="true"
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? `${fieldId}-reason-error` : undefined}
-              {...register('reason')}
-            >
-              <option value="">Choose a reason</option>
-              {Object.entries(declineReasons).map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            {errors.reason ? (
-              <p id={`${fieldId}-reason-error`} className="field-error" role="alert">
-                {errors.reason.message}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${fieldId}-note`}>Note (internal; required for Other)</label>
-            <textarea
-              id={`${fieldId}-note`}
-              rows={3}
-              maxLength={1000}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby={errors.note ? `${fieldId}-note-error` : undefined}
-              {...register('note')}
-            />
-            {errors.note ? (
-              <p id={`${fieldId}-note-error`} className="field-error" role="alert">
-                {errors.note.message}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            label="Reason"
+            aria-required="true"
+            error={errors.reason?.message}
+            {...register('reason')}
+          >
+            <option value="">Choose a reason</option>
+            {Object.entries(declineReasons).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <TextAreaField
+            label="Note (internal; required for Other)"
+            rows={3}
+            maxLength={1000}
+            error={errors.note?.message}
+            {...register('note')}
+          />
           {error ? (
             <p role="alert" className="callout callout-error">
               {error}
             </p>
           ) : null}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose} disabled={pending}>
+          <DialogFooter>
+            <Button variant="secondary" onClick={onClose} disabled={pending}>
               Cancel
-            </button>
-            <button type="submit" className="button-primary" aria-disabled={pending}>
+            </Button>
+            <Button type="submit" variant="danger" aria-disabled={pending}>
               {pending ? 'Declining…' : 'Decline request'}
-            </button>
-          </div>
+            </Button>
+          </DialogFooter>
         </form>
       )}
     </ModalDialog>

@@ -3,6 +3,7 @@ import { formatDateTime, parseTimestamp } from '@/lib/datetime';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { useTherapistDay } from '../api/get-therapist-day';
 import { findConflicts } from '../lib/conflicts';
+import styles from './unconfirmed-appointments.module.css';
 
 const kindLabel = {
   availability: 'Open time',
@@ -20,9 +21,9 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
   );
 
   return (
-    <div className="request-details">
+    <div className={styles.details}>
       <h3>Submitted</h3>
-      <dl>
+      <dl className={styles.submitted}>
         <dt>Client</dt>
         <dd>
           {request.first_name} {request.last_name}
@@ -60,7 +61,7 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
         </p>
       ) : null}
       {day.data ? (
-        <ul className="day-list">
+        <ul className={styles.dayList}>
           {day.data.map((entry, i) => (
             <li key={i}>
               <strong>{entry.isThisRequest ? 'This request' : kindLabel[entry.kind]}</strong>:{' '}

@@ -1,5 +1,8 @@
-import { Fragment, useId, useMemo, useState } from 'react';
-import { ErrorState, LoadingState } from '@/components/ui/status';
+import { useId, useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { DataTable, sortRows, type DataColumn, type SortState } from '@/components/ui/data-table';
+import { ErrorState } from '@/components/ui/status';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { formatDateTime } from '@/lib/datetime';
 import { errorMessage } from '@/lib/errors';
@@ -9,6 +12,7 @@ import { useUnconfirmedAppointments, type UnconfirmedRequest } from '../api/get-
 import { requestActions, timeLeft } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
 import { RequestDetails } from './request-details';
+import styles from './unconfirmed-appointments.module.css';
 
 /** Schedule › Unconfirmed Appointments: every pending request the viewer may decide. */
 export function UnconfirmedAppointmentsPage() {
@@ -38,6 +42,90 @@ export function UnconfirmedAppointmentsPage() {
   const shown = requests.filter(
     (r) => (!therapist || r.therapist_id === therapist) && (!source || r.source_label === source),
   );
+  const [sort, setSort] = useState<SortState>({ id: 'timeLeft', desc: false });
+
+  // the filters sit in their columns' headers; the column's name is right above each
+  const therapistFilter = (
+    <>
+      <label htmlFor={`${filterId}-therapist`} className="visually-hidden">
+        Therapist
+      </label>
+      <select id={`${filterId}-therapist`} value={therapist} onChange={(e) => setTherapist(e.target.value)}>
+        <option value="">All therapists</option>
+        {therapists.map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+  const sourceFilter = (
+    <>
+      <label htmlFor={`${filterId}-source`} className="visually-hidden">
+        Source
+      </label>
+      <select id={`${filterId}-source`} value={source} onChange={(e) => setSource(e.target.value)}>
+        <option value="">All sources</option>
+        {sources.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+  const columns: DataColumn<UnconfirmedRequest>[] = [
+    {
+      id: 'client',
+      header: 'Client',
+      sortable: true,
+      cell: (r) => (
+        <>
+          <span className={styles.client}>
+            {r.first_name} {r.last_name}
+          </span>
+          <span className={styles.contact}>
+            {r.email} · {r.phone}
+          </span>
+          {r.note ? <span className="muted"> Note: {r.note}</span> : null}
+        </>
+      ),
+    },
+    {
+      id: 'requested',
+      header: 'Requested time',
+      sortable: true,
+      cell: (r) => (
+        <>
+          {formatDateTime(r.slot_start)}
+          {r.location_name ? (
+            <>
+              <br />
+              {r.location_name}
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'therapist',
+      header: 'Therapist',
+      filter: therapistFilter,
+      cell: (r) => `${r.therapist_first_name} ${r.therapist_last_name}`,
+    },
+    { id: 'source', header: 'Source', filter: sourceFilter, cell: (r) => r.source_label },
+    { id: 'arrived', header: 'Arrived', sortable: true, cell: (r) => formatDateTime(r.created_at) },
+    {
+      id: 'timeLeft',
+      header: 'Time left',
+      sortable: true,
+      cell: (r) => {
+        const left = timeLeft(r.expires_at, now);
+        return left.urgent ? <StatusBadge tone="danger">Urgent: {left.label}</StatusBadge> : left.label;
+      },
+    },
+  ];
 
   if (!organization.referral_program_enabled) {
     return (
@@ -63,130 +151,64 @@ export function UnconfirmedAppointmentsPage() {
     <section className="page" aria-labelledby="unconfirmed-title">
       <p className="eyebrow">Schedule</p>
       <h1 id="unconfirmed-title">Unconfirmed Appointments</h1>
-      <p>
+      <p className={styles.intro}>
         Answer each request within 48 hours, or before its time begins when that is sooner; after that it
         expires and the client is told. Times are shown in your time zone.
       </p>
-      <p role="status" className="status-line">
+      <p role="status" className={done ? 'callout callout-success' : 'visually-hidden'}>
         {done}
       </p>
 
-      <div className="filters" role="group" aria-label="Filter requests">
-        <label htmlFor={`${filterId}-therapist`}>Therapist</label>
-        <select id={`${filterId}-therapist`} value={therapist} onChange={(e) => setTherapist(e.target.value)}>
-          <option value="">All therapists</option>
-          {therapists.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${filterId}-source`}>Source</label>
-        <select id={`${filterId}-source`} value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      {queue.isPending ? <LoadingState label="Loading requests…" /> : null}
       {queue.isError ? (
         <ErrorState
           title="The requests could not be loaded"
           error={queue.error}
           onRetry={() => void queue.refetch()}
         />
-      ) : null}
-      {queue.isSuccess && shown.length === 0 ? (
-        <p>
-          {requests.length ? 'No requests match these filters.' : 'No requests are waiting for an answer.'}
-        </p>
-      ) : null}
-      {shown.length > 0 ? (
-        <div className="table-wrapper">
-          <table>
-            <caption>
-              {shown.length} pending request{shown.length === 1 ? '' : 's'}, the most urgent first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Client</th>
-                <th scope="col">Requested time</th>
-                <th scope="col">Therapist</th>
-                <th scope="col">Source</th>
-                <th scope="col">Arrived</th>
-                <th scope="col">Time left</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => {
-                const left = timeLeft(r.expires_at, now);
-                const client = `${r.first_name} ${r.last_name}`;
-                return (
-                  <Fragment key={r.id}>
-                    <tr>
-                      <td>
-                        <strong>{client}</strong>
-                        <br />
-                        {r.email} · {r.phone}
-                        {r.note ? (
-                          <>
-                            <br />
-                            <span className="muted">Note: {r.note}</span>
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        {formatDateTime(r.slot_start)}
-                        {r.location_name ? (
-                          <>
-                            <br />
-                            {r.location_name}
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        {r.therapist_first_name} {r.therapist_last_name}
-                      </td>
-                      <td>{r.source_label}</td>
-                      <td>{formatDateTime(r.created_at)}</td>
-                      <td>
-                        {left.urgent ? <strong className="urgent">Urgent: {left.label}</strong> : left.label}
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          aria-expanded={expanded === r.id}
-                          aria-controls={`details-${r.id}`}
-                          onClick={() => setExpanded(expanded === r.id ? null : r.id)}
-                        >
-                          {`Details for ${client}`}
-                        </button>
-                        {requestActions({ expires_at: r.expires_at }, now).map((kind) => (
-                          <button key={kind} type="button" onClick={() => setOpen({ kind, request: r })}>
-                            {kind === 'confirm' ? `Confirm ${client}` : `Decline ${client}`}
-                          </button>
-                        ))}
-                      </td>
-                    </tr>
-                    {expanded === r.id ? (
-                      <tr id={`details-${r.id}`}>
-                        <td colSpan={7}>
-                          <RequestDetails orgId={organization.id} request={r} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      ) : (
+        <DataTable
+          caption={`${shown.length} pending request${shown.length === 1 ? '' : 's'}, ${
+            sort.id === 'timeLeft' && !sort.desc ? 'the most urgent first' : sortedByText(sort)
+          }`}
+          columns={columns}
+          rows={queue.isPending ? undefined : sortRows(shown, sort, sortValue)}
+          rowKey={(r) => r.id}
+          sort={sort}
+          onSortChange={setSort}
+          loadingLabel="Loading requests…"
+          empty={
+            requests.length ? 'No requests match these filters.' : 'No requests are waiting for an answer.'
+          }
+          rowActions={(r) => {
+            const client = `${r.first_name} ${r.last_name}`;
+            return (
+              <>
+                <Button
+                  size="small"
+                  variant="quiet"
+                  aria-expanded={expanded === r.id}
+                  aria-controls={`details-${r.id}`}
+                  onClick={() => setExpanded(expanded === r.id ? null : r.id)}
+                >
+                  {`Details for ${client}`}
+                </Button>
+                {requestActions({ expires_at: r.expires_at }, now).map((kind) => (
+                  <Button
+                    key={kind}
+                    size="small"
+                    variant={kind === 'confirm' ? 'primary' : 'secondary'}
+                    onClick={() => setOpen({ kind, request: r })}
+                  >
+                    {kind === 'confirm' ? `Confirm ${client}` : `Decline ${client}`}
+                  </Button>
+                ))}
+              </>
+            );
+          }}
+          details={(r) => (expanded === r.id ? <RequestDetails orgId={organization.id} request={r} /> : null)}
+          detailsId={(r) => `details-${r.id}`}
+        />
+      )}
 
       {open ? (
         <DecisionDialog
@@ -221,4 +243,29 @@ export function UnconfirmedAppointmentsPage() {
       ) : null}
     </section>
   );
+}
+
+/** What a request is sorted by, for each sortable column. */
+function sortValue(r: UnconfirmedRequest, columnId: string): string | number {
+  switch (columnId) {
+    case 'client':
+      return `${r.last_name} ${r.first_name}`;
+    case 'requested':
+      return Date.parse(r.slot_start);
+    case 'arrived':
+      return Date.parse(r.created_at);
+    default:
+      return Date.parse(r.expires_at);
+  }
+}
+
+const sortNames: Record<string, string> = {
+  client: 'client',
+  requested: 'requested time',
+  arrived: 'arrival',
+  timeLeft: 'time left',
+};
+
+function sortedByText(sort: SortState): string {
+  return `sorted by ${sortNames[sort.id] ?? sort.id}${sort.desc ? ', descending' : ''}`;
 }
