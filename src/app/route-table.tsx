@@ -56,6 +56,10 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
       index: true,
       access: { roles: everyRole },
       lazy: async () => (await import('@/features/home/components/home-page')).HomePage,
+      prefetch: async ({ queryClient, viewer }) => {
+        const { prefetchHome } = await import('@/features/home/api/prefetch-home');
+        await prefetchHome(queryClient, viewer.membership);
+      },
     }),
     { path: 'organization', loader: () => redirect(paths.manageSubscription) },
     page({

@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { AccessContext } from '@/lib/access/roles';
-import { resolveMembership } from '@/lib/membership/current-membership';
+import { resolveMembership, type Membership } from '@/lib/membership/current-membership';
 import { staffMembershipsQueryOptions } from '@/lib/membership/get-staff-memberships';
 import { supabase } from '@/lib/supabase';
 
 /** Who is signed in and in which clinic, as the routes' loaders see it. */
 export interface LoaderViewer extends AccessContext {
   orgId: string;
+  membership: Membership;
 }
 
 /**
@@ -27,5 +28,6 @@ export async function loaderViewer(queryClient: QueryClient): Promise<LoaderView
     roles: membership.roles,
     orgId: membership.organization.id,
     programEnabled: membership.organization.referral_program_enabled,
+    membership,
   };
 }

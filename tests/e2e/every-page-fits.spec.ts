@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, expectAccessible, signIn, signOut } from './support/app.ts';
+import { demo, expectAccessible, openFromNavigation, signIn, signOut } from './support/app.ts';
 
 const sizes = [
   { name: 'phone', width: 390, height: 844 },
@@ -127,7 +127,7 @@ for (const size of sizes) {
       await signIn(page, demo.therapist);
       await checkPage(page, 'therapist-home');
 
-      await page.getByRole('link', { name: 'My Profile' }).first().click();
+      await openFromNavigation(page, 'My Profile');
       await heading(page, /Priya Raman/);
       await checkPage(page, 'therapist-my-profile');
 

@@ -40,3 +40,10 @@ export async function navLinks(page: Page): Promise<string[]> {
   const texts = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
   return texts.map((text) => text.replace(/\s*\d+\s*\(\d+ pending\)$/, '').trim());
 }
+
+/** Opens a page from the main navigation, through the Menu button where the window is phone-sized. */
+export async function openFromNavigation(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+}
