@@ -162,6 +162,16 @@ export async function applyMigrations(
     return /Applying migration|Seeding data/i.test(output);
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`supabase db push failed:\n${e.stderr || e.stdout || e.message}`);
+    const output = e.stderr || e.stdout || e.message;
+    // the local database was built from migration files this checkout no longer has (renamed or
+    // folded before release): the CLI's advice (repair, pull) is for a hosted project, not this one
+    if (/Remote migration versions not found in local migrations directory/.test(output)) {
+      throw new Error(
+        'The local database was built from migration files this checkout no longer has. ' +
+          'Run `npm run db:reset` to rebuild it from the current migrations and the demo seed ' +
+          '(it deletes the local data and the dev inbox), then start again.',
+      );
+    }
+    throw new Error(`supabase db push failed:\n${output}`);
   }
 }

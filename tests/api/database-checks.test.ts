@@ -3,8 +3,9 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../supabase/local/database.ts';
 import { generateTypes, typesFile } from '../../supabase/local/generate-types.ts';
-import { testEnv } from './personas.ts';
+import { testEnv, withDb } from './personas.ts';
 
 const run = promisify(execFile);
 
@@ -41,4 +42,22 @@ describe('database checks', () => {
     const expected = await generateTypes(testEnv().dbUrl);
     expect(await readFile(typesFile, 'utf8')).toBe(expected);
   }, 60_000);
+
+  it('tells to reset a local database built from migration files this checkout no longer has', async () => {
+    const gone = '20200101000000';
+    await withDb((db) =>
+      db.query(`insert into supabase_migrations.schema_migrations (version, name) values ($1, 'folded')`, [
+        gone,
+      ]),
+    );
+    try {
+      await expect(applyMigrations(testEnv().dbUrl, false, () => {})).rejects.toThrow(
+        /no longer has\. Run `npm run db:reset`/,
+      );
+    } finally {
+      await withDb((db) =>
+        db.query('delete from supabase_migrations.schema_migrations where version = $1', [gone]),
+      );
+    }
+  });
 });
