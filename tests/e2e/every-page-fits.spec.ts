@@ -15,11 +15,18 @@ const sizes = [
 
 /** The page is no wider than its window, passes axe, and is photographed when asked. */
 async function checkPage(page: Page, name: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+  const { scrollWidth, clientWidth, scrollHeight, contentHeight } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    contentHeight: Math.max(
+      Math.ceil(document.body.getBoundingClientRect().height),
+      document.documentElement.clientHeight,
+    ),
   }));
   expect(scrollWidth, `${name} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+  // nothing clipped inside a scrolling region (a table) stretches the page into empty space below
+  expect(scrollHeight, `${name} scrolls past its content`).toBeLessThanOrEqual(contentHeight + 1);
   await expectAccessible(page);
   await screenshot(page, name);
 }
