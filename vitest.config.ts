@@ -30,6 +30,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['tests/setup/components.ts'],
+          // a file's first test waits for its pages' lazy modules to be transformed, which takes
+          // seconds on a busy 2-core machine; waits inside a test keep their own 5 s limit
+          testTimeout: 20_000,
         },
       },
       {
