@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createListedTherapist, insertPendingRequest, newPayerKey } from './factories.ts';
+import { expectDocumented } from './openapi.ts';
 import { personasForThisFile, testEnv } from './personas.ts';
 import { expectValidFhir } from './support/fhir-schema.ts';
 
@@ -47,6 +48,7 @@ describe('the bulk-publish manifest', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/);
     const manifest = await response.json();
+    expectDocumented('/$bulk-publish', 'get', 200, manifest);
     expect(Date.parse(manifest.transactionTime)).toBeGreaterThan(Date.now() - 60_000);
     expect(manifest.request).toMatch(/\/functions\/v1\/payer-api\/\$bulk-publish$/);
     expect(manifest.error).toEqual([]);
@@ -68,6 +70,7 @@ describe('the bulk-publish manifest', () => {
   it('refuses an unknown _type or a malformed _since with a 400 naming it', async () => {
     const badType = await call(personas.payerKey, '/$bulk-publish?_type=Patient');
     expect(badType.status).toBe(400);
+    expectDocumented('/$bulk-publish', 'get', 400, await badType.clone().json());
     expect((await badType.json()).error).toMatchObject({ field: '_type' });
     for (const since of ['yesterday', '2027-13-01T00:00:00Z', '2027-05-01T00:00:00']) {
       const badSince = await call(personas.payerKey, `/fhir/Slot.ndjson?_since=${encodeURIComponent(since)}`);

@@ -5,6 +5,7 @@
  * `_type` (comma-separated resource types) and `_since` (an instant) narrow both.
  */
 import { z } from 'zod';
+import type { bulkPublishManifestSchema } from '../_shared/contract/payer-api.ts';
 import { apiError, json } from '../_shared/http.ts';
 import { isStorableInstant } from '../_shared/referral-request.ts';
 
@@ -76,17 +77,13 @@ export function manifestAnswer(requestUrl: string, baseUrl: string, query: URLSe
   const parsed = parseFeedQuery(query);
   if ('error' in parsed) return parsed.error;
   const suffix = parsed.since ? `?_since=${encodeURIComponent(parsed.since)}` : '';
-  const publicRequest = new URL(requestUrl);
-  return json(
-    200,
-    {
-      transactionTime: new Date().toISOString(),
-      request: `${baseUrl}/$bulk-publish${publicRequest.search}`,
-      output: parsed.types.map((type) => ({ type, url: `${baseUrl}/fhir/${type}.ndjson${suffix}` })),
-      error: [],
-    },
-    cacheHeaders,
-  );
+  const manifest: z.infer<typeof bulkPublishManifestSchema> = {
+    transactionTime: new Date().toISOString(),
+    request: `${baseUrl}/$bulk-publish${new URL(requestUrl).search}`,
+    output: parsed.types.map((type) => ({ type, url: `${baseUrl}/fhir/${type}.ndjson${suffix}` })),
+    error: [],
+  };
+  return json(200, manifest, cacheHeaders);
 }
 
 /**
