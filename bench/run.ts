@@ -16,6 +16,7 @@ import { startStack } from '../supabase/local/stack.ts';
 import { measureBrowser } from './browser.ts';
 import { describeStatsAfterCrash, measureStatsAfterCrash, statsAfterCrashBudget } from './crash-stats.ts';
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
+import { feedTherapists, measureFhirFeed } from './fhir-feed.ts';
 import { seedLargeDataset } from './seed.ts';
 import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
 
@@ -133,6 +134,15 @@ async function main() {
       ]),
     );
     record('one therapist’s open slots, 60 days, in SQL', ms(slots), 'p95 ≤ 5 ms', slots.p95 <= 5);
+
+    // a payer's whole FHIR slot feed (SMART Scheduling Links), streamed through the function
+    const feed = await measureFhirFeed(db, stack.urls.api);
+    record(
+      `FHIR slot feed, payer with ${feedTherapists.toLocaleString('en-US')} therapists, 60 days of slots`,
+      `${round(feed.seconds, 2)} s for ${feed.lines.Slot} slots, ${round(feed.megabytes, 1)} MB streamed`,
+      '≤ 2 s',
+      feed.seconds <= 2,
+    );
 
     // the scheduler's queue (clinic of 200 therapists) with RLS vs service role. The scheduler
     // signs in through Auth like the app, so every policy helper also checks that the token's

@@ -1427,6 +1427,20 @@ export type Database = {
           retry_after: number
         }[]
       }
+      payer_fhir_page: {
+        Args: {
+          after_id: string
+          page_size: number
+          payer: string
+          resource_type: string
+          since: string
+          site_url: string
+        }
+        Returns: {
+          ndjson: string
+          page_key: string
+        }[]
+      }
       payer_request_status: {
         Args: { payer: string; request_id: string }
         Returns: {

@@ -3,6 +3,7 @@
  * opaque cursors, and the public shape of a therapist (public profile fields only).
  */
 import { z } from 'zod';
+import type { therapistPageSchema, therapistSchema } from './contract/payer-api.ts';
 import { apiError } from './http.ts';
 import { isStorableInstant } from './referral-request.ts';
 import { isWellFormedText } from './unicode.ts';
@@ -63,23 +64,29 @@ const list = z
     'must be a comma-separated list of keys',
   );
 
-const querySchema = z.strictObject({
-  specialty: list.optional(),
-  language: list.optional(),
-  age_group: list.optional(),
-  session_format: list.optional(),
+/** The directory's query string (the OpenAPI document's parameters are generated from it). */
+export const directoryQuerySchema = z.strictObject({
+  specialty: list.optional().describe('Specialty keys, comma-separated; matches any.'),
+  language: list.optional().describe('Language keys, comma-separated; matches any.'),
+  age_group: list.optional().describe('Age group keys, comma-separated; matches any.'),
+  session_format: list.optional().describe('in_person, telehealth; comma-separated; matches any.'),
   state: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter state code')
     .optional(),
   city: z.string().trim().min(1, 'must not be empty').max(100, 'can have at most 100 characters').optional(),
-  cursor: z.string().max(500, 'is not a cursor this API gave out').optional(),
+  cursor: z
+    .string()
+    .max(500, 'is not a cursor this API gave out')
+    .optional()
+    .describe('next_cursor of the previous page.'),
   limit: z.coerce
     .number({ error: 'must be a whole number from 1 to 50' })
     .int('must be a whole number from 1 to 50')
     .min(1, 'must be a whole number from 1 to 50')
     .max(50, 'must be a whole number from 1 to 50')
-    .optional(),
+    .optional()
+    .describe('Therapists per page (default 20).'),
 });
 
 // deno-lint-ignore no-control-regex -- matching control characters is the point
@@ -117,7 +124,7 @@ export type DirectoryQuery = { filters: DirectoryFilters; cursor: Cursor | null;
 export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery | { error: Response } {
   const unreadable = unreadableParam(params);
   if (unreadable) return { error: unreadable };
-  const parsed = querySchema.safeParse(Object.fromEntries(params));
+  const parsed = directoryQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');
@@ -188,7 +195,7 @@ export function decodeCursor(cursor: string): Cursor | null {
 }
 
 /** A therapist as payers and clients see them: public profile fields only. */
-export function publicTherapist(row: DirectoryRow) {
+export function publicTherapist(row: DirectoryRow): z.infer<typeof therapistSchema> {
   return {
     id: row.therapist_id,
     clinic: { name: row.clinic_name, slug: row.clinic_slug },
@@ -216,7 +223,7 @@ export function publicTherapist(row: DirectoryRow) {
 }
 
 /** A page of the directory: asks for one row more than the page to know if there is a next one. */
-export function directoryPage(rows: DirectoryRow[], limit: number) {
+export function directoryPage(rows: DirectoryRow[], limit: number): z.infer<typeof therapistPageSchema> {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -231,13 +238,17 @@ const instant = z.iso
     isStorableInstant,
     'must be an ISO 8601 date-time in the years 2000 to 2199 with a UTC offset of at most 15:59',
   );
-const rangeSchema = z.strictObject({ from: instant, to: instant });
+/** ?from&to of a slot lookup (the OpenAPI document's parameters are generated from it). */
+export const slotRangeSchema = z.strictObject({
+  from: instant.describe('Start of the range.'),
+  to: instant.describe('End of the range: after from, at most 62 days later.'),
+});
 
 /** Parses ?from&to for slot lookups: both required, to after from, at most 62 days apart. */
 export function parseSlotRange(params: URLSearchParams): { from: string; to: string } | { error: Response } {
   const unreadable = unreadableParam(params);
   if (unreadable) return { error: unreadable };
-  const parsed = rangeSchema.safeParse(Object.fromEntries(params));
+  const parsed = slotRangeSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.');

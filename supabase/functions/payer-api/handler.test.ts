@@ -50,6 +50,8 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
       })
     ),
     requestStatus: () => Promise.resolve(null),
+    feedPage: () => Promise.resolve([]),
+    publicBaseUrl: 'https://api.example/functions/v1/payer-api',
     ...overrides,
   };
   const app = createPayerApiApp(deps);
@@ -216,4 +218,58 @@ Deno.test('503 with Retry-After, not 500, when the database cannot be reached', 
       Promise.reject({ status: 503, code: 'PGRST001', hint: null, message: 'Database client error' }),
   });
   equal((await noPostgres.handle(get('/therapists'))).status, 503);
+});
+
+Deno.test('the feed manifest lists one file per resource type, narrowed by _type and _since', async () => {
+  const { handle } = handler();
+  const res = await handle(get('/$bulk-publish?_type=Slot,Schedule&_since=2027-05-01T00:00:00-04:00'));
+  equal(res.status, 200);
+  equal(res.headers.get('cache-control'), 'private, max-age=300');
+  const manifest = await res.json();
+  deepStrictEqual(manifest.error, []);
+  deepStrictEqual(manifest.output, [
+    {
+      type: 'Schedule',
+      url: 'https://api.example/functions/v1/payer-api/fhir/Schedule.ndjson?_since=2027-05-01T04%3A00%3A00.000Z',
+    },
+    {
+      type: 'Slot',
+      url: 'https://api.example/functions/v1/payer-api/fhir/Slot.ndjson?_since=2027-05-01T04%3A00%3A00.000Z',
+    },
+  ]);
+  equal((await handle(get('/%24bulk-publish'))).status, 200);
+});
+
+Deno.test('the feed refuses an unknown _type or a malformed _since with a 400 naming it', async () => {
+  const { handle } = handler();
+  const badType = await handle(get('/$bulk-publish?_type=Slot,Patient'));
+  equal(badType.status, 400);
+  equal((await badType.json()).error.field, '_type');
+  const badSince = await handle(get('/fhir/Slot.ndjson?_since=yesterday'));
+  equal(badSince.status, 400);
+  equal((await badSince.json()).error.field, '_since');
+  equal((await handle(get('/fhir/Patient.ndjson'))).status, 404);
+});
+
+Deno.test('a feed file streams every page, skipping therapists without slots', async () => {
+  const asked: (string | null)[] = [];
+  const { handle } = handler({
+    feedPage: (_payer, _type, _since, after, size) => {
+      asked.push(after);
+      if (after === null)
+        return Promise.resolve(
+          Array.from({ length: size }, (_, i) => ({
+            page_key: `t${i}`,
+            ndjson: i % 2 ? null : `{"i":${i}}`,
+          })),
+        );
+      return Promise.resolve([{ page_key: 'last', ndjson: '{"i":"last"}' }]);
+    },
+  });
+  const res = await handle(get('/fhir/Slot.ndjson'));
+  equal(res.headers.get('content-type'), 'application/fhir+ndjson');
+  const lines = (await res.text()).trim().split('\n');
+  equal(lines.length, 101);
+  equal(lines.at(-1), '{"i":"last"}');
+  deepStrictEqual(asked, [null, 't199']);
 });

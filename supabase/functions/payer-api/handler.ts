@@ -4,6 +4,8 @@
  *   GET  /payer-api/therapists/{id}/slots         open external slots
  *   POST /payer-api/referral-requests             request an appointment (Idempotency-Key)
  *   GET  /payer-api/referral-requests/{id}        a request's status
+ *   GET  /payer-api/$bulk-publish                 the FHIR slot feed's manifest (fhir-feed.ts)
+ *   GET  /payer-api/fhir/{Type}.ndjson            one file of the feed
  * Every call: `Authorization: Bearer <payer key>` (stored hashed), rate-limited per key.
  */
 import { Hono } from 'hono';
@@ -18,6 +20,7 @@ import {
 } from '../_shared/directory.ts';
 import { apiError, json } from '../_shared/http.ts';
 import { payerKeyGate, type PayerAuth } from '../_shared/payer-key.ts';
+import { feedFileAnswer, manifestAnswer, type FetchFeedPage } from './fhir-feed.ts';
 import {
   createdAnswer,
   readIdempotentPost,
@@ -53,6 +56,10 @@ export interface PayerApiDeps {
     requestHash: string,
   ): Promise<CreatedRequest>;
   requestStatus(payerId: string, requestId: string): Promise<RequestStatusRow | null>;
+  /** The FHIR feed, a page at a time. */
+  feedPage: FetchFeedPage;
+  /** The payer API's public address, for the links in the feed's manifest. */
+  publicBaseUrl: string;
 }
 
 const uuid = z.uuid();
@@ -95,6 +102,15 @@ function payerRoutes(deps: PayerApiDeps) {
     });
   });
   app.all('/referral-requests/:id', onlyMethod('GET'));
+  // '$' may arrive percent-encoded; both spellings are the manifest
+  for (const path of ['/$bulk-publish', '/%24bulk-publish']) {
+    app.get(path, (c) => manifestAnswer(c.req.url, deps.publicBaseUrl, new URL(c.req.url).searchParams));
+    app.all(path, onlyMethod('GET'));
+  }
+  app.get('/fhir/:file', (c) =>
+    feedFileAnswer(c.req.param('file'), new URL(c.req.url).searchParams, c.env.payerId, deps.feedPage),
+  );
+  app.all('/fhir/:file', onlyMethod('GET'));
   return app;
 }
 

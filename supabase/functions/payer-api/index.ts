@@ -1,8 +1,11 @@
 import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
+import { requireEnv } from '../_shared/env.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
+import type { FeedPage } from './fhir-feed.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 
 const db = serviceClient();
+const siteUrl = requireEnv('SITE_URL');
 
 const app = createPayerApiApp({
   async authenticate(keyHash) {
@@ -21,6 +24,18 @@ const app = createPayerApiApp({
     ) as RequestStatusRow[];
     return rows[0] ?? null;
   },
+  feedPage: async (payer, type, since, afterId, pageSize) =>
+    unwrap(
+      await db.rpc('payer_fhir_page', {
+        payer,
+        resource_type: type,
+        since,
+        after_id: afterId,
+        page_size: pageSize,
+        site_url: siteUrl,
+      }),
+    ) as FeedPage,
+  publicBaseUrl: `${requireEnv('SUPABASE_URL')}/functions/v1/payer-api`,
 });
 
 Deno.serve(app.fetch);
