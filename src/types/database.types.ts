@@ -1394,8 +1394,10 @@ export type Database = {
         }
         Returns: {
           location_id: string
+          office_name: string
           slot_end: string
           slot_start: string
+          time_zone: string
         }[]
       }
       my_memberships: {

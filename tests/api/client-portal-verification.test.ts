@@ -158,7 +158,7 @@ describe('a client-portal request waits for the client’s email', () => {
     const token = mail.token;
     expect(mail.subject).toBe(`Confirm your appointment request with ${personas.clinic.name}`);
     expect(mail.text).toMatch(
-      /for an appointment on \w+day, \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M E[DS]T\./,
+      /for an appointment on \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T, Main Office\./,
     );
     expect(mail.text).toContain(`/request/${personas.clinic.slug}/verify#token=`);
     for (const secret of ['CANARYfirst', 'Castillo', '1991', '617-555'])

@@ -63,7 +63,13 @@ describe('the expiry email says why the request expired', () => {
     const request = await overdueRequest(10, slotStart);
     const { template, payload } = await expiryPayload(request.id);
     expect(template).toBe('request_expired');
-    expect(Object.keys(payload).sort()).toEqual(['expiry_cause', 'practice_name', 'starts_at', 'time_zone']);
+    expect(Object.keys(payload).sort()).toEqual([
+      'expiry_cause',
+      'office_name',
+      'practice_name',
+      'starts_at',
+      'time_zone',
+    ]);
     expect(payload).toMatchObject({
       expiry_cause: 'slot_started',
       practice_name: personas.clinic.name,

@@ -56,7 +56,7 @@ async function openSlots(key: string, therapist: string) {
   );
   expect(res.status).toBe(200);
   expectDocumented('/therapists/{id}/slots', 'get', 200, res.body);
-  return res.body.data as { start: string; end: string }[];
+  return res.body.data as { start: string; end: string; time_zone: string; office_name: string }[];
 }
 
 beforeAll(async () => {
@@ -158,6 +158,8 @@ describe('GET /therapists', () => {
       location: { city: 'Boston', state: 'MA' },
     });
     expect(priya?.next_slots.length).toBeGreaterThan(0);
+    // each slot says where its time is: the office's IANA zone and name
+    expect(priya?.next_slots[0]).toMatchObject({ time_zone: 'America/New_York', office_name: 'Main Office' });
     // never internal fields: no email, NPI, phone, license number, payer lists
     const text = JSON.stringify(listed);
     for (const secret of [personas.staff.therapist.email, 'MH-20931', 'payer'])
@@ -215,7 +217,11 @@ describe('GET /therapists', () => {
 
 describe('GET /therapists/{id}/slots', () => {
   it('returns open slots of a listed therapist; 404 for one who does not accept this payer', async () => {
-    expect((await openSlots(aetnaKey, priyaId)).length).toBeGreaterThan(0);
+    const slots = await openSlots(aetnaKey, priyaId);
+    expect(slots.length).toBeGreaterThan(0);
+    // each slot carries its office's IANA zone, so the payer can show it in the office's time
+    for (const slot of slots)
+      expect(slot).toMatchObject({ time_zone: 'America/New_York', office_name: 'Main Office' });
     const { from, to } = inTwoWeeks();
     const res = await call(
       aetnaKey,

@@ -82,6 +82,7 @@ async function expectWithdrawn(
   expect(emails).toHaveLength(1);
   expect(emails![0]).toMatchObject({ template: 'request_withdrawn', recipient: request.email });
   expect(Object.keys(emails![0]!.payload as object).sort()).toEqual([
+    'office_name',
     'practice_name',
     'starts_at',
     'time_zone',
@@ -154,7 +155,7 @@ describe('removing a therapist withdraws their pending requests and unlists them
 
     const email = await waitForEmail(request.email);
     expect(email.subject).toBe(`Your appointment request with ${personas.clinic.name} was withdrawn`);
-    expect(email.text).toMatch(/\d{4} at \d{1,2}:\d{2} (AM|PM) E[SD]T/);
+    expect(email.text).toMatch(/\w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} (AM|PM) E[SD]T, Main Office/);
     for (const phi of [
       'CANARY',
       'Aetna',

@@ -6,7 +6,7 @@
  * and change the state with `takeSlot`; each test calls `servePortal()` first.
  */
 import { http, HttpResponse } from 'msw';
-import type { PortalTherapist } from '@/features/client-portal/schemas';
+import type { PortalSlot, PortalTherapist } from '@/features/client-portal/schemas';
 import {
   firstIssue,
   idempotencyKeySchema,
@@ -40,7 +40,14 @@ function slot(days: number, hourUtc: number) {
   return { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() };
 }
 
-type Listed = Omit<PortalTherapist, 'next_slots'> & { open: { start: string; end: string }[] };
+/** Each open slot carries its office's zone and name, as the API gives it. */
+const backBay = { time_zone: 'America/New_York', office_name: 'Back Bay Office' };
+const denverHighlands = { time_zone: 'America/Denver', office_name: 'Denver Highlands Office' };
+const at =
+  (office: { time_zone: string; office_name: string }) =>
+  (s: { start: string; end: string }): PortalSlot => ({ ...s, ...office });
+
+type Listed = Omit<PortalTherapist, 'next_slots'> & { open: PortalSlot[] };
 
 const clinicRef = { name: harborview.name, slug: harborview.slug };
 
@@ -70,7 +77,7 @@ function initialTherapists(): Listed[] {
       pronouns: 'she/her',
       first_session_note: 'We will talk about what brings you in.',
       location: { name: 'Back Bay Office', city: 'Boston', state: 'MA' },
-      open: [slot(2, 13), slot(2, 14), slot(2, 15), slot(3, 17), slot(3, 18), slot(30, 13)],
+      open: [slot(2, 13), slot(2, 14), slot(2, 15), slot(3, 17), slot(3, 18), slot(30, 13)].map(at(backBay)),
     },
     {
       id: staffId('05'),
@@ -92,7 +99,7 @@ function initialTherapists(): Listed[] {
       pronouns: null,
       first_session_note: null,
       location: { name: 'Denver Highlands Office', city: 'Denver', state: 'CO' },
-      open: [slot(3, 15), slot(5, 15)],
+      open: [slot(3, 15), slot(5, 15)].map(at(denverHighlands)),
     },
   ];
 }

@@ -72,8 +72,11 @@ const seedOccurrences = (): Occurrence[] => [
   ...[4, 11].map((day) => ({ blockId: blockId('02'), during: mayRange(day, '17:00', '21:00') })),
 ];
 
-/** Serves Priya's calendar; returns its state (change it freely). `clientNames`: the caller reads clients (admins, schedulers). */
-export function serveSchedule({ clientNames = false }: { clientNames?: boolean } = {}) {
+/**
+ * Serves Priya's calendar; returns its state (change it freely). Whoever may see her calendar
+ * reads her appointments' clients (admins and schedulers the clinic's, Priya her own).
+ */
+export function serveSchedule() {
   const state = {
     blocks: seedBlocks(),
     occurrences: seedOccurrences(),
@@ -81,19 +84,38 @@ export function serveSchedule({ clientNames = false }: { clientNames?: boolean }
     enrollments: { priya: 'active', jordan: 'active', sofia: 'active' } as Partial<
       Record<PersonName, 'active' | 'deactivated'>
     >,
+    /** Whose public profile is submitted (Application Status Completed): everyone enrolled. */
+    profileSubmitted: { priya: true, jordan: true, sofia: true } as Partial<Record<PersonName, boolean>>,
+    /** How many payers may refer to each enrolled therapist. */
+    payerCount: { priya: 2, jordan: 1, sofia: 1 } as Partial<Record<PersonName, number>>,
   };
+  const personOf = (request: Request) =>
+    (Object.keys(people) as PersonName[]).find((n) => people[n].staffId === eqValue(request, 'staff_id'));
   const priyaAsked = (request: Request, column = 'staff_id') =>
     eqValue(request, column) === people.priya.staffId;
 
   server.use(
     http.get(restUrl('program_enrollments'), ({ request }) => {
-      const name = (Object.keys(people) as PersonName[]).find(
-        (n) => people[n].staffId === eqValue(request, 'staff_id'),
-      );
+      const name = personOf(request);
       const status = name && state.enrollments[name];
       return rows(
         request,
-        status ? [{ id: `e0000000-0000-4000-8000-${people[name].staffId.slice(-12)}`, status }] : [],
+        status
+          ? [
+              {
+                id: `e0000000-0000-4000-8000-${people[name].staffId.slice(-12)}`,
+                status,
+                enrollment_payers: [{ count: state.payerCount[name] ?? 0 }],
+              },
+            ]
+          : [],
+      );
+    }),
+    http.get(restUrl('public_profiles'), ({ request }) => {
+      const name = personOf(request);
+      return rows(
+        request,
+        name && state.profileSubmitted[name] ? [{ submitted_at: '2026-11-20T15:00:00+00:00' }] : [],
       );
     }),
     http.get(restUrl('availability_occurrences'), ({ request }) => {
@@ -113,7 +135,7 @@ export function serveSchedule({ clientNames = false }: { clientNames?: boolean }
                 id: 'a0000000-0000-4000-8000-000000000001',
                 during: mayRange(3, '14:00', '15:00'),
                 location_id: locations.backBay.id,
-                client: clientNames ? { first_name: 'Ana', last_name: 'Silva' } : null,
+                client: { first_name: 'Ana', last_name: 'Silva' },
               },
             ]
           : [],

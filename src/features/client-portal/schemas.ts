@@ -23,6 +23,9 @@ export type PortalTherapist = ReturnType<typeof publicTherapist>;
 export interface PortalSlot {
   start: string;
   end: string;
+  /** IANA zone of the office the time is at: the time is shown in it */
+  time_zone: string;
+  office_name: string;
 }
 
 export interface ClinicDirectoryPage {

@@ -1,6 +1,7 @@
 /** The database calls behind the directory, shared by the payer API and the client portal. */
 import type { SupabaseClient } from 'npm:@supabase/supabase-js@2.109.0';
 import type { DirectoryQuery, DirectoryRow } from './directory.ts';
+import type { SlotRow } from './referral-post.ts';
 import { unwrap } from './service-client.ts';
 
 export async function fetchDirectory(
@@ -42,7 +43,7 @@ export async function fetchSlots(
       from_ts: from,
       to_ts: to,
     }),
-  ) as { slot_start: string; slot_end: string }[];
+  ) as SlotRow[];
 }
 
 /** What a person asks for, as the request-creating RPCs take it (payer and client portal alike). */

@@ -47,7 +47,8 @@ export interface DirectoryRow {
   location_name: string | null;
   location_city: string | null;
   location_state: string | null;
-  next_slots: { start: string; end: string }[];
+  /** each with its office's IANA zone and name */
+  next_slots: { start: string; end: string; time_zone: string; office_name: string }[];
 }
 
 const list = z

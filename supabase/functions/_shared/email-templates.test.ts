@@ -16,6 +16,7 @@ const slot = {
   practice_name: 'Harborview Counseling Collective',
   starts_at: '2027-05-04T13:00:00Z',
   time_zone: 'America/New_York',
+  office_name: 'Harborview Office',
 };
 const validPayloads: Record<string, Record<string, unknown>> = {
   enrollment_invitation: {
@@ -95,14 +96,52 @@ Deno.test('refuses missing fields, unknown templates and off-site links', () => 
 
 Deno.test('request emails give the date and time in the location’s zone, named', () => {
   const email = renderEmail('request_confirmed', validPayloads.request_confirmed!, 'https://app.example.org');
-  ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
+  ok(email.text.includes('Tue, May 4, 9:00 AM EDT, Harborview Office'), email.text);
   const winter = renderEmail(
     'request_declined',
     { ...validPayloads.request_declined, starts_at: '2027-11-09T14:00:00Z' },
     'https://x.org',
   );
-  ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
+  ok(winter.text.includes('Tue, Nov 9, 9:00 AM EST, Harborview Office'), winter.text);
 });
+
+Deno.test(
+  'an email says the time the screens say: the office’s zone and name, as formatAppointmentTime gives it',
+  () => {
+    // the case from the field: a Denver office's slot, seen in New York as 12:00 PM EST
+    const denver = {
+      ...slot,
+      starts_at: '2026-12-09T17:00:00Z',
+      time_zone: 'America/Denver',
+      office_name: 'Denver Highlands Office',
+    };
+    const email = renderEmail('request_confirmed', denver, 'https://x.org');
+    ok(email.text.includes('confirmed for Wed, Dec 9, 10:00 AM MST, Denver Highlands Office.'), email.text);
+    ok(email.html.includes('Wed, Dec 9, 10:00 AM MST, Denver Highlands Office'), email.html);
+    // Phoenix keeps MST in summer, and the fall-back night's second 1:30 AM reads EST
+    const phoenix = renderEmail(
+      'request_declined',
+      {
+        ...denver,
+        starts_at: '2026-07-15T17:00:00Z',
+        time_zone: 'America/Phoenix',
+        office_name: 'Phoenix Office',
+      },
+      'https://x.org',
+    );
+    ok(phoenix.text.includes('for Wed, Jul 15, 10:00 AM MST, Phoenix Office.'), phoenix.text);
+    const fallBack = renderEmail(
+      'request_withdrawn',
+      { ...slot, starts_at: '2026-11-01T06:30:00Z' },
+      'https://x.org',
+    );
+    ok(fallBack.text.includes('requested for Sun, Nov 1, 1:30 AM EST, Harborview Office,'), fallBack.text);
+    // queued before payloads carried the office: the zone still says where the time is
+    const { office_name: _unused, ...older } = slot;
+    const old = renderEmail('request_confirmed', older, 'https://x.org');
+    ok(old.text.includes('confirmed for Tue, May 4, 9:00 AM EDT.'), old.text);
+  },
+);
 
 Deno.test('the reminder goes to the therapist with a link to the queue, without the client', () => {
   const email = renderEmail(
@@ -123,7 +162,7 @@ Deno.test(
       'https://app.example.org',
     );
     match(email.subject, /^Your appointment request with Harborview Counseling Collective was withdrawn$/);
-    ok(email.text.includes('Tuesday, May 4, 2027 at 9:00 AM EDT'), email.text);
+    ok(email.text.includes('Tue, May 4, 9:00 AM EDT, Harborview Office'), email.text);
     ok(!`${email.subject}${email.text}${email.html}`.includes('Priya'));
   },
 );
@@ -137,7 +176,7 @@ Deno.test(
     match(email.subject, /^Confirm your appointment request with Harborview Counseling Collective$/);
     ok(
       email.text.includes(
-        'You asked Harborview Counseling Collective for an appointment on Tuesday, May 4, 2027 at 9:00 AM EDT.',
+        'You asked Harborview Counseling Collective for an appointment on Tue, May 4, 9:00 AM EDT, Harborview Office.',
       ),
       email.text,
     );
@@ -149,7 +188,7 @@ Deno.test(
       { ...payload, starts_at: '2027-11-09T14:00:00Z' },
       'https://x.org',
     );
-    ok(winter.text.includes('Tuesday, November 9, 2027 at 9:00 AM EST'), winter.text);
+    ok(winter.text.includes('Tue, Nov 9, 9:00 AM EST, Harborview Office'), winter.text);
   },
 );
 
@@ -175,7 +214,7 @@ Deno.test('the expiry email says the 48 hours ran out only when they did, in sum
   const summer = renderEmail('request_expired', { ...slot, expiry_cause: 'deadline' }, 'https://x.org');
   ok(
     summer.text.includes(
-      'Harborview Counseling Collective did not answer your appointment request for Tuesday, May 4, 2027 at 9:00 AM EDT within 48 hours, so the request has expired',
+      'Harborview Counseling Collective did not answer your appointment request for Tue, May 4, 9:00 AM EDT, Harborview Office within 48 hours, so the request has expired',
     ),
     summer.text,
   );
@@ -185,15 +224,15 @@ Deno.test('the expiry email says the 48 hours ran out only when they did, in sum
     { ...slot, starts_at: '2027-11-09T14:00:00Z', expiry_cause: 'deadline' },
     'https://x.org',
   );
-  ok(winter.text.includes('for Tuesday, November 9, 2027 at 9:00 AM EST within 48 hours'), winter.text);
+  ok(winter.text.includes('for Tue, Nov 9, 9:00 AM EST, Harborview Office within 48 hours'), winter.text);
 });
 
 Deno.test(
   'the expiry email of a request whose slot began before an answer does not speak of 48 hours',
   () => {
     for (const [startsAt, local] of [
-      ['2027-05-04T13:00:00Z', 'Tuesday, May 4, 2027 at 9:00 AM EDT'],
-      ['2027-11-09T14:00:00Z', 'Tuesday, November 9, 2027 at 9:00 AM EST'],
+      ['2027-05-04T13:00:00Z', 'Tue, May 4, 9:00 AM EDT, Harborview Office'],
+      ['2027-11-09T14:00:00Z', 'Tue, Nov 9, 9:00 AM EST, Harborview Office'],
     ] as const) {
       const email = renderEmail(
         'request_expired',
@@ -216,7 +255,9 @@ Deno.test(
   () => {
     const email = renderEmail('request_expired', slot, 'https://x.org');
     ok(
-      email.text.includes('for Tuesday, May 4, 2027 at 9:00 AM EDT in time, so the request has expired.'),
+      email.text.includes(
+        'for Tue, May 4, 9:00 AM EDT, Harborview Office in time, so the request has expired.',
+      ),
       email.text,
     );
     ok(!email.text.includes('48 hours'), email.text);
@@ -240,9 +281,7 @@ Deno.test(
     ok(!atSlot.text.includes('48 hours') && !atSlot.subject.includes('12 hours'), atSlot.text);
     const afterDeadline = renderEmail('request_reminder', validPayloads.request_reminder!, 'https://x.org');
     ok(
-      afterDeadline.text.includes(
-        'It expires Monday, May 3, 2027 at 5:30 PM EDT, when the 48 hours to answer are over',
-      ),
+      afterDeadline.text.includes('It expires Mon, May 3, 5:30 PM EDT, when the 48 hours to answer are over'),
       afterDeadline.text,
     );
     const winter = renderEmail(
@@ -254,6 +293,6 @@ Deno.test(
       },
       'https://x.org',
     );
-    ok(winter.text.includes('It expires Monday, November 8, 2027 at 5:30 PM EST'), winter.text);
+    ok(winter.text.includes('It expires Mon, Nov 8, 5:30 PM EST'), winter.text);
   },
 );

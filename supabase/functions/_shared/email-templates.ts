@@ -3,6 +3,8 @@
  * birth or reason for a visit; at most a link, the practice's name, a first name, a date and time.
  * Each template reads only the payload keys it names, so an unexpected key can never leak.
  */
+import { formatAppointmentTime } from './appointment-time.ts';
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -37,18 +39,19 @@ ${body}
 </body></html>`;
 }
 
-/** "Tuesday, May 4, 2027 at 9:00 AM EDT" in the location's time zone. */
-function when(payload: Record<string, unknown>, key: string): string {
+/**
+ * "Tue, May 4, 9:00 AM EDT, Harborview Office": the time in its office's zone, office named, as
+ * every screen shows it (formatAppointmentTime). Rows queued before payloads carried office_name
+ * still name the zone.
+ */
+function when(payload: Record<string, unknown>, key: string, { office = true } = {}): string {
   const instant = new Date(field(payload, key));
   const zone = field(payload, 'time_zone');
   if (Number.isNaN(instant.getTime())) throw new TemplateError(`payload.${key} is not a date-time`);
+  // a deadline is not at an office: it names the zone alone
+  const officeName = office && typeof payload.office_name === 'string' ? payload.office_name.trim() : null;
   try {
-    return (
-      new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: zone })
-        .format(instant)
-        .replace(/\u202f/g, ' ') +
-      ` ${new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? ''}`.trimEnd()
-    );
+    return formatAppointmentTime(instant, { officeTimeZone: zone, officeName });
   } catch {
     throw new TemplateError('payload.time_zone is not a time zone');
   }
@@ -164,7 +167,7 @@ const templates: Record<string, Template> = {
     const deadline =
       expiresAt >= startsAt
         ? `It expires when the appointment time begins; until then you can confirm or decline it.`
-        : `It expires ${when(payload, 'expires_at')}, when the 48 hours to answer are over; after that the client is told it was not answered.`;
+        : `It expires ${when(payload, 'expires_at', { office: false })}, when the 48 hours to answer are over; after that the client is told it was not answered.`;
     const paragraphs = [
       `Hi ${firstName},`,
       `A referral appointment request for ${when(payload, 'starts_at')} is waiting for your answer. ${deadline}`,

@@ -50,10 +50,21 @@ export const createdAnswer = (created: CreatedRequestRow & { replayed: boolean }
   json(201, requestBody(created), created.replayed ? { 'idempotent-replayed': 'true' } : {});
 
 /** Open slots as the APIs list them: instants in UTC ISO form. */
-export const slotsAnswer = (slots: { slot_start: string; slot_end: string }[]) =>
+/** An open slot as the database gives it: instants, and the IANA zone and name of its office. */
+export interface SlotRow {
+  slot_start: string;
+  slot_end: string;
+  time_zone: string;
+  office_name: string;
+}
+
+/** Each slot carries its office's IANA zone, so a payer or the request page shows it in the office's time. */
+export const slotsAnswer = (slots: SlotRow[]) =>
   json(200, {
     data: slots.map((s) => ({
       start: new Date(s.slot_start).toISOString(),
       end: new Date(s.slot_end).toISOString(),
+      time_zone: s.time_zone,
+      office_name: s.office_name,
     })),
   });

@@ -20,7 +20,13 @@ import {
 } from '../_shared/directory.ts';
 import { apiError, json, type DbError } from '../_shared/http.ts';
 import { functionCors, jsonBody } from '../_shared/middleware.ts';
-import { createdAnswer, readIdempotentPost, slotsAnswer, validRequest } from '../_shared/referral-post.ts';
+import {
+  createdAnswer,
+  readIdempotentPost,
+  slotsAnswer,
+  validRequest,
+  type SlotRow,
+} from '../_shared/referral-post.ts';
 import {
   firstIssue,
   portalReferralRequestSchema,
@@ -43,12 +49,7 @@ export interface ClientPortalDeps {
   rateLimit(clientKey: string): Promise<number>;
   clinic(slug: string): Promise<Clinic | null>;
   directory(clinicId: string, query: DirectoryQuery): Promise<DirectoryRow[]>;
-  slots(
-    clinicId: string,
-    therapistId: string,
-    from: string,
-    to: string,
-  ): Promise<{ slot_start: string; slot_end: string }[]>;
+  slots(clinicId: string, therapistId: string, from: string, to: string): Promise<SlotRow[]>;
   createRequest(
     clinicId: string,
     request: PortalReferralRequest,

@@ -28,7 +28,14 @@ const row: DirectoryRow = {
   location_name: 'Back Bay Office',
   location_city: 'Boston',
   location_state: 'MA',
-  next_slots: [{ start: '2027-05-04T13:00:00.000Z', end: '2027-05-04T14:00:00.000Z' }],
+  next_slots: [
+    {
+      start: '2027-05-04T13:00:00.000Z',
+      end: '2027-05-04T14:00:00.000Z',
+      time_zone: 'America/New_York',
+      office_name: 'Back Bay Office',
+    },
+  ],
 };
 
 function handler(overrides: Partial<PayerApiDeps> = {}) {
@@ -38,7 +45,14 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
       Promise.resolve(hash.length === 64 ? { payerId: 'payer-a', retryAfter: 0 } : null),
     directory: (...args) => (calls.push(args), Promise.resolve([row, { ...row, therapist_id: 'x' }])),
     slots: () =>
-      Promise.resolve([{ slot_start: '2027-05-04T13:00:00+00', slot_end: '2027-05-04T14:00:00+00' }]),
+      Promise.resolve([
+        {
+          slot_start: '2027-05-04T13:00:00+00',
+          slot_end: '2027-05-04T14:00:00+00',
+          time_zone: 'America/New_York',
+          office_name: 'Back Bay Office',
+        },
+      ]),
     createRequest: (...args) => (
       calls.push(args),
       Promise.resolve({

@@ -28,6 +28,7 @@ import {
   slotsAnswer,
   validRequest,
   type CreatedRequestRow,
+  type SlotRow,
 } from '../_shared/referral-post.ts';
 import { payerReferralRequestSchema, type PayerReferralRequest } from '../_shared/referral-request.ts';
 
@@ -43,12 +44,7 @@ export interface PayerApiDeps {
   authenticate(keyHash: string): Promise<PayerAuth>;
   /** Up to `limit + 1` rows after the cursor. */
   directory(payerId: string, query: DirectoryQuery): Promise<DirectoryRow[]>;
-  slots(
-    payerId: string,
-    therapistId: string,
-    from: string,
-    to: string,
-  ): Promise<{ slot_start: string; slot_end: string }[]>;
+  slots(payerId: string, therapistId: string, from: string, to: string): Promise<SlotRow[]>;
   createRequest(
     payerId: string,
     request: PayerReferralRequest,

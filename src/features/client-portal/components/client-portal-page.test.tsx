@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import { formatDateTime } from '@/lib/datetime';
+import type { PortalSlot } from '@/features/client-portal/schemas';
 import {
   addTherapists,
   clientPortalLog,
@@ -14,6 +16,9 @@ import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { server } from '../../../../tests/msw/server';
 import { renderApp } from '../../../../tests/render';
 
+/** A slot's time as the page shows it: the office's, office named, the viewer's in brackets. */
+const shownTime = (slot: PortalSlot) =>
+  formatAppointmentTime(slot.start, { officeTimeZone: slot.time_zone, officeName: slot.office_name });
 const priya = () => portalTherapist(staffId('03'));
 const requestsUrl = `${testSupabaseUrl}/functions/v1/client-portal/clinics/harborview/requests`;
 
@@ -75,7 +80,7 @@ describe('Client portal: the therapist list', () => {
     ).toEqual(
       priya()
         .open.slice(0, 3)
-        .map((s) => formatDateTime(s.start)),
+        .map((s) => shownTime(s)),
     );
 
     // the about text is cut, and "Read more" shows all of it
@@ -175,7 +180,7 @@ describe('Client portal: the request form', () => {
     expect(heading).toHaveFocus();
     const chosen = priya().open[0]!;
     expect(screen.getByText('Priya Raman, PhD, Licensed Psychologist')).toBeInTheDocument();
-    expect(screen.getByText(formatDateTime(chosen.start))).toBeInTheDocument();
+    expect(screen.getByText(shownTime(chosen))).toBeInTheDocument();
     expect(
       screen.getByText(
         /By sending this request, you agree that Harborview Counseling Collective may contact you/,
@@ -260,7 +265,7 @@ describe('Client portal: the request form', () => {
       'Harborview Counseling Collective',
     );
     expect(within(section).getByText('Time').nextElementSibling).toHaveTextContent(
-      formatDateTime(priya().open[0]!.start),
+      shownTime(priya().open[0]!),
     );
     expect(section).toHaveTextContent(
       'If you don’t confirm within 30 minutes, it is released and nothing is sent to Harborview Counseling Collective.',
@@ -290,7 +295,7 @@ describe('Client portal: the request form', () => {
     await user.click(freshButtons[0]!);
     expect(screen.getByRole('heading', { level: 2, name: 'Your appointment request' })).toHaveFocus();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(screen.getByText(formatDateTime(priya().open[1]!.start))).toBeInTheDocument();
+    expect(screen.getByText(shownTime(priya().open[1]!))).toBeInTheDocument();
     expect(screen.getByLabelText('First name')).toHaveValue('Alex');
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { PortalRequestCreated, PortalSlot } from '../schemas';
 import styles from './client-portal.module.css';
 
@@ -40,7 +41,12 @@ export function RequestSent({ clinicName, created, slot, email }: RequestSentPro
         <div>
           <dt>Time</dt>
           <dd>
-            <time dateTime={slot.start}>{formatDateTime(slot.start)}</time>
+            <time dateTime={slot.start}>
+              {formatAppointmentTime(slot.start, {
+                officeTimeZone: slot.time_zone,
+                officeName: slot.office_name,
+              })}
+            </time>
           </dd>
         </div>
       </dl>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { DateTimeField, TextAreaField, TextField } from '@/components/ui/field';
-import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import { useCreatePortalRequest } from '../api/create-portal-request';
 import { useTherapistSlots } from '../api/get-therapist-slots';
 import { submissionAttempt, type SubmissionAttempt } from '../lib/idempotency';
@@ -149,7 +149,13 @@ export function RequestStep({
         <div>
           <dt>Time</dt>
           <dd>
-            <time dateTime={slot.start}>{formatDateTime(slot.start)}</time> ({slotMinutes(slot)} minutes)
+            <time dateTime={slot.start}>
+              {formatAppointmentTime(slot.start, {
+                officeTimeZone: slot.time_zone,
+                officeName: slot.office_name,
+              })}
+            </time>{' '}
+            ({slotMinutes(slot)} minutes)
             {slotTaken ? <strong className={styles.portalUnavailable}> — no longer available</strong> : null}
           </dd>
         </div>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import { useTherapistSlots } from '../api/get-therapist-slots';
 import { truncateText } from '../lib/text';
 import { vocabularyLabel, type VocabularyKind } from '@/lib/profile-vocabulary';
@@ -153,7 +153,12 @@ function NextTimes({
                 className={`${styles.portalSlotButton} ${buttonClassName({ variant: 'secondary' })}`}
                 onClick={() => onChoose(slot)}
               >
-                <time dateTime={slot.start}>{formatDateTime(slot.start)}</time>
+                <time dateTime={slot.start}>
+                  {formatAppointmentTime(slot.start, {
+                    officeTimeZone: slot.time_zone,
+                    officeName: slot.office_name,
+                  })}
+                </time>
               </button>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import {
   addVerificationLink,
   clientPortalLog,
@@ -38,7 +38,7 @@ describe('Client portal: the verification link', () => {
     expect(heading).toHaveFocus();
     expect(clientPortalLog.verifications).toEqual([{ body: { token }, status: 200 }]);
     const start = portalTherapist(staffId('03')).open[0]!.start;
-    const office = formatDateTime(start, { timeZone: 'America/New_York' });
+    const office = formatAppointmentTime(start, { officeTimeZone: 'America/New_York' });
     const section = screen.getByRole('region', { name: 'Request sent to Harborview Counseling Collective' });
     expect(section).toHaveTextContent(`Your request for ${office}`);
     expect(section).toHaveTextContent(

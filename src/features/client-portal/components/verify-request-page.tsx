@@ -1,19 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import { useVerifyPortalRequest } from '../api/verify-portal-request';
 import { tokenFromLocation, verificationProblem } from '../lib/verification';
 import type { PortalRequestVerified } from '../schemas';
 import { PortalShell } from './portal-shell';
 import { buttonClassName } from '@/components/ui/button';
 import styles from './client-portal.module.css';
-
-/** The slot in its office's zone, named, with the viewer's own time in brackets when it differs. */
-function officeTime(start: string, timeZone: string): string {
-  const office = formatDateTime(start, { timeZone });
-  const viewer = formatDateTime(start);
-  return office === viewer ? office : `${office} (${viewer} your time)`;
-}
 
 /**
  * /request/:clinicSlug/verify#token=… — where the verification email's link leads. The person
@@ -122,8 +115,10 @@ function Verified({
       </h1>
       <p>
         Thank you for confirming your email. Your request for{' '}
-        <time dateTime={verified.slot_start}>{officeTime(verified.slot_start, verified.time_zone)}</time> is
-        now with {verified.clinic.name}.
+        <time dateTime={verified.slot_start}>
+          {formatAppointmentTime(verified.slot_start, { officeTimeZone: verified.time_zone })}
+        </time>{' '}
+        is now with {verified.clinic.name}.
       </p>
       {/* a request for a time sooner than 48 hours away can be answered only until that time begins */}
       {Date.parse(verified.expires_at) >= Date.parse(verified.slot_start) ? (
@@ -134,8 +129,10 @@ function Verified({
       ) : (
         <p>
           {verified.clinic.name} will confirm or decline within 48 hours — by{' '}
-          <time dateTime={verified.expires_at}>{officeTime(verified.expires_at, verified.time_zone)}</time>.
-          We’ll email you their answer.
+          <time dateTime={verified.expires_at}>
+            {formatAppointmentTime(verified.expires_at, { officeTimeZone: verified.time_zone })}
+          </time>
+          . We’ll email you their answer.
         </p>
       )}
     </section>

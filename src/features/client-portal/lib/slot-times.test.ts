@@ -5,6 +5,8 @@ const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
 const slot = (start: string, minutes = 60) => ({
   start,
   end: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+  time_zone: 'America/New_York',
+  office_name: 'Back Bay Office',
 });
 
 describe('slot times', () => {

@@ -35,6 +35,8 @@ interface AvailabilityBlockDialogProps {
   locations: readonly ScheduleLocation[];
   /** Whether the Accept External Appointments toggle exists (the therapist is enrolled and active). */
   showAcceptExternal: boolean;
+  /** Why requests could not reach a block open to them (see externalReachProblems); empty when they can. */
+  externalReachProblems: readonly string[];
   onClose: () => void;
   /** After a save or delete, with what to announce. */
   onDone: (message: string) => void;
@@ -79,6 +81,7 @@ function BlockForm({
   staffId,
   locations,
   showAcceptExternal,
+  externalReachProblems,
   onDone,
   close,
   onDelete,
@@ -102,6 +105,7 @@ function BlockForm({
   });
   const repeats = useWatch({ control, name: 'repeats' });
   const locationId = useWatch({ control, name: 'location_id' });
+  const acceptExternal = useWatch({ control, name: 'accept_external' });
   const location = locations.find((l) => l.id === locationId);
 
   // A range selected on the calendar is a moment: when the location (and so the zone) changes,
@@ -259,6 +263,14 @@ function BlockForm({
               <input type="radio" value="no" {...register('accept_external')} /> No
             </label>
           </div>
+          {acceptExternal === 'yes' && externalReachProblems.length > 0 ? (
+            <div role="status" className="callout callout-info" id={fieldId('external-reach')}>
+              <p className="callout-title">No request can reach this block yet</p>
+              {externalReachProblems.map((problem) => (
+                <p key={problem}>{problem}</p>
+              ))}
+            </div>
+          ) : null}
         </fieldset>
       ) : null}
 

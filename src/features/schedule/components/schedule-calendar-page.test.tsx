@@ -96,11 +96,11 @@ describe('Schedule › Calendar: what it shows', () => {
     expect(external).toHaveLength(4);
     expect(external[0]).toHaveClass('calendar-event-external-availability');
     expect(events(/Available \(internal only\)/)).toHaveLength(0);
-    // a therapist does not read the clinic's client records: the appointment is not named
+    // a therapist reads the clients of their own appointments: the appointment is named
     const [appointment] = events(/Appointment/);
     expect(appointment).toHaveClass('calendar-event-appointment');
     expect(appointment).toHaveAccessibleName(
-      /^Monday, May 3, 2027, \d+:00 [AP]M – \d+:00 [AP]M: Appointment$/,
+      /^Monday, May 3, 2027, \d+:00 [AP]M – \d+:00 [AP]M: Appointment · Ana Silva$/,
     );
     const [request] = events(/Pending request/);
     expect(request).toHaveAccessibleName(
@@ -167,8 +167,6 @@ describe('Schedule › Calendar: what it shows', () => {
   });
 
   it('lets a scheduler choose a therapist and look, with no way to change availability', async () => {
-    // the database shows schedulers the clinic's clients
-    backend = serveSchedule({ clientNames: true });
     const { user } = await openCalendar('scheduler');
     const picker = screen.getByRole('combobox', { name: 'Therapist' });
     // the first therapist by last name
@@ -215,6 +213,48 @@ describe('Accept External Appointments: only for therapists enrolled and active'
     const toggle = within(form).getByRole('group', { name: 'Accept External Appointments' });
     expect(within(toggle).getByRole('radio', { name: 'No' })).toBeChecked();
     expect(within(toggle).getByRole('radio', { name: 'Yes' })).not.toBeChecked();
+  });
+
+  it('turned on while the profile is not submitted, warns that no request can reach the block', async () => {
+    backend.profileSubmitted.priya = false;
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    const toggle = within(form).getByRole('group', { name: 'Accept External Appointments' });
+    expect(within(form).queryByRole('status')).not.toBeInTheDocument();
+    await user.click(within(toggle).getByRole('radio', { name: 'Yes' }));
+    const warning = within(form).getByRole('status');
+    expect(warning).toHaveTextContent('No request can reach this block yet');
+    expect(warning).toHaveTextContent(
+      'The public profile is not submitted, so no request can reach this block until it is submitted',
+    );
+    expect(warning).not.toHaveTextContent('No payer');
+    await user.click(within(toggle).getByRole('radio', { name: 'No' }));
+    expect(within(form).queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('turned on with no payer enrolled, warns that no payer’s members can reach the block', async () => {
+    backend.payerCount.priya = 0;
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    await user.click(
+      within(within(form).getByRole('group', { name: 'Accept External Appointments' })).getByRole('radio', {
+        name: 'Yes',
+      }),
+    );
+    expect(within(form).getByRole('status')).toHaveTextContent(
+      'No payer is enrolled, so no payer’s members can request this time until an org admin adds a payer',
+    );
+  });
+
+  it('turned on with a submitted profile and a payer, warns of nothing', async () => {
+    const { user } = await openCalendar('therapist');
+    const form = await openNewBlockForm(user);
+    await user.click(
+      within(within(form).getByRole('group', { name: 'Accept External Appointments' })).getByRole('radio', {
+        name: 'Yes',
+      }),
+    );
+    expect(within(form).queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('a therapist who is not enrolled does not see it', async () => {

@@ -19,6 +19,7 @@ import {
   calendarScope,
   calendarStaffId,
   canManageBlocks,
+  externalReachProblems,
   showAcceptExternalToggle,
 } from '../lib/permissions';
 import { viewerTimeZone } from '@/lib/datetime';
@@ -236,6 +237,7 @@ export function ScheduleCalendarPage() {
           therapistName={therapistName}
           locations={locations.data}
           showAcceptExternal={showToggle}
+          externalReachProblems={externalReachProblems(enrollment.data)}
           onClose={() => setDialog(null)}
           onDone={setNotice}
         />

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffRole, Viewer } from '@/lib/access/roles';
-import { calendarScope, calendarStaffId, canManageBlocks, showAcceptExternalToggle } from './permissions';
+import {
+  calendarScope,
+  calendarStaffId,
+  canManageBlocks,
+  externalReachProblems,
+  showAcceptExternalToggle,
+} from './permissions';
 
 const me = 'aaaaaaaa-0000-4000-8000-000000000001';
 const colleague = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -50,5 +56,16 @@ describe('calendarScope and calendarStaffId', () => {
   it('no role, no calendar', () => {
     expect(calendarScope(viewer())).toBeNull();
     expect(calendarStaffId(viewer(), therapists, colleague)).toBeNull();
+  });
+});
+
+describe('externalReachProblems', () => {
+  it('names an unsubmitted profile and a missing payer; nothing when both are in place', () => {
+    expect(externalReachProblems({ profileSubmitted: true, payerCount: 1 })).toEqual([]);
+    expect(externalReachProblems(null)).toEqual([]);
+    const both = externalReachProblems({ profileSubmitted: false, payerCount: 0 });
+    expect(both).toHaveLength(2);
+    expect(both[0]).toMatch(/public profile is not submitted/);
+    expect(both[1]).toMatch(/No payer is enrolled/);
   });
 });

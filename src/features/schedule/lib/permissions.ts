@@ -41,3 +41,24 @@ export function calendarStaffId(
   if (therapistIds.includes(viewer.staffId)) return viewer.staffId;
   return therapistIds[0] ?? null;
 }
+
+/**
+ * Why requests cannot reach a block that accepts external appointments, in words for the block
+ * dialog: an unsubmitted profile lists the therapist nowhere; with no payer, no payer's member
+ * can find them (the clinic's own Client Portal still can). Empty when nothing stands in the way.
+ */
+export function externalReachProblems(
+  enrollment: { profileSubmitted: boolean; payerCount: number } | null | undefined,
+): string[] {
+  if (!enrollment) return [];
+  const problems: string[] = [];
+  if (!enrollment.profileSubmitted)
+    problems.push(
+      'The public profile is not submitted, so no request can reach this block until it is submitted (Staff › Public Profile).',
+    );
+  if (enrollment.payerCount === 0)
+    problems.push(
+      'No payer is enrolled, so no payer’s members can request this time until an org admin adds a payer; only the Client Portal can.',
+    );
+  return problems;
+}

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField } from '@/components/ui/field';
 import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
-import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { declineReasons, declineSchema, type DeclineForm } from '../schemas';
 
@@ -36,7 +36,10 @@ export function DecisionDialog({
     defaultValues: { reason: '' as DeclineForm['reason'], note: '' },
   });
   const client = `${request.first_name} ${request.last_name}`;
-  const when = formatDateTime(request.slot_start);
+  const when = formatAppointmentTime(request.slot_start, {
+    officeTimeZone: request.time_zone,
+    officeName: request.location_name,
+  });
 
   return (
     <ModalDialog

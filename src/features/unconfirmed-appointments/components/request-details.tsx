@@ -1,5 +1,6 @@
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { formatDateTime, parseTimestamp } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { useTherapistDay } from '../api/get-therapist-day';
 import { findConflicts } from '../lib/conflicts';
@@ -40,8 +41,11 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
         <dd>{request.note ?? 'None'}</dd>
         <dt>Requested</dt>
         <dd>
-          {formatDateTime(request.slot_start)} – {formatDateTime(request.slot_end)}
-          {request.location_name ? `, ${request.location_name}` : ''}
+          {formatAppointmentTime(request.slot_start, {
+            officeTimeZone: request.time_zone,
+            officeName: request.location_name,
+          })}
+          , {minutesBetween(request.slot_start, request.slot_end)} minutes
         </dd>
       </dl>
       <h3>
@@ -76,3 +80,7 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
     </div>
   );
 }
+
+/** How long a slot is, in whole minutes. */
+const minutesBetween = (start: string, end: string) =>
+  Math.round((parseTimestamp(end).getTime() - parseTimestamp(start).getTime()) / 60_000);

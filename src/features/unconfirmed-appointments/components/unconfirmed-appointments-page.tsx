@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/ui/status';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { usePageTitle } from '@/components/ui/use-page-title';
 import { formatDateTime } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
@@ -96,17 +97,8 @@ export function UnconfirmedAppointmentsPage() {
       id: 'requested',
       header: 'Requested time',
       sortable: true,
-      cell: (r) => (
-        <>
-          {formatDateTime(r.slot_start)}
-          {r.location_name ? (
-            <>
-              <br />
-              {r.location_name}
-            </>
-          ) : null}
-        </>
-      ),
+      cell: (r) =>
+        formatAppointmentTime(r.slot_start, { officeTimeZone: r.time_zone, officeName: r.location_name }),
     },
     {
       id: 'therapist',

@@ -16,7 +16,16 @@ export const errorSchema = z.strictObject({
   }),
 });
 
-export const slotSchema = z.strictObject({ start: instant, end: instant });
+export const slotSchema = z
+  .strictObject({
+    start: instant,
+    end: instant,
+    time_zone: z.string().describe('IANA time zone of the office, e.g. America/Denver'),
+    office_name: z.string().describe('The office the appointment is at'),
+  })
+  .describe(
+    'An open time. start and end are instants (UTC); time_zone is the IANA zone of the office the time is at, in which it should be shown to the member, with office_name.',
+  );
 
 export const slotListSchema = z.strictObject({ data: z.array(slotSchema) });
 

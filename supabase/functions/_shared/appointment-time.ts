@@ -1,0 +1,77 @@
+/**
+ * The one way an email or API names an appointment's time: in its office's time zone, with the
+ * office named ("Wed, Dec 9, 10:00 AM MST, Denver Highlands Office"), and the reader's own time in
+ * brackets only when it reads differently ("(12:00 PM EST your time)").
+ *
+ * src/lib/appointment-time.ts is the same code for the browser; both are tested against the same
+ * cases (appointment-time.cases.json), so an email never says another time than the screen.
+ * The text is put together from Intl's parts, not from its patterns, because the runtimes ship
+ * different ICU versions that join date and time differently ("Dec 9, 10:00 AM" or "Dec 9 at 10:00 AM").
+ */
+
+export interface AppointmentTimeOptions {
+  /** IANA zone of the office the appointment is at, e.g. "America/Denver". */
+  officeTimeZone: string;
+  /** The office's name; left out of the text when unknown. */
+  officeName?: string | null;
+  /** The reader's IANA zone; when absent (an email), only the office's time is given. */
+  viewerTimeZone?: string | null;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+      timeZoneName: 'short',
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+interface ZonedText {
+  /** "Wed, Dec 9" */
+  day: string;
+  /** "10:00 AM MST" */
+  time: string;
+}
+
+function zonedText(instant: Date, timeZone: string): ZonedText {
+  const parts = partsFormat(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    day: `${part('weekday')}, ${part('month')} ${part('day')}`,
+    time: `${part('hour')}:${part('minute')} ${part('dayPeriod').toUpperCase()} ${part('timeZoneName')}`,
+  };
+}
+
+function toInstant(value: string | Date): Date {
+  const instant = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a timestamp: ${String(value)}`);
+  return instant;
+}
+
+/** "Wed, Dec 9, 10:00 AM MST, Denver Highlands Office (12:00 PM EST your time)". */
+export function formatAppointmentTime(
+  value: string | Date,
+  { officeTimeZone, officeName, viewerTimeZone }: AppointmentTimeOptions,
+): string {
+  const instant = toInstant(value);
+  const office = zonedText(instant, officeTimeZone);
+  const officeText = `${office.day}, ${office.time}${officeName ? `, ${officeName}` : ''}`;
+  if (!viewerTimeZone) return officeText;
+  const viewer = zonedText(instant, viewerTimeZone);
+  if (viewer.day === office.day && viewer.time === office.time) return officeText;
+  // the viewer's date only when it is another day than the office's
+  const viewerText = viewer.day === office.day ? viewer.time : `${viewer.day}, ${viewer.time}`;
+  return `${officeText} (${viewerText} your time)`;
+}
