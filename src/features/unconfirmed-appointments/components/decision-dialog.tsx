@@ -3,8 +3,8 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField } from '@/components/ui/field';
 import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
-import { formatDateTime } from '@/lib/datetime';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
+import { formatWhen } from '../lib/display-time';
 import { declineReasons, declineSchema, type DeclineForm } from '../schemas';
 
 interface DecisionDialogProps {
@@ -15,6 +15,8 @@ interface DecisionDialogProps {
   onConfirm: () => void;
   onDecline: (form: DeclineForm) => void;
   onClose: () => void;
+  /** Where focus goes when the dialog closes (the next row after a decision); the opener otherwise. */
+  returnFocus?: () => HTMLElement | null;
 }
 
 /** Confirm or Decline one request; both say plainly that the decision cannot be undone. */
@@ -26,6 +28,7 @@ export function DecisionDialog({
   onConfirm,
   onDecline,
   onClose,
+  returnFocus,
 }: DecisionDialogProps) {
   const {
     register,
@@ -36,12 +39,13 @@ export function DecisionDialog({
     defaultValues: { reason: '' as DeclineForm['reason'], note: '' },
   });
   const client = `${request.first_name} ${request.last_name}`;
-  const when = formatDateTime(request.slot_start);
+  const when = formatWhen(request.slot_start, request.time_zone);
 
   return (
     <ModalDialog
       title={kind === 'confirm' ? `Confirm ${client}’s request?` : `Decline ${client}’s request?`}
       onClose={onClose}
+      returnFocus={returnFocus}
       busy={pending}
       alert
     >

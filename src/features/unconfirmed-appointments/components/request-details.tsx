@@ -1,8 +1,9 @@
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { formatDateTime, parseTimestamp } from '@/lib/datetime';
+import { parseTimestamp } from '@/lib/datetime';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { useTherapistDay } from '../api/get-therapist-day';
 import { findConflicts } from '../lib/conflicts';
+import { formatCalendarDate, formatWhen } from '../lib/display-time';
 import styles from './unconfirmed-appointments.module.css';
 
 const kindLabel = {
@@ -33,14 +34,15 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
         <dt>Phone</dt>
         <dd>{request.phone}</dd>
         <dt>Date of birth</dt>
-        <dd>{request.date_of_birth}</dd>
+        <dd>{formatCalendarDate(request.date_of_birth)}</dd>
         <dt>Member ID</dt>
         <dd>{request.member_id ?? 'None'}</dd>
         <dt>Note</dt>
         <dd>{request.note ?? 'None'}</dd>
         <dt>Requested</dt>
         <dd>
-          {formatDateTime(request.slot_start)} – {formatDateTime(request.slot_end)}
+          {formatWhen(request.slot_start, request.time_zone)} –{' '}
+          {formatWhen(request.slot_end, request.time_zone)}
           {request.location_name ? `, ${request.location_name}` : ''}
         </dd>
       </dl>
@@ -65,7 +67,8 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
           {day.data.map((entry, i) => (
             <li key={i}>
               <strong>{entry.isThisRequest ? 'This request' : kindLabel[entry.kind]}</strong>:{' '}
-              {formatDateTime(entry.range.start)} – {formatDateTime(entry.range.end)}
+              {formatWhen(entry.range.start, request.time_zone)} –{' '}
+              {formatWhen(entry.range.end, request.time_zone)}
               {entry.kind === 'appointment' && findConflicts(slot, [entry.range]).length
                 ? ' (conflicts with this request)'
                 : ''}
