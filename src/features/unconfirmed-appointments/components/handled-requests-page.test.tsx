@@ -89,7 +89,7 @@ describe('Handled requests', () => {
     expect(confirmed).toHaveTextContent('1 day 3 hours');
     expect(confirmed).toHaveTextContent('Aetna');
     expect(declined).toHaveTextContent('Declined by Luis Romero');
-    expect(declined).toHaveTextContent('Other: Needs a specialist');
+    expect(declined).toHaveTextContent('Reason: Other: Needs a specialist');
     expect(declined).toHaveTextContent('Client Portal');
     expect(expired).toHaveTextContent('Expired without an answer');
     expect(expired).toHaveTextContent('No decision');

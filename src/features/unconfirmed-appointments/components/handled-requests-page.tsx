@@ -56,7 +56,15 @@ export function HandledRequestsPage() {
     {
       id: 'outcome',
       header: 'Outcome',
-      cell: (r) => <StatusBadge tone={outcomeTone[r.status]}>{outcomes[r.status]}</StatusBadge>,
+      cell: (r) => {
+        const reason = reasonText(r);
+        return (
+          <>
+            <StatusBadge tone={outcomeTone[r.status]}>{outcomes[r.status]}</StatusBadge>
+            {reason ? <span className={styles.reason}>Reason: {reason}</span> : null}
+          </>
+        );
+      },
     },
     {
       id: 'requested',
@@ -98,7 +106,6 @@ export function HandledRequestsPage() {
           ? durationInWords(Math.max(0, Date.parse(r.handled_at) - Date.parse(r.arrived_at)))
           : 'No decision',
     },
-    { id: 'reason', header: 'Reason', cell: reasonText },
   ];
 
   return (
@@ -241,8 +248,9 @@ function handledBy(r: HandledRequest): string {
   }
 }
 
-function reasonText(r: HandledRequest): string {
-  if (r.status !== 'declined' || !r.decline_reason) return '—';
+/** A declined request's internal reason (and note), or null. */
+function reasonText(r: HandledRequest): string | null {
+  if (r.status !== 'declined' || !r.decline_reason) return null;
   const reason = declineReasons[r.decline_reason as DeclineReason] ?? r.decline_reason;
   return r.decline_note ? `${reason}: ${r.decline_note}` : reason;
 }
