@@ -88,7 +88,9 @@ begin
   if outcome is not null and outcome not in ('confirmed', 'declined', 'expired', 'withdrawn') then
     raise exception 'outcome must be confirmed, declined, expired or withdrawn.' using errcode = '22023', hint = 'outcome';
   end if;
-  return query
+  -- planned for these arguments on each call (one-shot plan: the filters not given fold away), so
+  -- each case walks the index that fits it instead of one generic plan for all
+  return query execute $q$
   select r.id, r.status, r.therapist_id, s.first_name, s.last_name, r.first_name, r.last_name,
          lower(r.slot), upper(r.slot), coalesce(l.time_zone, o.time_zone), l.name,
          r.source, case when r.source = 'payer' then py.name else 'Client Portal' end,
@@ -102,18 +104,21 @@ begin
   left join public.locations l on l.org_id = r.org_id and l.id = r.location_id
   left join public.payers py on py.id = r.payer_id
   left join public.staff_members d on d.org_id = r.org_id and d.user_id = r.decided_by
-  where r.org_id = handled_requests.org_id
+  where r.org_id = $1
     and r.status in ('confirmed', 'declined', 'expired', 'withdrawn')
-    and (handled_requests.outcome is null or r.status = handled_requests.outcome)
-    and (handled_requests.therapist is null or r.therapist_id = handled_requests.therapist)
-    and (source_kind is null or r.source = source_kind)
-    and (handled_requests.payer is null or r.payer_id = handled_requests.payer)
-    and (handled_from is null or private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at) >= handled_from)
-    and (handled_before is null or private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at) < handled_before)
-    and (after_handled_at is null
-         or (private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at), r.id) < (after_handled_at, after_id))
+    and ($2::public.referral_status is null or r.status = $2)
+    and ($3::uuid is null or r.therapist_id = $3)
+    and ($4::public.referral_source is null or r.source = $4)
+    and ($5::uuid is null or r.payer_id = $5)
+    and ($6::timestamptz is null or private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at) >= $6)
+    and ($7::timestamptz is null or private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at) < $7)
+    and ($8::timestamptz is null
+         or (private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at), r.id) < ($8, $9::uuid))
   order by private.handled_at(r.decided_at, r.withdrawn_at, r.expires_at) desc, r.id desc
-  limit page_size;
+  limit $10
+  $q$
+  using handled_requests.org_id, outcome, therapist, source_kind, payer, handled_from, handled_before,
+        after_handled_at, after_id, page_size;
 end;
 $$;
 revoke execute on function public.handled_requests(uuid, public.referral_status, uuid, public.referral_source, uuid, timestamptz, timestamptz, timestamptz, uuid, integer) from public;
