@@ -4,8 +4,8 @@
 --
 -- When a request was handled is one expression, `private.handled_at(...)`: the decision, the
 -- withdrawal, or (expired) the end of its time to answer. The indexes below are on that
--- expression, one per way the history is opened (the clinic's, one outcome of the clinic's, one
--- therapist's), each ending in `id` so the keyset `(handled_at, id) < (cursor)` is a range.
+-- expression, one per way the history is opened (the clinic's, one outcome or one payer of the
+-- clinic's, one therapist's), each ending in `id` so the keyset `(handled_at, id) < (cursor)` is a range.
 -- The function is `security invoker`: the request's row-level policy decides who sees what
 -- (admins and schedulers the clinic's, therapists their own), exactly as for the queue.
 
@@ -27,6 +27,9 @@ create index referral_requests_handled_idx on public.referral_requests
   where status in ('confirmed', 'declined', 'expired', 'withdrawn');
 create index referral_requests_handled_by_outcome_idx on public.referral_requests
   (org_id, status, private.handled_at(decided_at, withdrawn_at, expires_at) desc, id desc)
+  where status in ('confirmed', 'declined', 'expired', 'withdrawn');
+create index referral_requests_handled_by_payer_idx on public.referral_requests
+  (org_id, payer_id, private.handled_at(decided_at, withdrawn_at, expires_at) desc, id desc)
   where status in ('confirmed', 'declined', 'expired', 'withdrawn');
 create index referral_requests_handled_by_therapist_idx on public.referral_requests
   (therapist_id, private.handled_at(decided_at, withdrawn_at, expires_at) desc, id desc)
