@@ -17,6 +17,7 @@ import { measureBrowser } from './browser.ts';
 import { describeStatsAfterCrash, measureStatsAfterCrash, statsAfterCrashBudget } from './crash-stats.ts';
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
 import { feedTherapists, measureFhirFeed } from './fhir-feed.ts';
+import { measureHistory } from './history.ts';
 import { seedLargeDataset } from './seed.ts';
 import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
 
@@ -205,6 +206,20 @@ async function main() {
       if (error) throw error;
     });
     record('program grid, 5,000 enrolled, filtered and sorted', ms(grid), 'p95 ≤ 25 ms', grid.p95 <= 25);
+
+    // the Handled history's first page (bench-200: ≥ 50,000 handled requests), in SQL as the scheduler
+    const {
+      data: { session: schedulerSession },
+    } = await scheduler.auth.getSession();
+    const history = await measureHistory(db, org200.id, schedulerSession!.access_token);
+    for (const { name, timing } of history.figures) {
+      record(
+        `Handled history, first page of ${history.handled.toLocaleString('en-US')}, ${name}, in SQL`,
+        ms(timing),
+        'p95 ≤ 15 ms',
+        timing.p95 <= 15,
+      );
+    }
 
     // confirm throughput: 8 concurrent staff over overlapping requests
     const { rows: pending } = await db.query(

@@ -1,6 +1,7 @@
 -- The benchmark dataset (never the demo): 500 clinics, 10,000 therapists (8,000 enrolled,
 -- 6,000 Completed, ~5 payers each), weekly availability for all, 50,000 clients,
--- 100,000 appointments, 200,000 past and 20,000 pending referral requests.
+-- 100,000 appointments, 200,000 past and 20,000 pending referral requests (plus 60,000 handled
+-- ones and 20,000 appointments in bench-200, for the Handled history).
 -- One clinic ("bench-large") holds 5,000 enrolled staff for the grid; one ("bench-200") has
 -- 200 therapists for the scheduler's queue.
 -- one transaction: enrolments need their payers by commit
@@ -105,6 +106,40 @@ from (select g, date_trunc('day', now()) + interval '3 days' + (g % 50) * interv
       from generate_series(1, 20000) g) p
 join bench_staff s on s.n = case when p.g <= 10000 then 5001 + p.g % 200 else 1 + p.g % 10000 end
 on conflict do nothing;
+
+-- bench-200's history: 60,000 handled requests (the Handled tab at scale), a third each confirmed
+-- (with their appointments, a year back so they overlap nothing above), declined and expired;
+-- a quarter from the client portal, the rest from three payers; decided by the clinic's scheduler
+create temporary table bench_handled as
+select g, s.org_id, s.id as therapist_id, s.default_location_id as location_id,
+       date_trunc('hour', now()) - interval '420 days' + (g / 200) * interval '2 hours' as ts,
+       (array['expired', 'declined', 'confirmed'])[1 + g % 3]::public.referral_status as status
+from generate_series(0, 59999) g join bench_staff s on s.n = 5001 + g % 200;
+
+create temporary table bench_handled_appointment as
+with made as (
+  insert into public.appointments (org_id, staff_id, client_id, location_id, during)
+  select h.org_id, h.therapist_id, c.id, h.location_id, tstzrange(h.ts, h.ts + interval '1 hour')
+  from bench_handled h
+  join lateral (select c.id from public.clients c where c.org_id = h.org_id limit 1) c on true
+  where h.status = 'confirmed'
+  returning id, staff_id, lower(during) as starts
+) select * from made;
+
+insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name, email, phone,
+  date_of_birth, status, created_at, expires_at, decided_by, decided_at, decline_reason, appointment_id, idempotency_key)
+select h.org_id, h.therapist_id, h.location_id, tstzrange(h.ts, h.ts + interval '1 hour'),
+       case when h.g % 4 = 0 then 'client_portal' else 'payer' end::public.referral_source,
+       case when h.g % 4 = 0 then null else (select array_agg(id order by name) from public.payers)[1 + h.g % 3] end,
+       'Handled', 'Client ' || h.g, 'handled' || h.g || '@bench.example.org', '617-555-0100', '1985-01-01', h.status,
+       h.ts - interval '3 days', h.ts - interval '1 day',
+       case when h.status <> 'expired' then u.id end,
+       case when h.status <> 'expired' then h.ts - interval '3 days' + (h.g % 40) * interval '1 hour' end,
+       case when h.status = 'declined' then 'no_availability' end,
+       a.id, 'bench-handled-' || h.g
+from bench_handled h
+join auth.users u on u.email = 'scheduler@bench-200.example.org'
+left join bench_handled_appointment a on a.staff_id = h.therapist_id and a.starts = h.ts;
 
 commit;
 

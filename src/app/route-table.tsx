@@ -160,6 +160,19 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(unconfirmedAppointmentsQueryOptions(viewer.orgId));
       },
     }),
+    page({
+      path: paths.unconfirmedAppointmentsHandled,
+      access: { roles: everyRole, needsProgram: true },
+      lazy: async () =>
+        (await import('@/features/unconfirmed-appointments/components/handled-requests-page'))
+          .HandledRequestsPage,
+      prefetch: async ({ queryClient, viewer }) => {
+        const { handledRequestsQueryOptions } =
+          await import('@/features/unconfirmed-appointments/api/get-handled-requests');
+        const { noFilters } = await import('@/features/unconfirmed-appointments/lib/handled-filters');
+        await queryClient.ensureQueryData(handledRequestsQueryOptions(viewer.orgId, noFilters, null));
+      },
+    }),
     // the screen's former address: bookmarks and links in emails already sent still lead to it
     { path: 'schedule/unconfirmed', loader: () => redirect(paths.unconfirmedAppointments) },
     { path: '*', Component: NotFoundPage },

@@ -1384,6 +1384,41 @@ export type Database = {
         }
         Returns: Database["public"]["Enums"]["notification_status"]
       }
+      handled_requests: {
+        Args: {
+          after_handled_at?: string
+          after_id?: string
+          handled_before?: string
+          handled_from?: string
+          org_id: string
+          outcome?: Database["public"]["Enums"]["referral_status"]
+          page_size?: number
+          payer?: string
+          source_kind?: Database["public"]["Enums"]["referral_source"]
+          therapist?: string
+        }
+        Returns: {
+          arrived_at: string
+          decided_by_name: string
+          decline_note: string
+          decline_reason: string
+          first_name: string
+          handled_at: string
+          id: string
+          last_name: string
+          location_name: string
+          slot_end: string
+          slot_start: string
+          source: Database["public"]["Enums"]["referral_source"]
+          source_label: string
+          status: Database["public"]["Enums"]["referral_status"]
+          therapist_first_name: string
+          therapist_id: string
+          therapist_last_name: string
+          time_zone: string
+          withdrawn_reason: string
+        }[]
+      }
       listed_therapist_slots: {
         Args: {
           clinic: string

@@ -145,30 +145,76 @@ describe('confirm', () => {
     expect((await statusOf(first.id)).client_id).toBe((await statusOf(second.id)).client_id);
   });
 
-  it('two staff at once: one confirms, the other is told it was already decided and by whom', async () => {
+  it('two staff at once: one confirms, the others are told who decided and when, in the clinic’s time', async () => {
     const r = await pendingRequest();
+    const callers = [
+      ['scheduler', scheduler],
+      ['orgAdmin', admin],
+      ['scheduler', scheduler],
+      ['orgAdmin', admin],
+      ['therapist', priya],
+    ] as const;
     const results = await Promise.all(
-      [scheduler, admin, scheduler, admin, priya].map((c) =>
-        c.rpc('confirm_referral_request', { request_id: r.id }),
-      ),
+      callers.map(([, c]) => c.rpc('confirm_referral_request', { request_id: r.id })),
     );
-    const winners = results.filter((x) => !x.error);
-    expect(winners).toHaveLength(1);
-    const deciders = (['scheduler', 'orgAdmin', 'therapist'] as const).map(
-      (persona) => `${personas.staff[persona].firstName} ${personas.staff[persona].lastName}`,
-    );
+    // the winner's own second call is a success too (a double click), with the same appointment
+    const winners = results.flatMap((x, i) => (x.error ? [] : [{ who: callers[i]![0], id: x.data }]));
+    expect(new Set(winners.map((w) => w.who)).size).toBe(1);
+    expect(new Set(winners.map((w) => w.id)).size).toBe(1);
+    const winner = personas.staff[winners[0]!.who];
     for (const loser of results.filter((x) => x.error)) {
+      // the clinic is in America/New_York: its own clock, named, in words
       expect(loser.error!.message).toMatch(
         new RegExp(
-          `^This request was already confirmed by (${deciders.join('|')}) at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.$`,
+          `^This request was already confirmed by ${winner.firstName} ${winner.lastName} on [A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4} at \\d{1,2}:\\d{2} [AP]M E[SD]T\\.$`,
         ),
       );
     }
     const { count } = await service
       .from('appointments')
       .select('id', { count: 'exact', head: true })
-      .eq('id', winners[0]!.data!);
+      .eq('id', winners[0]!.id!);
     expect(count).toBe(1);
+  });
+
+  it('a second click of the same decision by the same person is a success that changes nothing', async () => {
+    const confirmed = await pendingRequest();
+    const first = await scheduler.rpc('confirm_referral_request', { request_id: confirmed.id });
+    const again = await scheduler.rpc('confirm_referral_request', { request_id: confirmed.id });
+    expect(first.error).toBeNull();
+    expect(again).toMatchObject({ error: null, data: first.data });
+
+    const declined = await pendingRequest();
+    const decline = { request_id: declined.id, reason: 'no_availability' };
+    expect((await scheduler.rpc('decline_referral_request', decline)).error).toBeNull();
+    expect(
+      (await scheduler.rpc('decline_referral_request', { ...decline, reason: 'other', note: 'x' })).error,
+    ).toBeNull();
+    // the first reason stands; one email and one audit entry per request
+    const { data: row } = await service
+      .from('referral_requests')
+      .select('decline_reason')
+      .eq('id', declined.id)
+      .single();
+    expect(row!.decline_reason).toBe('no_availability');
+    const counts = await withDb(async (db) => {
+      const { rows } = await db.query(
+        `select (select count(*)::int from public.notification_outbox where idempotency_key in ($1, $2)) as emails,
+                (select count(*)::int from public.audit_log where entity_id in ($3, $4) and action in ('referral.confirmed', 'referral.declined')) as audits`,
+        [`request_confirmed:${confirmed.id}`, `request_declined:${declined.id}`, confirmed.id, declined.id],
+      );
+      return rows[0];
+    });
+    expect(counts).toEqual({ emails: 2, audits: 2 });
+
+    // a different decision is still refused, and says it was the caller's own
+    const { error } = await scheduler.rpc('confirm_referral_request', { request_id: declined.id });
+    expect(error?.message).toMatch(/^This request was already declined by you on /);
+    // someone else repeating it is refused with the name
+    const other = await admin.rpc('confirm_referral_request', { request_id: confirmed.id });
+    expect(other.error?.message).toContain(
+      `already confirmed by ${personas.staff.scheduler.firstName} ${personas.staff.scheduler.lastName} on `,
+    );
   });
 
   it('confirms of overlapping requests never make overlapping appointments; the loser stays pending with the reason', async () => {

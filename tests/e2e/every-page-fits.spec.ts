@@ -127,6 +127,11 @@ for (const size of sizes) {
       await heading(page, 'Unconfirmed Appointments');
       await settled(page);
       await checkPage(page, 'unconfirmed');
+
+      await page.getByRole('link', { name: 'Handled' }).click();
+      await expect(page.getByRole('link', { name: 'Handled' })).toHaveAttribute('aria-current', 'page');
+      await settled(page);
+      await checkPage(page, 'handled');
       await signOut(page);
     });
 

@@ -2,9 +2,11 @@
  * Requests arrive through the real public APIs (the client portal and the payer API); the
  * scheduler works the Unconfirmed Appointments queue: Source shown, confirm (client emailed, the
  * payer API reports confirmed), decline with a reason (client told the clinic could not accept);
- * the therapist sees only her own requests.
+ * the therapist sees only her own requests. A decided request moves to the Handled tab, at a
+ * desktop's size and at a phone's.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
@@ -72,6 +74,21 @@ async function confirmFromInbox(address: string): Promise<void> {
 
 const row = (page: Page, lastName: string) => page.getByRole('row').filter({ hasText: lastName });
 
+/** A full-page screenshot when CRP_SCREENSHOT_DIR is set, named <size>-<name>.png. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CRP_SCREENSHOT_DIR;
+  if (!dir) return;
+  const size = (page.viewportSize()?.width ?? 0) < 700 ? 'phone' : 'desktop';
+  await page.screenshot({ path: path.join(dir, `${size}-${name}.png`), fullPage: true });
+}
+
+/** Opens the Handled tab from the queue and waits for its table. */
+async function openHandled(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Requests' }).getByRole('link', { name: 'Handled' }).click();
+  await expect(page).toHaveURL(/\/schedule\/unconfirmed-appointments\/handled$/);
+  await expect(page.getByRole('table', { name: /Handled requests/ })).toBeVisible();
+}
+
 test.beforeAll(async () => {
   const { anonKey, serviceRoleKey } = await apiKeys(localJwtSecret);
   const service = createClient(api(), serviceRoleKey, {
@@ -132,12 +149,15 @@ test('client-portal request: the scheduler sees Source Client Portal, checks the
   await expectAccessible(page);
 
   const name = `${portalClient.first_name} ${portalClient.last_name}`;
-  await page.getByRole('button', { name: `Details for ${name}` }).click();
+  await page.getByRole('button', { name: `Details of ${name}’s request` }).click();
   await expect(page.getByRole('heading', { name: 'Priya Raman’s calendar around this time' })).toBeVisible();
   await expect(page.getByText('This request')).toBeVisible();
+  // the date of birth in the locale's format, in a label/value list
+  await expect(page.getByRole('definition').filter({ hasText: 'Feb 3, 1990' }).first()).toBeVisible();
   await expectAccessible(page);
+  await screenshot(page, 'unconfirmed-with-requests');
 
-  await page.getByRole('button', { name: `Confirm ${name}` }).focus();
+  await page.getByRole('button', { name: `Confirm ${name}’s request` }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog', { name: `Confirm ${name}’s request?` });
   await expect(dialog).toContainText('It cannot be undone.');
@@ -147,7 +167,27 @@ test('client-portal request: the scheduler sees Source Client Portal, checks the
   await expect(page.getByRole('status').filter({ hasText: 'Confirmed:' })).toContainText(
     `${name} is scheduled`,
   );
-  await expect(page.getByRole('button', { name: `Confirm ${name}` })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Confirm ${name}’s request` })).toHaveCount(0);
+  // focus went on to the next request, not back to the top of the page
+  await expect(
+    page.getByRole('button', {
+      name: `Confirm ${payerClient.first_name} ${payerClient.last_name}’s request`,
+    }),
+  ).toBeFocused();
+  await expectAccessible(page);
+
+  // the row moved to Handled: confirmed, by whom, from where
+  await openHandled(page);
+  const handled = row(page, portalClient.last_name).first();
+  await expect(handled).toContainText('Confirmed by Luis Romero');
+  await expect(handled).toContainText('Client Portal');
+  await expectAccessible(page);
+  await page.getByLabel('Outcome').selectOption({ label: 'Declined' });
+  await expect(row(page, portalClient.last_name)).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel('Outcome').selectOption({ label: 'Confirmed' });
+  await expect(row(page, portalClient.last_name)).toHaveCount(1);
+  await screenshot(page, 'handled');
 
   const email = await emailTo(
     portalClient.email,
@@ -180,7 +220,7 @@ test('payer request: the therapist declines it with a reason; the client is told
     .click();
   const name = `${payerClient.first_name} ${payerClient.last_name}`;
   await expect(row(page, payerClient.last_name).first()).toContainText('Priya Raman');
-  await page.getByRole('button', { name: `Decline ${name}` }).focus();
+  await page.getByRole('button', { name: `Decline ${name}’s request` }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog', { name: `Decline ${name}’s request?` });
   await dialog.getByRole('button', { name: 'Decline request' }).click();
@@ -189,6 +229,14 @@ test('payer request: the therapist declines it with a reason; the client is told
   await dialog.getByLabel('Reason').selectOption({ label: 'Not a clinical fit' });
   await dialog.getByRole('button', { name: 'Decline request' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Declined:' })).toBeVisible();
+  // the queue is empty now; focus is on the sentence that says so
+  await expect(page.getByText('No requests are waiting for an answer.')).toBeFocused();
+  await expectAccessible(page);
+  await screenshot(page, 'unconfirmed-empty');
+  // the therapist's own history, with the internal reason
+  await openHandled(page);
+  await expect(row(page, payerClient.last_name).first()).toContainText('Not a clinical fit');
+  await expect(row(page, portalClient.last_name).first()).toContainText('Confirmed by Luis Romero');
 
   const email = await emailTo(payerClient.email);
   expect(email.subject).toBe('Harborview Counseling Collective could not accept your appointment request');
@@ -253,4 +301,65 @@ test('an expired request disappears from the queue', async ({ page }) => {
     expect(data?.status).toBe('expired');
   }).toPass({ timeout: 10_000 });
   await signOut(page);
+});
+
+test.describe('at a phone’s size', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a request confirmed with the keyboard moves to Handled; both tabs fit the window', async ({
+    page,
+  }) => {
+    const { anonKey } = await apiKeys(localJwtSecret);
+    const { id, starts } = await priyaSlots();
+    const lastName = `Phone${run}`;
+    const email = `sam.${run}@example.org`;
+    const created = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests`, {
+      method: 'POST',
+      headers: {
+        apikey: anonKey,
+        authorization: `Bearer ${anonKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({
+        therapist_id: id,
+        slot_start: starts[0],
+        first_name: 'Sam',
+        last_name: lastName,
+        email,
+        phone: '617-555-0101',
+        date_of_birth: '1979-11-30',
+      }),
+    });
+    expect(created.status).toBe(201);
+    await confirmFromInbox(email);
+
+    await signIn(page, demo.scheduler);
+    await page.goto('/schedule/unconfirmed-appointments');
+    const fits = async () => {
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await expectAccessible(page);
+    };
+    await expect(row(page, lastName).first()).toBeVisible();
+    await fits();
+    await screenshot(page, 'unconfirmed-with-requests');
+
+    await page.getByRole('button', { name: `Confirm Sam ${lastName}’s request` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: `Confirm Sam ${lastName}’s request?` });
+    await dialog.getByRole('button', { name: 'Confirm appointment' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('No requests are waiting for an answer.')).toBeFocused();
+    await fits();
+
+    await openHandled(page);
+    await expect(row(page, lastName).first()).toContainText('Confirmed by Luis Romero');
+    await fits();
+    await screenshot(page, 'handled');
+    await signOut(page);
+  });
 });

@@ -10,4 +10,5 @@ export const paths = {
   staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,
   scheduleCalendar: '/schedule/calendar',
   unconfirmedAppointments: '/schedule/unconfirmed-appointments',
+  unconfirmedAppointmentsHandled: '/schedule/unconfirmed-appointments/handled',
 } as const;

@@ -15,6 +15,8 @@ interface DecisionDialogProps {
   onConfirm: () => void;
   onDecline: (form: DeclineForm) => void;
   onClose: () => void;
+  /** Where focus goes when the dialog closes (the next row after a decision); the opener otherwise. */
+  returnFocus?: () => HTMLElement | null;
 }
 
 /** Confirm or Decline one request; both say plainly that the decision cannot be undone. */
@@ -26,6 +28,7 @@ export function DecisionDialog({
   onConfirm,
   onDecline,
   onClose,
+  returnFocus,
 }: DecisionDialogProps) {
   const {
     register,
@@ -45,6 +48,7 @@ export function DecisionDialog({
     <ModalDialog
       title={kind === 'confirm' ? `Confirm ${client}’s request?` : `Decline ${client}’s request?`}
       onClose={onClose}
+      returnFocus={returnFocus}
       busy={pending}
       alert
     >

@@ -1,9 +1,10 @@
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { formatDateTime, parseTimestamp } from '@/lib/datetime';
+import { parseTimestamp } from '@/lib/datetime';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { useTherapistDay } from '../api/get-therapist-day';
 import { findConflicts } from '../lib/conflicts';
+import { formatCalendarDate, formatWhen } from '../lib/display-time';
 import styles from './unconfirmed-appointments.module.css';
 
 const kindLabel = {
@@ -34,7 +35,7 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
         <dt>Phone</dt>
         <dd>{request.phone}</dd>
         <dt>Date of birth</dt>
-        <dd>{request.date_of_birth}</dd>
+        <dd>{formatCalendarDate(request.date_of_birth)}</dd>
         <dt>Member ID</dt>
         <dd>{request.member_id ?? 'None'}</dd>
         <dt>Note</dt>
@@ -69,7 +70,8 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
           {day.data.map((entry, i) => (
             <li key={i}>
               <strong>{entry.isThisRequest ? 'This request' : kindLabel[entry.kind]}</strong>:{' '}
-              {formatDateTime(entry.range.start)} – {formatDateTime(entry.range.end)}
+              {formatWhen(entry.range.start, request.time_zone)} –{' '}
+              {formatWhen(entry.range.end, request.time_zone)}
               {entry.kind === 'appointment' && findConflicts(slot, [entry.range]).length
                 ? ' (conflicts with this request)'
                 : ''}

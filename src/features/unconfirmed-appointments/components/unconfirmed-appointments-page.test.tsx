@@ -43,7 +43,8 @@ function serveQueue(rows: unknown[]) {
             code: 'P0001',
             hint: 'already_decided',
             details: null,
-            message: 'This request was already confirmed by Luis Romero at 2027-05-01 12:00 UTC.',
+            message:
+              'This request was already confirmed by Luis Romero on Saturday, May 1, 2027 at 8:00 AM EDT.',
           },
           { status: 400 },
         );
@@ -55,9 +56,14 @@ function serveQueue(rows: unknown[]) {
 }
 
 describe('Unconfirmed Appointments', () => {
-  it('lists pending requests with source and time left, urgent ones marked in words', async () => {
+  it('lists pending requests with source and time left in words, soon and urgent ones marked', async () => {
     serveQueue([
       row('a', { expires_at: new Date(Date.now() + 5 * hour).toISOString() }),
+      row('c', {
+        expires_at: new Date(Date.now() + 1.5 * hour).toISOString(),
+        first_name: 'Imani',
+        last_name: 'Quinn',
+      }),
       row('b', {
         source: 'client_portal',
         source_label: 'Client Portal',
@@ -66,15 +72,31 @@ describe('Unconfirmed Appointments', () => {
       }),
     ]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
-    const table = await screen.findByRole('table', { name: /2 pending requests/ });
+    const table = await screen.findByRole('table', { name: /3 pending requests/ });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]).toHaveTextContent('Elena Castillo');
-    expect(rows[0]).toHaveTextContent('Aetna');
-    expect(rows[0]).toHaveTextContent(/Urgent: 4 h \d+ min left/);
-    expect(rows[1]).toHaveTextContent('Client Portal');
-    expect(rows[1]).not.toHaveTextContent('Urgent');
+    expect(rows[0]).toHaveTextContent('Imani Quinn');
+    expect(rows[0]).toHaveTextContent(/Urgent: 1 hour \d+ minutes left/);
+    expect(rows[1]).toHaveTextContent('Elena Castillo');
+    expect(rows[1]).toHaveTextContent('Aetna');
+    expect(rows[1]).toHaveTextContent(/Soon: 4 hours \d+ minutes left/);
+    expect(rows[2]).toHaveTextContent('Client Portal');
+    expect(rows[2]).toHaveTextContent(/1 day 15 hours|1 day 16 hours/);
+    expect(rows[2]).not.toHaveTextContent(/Urgent|Soon/);
+    // a primary Confirm and a danger Decline per row: the visible label is short, the name says whose
+    const confirm = within(rows[1]!).getByRole('button', { name: 'Confirm Elena Castillo’s request' });
+    expect(confirm).toHaveTextContent(/^Confirm$/);
+    const decline = within(rows[1]!).getByRole('button', { name: 'Decline Elena Castillo’s request' });
+    expect(decline).toHaveTextContent(/^Decline$/);
+    expect(decline.className).toMatch(/danger/);
     // the navigation counts what waits for an answer
-    expect(screen.getByRole('link', { name: 'Unconfirmed Appointments (2 pending)' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Unconfirmed Appointments (3 pending)' })).toBeInTheDocument();
+    // the queue and its history are tabs (links) of the screen
+    const tabs = screen.getByRole('navigation', { name: 'Requests' });
+    expect(within(tabs).getByRole('link', { name: 'Unconfirmed' })).toHaveAttribute('aria-current', 'page');
+    expect(within(tabs).getByRole('link', { name: 'Handled' })).toHaveAttribute(
+      'href',
+      '/schedule/unconfirmed-appointments/handled',
+    );
   });
 
   it('opens from its former address, which emails already sent link to', async () => {
@@ -108,7 +130,7 @@ describe('Unconfirmed Appointments', () => {
   it('confirms after a dialog that says it cannot be undone', async () => {
     const calls = serveQueue([row('a')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
-    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo’s request' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Confirm Elena Castillo’s request?' });
     expect(dialog).toHaveTextContent('It cannot be undone.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm appointment' }));
@@ -118,12 +140,34 @@ describe('Unconfirmed Appointments', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Confirmed: Elena Castillo is scheduled and was emailed.',
     );
+    // the row left the queue; focus is on the empty state, not lost on the page
+    const empty = await screen.findByText('No requests are waiting for an answer.');
+    await waitFor(() => expect(empty).toHaveFocus());
+  });
+
+  it('moves focus to the next row’s Confirm after a decision', async () => {
+    serveQueue([
+      row('a'),
+      row('b', {
+        first_name: 'Rowan',
+        last_name: 'Osei',
+        expires_at: new Date(Date.now() + 41 * hour).toISOString(),
+      }),
+    ]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo’s request' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm appointment' }));
+    const next = await screen.findByRole('button', { name: 'Confirm Rowan Osei’s request' });
+    await waitFor(() => expect(next).toHaveFocus());
+    expect(
+      screen.queryByRole('button', { name: 'Confirm Elena Castillo’s request' }),
+    ).not.toBeInTheDocument();
   });
 
   it('tells who decided first when someone else already did', async () => {
     serveQueue([row('taken')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
-    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm Elena Castillo’s request' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm appointment' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('already confirmed by Luis Romero');
   });
@@ -142,10 +186,14 @@ describe('Unconfirmed Appointments', () => {
       ),
     );
     await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
-    const toggle = await screen.findByRole('button', { name: 'Details for Elena Castillo' });
+    const toggle = await screen.findByRole('button', { name: 'Details of Elena Castillo’s request' });
     await userEvent.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByText('Evenings are hard', { selector: 'dd' })).toBeInTheDocument();
+    // label/value pairs; the date of birth in the locale's format, not ISO
+    expect(screen.getByText('Date of birth', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      'Apr 12, 1991',
+    );
     expect(await screen.findByText(/Conflict: an appointment is already scheduled/)).toBeInTheDocument();
     expect(screen.getByText('This request')).toBeInTheDocument();
   });
@@ -153,7 +201,7 @@ describe('Unconfirmed Appointments', () => {
   it('declines only with a reason, and a note for Other', async () => {
     const calls = serveQueue([row('a')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
-    await userEvent.click(await screen.findByRole('button', { name: 'Decline Elena Castillo' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline Elena Castillo’s request' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Decline Elena Castillo’s request?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline request' }));
     expect(await within(dialog).findByText('Choose a reason for declining.')).toBeInTheDocument();

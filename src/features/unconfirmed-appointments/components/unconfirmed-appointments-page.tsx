@@ -1,17 +1,18 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, sortRows, type DataColumn, type SortState } from '@/components/ui/data-table';
 import { ErrorState } from '@/components/ui/status';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { usePageTitle } from '@/components/ui/use-page-title';
-import { formatDateTime } from '@/lib/datetime';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
 import { useUnconfirmedAppointments, type UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
-import { requestActions, timeLeft } from '../lib/time-left';
+import { formatWhen } from '../lib/display-time';
+import { requestActions, timeLeft, type Urgency } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
+import { QueueHeader } from './queue-header';
 import { RequestDetails } from './request-details';
 import styles from './unconfirmed-appointments.module.css';
 
@@ -26,10 +27,14 @@ export function UnconfirmedAppointmentsPage() {
   const [open, setOpen] = useState<{ kind: 'confirm' | 'decline'; request: UnconfirmedRequest } | null>(null);
   const [done, setDone] = useState('');
   const [expanded, setExpanded] = useState<string | null>(null);
+  // requests decided here leave the list at once (the refetch confirms it)
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  // after a decision, focus goes to the next row's Confirm (or the empty state): the element's id
+  const focusAfterDecision = useRef<string | null>(null);
   const filterId = useId();
   const now = new Date();
 
-  const requests = useMemo(() => queue.data ?? [], [queue.data]);
+  const requests = useMemo(() => (queue.data ?? []).filter((r) => !decided.has(r.id)), [queue.data, decided]);
   const therapists = useMemo(
     () =>
       [
@@ -44,6 +49,7 @@ export function UnconfirmedAppointmentsPage() {
     (r) => (!therapist || r.therapist_id === therapist) && (!source || r.source_label === source),
   );
   const [sort, setSort] = useState<SortState>({ id: 'timeLeft', desc: false });
+  const sorted = sortRows(shown, sort, sortValue);
 
   // the filters sit in their columns' headers; the column's name is right above each
   const therapistFilter = (
@@ -107,14 +113,18 @@ export function UnconfirmedAppointmentsPage() {
       cell: (r) => `${r.therapist_first_name} ${r.therapist_last_name}`,
     },
     { id: 'source', header: 'Source', filter: sourceFilter, cell: (r) => r.source_label },
-    { id: 'arrived', header: 'Arrived', sortable: true, cell: (r) => formatDateTime(r.created_at) },
+    { id: 'arrived', header: 'Arrived', sortable: true, cell: (r) => formatWhen(r.created_at, r.time_zone) },
     {
       id: 'timeLeft',
       header: 'Time left',
       sortable: true,
       cell: (r) => {
         const left = timeLeft(r.expires_at, now);
-        return left.urgent ? <StatusBadge tone="danger">Urgent: {left.label}</StatusBadge> : left.label;
+        return left.urgency === 'normal' ? (
+          left.label
+        ) : (
+          <StatusBadge tone={urgencyTone[left.urgency]}>{left.label}</StatusBadge>
+        );
       },
     },
   ];
@@ -134,18 +144,22 @@ export function UnconfirmedAppointmentsPage() {
     setOpen(null);
     decide.reset();
   };
-  const onDecided = (message: string) => {
+  const onDecided = (request: UnconfirmedRequest, message: string) => {
+    const at = sorted.findIndex((r) => r.id === request.id);
+    const next = sorted[at + 1] ?? sorted[at - 1];
+    focusAfterDecision.current = next ? `confirm-${next.id}` : emptyStateId;
+    setDecided((d) => new Set(d).add(request.id));
     setDone(message);
     close();
   };
 
   return (
     <section className="page" aria-labelledby="unconfirmed-title">
-      <p className="eyebrow">Schedule</p>
-      <h1 id="unconfirmed-title">Unconfirmed Appointments</h1>
+      <QueueHeader />
       <p className={styles.intro}>
         Answer each request within 48 hours, or before its time begins when that is sooner; after that it
-        expires and the client is told. Times are shown in your time zone.
+        expires and the client is told. Times are shown in your time zone. Decided requests move to the
+        Handled tab.
       </p>
       <p role="status" className={done ? 'callout callout-success' : 'visually-hidden'}>
         {done}
@@ -163,13 +177,17 @@ export function UnconfirmedAppointmentsPage() {
             sort.id === 'timeLeft' && !sort.desc ? 'the most urgent first' : sortedByText(sort)
           }`}
           columns={columns}
-          rows={queue.isPending ? undefined : sortRows(shown, sort, sortValue)}
+          rows={queue.isPending ? undefined : sorted}
           rowKey={(r) => r.id}
           sort={sort}
           onSortChange={setSort}
           loadingLabel="Loading requests…"
           empty={
-            requests.length ? 'No requests match these filters.' : 'No requests are waiting for an answer.'
+            <span id={emptyStateId} tabIndex={-1} className={styles.emptyFocus}>
+              {requests.length
+                ? 'No requests match these filters.'
+                : 'No requests are waiting for an answer.'}
+            </span>
           }
           rowActions={(r) => {
             const client = `${r.first_name} ${r.last_name}`;
@@ -180,18 +198,21 @@ export function UnconfirmedAppointmentsPage() {
                   variant="quiet"
                   aria-expanded={expanded === r.id}
                   aria-controls={`details-${r.id}`}
+                  aria-label={`Details of ${client}’s request`}
                   onClick={() => setExpanded(expanded === r.id ? null : r.id)}
                 >
-                  {`Details for ${client}`}
+                  Details
                 </Button>
                 {requestActions({ expires_at: r.expires_at }, now).map((kind) => (
                   <Button
                     key={kind}
+                    id={`${kind}-${r.id}`}
                     size="small"
-                    variant={kind === 'confirm' ? 'primary' : 'secondary'}
+                    variant={kind === 'confirm' ? 'primary' : 'danger'}
+                    aria-label={`${kind === 'confirm' ? 'Confirm' : 'Decline'} ${client}’s request`}
                     onClick={() => setOpen({ kind, request: r })}
                   >
-                    {kind === 'confirm' ? `Confirm ${client}` : `Decline ${client}`}
+                    {kind === 'confirm' ? 'Confirm' : 'Decline'}
                   </Button>
                 ))}
               </>
@@ -209,12 +230,18 @@ export function UnconfirmedAppointmentsPage() {
           pending={decide.isPending}
           error={decide.error ? errorMessage(decide.error) : null}
           onClose={close}
+          returnFocus={() => {
+            const target = focusAfterDecision.current;
+            focusAfterDecision.current = null;
+            return target ? document.getElementById(target) : null;
+          }}
           onConfirm={() =>
             decide.mutate(
               { kind: 'confirm', requestId: open.request.id },
               {
                 onSuccess: () =>
                   onDecided(
+                    open.request,
                     `Confirmed: ${open.request.first_name} ${open.request.last_name} is scheduled and was emailed.`,
                   ),
               },
@@ -226,6 +253,7 @@ export function UnconfirmedAppointmentsPage() {
               {
                 onSuccess: () =>
                   onDecided(
+                    open.request,
                     `Declined: ${open.request.first_name} ${open.request.last_name} was told the clinic could not accept the request.`,
                   ),
               },
@@ -236,6 +264,13 @@ export function UnconfirmedAppointmentsPage() {
     </section>
   );
 }
+
+const emptyStateId = 'unconfirmed-empty';
+
+const urgencyTone: Record<Exclude<Urgency, 'normal'>, 'warning' | 'danger'> = {
+  soon: 'warning',
+  urgent: 'danger',
+};
 
 /** What a request is sorted by, for each sortable column. */
 function sortValue(r: UnconfirmedRequest, columnId: string): string | number {
