@@ -4,4 +4,5 @@ import { orgKeys } from '@/lib/query-keys';
 export const unconfirmedKeys = {
   all: (orgId: string) => orgKeys.feature(orgId, 'unconfirmed-appointments'),
   list: (orgId: string) => [...unconfirmedKeys.all(orgId), 'list'] as const,
+  count: (orgId: string) => [...unconfirmedKeys.all(orgId), 'count'] as const,
 };

@@ -10,4 +10,5 @@ export const paths = {
   staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,
   scheduleCalendar: '/schedule/calendar',
   unconfirmedAppointments: '/schedule/unconfirmed-appointments',
+  notificationSettings: '/settings/notifications',
 } as const;

@@ -34,6 +34,15 @@ function serveQueue(rows: unknown[]) {
   const rpcCalls: { name: string; body: unknown }[] = [];
   server.use(
     http.get(`${testSupabaseUrl}/rest/v1/unconfirmed_requests`, () => HttpResponse.json(rows)),
+    // the navigation badge asks for the count alone (HEAD, count=exact)
+    http.head(
+      `${testSupabaseUrl}/rest/v1/unconfirmed_requests`,
+      ({ request }) =>
+        new HttpResponse(null, {
+          status: request.headers.get('prefer')?.includes('count=exact') ? 200 : 400,
+          headers: { 'content-range': `*/${rows.length}` },
+        }),
+    ),
     http.post(`${testSupabaseUrl}/rest/v1/rpc/:name`, async ({ request, params }) => {
       const body = await request.json();
       rpcCalls.push({ name: String(params.name), body });
@@ -74,7 +83,12 @@ describe('Unconfirmed Appointments', () => {
     expect(rows[1]).toHaveTextContent('Client Portal');
     expect(rows[1]).not.toHaveTextContent('Urgent');
     // the navigation counts what waits for an answer
-    expect(screen.getByRole('link', { name: 'Unconfirmed Appointments (2 pending)' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Unconfirmed Appointments (2 pending)' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(document.title).toBe('(2) Unconfirmed Appointments · Client Referral Program'),
+    );
   });
 
   it('opens from its former address, which emails already sent link to', async () => {
