@@ -120,6 +120,14 @@ for (const size of sizes) {
       await heading(page, 'Unconfirmed Appointments');
       await settled(page);
       await checkPage(page, 'unconfirmed');
+
+      await page.goto('/settings/notifications');
+      await heading(page, 'Notification Settings');
+      await settled(page);
+      await checkPage(page, 'notification-settings');
+      await page.getByRole('radio', { name: /A digest every few hours/ }).check();
+      await expect(page.getByRole('spinbutton', { name: /Digest period/ })).toBeVisible();
+      await checkPage(page, 'notification-settings-digest');
       await signOut(page);
     });
 

@@ -39,6 +39,12 @@ export function NotificationSettingsPage() {
         Emails about new requests name the practice, the therapist&rsquo;s first name and the time, and link
         to Unconfirmed Appointments; they never carry the client&rsquo;s details.
       </p>
+      {membership.roles.includes('therapist') || membership.roles.includes('scheduler') ? null : (
+        <p className={styles.intro}>
+          New requests are emailed to the therapist they are for and to the clinic&rsquo;s schedulers; as an
+          org admin alone you get none, whatever you choose here.
+        </p>
+      )}
       {preference.isPending ? <LoadingState label="Loading your notification settings…" /> : null}
       {preference.isError ? (
         <ErrorState
