@@ -18,6 +18,12 @@ import { describeStatsAfterCrash, measureStatsAfterCrash, statsAfterCrashBudget 
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
 import { feedTherapists, measureFhirFeed } from './fhir-feed.ts';
 import { measureHistory } from './history.ts';
+import {
+  badgeBudgetMs,
+  fanOutBudgetSeconds,
+  measureAlertFanOut,
+  measureBadgeCount,
+} from './request-alerts.ts';
 import { seedLargeDataset } from './seed.ts';
 import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
 
@@ -86,6 +92,8 @@ async function main() {
     record('memory: the whole local stack idle (RSS)', `${idle} MB`, '≤ 600 MB', idle <= 600);
 
     await seedLargeDataset(db);
+    // the seed's pending requests queued arrival alerts; no figure is about sending them
+    await db.query(`delete from public.notification_outbox where template = 'request_arrived'`);
 
     // payer directory through gateway → function → database, vs a bare PostgREST single-row GET
     const {
@@ -187,6 +195,25 @@ async function main() {
       `${ms(queueService)}; ratio ${rlsRatio}×`,
       '≤ 1.5×',
       rlsRatio <= 1.5,
+    );
+
+    // the navigation badge: the scheduler's count of pending requests, no rows
+    const badge = await measureBadgeCount(scheduler, org200.id);
+    record(
+      'navigation badge: pending count (HEAD, count=exact) with RLS',
+      ms(badge),
+      `p95 ≤ ${badgeBudgetMs} ms`,
+      badge.p95 <= badgeBudgetMs,
+    );
+
+    // alert on arrival: 1,000 requests arrive one by one at the clinic of 200 therapists
+    const fanOut = await measureAlertFanOut(stack.urls.db, org200.id);
+    await db.query(`delete from public.notification_outbox where template = 'request_arrived'`);
+    record(
+      'alert fan-out, a burst of 1,000 requests (database time of the alert triggers)',
+      `${fanOut.fanOutSeconds} s (${fanOut.emails} emails queued; the whole burst ${fanOut.burstSeconds} s)`,
+      `≤ ${fanOutBudgetSeconds} s`,
+      fanOut.fanOutSeconds <= fanOutBudgetSeconds && fanOut.emails >= 1000,
     );
 
     // the program grid of a clinic with 5,000 enrolled staff, filtered and sorted: the app's own call

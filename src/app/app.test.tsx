@@ -30,6 +30,7 @@ describe('navigation per role', () => {
     expect(navLinks()).toEqual([
       'Manage Subscription',
       'Active Staff Members',
+      'Notification Settings',
       'Calendar',
       'Unconfirmed Appointments',
     ]);
@@ -39,7 +40,12 @@ describe('navigation per role', () => {
 
   it('scheduler: no Organization section', async () => {
     await renderSignedIn('scheduler');
-    expect(navLinks()).toEqual(['Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
+    expect(navLinks()).toEqual([
+      'Active Staff Members',
+      'Notification Settings',
+      'Calendar',
+      'Unconfirmed Appointments',
+    ]);
     expect(
       within(screen.getByRole('navigation', { name: 'Main' })).queryByText('Organization'),
     ).not.toBeInTheDocument();
@@ -47,7 +53,12 @@ describe('navigation per role', () => {
 
   it('therapist: My Profile instead of the staff list', async () => {
     await renderSignedIn('therapist');
-    expect(navLinks()).toEqual(['My Profile', 'Calendar', 'Unconfirmed Appointments']);
+    expect(navLinks()).toEqual([
+      'My Profile',
+      'Notification Settings',
+      'Calendar',
+      'Unconfirmed Appointments',
+    ]);
     expect(mainNav().getByRole('link', { name: 'My Profile' })).toHaveAttribute(
       'href',
       `/staff/${personas.therapist.staffId}`,

@@ -15,7 +15,8 @@ import { MainNav } from '@/components/layout/main-nav';
 import { NoAccessPage, ProgramOffPage } from '@/components/no-access-page';
 import { NoMembershipPage } from '@/components/no-membership-page';
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { usePendingRequestCount } from '@/features/unconfirmed-appointments/api/get-unconfirmed-appointments';
+import { useTitleCount } from '@/components/ui/use-page-title';
+import { usePendingRequestCount } from '@/features/unconfirmed-appointments/api/get-pending-request-count';
 import { navigationFrom, routeHandle } from '@/lib/access/navigation';
 import { NavigationContext } from '@/lib/access/navigation-context';
 import { describeRoles, refusal, type AccessContext, type AccessRefusal } from '@/lib/access/roles';
@@ -93,6 +94,7 @@ function Shell({ pages, viewer, orgId, clinicName, personName, personDetail }: S
     [pages, staffId, roles, programEnabled],
   );
   const pending = usePendingRequestCount(orgId, programEnabled);
+  useTitleCount(pending);
   const preload = usePreload(pages);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const menu = useMenu(menuButtonRef);

@@ -45,6 +45,7 @@ describe('the navigation derived from the route table', () => {
     expect(navLabels(admin)).toEqual([
       'Organization › Manage Subscription',
       'Staff › Active Staff Members',
+      'Staff › Notification Settings',
       'Schedule › Calendar',
       'Schedule › Unconfirmed Appointments',
     ]);
@@ -53,6 +54,7 @@ describe('the navigation derived from the route table', () => {
   it('schedulers: Active Staff Members, Calendar and Unconfirmed Appointments, no Organization', () => {
     expect(navLabels(scheduler)).toEqual([
       'Staff › Active Staff Members',
+      'Staff › Notification Settings',
       'Schedule › Calendar',
       'Schedule › Unconfirmed Appointments',
     ]);
@@ -61,6 +63,7 @@ describe('the navigation derived from the route table', () => {
   it('therapists: their own profile, Calendar and Unconfirmed Appointments', () => {
     expect(navLabels(therapist)).toEqual([
       'Staff › My Profile',
+      'Staff › Notification Settings',
       'Schedule › Calendar',
       'Schedule › Unconfirmed Appointments',
     ]);
@@ -72,6 +75,7 @@ describe('the navigation derived from the route table', () => {
       'Organization › Manage Subscription',
       'Staff › Active Staff Members',
       'Staff › My Profile',
+      'Staff › Notification Settings',
       'Schedule › Calendar',
       'Schedule › Unconfirmed Appointments',
     ]);
@@ -82,10 +86,12 @@ describe('the navigation derived from the route table', () => {
       'Organization › Manage Subscription',
       'Staff › Active Staff Members',
       'Staff › My Profile',
+      'Staff › Notification Settings',
       'Schedule › Calendar',
     ]);
     expect(navLabels(viewer(['scheduler'], false))).toEqual([
       'Staff › Active Staff Members',
+      'Staff › Notification Settings',
       'Schedule › Calendar',
     ]);
   });

@@ -173,6 +173,19 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
         await queryClient.ensureQueryData(handledRequestsQueryOptions(viewer.orgId, noFilters, null));
       },
     }),
+    page({
+      path: paths.notificationSettings,
+      access: { roles: everyRole },
+      nav: { id: 'notificationSettings', group: 'Staff', label: 'Notification Settings' },
+      lazy: async () =>
+        (await import('@/features/notification-settings/components/notification-settings-page'))
+          .NotificationSettingsPage,
+      prefetch: async ({ queryClient, viewer }) => {
+        const { alertPreferenceQueryOptions } =
+          await import('@/features/notification-settings/api/get-alert-preference');
+        await queryClient.ensureQueryData(alertPreferenceQueryOptions(viewer.orgId, viewer.staffId));
+      },
+    }),
     // the screen's former address: bookmarks and links in emails already sent still lead to it
     { path: 'schedule/unconfirmed', loader: () => redirect(paths.unconfirmedAppointments) },
     { path: '*', Component: NotFoundPage },

@@ -8,7 +8,12 @@ import type { QueryClient } from '@tanstack/react-query';
 
 /** The features that keep organization data in the query cache, by their key segment. */
 export type OrgFeature =
-  'public-profile' | 'referral-program' | 'schedule' | 'staff' | 'unconfirmed-appointments';
+  | 'notification-settings'
+  | 'public-profile'
+  | 'referral-program'
+  | 'schedule'
+  | 'staff'
+  | 'unconfirmed-appointments';
 
 export const orgKeys = {
   all: (orgId: string) => ['org', orgId] as const,

@@ -915,6 +915,45 @@ export type Database = {
           },
         ]
       }
+      staff_alert_preferences: {
+        Row: {
+          digest_hours: number
+          mode: string
+          org_id: string
+          staff_id: string
+          updated_at: string
+        }
+        Insert: {
+          digest_hours?: number
+          mode?: string
+          org_id: string
+          staff_id: string
+          updated_at?: string
+        }
+        Update: {
+          digest_hours?: number
+          mode?: string
+          org_id?: string
+          staff_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "staff_alert_preferences_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "staff_alert_preferences_org_id_staff_id_fkey"
+            columns: ["org_id", "staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+        ]
+      }
       staff_members: {
         Row: {
           created_at: string
@@ -1521,6 +1560,7 @@ export type Database = {
           total_count: number
         }[]
       }
+      queue_alert_digests: { Args: { batch_size?: number }; Returns: number }
       queue_referral_reminders: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -1612,6 +1652,8 @@ export type Database = {
         | "request_reminder"
         | "request_verification"
         | "request_withdrawn"
+        | "request_arrived"
+        | "request_digest"
       referral_source: "payer" | "client_portal"
       referral_status:
         | "pending"
@@ -1766,6 +1808,8 @@ export const Constants = {
         "request_reminder",
         "request_verification",
         "request_withdrawn",
+        "request_arrived",
+        "request_digest",
       ],
       referral_source: ["payer", "client_portal"],
       referral_status: [

@@ -41,3 +41,6 @@ select cron.schedule(
   );
   $$
 );
+
+-- queues the digests of new requests that are due (staff who chose a digest every N hours)
+select cron.schedule('alert-digests', '* * * * *', $$ select public.queue_alert_digests() $$);

@@ -19,6 +19,8 @@ export function scheduledJobs(everyMs: number): ScheduledJob[] {
   return [
     { name: 'expire-requests', path: '/functions/v1/expire-requests', everyMs },
     { name: 'send-emails', path: '/functions/v1/send-emails', everyMs },
+    // staff who chose a digest of new requests: one email per person per period
+    { name: 'alert-digests', path: '/rest/v1/rpc/queue_alert_digests', everyMs },
     // daily on a hosted project; hourly here, so a long-running dev stack keeps its window
     { name: 'extend-availability', path: '/rest/v1/rpc/extend_availability_window', everyMs: 3_600_000 },
   ];
@@ -48,7 +50,7 @@ export function startScheduler(options: {
         });
         const body = await response.text();
         if (!response.ok) options.log.write(`${job.name} answered ${response.status}: ${body}`);
-        else if (!/"(claimed|expired)":0\b/.test(body)) options.log.write(`${job.name}: ${body}`);
+        else if (!/"(claimed|expired)":0\b|^0$/.test(body)) options.log.write(`${job.name}: ${body}`);
       } catch (error) {
         options.log.write(`${job.name} failed: ${(error as Error).message}`);
       } finally {

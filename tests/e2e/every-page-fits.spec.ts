@@ -132,6 +132,13 @@ for (const size of sizes) {
       await expect(page.getByRole('link', { name: 'Handled' })).toHaveAttribute('aria-current', 'page');
       await settled(page);
       await checkPage(page, 'handled');
+      await page.goto('/settings/notifications');
+      await heading(page, 'Notification Settings');
+      await settled(page);
+      await checkPage(page, 'notification-settings');
+      await page.getByRole('radio', { name: /A digest every few hours/ }).check();
+      await expect(page.getByRole('spinbutton', { name: /Digest period/ })).toBeVisible();
+      await checkPage(page, 'notification-settings-digest');
       await signOut(page);
     });
 

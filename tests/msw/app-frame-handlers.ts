@@ -35,6 +35,10 @@ export const appFrameHandlers = [
     return user === null ? undefined : HttpResponse.json(membershipsOf(user));
   }),
   http.get(restUrl('unconfirmed_requests'), () => HttpResponse.json([])),
+  http.head(
+    restUrl('unconfirmed_requests'),
+    () => new HttpResponse(null, { headers: { 'content-range': '*/0' } }),
+  ),
   http.get(restUrl('public_profile_details'), () => HttpResponse.json([])),
   http.head(
     restUrl('availability_blocks'),

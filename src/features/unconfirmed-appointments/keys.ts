@@ -9,6 +9,7 @@ export const unconfirmedKeys = {
   handledPage: (orgId: string, filters: HandledFilters, cursor: HandledCursor | null) =>
     [...unconfirmedKeys.handled(orgId), filters, cursor] as const,
   historyChoices: (orgId: string) => [...unconfirmedKeys.all(orgId), 'history-choices'] as const,
+  count: (orgId: string) => [...unconfirmedKeys.all(orgId), 'count'] as const,
 };
 
 /** Where a page of the history starts: just after this row (newest first). */

@@ -11,4 +11,5 @@ export const paths = {
   scheduleCalendar: '/schedule/calendar',
   unconfirmedAppointments: '/schedule/unconfirmed-appointments',
   unconfirmedAppointmentsHandled: '/schedule/unconfirmed-appointments/handled',
+  notificationSettings: '/settings/notifications',
 } as const;

@@ -34,6 +34,22 @@ const validPayloads: Record<string, Record<string, unknown>> = {
     expires_at: '2027-05-03T21:30:00Z',
     path: '/schedule/unconfirmed-appointments',
   },
+  request_arrived: {
+    ...slot,
+    first_name: 'Luis',
+    therapist_first_name: 'Priya',
+    path: '/schedule/unconfirmed-appointments',
+  },
+  request_digest: {
+    practice_name: slot.practice_name,
+    first_name: 'Luis',
+    request_count: '2',
+    requests: [
+      { therapist_first_name: 'Priya', starts_at: '2027-05-04T13:00:00Z', time_zone: 'America/New_York' },
+      { therapist_first_name: 'Jordan', starts_at: '2027-05-05T16:00:00Z', time_zone: 'America/Denver' },
+    ],
+    path: '/schedule/unconfirmed-appointments',
+  },
   request_verification: {
     ...slot,
     path: '/request/harborview/verify',

@@ -178,6 +178,54 @@ const templates: Record<string, Template> = {
       text: `${paragraphs.join('\n\n')}\n\nOpen Unconfirmed Appointments: ${href}\n`,
     };
   },
+
+  // to staff: a new request is waiting (each request, or a digest; see 20261207100300_request_alerts)
+  request_arrived(payload, siteUrl) {
+    const practice = field(payload, 'practice_name');
+    const firstName = field(payload, 'first_name');
+    const therapist = field(payload, 'therapist_first_name');
+    const href = appLink(siteUrl, field(payload, 'path'));
+    const paragraphs = [
+      `Hi ${firstName},`,
+      `${practice} has a new referral appointment request for ${therapist} on ${when(payload, 'starts_at')}. Please confirm or decline it within 48 hours.`,
+    ];
+    return {
+      subject: `${practice}: new referral request for ${therapist}`,
+      html: layout(paragraphs, { href, label: 'Open Unconfirmed Appointments' }),
+      text: `${paragraphs.join('\n\n')}\n\nOpen Unconfirmed Appointments: ${href}\n`,
+    };
+  },
+
+  request_digest(payload, siteUrl) {
+    const practice = field(payload, 'practice_name');
+    const firstName = field(payload, 'first_name');
+    const count = field(payload, 'request_count');
+    if (!/^[1-9]\d{0,5}$/.test(count)) throw new TemplateError('payload.request_count is not a count');
+    const href = appLink(siteUrl, field(payload, 'path'));
+    const listed = Array.isArray(payload.requests) ? (payload.requests as unknown[]) : [];
+    if (listed.length === 0) throw new TemplateError('payload.requests is missing');
+    const lines = listed.map((item) => {
+      if (typeof item !== 'object' || item === null)
+        throw new TemplateError('payload.requests holds a non-object');
+      const request = item as Record<string, unknown>;
+      return `${field(request, 'therapist_first_name')}: ${when(request, 'starts_at')}`;
+    });
+    const more = Number(count) - lines.length;
+    const total =
+      count === '1' ? 'One new referral appointment request' : `${count} new referral appointment requests`;
+    const paragraphs = [
+      `Hi ${firstName},`,
+      `${total} arrived at ${practice} since your last summary:`,
+      ...lines,
+      ...(more > 0 ? [`and ${more} more.`] : []),
+      'Requests not answered within 48 hours expire; the queue shows the ones still waiting.',
+    ];
+    return {
+      subject: `${practice}: ${count === '1' ? '1 new referral request' : `${count} new referral requests`}`,
+      html: layout(paragraphs, { href, label: 'Open Unconfirmed Appointments' }),
+      text: `${paragraphs.join('\n\n')}\n\nOpen Unconfirmed Appointments: ${href}\n`,
+    };
+  },
 };
 
 export const templateNames = Object.keys(templates);

@@ -14,6 +14,8 @@ const labels: Record<EmailTemplate, string> = {
   request_reminder: 'Reminder to answer a request (to the therapist)',
   request_verification: 'Email address confirmation (to the client)',
   request_withdrawn: 'Request withdrawn (to the client)',
+  request_arrived: 'New request (to the therapist and schedulers)',
+  request_digest: 'Digest of new requests (to staff who chose one)',
 };
 
 export function emailTemplateLabel(template: EmailTemplate): string {

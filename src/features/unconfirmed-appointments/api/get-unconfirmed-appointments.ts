@@ -55,9 +55,3 @@ export const unconfirmedAppointmentsQueryOptions = (orgId: string) =>
 export function useUnconfirmedAppointments(orgId: string) {
   return useQuery(unconfirmedAppointmentsQueryOptions(orgId));
 }
-
-/** How many requests wait for the viewer's answer, from the same query as the queue (one fetch, same freshness). */
-export function usePendingRequestCount(orgId: string, enabled: boolean): number {
-  const { data } = useQuery({ ...unconfirmedAppointmentsQueryOptions(orgId), enabled });
-  return data?.length ?? 0;
-}

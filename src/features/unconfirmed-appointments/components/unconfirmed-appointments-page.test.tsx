@@ -34,6 +34,15 @@ function serveQueue(rows: unknown[]) {
   const rpcCalls: { name: string; body: unknown }[] = [];
   server.use(
     http.get(`${testSupabaseUrl}/rest/v1/unconfirmed_requests`, () => HttpResponse.json(rows)),
+    // the navigation badge asks for the count alone (HEAD, count=exact)
+    http.head(
+      `${testSupabaseUrl}/rest/v1/unconfirmed_requests`,
+      ({ request }) =>
+        new HttpResponse(null, {
+          status: request.headers.get('prefer')?.includes('count=exact') ? 200 : 400,
+          headers: { 'content-range': `*/${rows.length}` },
+        }),
+    ),
     http.post(`${testSupabaseUrl}/rest/v1/rpc/:name`, async ({ request, params }) => {
       const body = await request.json();
       rpcCalls.push({ name: String(params.name), body });
@@ -89,7 +98,12 @@ describe('Unconfirmed Appointments', () => {
     expect(decline).toHaveTextContent(/^Decline$/);
     expect(decline.className).toMatch(/danger/);
     // the navigation counts what waits for an answer
-    expect(screen.getByRole('link', { name: 'Unconfirmed Appointments (3 pending)' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Unconfirmed Appointments (3 pending)' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(document.title).toBe('(3) Unconfirmed Appointments · Client Referral Program'),
+    );
     // the queue and its history are tabs (links) of the screen
     const tabs = screen.getByRole('navigation', { name: 'Requests' });
     expect(within(tabs).getByRole('link', { name: 'Unconfirmed' })).toHaveAttribute('aria-current', 'page');
