@@ -17,6 +17,7 @@ test('an org admin sees every area, and the program tab for their clinic', async
   expect(await navLinks(page)).toEqual([
     'Manage Subscription',
     'Active Staff Members',
+    'Notification Settings',
     'Calendar',
     'Unconfirmed Appointments',
   ]);
@@ -45,7 +46,12 @@ test('an org admin sees every area, and the program tab for their clinic', async
 
 test('a scheduler has no Organization area, and its route refuses them', async ({ page }) => {
   await signIn(page, demo.scheduler);
-  expect(await navLinks(page)).toEqual(['Active Staff Members', 'Calendar', 'Unconfirmed Appointments']);
+  expect(await navLinks(page)).toEqual([
+    'Active Staff Members',
+    'Notification Settings',
+    'Calendar',
+    'Unconfirmed Appointments',
+  ]);
   await page.goto('/organization/subscription/referral-program');
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   await expectAccessible(page);
@@ -54,7 +60,12 @@ test('a scheduler has no Organization area, and its route refuses them', async (
 
 test('a therapist sees only their own profile and their requests', async ({ page }) => {
   await signIn(page, demo.therapist);
-  expect(await navLinks(page)).toEqual(['My Profile', 'Calendar', 'Unconfirmed Appointments']);
+  expect(await navLinks(page)).toEqual([
+    'My Profile',
+    'Notification Settings',
+    'Calendar',
+    'Unconfirmed Appointments',
+  ]);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My Profile' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Priya Raman/ })).toBeVisible();
   await expectAccessible(page);

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './support/app.ts';
 
-// Sofia's seed profile is a draft: she is enrolled (Aetna) but not yet listed anywhere
-const sofia = 'sofia.marquez@harborviewcounseling.com';
+// Jordan's seed profile is a draft (enrolled with Cigna and UnitedHealthcare, not yet listed); no
+// other journey submits it (Sofia's is submitted by the public-profile journey)
+const jordan = 'jordan.ellis@harborviewcounseling.com';
 test.use({ timezoneId: 'America/Denver' });
 test.describe.configure({ timeout: 180_000 });
 
@@ -27,7 +28,7 @@ for (const viewport of [
     page,
   }) => {
     await page.setViewportSize(viewport);
-    await signIn(page, sofia);
+    await signIn(page, jordan);
     await page.goto('/schedule/calendar');
     await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
     await expect(page.getByText('Loading the calendar…')).toHaveCount(0);
