@@ -23,6 +23,13 @@ $$;
 revoke execute on function private.my_appointment_client_ids() from public;
 grant execute on function private.my_appointment_client_ids() to authenticated, service_role;
 
-create policy "Therapists read the clients of their own appointments"
+-- one select policy per role and action (two permissive ones would both run on every row): the
+-- admins' and schedulers' rule and the therapists' rule are one policy
+drop policy "Admins and schedulers read the clinic's clients" on public.clients;
+
+create policy "Admins and schedulers read the clinic's clients; therapists the clients of their own appointments"
   on public.clients for select to authenticated
-  using (id in (select private.my_appointment_client_ids()));
+  using (
+    org_id in (select private.program_viewer_org_ids())
+    or id in (select private.my_appointment_client_ids())
+  );
