@@ -19,6 +19,7 @@ export function scheduledJobs(everyMs: number): ScheduledJob[] {
   return [
     { name: 'expire-requests', path: '/functions/v1/expire-requests', everyMs },
     { name: 'send-emails', path: '/functions/v1/send-emails', everyMs },
+    { name: 'deliver-webhooks', path: '/functions/v1/deliver-webhooks', everyMs },
     // daily on a hosted project; hourly here, so a long-running dev stack keeps its window
     { name: 'extend-availability', path: '/rest/v1/rpc/extend_availability_window', everyMs: 3_600_000 },
   ];

@@ -4,6 +4,9 @@
  *   GET  /payer-api/therapists/{id}/slots         open external slots
  *   POST /payer-api/referral-requests             request an appointment (Idempotency-Key)
  *   GET  /payer-api/referral-requests/{id}        a request's status
+ *   GET  /payer-api/webhook-endpoints             this payer's webhook endpoints (never secrets)
+ *   GET  /payer-api/webhook-endpoints/{id}/deliveries   an endpoint's delivery log
+ *   POST /payer-api/webhook-deliveries/{id}/replay      send a delivery again
  * Every call: `Authorization: Bearer <payer key>` (stored hashed), rate-limited per key.
  */
 import { Hono } from 'hono';
@@ -26,6 +29,7 @@ import {
   validRequest,
   type CreatedRequestRow,
 } from '../_shared/referral-post.ts';
+import { webhookRoutes, type PayerWebhookDeps } from './webhook-routes.ts';
 import { payerReferralRequestSchema, type PayerReferralRequest } from '../_shared/referral-request.ts';
 
 export type CreatedRequest = CreatedRequestRow & { replayed: boolean };
@@ -53,6 +57,7 @@ export interface PayerApiDeps {
     requestHash: string,
   ): Promise<CreatedRequest>;
   requestStatus(payerId: string, requestId: string): Promise<RequestStatusRow | null>;
+  webhooks: PayerWebhookDeps;
 }
 
 const uuid = z.uuid();
@@ -95,6 +100,7 @@ function payerRoutes(deps: PayerApiDeps) {
     });
   });
   app.all('/referral-requests/:id', onlyMethod('GET'));
+  webhookRoutes(app, deps.webhooks);
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
+import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhook-routes.ts';
 
 const db = serviceClient();
 
@@ -20,6 +21,17 @@ const app = createPayerApiApp({
       await db.rpc('payer_request_status', { payer, request_id: requestId }),
     ) as RequestStatusRow[];
     return rows[0] ?? null;
+  },
+  webhooks: {
+    endpoints: async (payer) =>
+      unwrap(await db.rpc('payer_webhook_endpoints', { payer })) as WebhookEndpointRow[],
+    deliveries: async (payer, endpoint, limit) =>
+      unwrap(
+        await db.rpc('payer_webhook_deliveries', { payer, endpoint, max_rows: limit }),
+      ) as WebhookDeliveryRow[],
+    replay: async (payer, delivery) =>
+      unwrap(await db.rpc('replay_webhook_delivery', { payer, delivery })) as
+        'queued' | 'endpoint_disabled' | null,
   },
 });
 
