@@ -14,6 +14,8 @@ const labels: Record<EmailTemplate, string> = {
   request_reminder: 'Reminder to answer a request (to the therapist)',
   request_verification: 'Email address confirmation (to the client)',
   request_withdrawn: 'Request withdrawn (to the client)',
+  // a payer's email, never in a clinic's list; labelled because the type lists every template
+  webhook_endpoint_disabled: 'Webhook endpoint disabled (to a payer)',
 };
 
 export function emailTemplateLabel(template: EmailTemplate): string {
