@@ -25,6 +25,12 @@ import {
   measureBadgeCount,
 } from './request-alerts.ts';
 import { seedLargeDataset } from './seed.ts';
+import {
+  describeWebhookDelivery,
+  measureWebhookDelivery,
+  webhookBudget,
+  webhookDeliveryMet,
+} from './webhooks.ts';
 import { round, timeCalls, timeInTurns, type Timing } from './stats.ts';
 
 const run = promisify(execFile);
@@ -344,6 +350,14 @@ async function main() {
       `${expirySeconds} s (${w1} + ${w2} by the workers, ${expired - w1 - w2} by the scheduler; ${expired} expired; ${emails} emails)`,
       '≤ 10 s; each once; one email each',
       expirySeconds <= 10 && expired === overdue && emails === overdue,
+    );
+
+    const webhooks = await measureWebhookDelivery(db, stack.urls.api, stack.keys.serviceRoleKey);
+    record(
+      'webhook delivery to a local receiver, two workers (and the scheduler)',
+      describeWebhookDelivery(webhooks),
+      `≥ ${webhookBudget.perSecond}/s; 0 duplicates`,
+      webhookDeliveryMet(webhooks),
     );
 
     // bundle sizes

@@ -419,7 +419,7 @@ export type Database = {
           idempotency_key: string
           last_error: string | null
           next_attempt_at: string
-          org_id: string
+          org_id: string | null
           payload: NonNullable<Json>
           provider_message_id: string | null
           recipient: string
@@ -436,7 +436,7 @@ export type Database = {
           idempotency_key: string
           last_error?: string | null
           next_attempt_at?: string
-          org_id: string
+          org_id?: string | null
           payload?: NonNullable<Json>
           provider_message_id?: string | null
           recipient: string
@@ -453,7 +453,7 @@ export type Database = {
           idempotency_key?: string
           last_error?: string | null
           next_attempt_at?: string
-          org_id?: string
+          org_id?: string | null
           payload?: NonNullable<Json>
           provider_message_id?: string | null
           recipient?: string
@@ -556,16 +556,19 @@ export type Database = {
       }
       payers: {
         Row: {
+          contact_email: string | null
           created_at: string
           id: string
           name: string
         }
         Insert: {
+          contact_email?: string | null
           created_at?: string
           id?: string
           name: string
         }
         Update: {
+          contact_email?: string | null
           created_at?: string
           id?: string
           name?: string
@@ -1023,6 +1026,177 @@ export type Database = {
           },
         ]
       }
+      webhook_deliveries: {
+        Row: {
+          attempts: number
+          created_at: string
+          delivered_at: string | null
+          endpoint_id: string
+          event_id: string
+          event_type: Database["public"]["Enums"]["webhook_event_type"]
+          first_attempt_at: string | null
+          id: string
+          last_error: string | null
+          last_response_status: number | null
+          next_attempt_at: string
+          payer_id: string
+          payload: NonNullable<Json>
+          request_id: string
+          status: Database["public"]["Enums"]["webhook_delivery_status"]
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          delivered_at?: string | null
+          endpoint_id: string
+          event_id: string
+          event_type: Database["public"]["Enums"]["webhook_event_type"]
+          first_attempt_at?: string | null
+          id?: string
+          last_error?: string | null
+          last_response_status?: number | null
+          next_attempt_at?: string
+          payer_id: string
+          payload: NonNullable<Json>
+          request_id: string
+          status?: Database["public"]["Enums"]["webhook_delivery_status"]
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          delivered_at?: string | null
+          endpoint_id?: string
+          event_id?: string
+          event_type?: Database["public"]["Enums"]["webhook_event_type"]
+          first_attempt_at?: string | null
+          id?: string
+          last_error?: string | null
+          last_response_status?: number | null
+          next_attempt_at?: string
+          payer_id?: string
+          payload?: NonNullable<Json>
+          request_id?: string
+          status?: Database["public"]["Enums"]["webhook_delivery_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_deliveries_endpoint_id_fkey"
+            columns: ["endpoint_id"]
+            isOneToOne: false
+            referencedRelation: "webhook_endpoints"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "referral_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "unconfirmed_requests"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      webhook_delivery_attempts: {
+        Row: {
+          attempted_at: string
+          delivery_id: string
+          error: string | null
+          id: number
+          latency_ms: number
+          response_status: number | null
+        }
+        Insert: {
+          attempted_at?: string
+          delivery_id: string
+          error?: string | null
+          id?: never
+          latency_ms: number
+          response_status?: number | null
+        }
+        Update: {
+          attempted_at?: string
+          delivery_id?: string
+          error?: string | null
+          id?: never
+          latency_ms?: number
+          response_status?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_delivery_attempts_delivery_id_fkey"
+            columns: ["delivery_id"]
+            isOneToOne: false
+            referencedRelation: "webhook_deliveries"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      webhook_endpoints: {
+        Row: {
+          created_at: string
+          disabled_at: string | null
+          disabled_reason: string | null
+          enabled: boolean
+          event_types: Database["public"]["Enums"]["webhook_event_type"][]
+          failing_since: string | null
+          id: string
+          payer_id: string
+          previous_secret: string | null
+          previous_secret_expires_at: string | null
+          secret: string
+          url: string
+        }
+        Insert: {
+          created_at?: string
+          disabled_at?: string | null
+          disabled_reason?: string | null
+          enabled?: boolean
+          event_types: Database["public"]["Enums"]["webhook_event_type"][]
+          failing_since?: string | null
+          id?: string
+          payer_id: string
+          previous_secret?: string | null
+          previous_secret_expires_at?: string | null
+          secret: string
+          url: string
+        }
+        Update: {
+          created_at?: string
+          disabled_at?: string | null
+          disabled_reason?: string | null
+          enabled?: boolean
+          event_types?: Database["public"]["Enums"]["webhook_event_type"][]
+          failing_since?: string | null
+          id?: string
+          payer_id?: string
+          previous_secret?: string | null
+          previous_secret_expires_at?: string | null
+          secret?: string
+          url?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_endpoints_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       program_grid: {
@@ -1322,7 +1496,7 @@ export type Database = {
           idempotency_key: string
           last_error: string | null
           next_attempt_at: string
-          org_id: string
+          org_id: string | null
           payload: NonNullable<Json>
           provider_message_id: string | null
           recipient: string
@@ -1336,6 +1510,19 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      claim_webhook_deliveries: {
+        Args: { batch_size?: number; lease_seconds?: number }
+        Returns: {
+          attempts: number
+          endpoint_id: string
+          event_id: string
+          event_type: Database["public"]["Enums"]["webhook_event_type"]
+          id: string
+          payload: Json
+          secrets: string[]
+          url: string
+        }[]
       }
       client_portal_rate_limit: {
         Args: { client_key: string; max_hits?: number; window_seconds?: number }
@@ -1397,6 +1584,17 @@ export type Database = {
           status: Database["public"]["Enums"]["referral_status"]
         }[]
       }
+      create_webhook_endpoint: {
+        Args: {
+          event_types: Database["public"]["Enums"]["webhook_event_type"][]
+          payer: string
+          url: string
+        }
+        Returns: {
+          id: string
+          secret: string
+        }[]
+      }
       decline_referral_request: {
         Args: { note?: string; reason: string; request_id: string }
         Returns: undefined
@@ -1422,6 +1620,13 @@ export type Database = {
           provider_id?: string
         }
         Returns: Database["public"]["Enums"]["notification_status"]
+      }
+      finish_webhook_deliveries: {
+        Args: { outcomes: Json }
+        Returns: {
+          delivery_id: string
+          status: Database["public"]["Enums"]["webhook_delivery_status"]
+        }[]
       }
       handled_requests: {
         Args: {
@@ -1529,6 +1734,33 @@ export type Database = {
           therapist_id: string
         }[]
       }
+      payer_webhook_deliveries: {
+        Args: { endpoint: string; max_rows?: number; payer: string }
+        Returns: {
+          attempts: Json
+          created_at: string
+          delivered_at: string
+          event_id: string
+          event_type: Database["public"]["Enums"]["webhook_event_type"]
+          id: string
+          next_attempt_at: string
+          request_id: string
+          status: Database["public"]["Enums"]["webhook_delivery_status"]
+        }[]
+      }
+      payer_webhook_endpoints: {
+        Args: { payer: string }
+        Returns: {
+          created_at: string
+          disabled_at: string
+          disabled_reason: string
+          enabled: boolean
+          event_types: Database["public"]["Enums"]["webhook_event_type"][]
+          failing_since: string
+          id: string
+          url: string
+        }[]
+      }
       portal_clinic: {
         Args: { slug: string }
         Returns: {
@@ -1612,14 +1844,26 @@ export type Database = {
         Args: { batch_size?: number }
         Returns: number
       }
+      replay_webhook_delivery: {
+        Args: { delivery: string; payer: string }
+        Returns: string
+      }
       resend_undelivered_email: {
         Args: { notification_id: string }
         Returns: Database["public"]["Enums"]["notification_status"]
       }
       revoke_payer_api_key: { Args: { key_id: string }; Returns: undefined }
+      rotate_webhook_secret: {
+        Args: { endpoint: string; overlap?: string }
+        Returns: string
+      }
       set_enrollment_payers: {
         Args: { enrollment_id: string; payer_ids: string[] }
         Returns: undefined
+      }
+      set_webhook_endpoint_enabled: {
+        Args: { enable: boolean; endpoint: string }
+        Returns: boolean
       }
       submit_public_profile: { Args: { staff_id: string }; Returns: string }
       verify_portal_request: {
@@ -1654,6 +1898,7 @@ export type Database = {
         | "request_withdrawn"
         | "request_arrived"
         | "request_digest"
+        | "webhook_endpoint_disabled"
       referral_source: "payer" | "client_portal"
       referral_status:
         | "pending"
@@ -1663,6 +1908,13 @@ export type Database = {
         | "unverified"
         | "withdrawn"
       staff_role: "org_admin" | "therapist" | "scheduler"
+      webhook_delivery_status: "pending" | "sending" | "delivered" | "failed"
+      webhook_event_type:
+        | "request.created"
+        | "request.confirmed"
+        | "request.declined"
+        | "request.expired"
+        | "request.withdrawn"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1810,6 +2062,7 @@ export const Constants = {
         "request_withdrawn",
         "request_arrived",
         "request_digest",
+        "webhook_endpoint_disabled",
       ],
       referral_source: ["payer", "client_portal"],
       referral_status: [
@@ -1821,6 +2074,14 @@ export const Constants = {
         "withdrawn",
       ],
       staff_role: ["org_admin", "therapist", "scheduler"],
+      webhook_delivery_status: ["pending", "sending", "delivered", "failed"],
+      webhook_event_type: [
+        "request.created",
+        "request.confirmed",
+        "request.declined",
+        "request.expired",
+        "request.withdrawn",
+      ],
     },
   },
 } as const

@@ -44,3 +44,20 @@ select cron.schedule(
 
 -- queues the digests of new requests that are due (staff who chose a digest every N hours)
 select cron.schedule('alert-digests', '* * * * *', $$ select public.queue_alert_digests() $$);
+-- delivers payers' webhooks from the outbox every minute (the function keeps claiming until
+-- nothing is due, for up to 25 s)
+select cron.schedule(
+  'deliver-webhooks',
+  '* * * * *',
+  $$
+  select net.http_post(
+    url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/deliver-webhooks',
+    headers := jsonb_build_object(
+      'Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'),
+      'Content-Type', 'application/json'
+    ),
+    body := '{}'::jsonb,
+    timeout_milliseconds := 60000
+  );
+  $$
+);

@@ -21,6 +21,7 @@ export function scheduledJobs(everyMs: number): ScheduledJob[] {
     { name: 'send-emails', path: '/functions/v1/send-emails', everyMs },
     // staff who chose a digest of new requests: one email per person per period
     { name: 'alert-digests', path: '/rest/v1/rpc/queue_alert_digests', everyMs },
+    { name: 'deliver-webhooks', path: '/functions/v1/deliver-webhooks', everyMs },
     // daily on a hosted project; hourly here, so a long-running dev stack keeps its window
     { name: 'extend-availability', path: '/rest/v1/rpc/extend_availability_window', everyMs: 3_600_000 },
   ];

@@ -357,6 +357,8 @@ export async function startStack(settings: StackSettings, options: StartOptions 
               RATE_LIMIT_EXEMPT_ADDRESSES: settings.rateLimitExemptAddresses.join(','),
               // the gateway replaces X-Forwarded-For with the socket's address
               CLIENT_ADDRESS_HEADER: 'x-forwarded-for',
+              // webhooks may reach a receiver on this machine (the tests' and a developer's own)
+              WEBHOOK_ALLOW_LOOPBACK: 'true',
             },
           },
           `http://127.0.0.1:${ports.functions}/`,

@@ -1,4 +1,4 @@
-import { deepStrictEqual, match, ok, throws } from 'node:assert/strict';
+import { deepStrictEqual, equal, match, ok, throws } from 'node:assert/strict';
 import { renderEmail, TemplateError, templateNames } from './email-templates.ts';
 
 // values that must never reach an email, whatever a payload carries
@@ -55,6 +55,10 @@ const validPayloads: Record<string, Record<string, unknown>> = {
     path: '/request/harborview/verify',
     token: 'A'.repeat(21) + '-_' + 'z9'.repeat(10),
     confirm_within_minutes: '30',
+  },
+  webhook_endpoint_disabled: {
+    endpoint_url: 'https://hooks.example.com/referrals',
+    failing_since: '2027-05-01T10:00:00Z',
   },
 };
 
@@ -312,3 +316,14 @@ Deno.test(
     ok(winter.text.includes('It expires Mon, Nov 8, 5:30 PM EST'), winter.text);
   },
 );
+
+Deno.test('webhook_endpoint_disabled names the endpoint and when it started failing', () => {
+  const email = renderEmail(
+    'webhook_endpoint_disabled',
+    validPayloads.webhook_endpoint_disabled!,
+    'https://app.example.org',
+  );
+  ok(email.text.includes('https://hooks.example.com/referrals'));
+  ok(email.text.includes('Sat, 01 May 2027 10:00:00 GMT'));
+  equal(email.subject, 'A webhook endpoint of yours was disabled');
+});

@@ -226,6 +226,17 @@ const templates: Record<string, Template> = {
       text: `${paragraphs.join('\n\n')}\n\nOpen Unconfirmed Appointments: ${href}\n`,
     };
   },
+
+  // to a payer's contact: the endpoint is theirs, so its URL is no one else's data
+  webhook_endpoint_disabled(payload) {
+    const url = field(payload, 'endpoint_url');
+    const since = new Date(field(payload, 'failing_since'));
+    if (Number.isNaN(since.getTime())) throw new TemplateError('payload.failing_since is not a date-time');
+    return plain('A webhook endpoint of yours was disabled', [
+      `Webhook deliveries to ${url} have failed since ${since.toUTCString()}, for 72 hours, so we have disabled this endpoint and stopped sending to it.`,
+      'Once it answers again, ask us to enable it; you can then replay missed deliveries through the payer API.',
+    ]);
+  },
 };
 
 export const templateNames = Object.keys(templates);

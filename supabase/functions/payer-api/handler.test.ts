@@ -66,11 +66,38 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
     requestStatus: () => Promise.resolve(null),
     feedPage: () => Promise.resolve([]),
     publicBaseUrl: 'https://api.example/functions/v1/payer-api',
+    webhooks: {
+      endpoints: (payer) =>
+        Promise.resolve(
+          payer === 'payer-a'
+            ? [
+                {
+                  id: endpointId,
+                  url: 'https://hooks.example.com/a',
+                  event_types: ['request.created'],
+                  enabled: true,
+                  disabled_reason: null,
+                  disabled_at: null,
+                  failing_since: null,
+                  created_at: '2027-05-01T00:00:00+00:00',
+                },
+              ]
+            : [],
+        ),
+      deliveries: (...args) => (calls.push(args), Promise.resolve([])),
+      replay: (_payer, delivery) =>
+        Promise.resolve(
+          delivery === endpointId ? 'endpoint_disabled' : delivery === deliveryId ? 'queued' : null,
+        ),
+    },
     ...overrides,
   };
   const app = createPayerApiApp(deps);
   return { handle: async (request: Request) => await app.fetch(request), calls };
 }
+
+const endpointId = '0b9e0000-0000-4000-8000-0000000000e1';
+const deliveryId = '0b9e0000-0000-4000-8000-0000000000d1';
 
 const get = (path: string, auth = `Bearer ${key}`) =>
   new Request(`http://x/payer-api${path}`, { headers: { authorization: auth } });
@@ -287,3 +314,36 @@ Deno.test('a feed file streams every page, skipping therapists without slots', a
   equal(lines.at(-1), '{"i":"last"}');
   deepStrictEqual(asked, [null, 't199']);
 });
+Deno.test(
+  "webhook routes: the payer's endpoints, their log, replay; ids of others are 404, bad limits 400",
+  async () => {
+    const { handle, calls } = handler();
+    const list = await handle(get('/webhook-endpoints'));
+    equal(list.status, 200);
+    const listed = await list.json();
+    equal(listed.data[0].url, 'https://hooks.example.com/a');
+    equal('secret' in listed.data[0], false);
+    equal(listed.data[0].created_at, '2027-05-01T00:00:00.000Z');
+    equal((await handle(get(`/webhook-endpoints/${endpointId}/deliveries?limit=5`))).status, 200);
+    deepStrictEqual(calls.at(-1), ['payer-a', endpointId, 5]);
+    equal((await handle(get(`/webhook-endpoints/${deliveryId}/deliveries`))).status, 404);
+    equal((await handle(get('/webhook-endpoints/nope/deliveries'))).status, 404);
+    const badLimit = await handle(get(`/webhook-endpoints/${endpointId}/deliveries?limit=500`));
+    equal(badLimit.status, 400);
+    equal((await badLimit.json()).error.field, 'limit');
+    const post = (path: string) =>
+      new Request(`http://x/payer-api${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+      });
+    const replayed = await handle(post(`/webhook-deliveries/${deliveryId}/replay`));
+    equal(replayed.status, 202);
+    deepStrictEqual(await replayed.json(), { id: deliveryId, status: 'queued' });
+    equal((await handle(post(`/webhook-deliveries/${endpointId}/replay`))).status, 409);
+    equal(
+      (await handle(post('/webhook-deliveries/0b9e0000-0000-4000-8000-000000000000/replay'))).status,
+      404,
+    );
+    equal((await handle(get(`/webhook-deliveries/${deliveryId}/replay`))).status, 405);
+  },
+);

@@ -6,6 +6,9 @@
  *   GET  /payer-api/referral-requests/{id}        a request's status
  *   GET  /payer-api/$bulk-publish                 the FHIR slot feed's manifest (fhir-feed.ts)
  *   GET  /payer-api/fhir/{Type}.ndjson            one file of the feed
+ *   GET  /payer-api/webhook-endpoints             this payer's webhook endpoints (never secrets)
+ *   GET  /payer-api/webhook-endpoints/{id}/deliveries   an endpoint's delivery log
+ *   POST /payer-api/webhook-deliveries/{id}/replay      send a delivery again
  * Every call: `Authorization: Bearer <payer key>` (stored hashed), rate-limited per key.
  */
 import { Hono } from 'hono';
@@ -30,6 +33,7 @@ import {
   type CreatedRequestRow,
   type SlotRow,
 } from '../_shared/referral-post.ts';
+import { webhookRoutes, type PayerWebhookDeps } from './webhook-routes.ts';
 import { payerReferralRequestSchema, type PayerReferralRequest } from '../_shared/referral-request.ts';
 
 export type CreatedRequest = CreatedRequestRow & { replayed: boolean };
@@ -56,6 +60,7 @@ export interface PayerApiDeps {
   feedPage: FetchFeedPage;
   /** The payer API's public address, for the links in the feed's manifest. */
   publicBaseUrl: string;
+  webhooks: PayerWebhookDeps;
 }
 
 const uuid = z.uuid();
@@ -107,6 +112,7 @@ function payerRoutes(deps: PayerApiDeps) {
     feedFileAnswer(c.req.param('file'), new URL(c.req.url).searchParams, c.env.payerId, deps.feedPage),
   );
   app.all('/fhir/:file', onlyMethod('GET'));
+  webhookRoutes(app, deps.webhooks);
   return app;
 }
 

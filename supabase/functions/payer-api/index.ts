@@ -3,6 +3,7 @@ import { requireEnv } from '../_shared/env.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import type { FeedPage } from './fhir-feed.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
+import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhook-routes.ts';
 
 const db = serviceClient();
 const siteUrl = requireEnv('SITE_URL');
@@ -36,6 +37,17 @@ const app = createPayerApiApp({
       }),
     ) as FeedPage,
   publicBaseUrl: `${requireEnv('SUPABASE_URL')}/functions/v1/payer-api`,
+  webhooks: {
+    endpoints: async (payer) =>
+      unwrap(await db.rpc('payer_webhook_endpoints', { payer })) as WebhookEndpointRow[],
+    deliveries: async (payer, endpoint, limit) =>
+      unwrap(
+        await db.rpc('payer_webhook_deliveries', { payer, endpoint, max_rows: limit }),
+      ) as WebhookDeliveryRow[],
+    replay: async (payer, delivery) =>
+      unwrap(await db.rpc('replay_webhook_delivery', { payer, delivery })) as
+        'queued' | 'endpoint_disabled' | null,
+  },
 });
 
 Deno.serve(app.fetch);

@@ -2,6 +2,8 @@
  * The webhook payloads payers receive (Standard Webhooks envelope), as zod: the delivery code
  * builds payloads through these schemas and the OpenAPI document's `webhooks:` section is
  * generated from them, so what is documented is what is sent. Payloads are thin and PHI-free.
+ * The database builds them (private.queue_webhook_events); the delivery function checks each
+ * against this schema before signing it.
  */
 import { z } from 'zod';
 
