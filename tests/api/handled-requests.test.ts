@@ -84,9 +84,11 @@ beforeAll(async () => {
     await request(priyaId, 'withdrawn'),
   ];
   jordanRequests = [await request(jordanId, 'declined', { payer: personas.payers.cigna })];
-  // never in the history: still waiting, or never confirmed by email
-  await request(priyaId, 'pending');
-  await request(priyaId, 'unverified', { payer: null });
+  // never in the history: still waiting, or never confirmed by email. Their slots are ahead, so
+  // the stack's expiry job cannot turn them into handled (expired) requests mid-file.
+  const ahead = new Date(Date.now() + 86_400_000);
+  await request(priyaId, 'pending', { handledAt: ahead });
+  await request(priyaId, 'unverified', { payer: null, handledAt: ahead });
 });
 
 const ids = (rows: { id: string }[] | null) => new Set((rows ?? []).map((r) => r.id));
