@@ -30,14 +30,28 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** Waits until the calendar has loaded the chosen therapist's week. */
+const calendarLoaded = () =>
+  waitFor(() => expect(screen.queryByText('Loading the calendar…')).not.toBeInTheDocument(), {
+    timeout: 5_000,
+  });
+
+/** Chooses a therapist and waits for their calendar: the choice is a navigation (?therapist=). */
+async function chooseTherapist(
+  user: { selectOptions: (e: Element, v: string) => Promise<void> },
+  name: string,
+) {
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Therapist' }), name);
+  await screen.findByRole('heading', { level: 2, name: `${name}’s calendar` }, { timeout: 5_000 });
+  await calendarLoaded();
+}
+
 /** Renders the calendar as `who` (Hannah: a Harborview therapist who is not enrolled) and waits for its first events. */
 async function openCalendar(who: PersonaName | 'hannah') {
   const rendered = await renderSignedIn(who, calendarPath);
   // the page is its own lazily loaded chunk (react-big-calendar with it): the first load takes a moment
   await screen.findByRole('heading', { level: 1, name: 'Calendar' }, { timeout: 15_000 });
-  await waitFor(() => expect(screen.queryByText('Loading the calendar…')).not.toBeInTheDocument(), {
-    timeout: 5_000,
-  });
+  await calendarLoaded();
   return rendered;
 }
 
@@ -269,14 +283,13 @@ describe('Accept External Appointments: only for therapists enrolled and active'
 
   it('an org admin sees it for an enrolled therapist’s blocks, not for others’', async () => {
     const { user } = await openCalendar('admin');
-    const picker = screen.getByRole('combobox', { name: 'Therapist' });
 
-    await user.selectOptions(picker, 'Priya Raman');
+    await chooseTherapist(user, 'Priya Raman');
     let form = await openNewBlockForm(user);
     expect(within(form).getByRole('group', { name: 'Accept External Appointments' })).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Cancel' }));
 
-    await user.selectOptions(picker, 'Hannah Whitaker');
+    await chooseTherapist(user, 'Hannah Whitaker');
     form = await openNewBlockForm(user);
     expect(
       within(form).queryByRole('group', { name: 'Accept External Appointments' }),
