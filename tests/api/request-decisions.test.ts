@@ -327,7 +327,9 @@ describe('expiry and reminders', () => {
       service.rpc('expire_referral_requests', { batch_size: 25 }),
     ]);
     const third = await service.rpc('expire_referral_requests', {});
-    expect((a.data as number) + (b.data as number) + (third.data as number)).toBeGreaterThanOrEqual(40);
+    // the stack's own expiry job may take some of them meanwhile; between them none is counted twice
+    expect(a.error ?? b.error ?? third.error).toBeNull();
+    expect((a.data as number) + (b.data as number) + (third.data as number)).toBeLessThanOrEqual(40);
     const ids = overdue.map((r) => r.id);
     const { data: rows } = await service.from('referral_requests').select('status').in('id', ids);
     expect(new Set(rows!.map((r) => r.status))).toEqual(new Set(['expired']));

@@ -21,9 +21,15 @@ schema.definitions.Resource ??= { $ref: '#/definitions/ResourceList' };
 schema.definitions.integer64 ??= { type: 'string', pattern: '^[0]|[-+]?[1-9][0-9]*$' };
 ajv.addSchema(schema, 'fhir');
 
+// Compiled here, at import, for every type the feed publishes: compiling one takes seconds of
+// blocked event loop, and done lazily between two calls it outlasted the gateway's keep-alive,
+// so the next call went out on a socket the gateway had already closed.
+const feedTypes = ['Location', 'PractitionerRole', 'Schedule', 'Slot'];
+const validators = new Map(feedTypes.map((type) => [type, ajv.getSchema(`fhir#/definitions/${type}`)]));
+
 /** Fails the test with the schema's complaints unless `resource` is a valid FHIR R4 resource of its type. */
 export function expectValidFhir(resource: { resourceType: string }): void {
-  const validate = ajv.getSchema(`fhir#/definitions/${resource.resourceType}`);
+  const validate = validators.get(resource.resourceType);
   expect(validate, `no FHIR schema for ${resource.resourceType}`).toBeDefined();
   expect(validate!(resource), `${resource.resourceType}: ${ajv.errorsText(validate!.errors)}`).toBe(true);
 }
