@@ -74,9 +74,10 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ccc}a{color:#0b57d0}
-iframe{width:100%;height:42rem;border:1px solid #ccc}pre{white-space:pre-wrap;overflow-wrap:anywhere}
+iframe{width:100%;height:42rem;border:1px solid #ccc;display:block}pre{white-space:pre-wrap;overflow-wrap:anywhere}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dd{margin:0;overflow-wrap:anywhere}
-.attachments{padding:0;list-style:none}.attachments li{margin:.3rem 0}</style></head><body><main>${body}</main></body></html>`;
+.attachments{padding:0;list-style:none}.attachments li{margin:.3rem 0}td{overflow-wrap:break-word}
+@media (max-width:40rem){thead{display:none}tr{display:block;padding:.5rem 0;border-bottom:1px solid #ccc}td{display:block;padding:.1rem 0;border:0}caption{text-align:left}}</style></head><body><main>${body}</main></body></html>`;
 }
 
 export async function startInbox(options: {
@@ -161,7 +162,8 @@ export async function startInbox(options: {
     const body = `<p><a href="/">All messages</a></p><h1>${escapeHtml(message.subject)}</h1>
 <dl><dt>From</dt><dd>${escapeHtml(message.from)}</dd><dt>To</dt><dd>${escapeHtml(message.to)}</dd><dt>Received</dt><dd>${escapeHtml(message.created_at)}</dd></dl>
 ${attachmentList(message)}
-<iframe title="Message body" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" srcdoc="${escapeHtml(message.html || `<pre>${escapeHtml(message.text)}</pre>`)}"></iframe>
+<iframe title="Message body" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" srcdoc="${escapeHtml(message.html || `<pre>${escapeHtml(message.text)}</pre>`)}"></iframe>
+<script>${fitFrameScript}</script>
 <h2>Plain text</h2><pre>${escapeHtml(message.text)}</pre>
 ${attachmentTexts(message)}`;
     return c.html(page(message.subject, body));
@@ -180,6 +182,15 @@ ${attachmentTexts(message)}`;
   app.notFound((c) => c.json(problem('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
   return serveApp(app, options.port);
 }
+
+/**
+ * Grows the message frame to the email's own height, so a long email reads as one page on a
+ * phone too. The frame may be read as same-origin, but runs no script of the email's own (no
+ * allow-scripts in its sandbox).
+ */
+const fitFrameScript = `const frame = document.querySelector('iframe');
+const fit = () => { frame.style.height = '0'; frame.style.height = frame.contentDocument.documentElement.scrollHeight + 'px'; };
+frame.addEventListener('load', fit); addEventListener('resize', fit); if (frame.contentDocument?.readyState === 'complete') fit();`;
 
 function attachmentList(message: InboxMessage): string {
   if (!message.attachments?.length) return '';

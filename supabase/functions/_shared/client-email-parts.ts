@@ -66,6 +66,8 @@ export interface AppointmentDetails {
   timeZone: string;
   /** "Tue, May 4, 9:00 AM EDT, Back Bay Office": the office only when the client goes there */
   when: string;
+  /** "Tue, May 4, 9:00 AM EDT": for beside a line that says where */
+  time: string;
   therapist: string | null;
   /** null on rows queued before payloads said where */
   inPerson: boolean | null;
@@ -87,12 +89,14 @@ export function appointmentDetails(payload: Payload): AppointmentDetails {
   const address = optionalField(payload, 'office_address');
   if (inPerson && !address) throw new TemplateError('payload.office_address is missing');
   let when: string;
+  let time: string;
   try {
     // a telehealth session is at no office: its zone alone says whose clock it is
     when = formatAppointmentTime(start, {
       officeTimeZone: timeZone,
       officeName: inPerson === false ? null : officeName,
     });
+    time = formatAppointmentTime(start, { officeTimeZone: timeZone });
   } catch {
     throw new TemplateError('payload.time_zone is not a time zone');
   }
@@ -102,6 +106,7 @@ export function appointmentDetails(payload: Payload): AppointmentDetails {
     end,
     timeZone,
     when,
+    time,
     therapist: optionalField(payload, 'therapist_name'),
     inPerson,
     where:
@@ -110,11 +115,12 @@ export function appointmentDetails(payload: Payload): AppointmentDetails {
   };
 }
 
-/** "Tue, May 4, 9:00 AM EDT (50 minutes)" */
+/** "Tue, May 4, 9:00 AM EDT (50 minutes)"; the office is on the Where line, when there is one */
 function whenWithLength(details: AppointmentDetails): string {
-  if (!details.end) return details.when;
+  const when = details.where ? details.time : details.when;
+  if (!details.end) return when;
   const minutes = Math.round((details.end.getTime() - details.start.getTime()) / 60_000);
-  return `${details.when} (${minutes} minutes)`;
+  return `${when} (${minutes} minutes)`;
 }
 
 /** The rows of the details table: only what the payload has. */
@@ -232,6 +238,8 @@ export interface ClientEmailContent {
   action?: { href: string; label: string };
   /** after the action */
   closing?: string[];
+  /** last, as plain links: e.g. the client's status page */
+  links?: { href: string; label: string }[];
   attachments?: EmailAttachment[];
 }
 
@@ -256,6 +264,7 @@ ${content.paragraphs.map(p).join('\n')}
 ${rows ? `<table role="presentation" style="width:100%;border-collapse:collapse;margin:0 0 16px">${rows}</table>` : ''}
 ${content.action ? `<p style="margin:0 0 16px"><a href="${escapeHtml(content.action.href)}" style="display:inline-block;background:#0b57d0;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(content.action.label)}</a></p>` : ''}
 ${(content.closing ?? []).map(p).join('\n')}
+${(content.links ?? []).map((link) => `<p style="margin:0 0 16px"><a href="${escapeHtml(link.href)}" style="color:#0b57d0">${escapeHtml(link.label)}</a></p>`).join('\n')}
 </div>
 </div>
 </body></html>`;
@@ -266,6 +275,7 @@ ${(content.closing ?? []).map(p).join('\n')}
       : []),
     ...(content.action ? [`${content.action.label}: ${content.action.href}`] : []),
     ...(content.closing ?? []),
+    ...(content.links ?? []).map((link) => `${link.label}: ${link.href}`),
   ].join('\n\n');
   return {
     subject: content.subject,

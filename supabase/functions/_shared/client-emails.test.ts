@@ -112,7 +112,7 @@ Deno.test('the confirmation names the therapist, the office and its address, the
     email.text,
   );
   ok(email.text.includes('Therapist: Priya Raman'), email.text);
-  ok(email.text.includes('When: Wed, Dec 9, 10:00 AM MST, Denver Highlands Office (50 minutes)'), email.text);
+  ok(email.text.includes('When: Wed, Dec 9, 10:00 AM MST (50 minutes)'), email.text);
   ok(
     email.text.includes('Where: Denver Highlands Office, 3300 W 32nd Avenue, Suite 200, Denver, CO 80211'),
     email.text,

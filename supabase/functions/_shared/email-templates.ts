@@ -97,10 +97,8 @@ function endedRequest(
     heading: words.heading,
     paragraphs: [words.what, 'You are welcome to request another time or another therapist.'],
     action: requestPage ? { href: requestPage, label: 'Request another time' } : undefined,
-    closing: [
-      ...(calendar ? ['The attached file, appointment.ics, takes this time out of your calendar.'] : []),
-      ...(status ? [`Your request: ${status}`] : []),
-    ],
+    closing: calendar ? ['The attached file, appointment.ics, takes this time out of your calendar.'] : [],
+    links: status ? [{ href: status, label: 'View your request' }] : [],
     attachments: calendar ? [calendar.attachment] : [],
   });
 }
@@ -143,8 +141,8 @@ const templates: Record<string, Template> = {
       action: { href, label: 'Confirm my request' },
       closing: [
         `If you did not ask for this appointment, ignore this email: nothing is sent to ${practice}.`,
-        ...(status ? [`Your request: ${status}`] : []),
       ],
+      links: status ? [{ href: status, label: 'View your request' }] : [],
     });
   },
 
