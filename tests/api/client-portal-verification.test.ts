@@ -157,9 +157,9 @@ describe('a client-portal request waits for the client’s email', () => {
     const mail = await tokenFromEmail(email);
     const token = mail.token;
     expect(mail.subject).toBe(`Confirm your appointment request with ${personas.clinic.name}`);
-    expect(mail.text).toMatch(
-      /for an appointment on \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T, Main Office\./,
-    );
+    // Priya sees clients by telehealth only: the office's zone is named, no office to go to
+    expect(mail.text).toMatch(/for an appointment on \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M E[DS]T\./);
+    expect(mail.text).toContain('Where: Telehealth');
     expect(mail.text).toContain(`/request/${personas.clinic.slug}/verify#token=`);
     for (const secret of ['CANARYfirst', 'Castillo', '1991', '617-555'])
       expect(mail.text).not.toContain(secret);

@@ -64,10 +64,17 @@ describe('the expiry email says why the request expired', () => {
     const { template, payload } = await expiryPayload(request.id);
     expect(template).toBe('request_expired');
     expect(Object.keys(payload).sort()).toEqual([
+      'ends_at',
       'expiry_cause',
+      'office_address',
       'office_name',
       'practice_name',
+      'practice_phone',
+      'request_id',
+      'request_page_path',
+      'session_format',
       'starts_at',
+      'therapist_name',
       'time_zone',
     ]);
     expect(payload).toMatchObject({

@@ -86,6 +86,8 @@ export interface InboxMessage {
   subject: string;
   text: string;
   html: string;
+  /** as the email function sent them: content in base64 */
+  attachments?: { filename: string; content: string; content_type: string }[];
 }
 
 /** Waits for an email to `to` in the dev inbox (the local scheduler sends every second). */

@@ -127,7 +127,9 @@ describe('confirm', () => {
 
     const email = await waitForEmail(r.email);
     expect(email.subject).toBe(`Your appointment with ${personas.clinic.name} is confirmed`);
-    for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena', 'Priya'])
+    // the therapist is named (tests/api/client-emails.test.ts); the client's own details are not
+    expect(email.text).toContain('Therapist: Priya Raman');
+    for (const phi of ['CANARY', 'Aetna', 'W2849301', '1991', 'Elena'])
       expect(`${email.subject}${email.text}${email.html}`).not.toContain(phi);
 
     const status = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api/referral-requests/${r.id}`, {

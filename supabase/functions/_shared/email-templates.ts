@@ -1,34 +1,34 @@
 /**
  * Email templates. They carry no PHI: never a diagnosis, payer, specialty, member ID, date of
- * birth or reason for a visit; at most a link, the practice's name, a first name, a date and time.
- * Each template reads only the payload keys it names, so an unexpected key can never leak.
+ * birth or reason for a visit. Staff emails say at most a link, the practice's name, a first name,
+ * a date and time; a client's say what they need to reach their appointment (the therapist's
+ * name, the office and its address or telehealth, the practice's phone) and may carry its
+ * calendar file. Each template reads only the payload keys it names, so an unexpected key can
+ * never leak.
  */
 import { formatAppointmentTime } from './appointment-time.ts';
+import {
+  appLink,
+  appointmentDetails,
+  calendarPart,
+  clientEmail,
+  detailRows,
+  escapeHtml,
+  field,
+  requestPageLink,
+  statusLink,
+  TemplateError,
+  type EmailAttachment,
+  type EmailContext,
+} from './client-email-parts.ts';
+
+export { TemplateError, type EmailAttachment, type EmailContext };
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
-}
-
-export class TemplateError extends Error {}
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-function field(payload: Record<string, unknown>, key: string): string {
-  const value = payload[key];
-  if (typeof value !== 'string' || value.trim() === '') throw new TemplateError(`payload.${key} is missing`);
-  return value.trim();
-}
-
-/** Joins the app's base URL and an in-app path, refusing anything but a path. */
-function appLink(siteUrl: string, path: string): string {
-  if (!/^\/[A-Za-z0-9/_-]*$/.test(path)) throw new TemplateError('payload.path must be an in-app path');
-  return new URL(path, siteUrl).toString();
+  attachments?: EmailAttachment[];
 }
 
 function layout(paragraphs: string[], link: { href: string; label: string }): string {
@@ -73,7 +73,35 @@ function verificationToken(payload: Record<string, unknown>): string {
   return token;
 }
 
-type Template = (payload: Record<string, unknown>, siteUrl: string) => RenderedEmail;
+type Template = (payload: Record<string, unknown>, siteUrl: string, context: EmailContext) => RenderedEmail;
+
+/**
+ * A request that ended without an appointment (declined, expired, withdrawn): what happened, a way
+ * back to the clinic's request page, and, when a calendar file was sent for it, the file that
+ * takes it out of the client's calendar. The therapist is not named: one who left the practice is
+ * no one else's business, and the client may choose another.
+ */
+function endedRequest(
+  payload: Record<string, unknown>,
+  siteUrl: string,
+  context: EmailContext,
+  words: { subject: string; heading: string; what: string },
+): RenderedEmail {
+  const details = appointmentDetails({ ...payload, therapist_name: undefined });
+  const calendar = calendarPart(payload, details, siteUrl, context);
+  const requestPage = requestPageLink(payload, siteUrl);
+  const status = statusLink(payload, siteUrl);
+  return clientEmail({
+    subject: words.subject,
+    practice: details.practice,
+    heading: words.heading,
+    paragraphs: [words.what, 'You are welcome to request another time or another therapist.'],
+    action: requestPage ? { href: requestPage, label: 'Request another time' } : undefined,
+    closing: calendar ? ['The attached file, appointment.ics, takes this time out of your calendar.'] : [],
+    links: status ? [{ href: status, label: 'View your request' }] : [],
+    attachments: calendar ? [calendar.attachment] : [],
+  });
+}
 
 const templates: Record<string, Template> = {
   enrollment_invitation(payload, siteUrl) {
@@ -93,43 +121,67 @@ const templates: Record<string, Template> = {
   },
 
   request_verification(payload, siteUrl) {
-    const practice = field(payload, 'practice_name');
+    const details = appointmentDetails(payload);
+    const practice = details.practice;
     const minutes = field(payload, 'confirm_within_minutes');
     if (!/^\d{1,3}$/.test(minutes))
       throw new TemplateError('payload.confirm_within_minutes is not a number of minutes');
     // the token rides in the fragment: browsers never send it to a server or in a Referer
     const href = `${appLink(siteUrl, field(payload, 'path'))}#token=${verificationToken(payload)}`;
-    const paragraphs = [
-      `You asked ${practice} for an appointment on ${when(payload, 'starts_at')}.`,
-      `Please confirm your email address within ${minutes} minutes to send your request to ${practice}. Until then the time is only held for you; after ${minutes} minutes it is released.`,
-      `If you did not ask for this appointment, ignore this email: nothing is sent to ${practice}.`,
-    ];
-    return {
+    const status = statusLink(payload, siteUrl);
+    return clientEmail({
       subject: `Confirm your appointment request with ${practice}`,
-      html: layout(paragraphs, { href, label: 'Confirm my request' }),
-      text: `${paragraphs.join('\n\n')}\n\nConfirm my request: ${href}\n`,
-    };
+      practice,
+      heading: 'Confirm your email address',
+      paragraphs: [
+        `You asked ${practice} for an appointment on ${details.when}.`,
+        `Please confirm your email address within ${minutes} minutes to send your request to ${practice}. Until then the time is only held for you; after ${minutes} minutes it is released.`,
+      ],
+      details: detailRows(details),
+      action: { href, label: 'Confirm my request' },
+      closing: [
+        `If you did not ask for this appointment, ignore this email: nothing is sent to ${practice}.`,
+      ],
+      links: status ? [{ href: status, label: 'View your request' }] : [],
+    });
   },
 
-  request_confirmed(payload) {
-    const practice = field(payload, 'practice_name');
-    return plain(`Your appointment with ${practice} is confirmed`, [
-      `Your appointment request with ${practice} is confirmed for ${when(payload, 'starts_at')}.`,
-      `If you need to change or cancel it, please contact ${practice} directly.`,
-    ]);
+  request_confirmed(payload, siteUrl, context) {
+    const details = appointmentDetails(payload);
+    const practice = details.practice;
+    const calendar = calendarPart(payload, details, siteUrl, context);
+    const status = statusLink(payload, siteUrl);
+    return clientEmail({
+      subject: `Your appointment with ${practice} is confirmed`,
+      practice,
+      heading: 'Your appointment is confirmed',
+      paragraphs: [`Your appointment request with ${practice} is confirmed for ${details.when}.`],
+      details: detailRows(details),
+      action: status ? { href: status, label: 'View your request' } : undefined,
+      closing: [
+        ...(calendar ? ['To add it to your calendar, open the attached file, appointment.ics.'] : []),
+        details.phone
+          ? `If you need to change or cancel it, please call ${practice} at ${details.phone}.`
+          : `If you need to change or cancel it, please contact ${practice} directly.`,
+      ],
+      attachments: calendar ? [calendar.attachment] : [],
+    });
   },
 
-  request_declined(payload) {
-    const practice = field(payload, 'practice_name');
-    return plain(`${practice} could not accept your appointment request`, [
-      `${practice} could not accept your appointment request for ${when(payload, 'starts_at')}.`,
-      'You are welcome to request another time or another therapist.',
-    ]);
+  request_declined(payload, siteUrl, context) {
+    const details = appointmentDetails(payload);
+    const practice = details.practice;
+    return endedRequest(payload, siteUrl, context, {
+      subject: `${practice} could not accept your appointment request`,
+      heading: 'Your request could not be accepted',
+      what: `${practice} could not accept your appointment request for ${details.when}.`,
+    });
   },
 
-  request_expired(payload) {
-    const practice = field(payload, 'practice_name');
-    const slot = when(payload, 'starts_at');
+  request_expired(payload, siteUrl, context) {
+    const details = appointmentDetails(payload);
+    const practice = details.practice;
+    const slot = details.when;
     // why it expired (see expire_referral_requests): the words must match what happened
     const cause = payload.expiry_cause;
     const what =
@@ -143,18 +195,21 @@ const templates: Record<string, Template> = {
             : (() => {
                 throw new TemplateError('payload.expiry_cause is not slot_started or deadline');
               })();
-    return plain(`Your appointment request with ${practice} was not answered in time`, [
+    return endedRequest(payload, siteUrl, context, {
+      subject: `Your appointment request with ${practice} was not answered in time`,
+      heading: 'Your request has expired',
       what,
-      'You are welcome to request another time or another therapist.',
-    ]);
+    });
   },
 
-  request_withdrawn(payload) {
-    const practice = field(payload, 'practice_name');
-    return plain(`Your appointment request with ${practice} was withdrawn`, [
-      `${practice} can no longer offer the appointment you requested for ${when(payload, 'starts_at')}, so your request has been withdrawn.`,
-      'You are welcome to request another time or another therapist.',
-    ]);
+  request_withdrawn(payload, siteUrl, context) {
+    const details = appointmentDetails(payload);
+    const practice = details.practice;
+    return endedRequest(payload, siteUrl, context, {
+      subject: `Your appointment request with ${practice} was withdrawn`,
+      heading: 'Your request was withdrawn',
+      what: `${practice} can no longer offer the appointment you requested for ${details.when}, so your request has been withdrawn.`,
+    });
   },
 
   request_reminder(payload, siteUrl) {
@@ -241,12 +296,14 @@ const templates: Record<string, Template> = {
 
 export const templateNames = Object.keys(templates);
 
+/** `context` names the recipient and sender, for a calendar file's attendee and organizer. */
 export function renderEmail(
   template: string,
   payload: Record<string, unknown>,
   siteUrl: string,
+  context: EmailContext = {},
 ): RenderedEmail {
   const render = templates[template];
   if (!render) throw new TemplateError(`unknown template ${template}`);
-  return render(payload, siteUrl);
+  return render(payload, siteUrl, context);
 }

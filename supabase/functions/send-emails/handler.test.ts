@@ -191,3 +191,47 @@ Deno.test('a failure the database will retry is not logged as a dead letter', as
   });
   deepStrictEqual(logged, []);
 });
+
+Deno.test(
+  'a confirmation goes with its calendar file as the provider takes attachments, the client as attendee',
+  async () => {
+    const confirmation = email('c', {
+      template: 'request_confirmed',
+      recipient: 'client@example.org',
+      payload: {
+        request_id: '5b0f2c1e-3f5d-4a55-9a55-0b4f0b0e2a11',
+        practice_name: 'Harborview Counseling Collective',
+        starts_at: '2026-12-09T17:00:00Z',
+        ends_at: '2026-12-09T18:00:00Z',
+        time_zone: 'America/Denver',
+        office_name: 'Denver Highlands Office',
+        therapist_name: 'Priya Raman',
+        session_format: 'in_person',
+        office_address: '3300 W 32nd Avenue, Suite 200, Denver, CO 80211',
+        practice_phone: '(617) 555-0142',
+        request_page_path: '/request/harborview',
+        calendar: { method: 'REQUEST', sequence: 0, stamped_at: '2026-12-01T15:00:00Z' },
+      },
+    });
+    const { handler, sent } = setup([confirmation], () => Response.json({ id: 'msg' }));
+    await handler(post('service_role'));
+    const body = JSON.parse(sent[0]!.body as string);
+    equal(body.attachments.length, 1);
+    const [file] = body.attachments;
+    equal(file.filename, 'appointment.ics');
+    equal(file.content_type, 'text/calendar; charset=utf-8; method=REQUEST');
+    const folded = new TextDecoder().decode(Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)));
+    const ics = folded.replace(/\r\n /g, '');
+    match(ics, /\r\nMETHOD:REQUEST\r\n/);
+    match(ics, /\r\nATTENDEE;[^\r]*:mailto:client@example\.org\r\n/);
+    match(ics, /\r\nORGANIZER;CN=Harborview Counseling Collective:mailto:no-reply@clientreferral\.app\r\n/);
+    equal(typeof body.text, 'string');
+    equal(typeof body.html, 'string');
+  },
+);
+
+Deno.test('an email without a calendar file sends no attachments field', async () => {
+  const { handler, sent } = setup([email('a')], () => Response.json({ id: 'msg' }));
+  await handler(post('service_role'));
+  equal('attachments' in JSON.parse(sent[0]!.body as string), false);
+});

@@ -1,7 +1,8 @@
 /**
  * Drains the notification outbox: claims due emails (a lease, `skip locked`), renders each
  * template, sends it through a Resend-compatible HTTP API with the outbox row's idempotency key
- * (so a retry never delivers twice), and records the outcome. The database decides what a
+ * (so a retry never delivers twice), and records the outcome. A calendar file goes as Resend
+ * takes attachments: `attachments: [{ filename, content (base64), content_type }]`. The database decides what a
  * failure means (retry with backoff, or dead letter after the 72-hour window); an email given up
  * on is logged here, one line each, for the operator.
  */
@@ -39,7 +40,10 @@ export interface SendEmailsDeps {
 async function sendOne(email: OutboxEmail, deps: SendEmailsDeps): Promise<DeliveryOutcome> {
   let rendered;
   try {
-    rendered = renderEmail(email.template, email.payload, deps.siteUrl);
+    rendered = renderEmail(email.template, email.payload, deps.siteUrl, {
+      recipient: email.recipient,
+      sender: deps.from,
+    });
   } catch (error) {
     if (error instanceof TemplateError)
       return { delivered: false, error: `template: ${error.message}`, permanent: true };
