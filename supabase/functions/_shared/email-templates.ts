@@ -57,12 +57,36 @@ function when(payload: Record<string, unknown>, key: string, { office = true } =
   }
 }
 
-/** A plain email with no link: a heading line and paragraphs. */
-function plain(subject: string, paragraphs: string[]): RenderedEmail {
+/** A plain email: paragraphs, and the request's status link when the payload has one. */
+function plain(subject: string, paragraphs: string[], status: StatusLink | null = null): RenderedEmail {
+  if (status) {
+    return {
+      subject,
+      html: layout(paragraphs, status),
+      text: `${paragraphs.join('\n\n')}\n\n${status.label}: ${status.href}\n`,
+    };
+  }
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </body></html>`;
   return { subject, html, text: `${paragraphs.join('\n\n')}\n` };
+}
+
+interface StatusLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * The request's status page (/request/status/<token>), which every client email about a request
+ * carries (the database adds `status_url` when it queues one); none in rows queued before.
+ */
+function statusLink(payload: Record<string, unknown>, siteUrl: string): StatusLink | null {
+  if (payload.status_url === undefined) return null;
+  const path = field(payload, 'status_url');
+  if (!/^\/request\/status\/[A-Za-z0-9_-]{43}$/.test(path))
+    throw new TemplateError('payload.status_url is not a status link');
+  return { href: appLink(siteUrl, path), label: 'See your request' };
 }
 
 /** The one-time token of a verification link: 43 base64url characters, as the database makes it. */
@@ -111,23 +135,31 @@ const templates: Record<string, Template> = {
     };
   },
 
-  request_confirmed(payload) {
+  request_confirmed(payload, siteUrl) {
     const practice = field(payload, 'practice_name');
-    return plain(`Your appointment with ${practice} is confirmed`, [
-      `Your appointment request with ${practice} is confirmed for ${when(payload, 'starts_at')}.`,
-      `If you need to change or cancel it, please contact ${practice} directly.`,
-    ]);
+    return plain(
+      `Your appointment with ${practice} is confirmed`,
+      [
+        `Your appointment request with ${practice} is confirmed for ${when(payload, 'starts_at')}.`,
+        `If you need to change or cancel it, please contact ${practice} directly.`,
+      ],
+      statusLink(payload, siteUrl),
+    );
   },
 
-  request_declined(payload) {
+  request_declined(payload, siteUrl) {
     const practice = field(payload, 'practice_name');
-    return plain(`${practice} could not accept your appointment request`, [
-      `${practice} could not accept your appointment request for ${when(payload, 'starts_at')}.`,
-      'You are welcome to request another time or another therapist.',
-    ]);
+    return plain(
+      `${practice} could not accept your appointment request`,
+      [
+        `${practice} could not accept your appointment request for ${when(payload, 'starts_at')}.`,
+        'You are welcome to request another time or another therapist.',
+      ],
+      statusLink(payload, siteUrl),
+    );
   },
 
-  request_expired(payload) {
+  request_expired(payload, siteUrl) {
     const practice = field(payload, 'practice_name');
     const slot = when(payload, 'starts_at');
     // why it expired (see expire_referral_requests): the words must match what happened
@@ -143,18 +175,50 @@ const templates: Record<string, Template> = {
             : (() => {
                 throw new TemplateError('payload.expiry_cause is not slot_started or deadline');
               })();
-    return plain(`Your appointment request with ${practice} was not answered in time`, [
-      what,
-      'You are welcome to request another time or another therapist.',
-    ]);
+    return plain(
+      `Your appointment request with ${practice} was not answered in time`,
+      [what, 'You are welcome to request another time or another therapist.'],
+      statusLink(payload, siteUrl),
+    );
   },
 
-  request_withdrawn(payload) {
+  request_withdrawn(payload, siteUrl) {
     const practice = field(payload, 'practice_name');
-    return plain(`Your appointment request with ${practice} was withdrawn`, [
-      `${practice} can no longer offer the appointment you requested for ${when(payload, 'starts_at')}, so your request has been withdrawn.`,
-      'You are welcome to request another time or another therapist.',
-    ]);
+    return plain(
+      `Your appointment request with ${practice} was withdrawn`,
+      [
+        `${practice} can no longer offer the appointment you requested for ${when(payload, 'starts_at')}, so your request has been withdrawn.`,
+        'You are welcome to request another time or another therapist.',
+      ],
+      statusLink(payload, siteUrl),
+    );
+  },
+
+  // the offered times themselves are on the status page only: the email names none of them
+  request_alternatives_offered(payload, siteUrl) {
+    const practice = field(payload, 'practice_name');
+    const status = statusLink(payload, siteUrl);
+    if (!status) throw new TemplateError('payload.status_url is missing');
+    const paragraphs = [
+      `${practice} cannot offer the time you requested, ${when(payload, 'starts_at')}, but has offered you other times.`,
+      `Open your request to pick one; the times are held for you until ${when(payload, 'offer_expires_at', { office: false })}.`,
+    ];
+    return plain(`${practice} offered you other appointment times`, paragraphs, {
+      ...status,
+      label: 'Pick a time',
+    });
+  },
+
+  request_offer_expired(payload, siteUrl) {
+    const practice = field(payload, 'practice_name');
+    return plain(
+      `The times ${practice} offered you are no longer held`,
+      [
+        `No time was picked from those ${practice} offered you, so they are no longer held for you.`,
+        'You are welcome to request another time or another therapist.',
+      ],
+      statusLink(payload, siteUrl),
+    );
   },
 
   request_reminder(payload, siteUrl) {
