@@ -1823,6 +1823,18 @@ export type Database = {
         Args: { message?: string; request_id: string; times: Json }
         Returns: string
       }
+      offerable_times: {
+        Args: { days?: number; request_id: string }
+        Returns: {
+          is_requested_therapist: boolean
+          office_name: string
+          slot_end: string
+          slot_start: string
+          therapist_id: string
+          therapist_name: string
+          time_zone: string
+        }[]
+      }
       open_slots: {
         Args: { from_ts: string; therapist: string; to_ts: string }
         Returns: {
