@@ -4,7 +4,8 @@
 --
 -- The token carries 256 random bits and is made here, in the database, when the email is queued
 -- (a trigger on the outbox adds `status_url` to the payload of every client email about a
--- request); only its SHA-256 hash is kept. Each email gets its own token, so no email's link
+-- request, from the email-address confirmation on, so a client-portal client can follow and
+-- withdraw a request that waits for the clinic); only its SHA-256 hash is kept. Each email gets its own token, so no email's link
 -- depends on another being kept. A token lasts until 14 days after the latest time the request
 -- is about (its slot, or the latest offered time), so the client can still see the outcome of a
 -- decision after the appointment; then the page says the link has expired and points to the
@@ -70,8 +71,8 @@ immutable
 set search_path = ''
 as $$
   select case
-    when template in ('request_confirmed', 'request_declined', 'request_expired', 'request_withdrawn',
-                      'request_alternatives_offered', 'request_offer_expired')
+    when template in ('request_verification', 'request_confirmed', 'request_declined', 'request_expired',
+                      'request_withdrawn', 'request_alternatives_offered', 'request_offer_expired')
      and idempotency_key ~ ('^' || template || ':[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
     then pg_catalog.split_part(idempotency_key, ':', 2)::uuid
   end;

@@ -368,3 +368,17 @@ Deno.test('the offer email links to the status page to pick a time, and names no
   ok(email.text.includes(`Pick a time: https://x.org/request/status/`));
   throws(() => renderEmail('request_alternatives_offered', slot, 'https://x.org'), TemplateError);
 });
+
+Deno.test(
+  'the email-address confirmation also carries the status link, to follow or withdraw the request',
+  () => {
+    const statusUrl = `/request/status/${'E'.repeat(43)}`;
+    const email = renderEmail(
+      'request_verification',
+      { ...validPayloads.request_verification, status_url: statusUrl },
+      'https://x.org',
+    );
+    ok(email.text.includes(`follow or withdraw your request here: https://x.org${statusUrl}`));
+    ok(email.text.includes('Confirm my request: https://x.org/request/harborview/verify#token='));
+  },
+);

@@ -128,10 +128,12 @@ const templates: Record<string, Template> = {
       `Please confirm your email address within ${minutes} minutes to send your request to ${practice}. Until then the time is only held for you; after ${minutes} minutes it is released.`,
       `If you did not ask for this appointment, ignore this email: nothing is sent to ${practice}.`,
     ];
+    const status = statusLink(payload, siteUrl);
+    const follow = status ? `After you confirm, follow or withdraw your request here: ${status.href}` : null;
     return {
       subject: `Confirm your appointment request with ${practice}`,
-      html: layout(paragraphs, { href, label: 'Confirm my request' }),
-      text: `${paragraphs.join('\n\n')}\n\nConfirm my request: ${href}\n`,
+      html: layout(follow ? [...paragraphs, follow] : paragraphs, { href, label: 'Confirm my request' }),
+      text: `${paragraphs.join('\n\n')}\n\nConfirm my request: ${href}\n${follow ? `\n${follow}\n` : ''}`,
     };
   },
 
