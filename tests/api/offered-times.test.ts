@@ -237,6 +237,11 @@ describe('the client picks a time', () => {
       { action: 'referral.alternatives_offered', by: null },
       { action: 'referral.confirmed', by: 'client' },
     ]);
+    const { data: handled } = await scheduler.rpc('handled_requests', {
+      org_id: personas.clinic.id,
+      outcome: 'confirmed',
+    });
+    expect(handled!.find((h) => h.id === r.id)?.decided_by_name).toBe('the client');
     expect((await emailsTo(r.email)).map((e) => e.template)).toEqual([
       'request_alternatives_offered',
       'request_confirmed',

@@ -66,8 +66,14 @@ export function OfferTimesDialog({
     >
       <form noValidate onSubmit={submit}>
         <p>
-          Choose one to three open times. {client} is emailed a link to pick one; the times are held for them
-          for 48 hours, or until the first of them begins. The request leaves the queue.
+          {client} asked for{' '}
+          {formatAppointmentTime(request.slot_start, {
+            officeTimeZone: request.time_zone,
+            officeName: request.location_name,
+          })}{' '}
+          with {request.therapist_first_name} {request.therapist_last_name}. Choose one to three open times
+          instead: {client} is emailed a link to pick one; the times are held for them for 48 hours, or until
+          the first of them begins. The request leaves the queue.
         </p>
         {offerable.isPending ? (
           <p role="status">Loading open times…</p>
