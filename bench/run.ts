@@ -25,6 +25,7 @@ import {
   measureBadgeCount,
 } from './request-alerts.ts';
 import { seedLargeDataset } from './seed.ts';
+import { measureStatusAndOffers, offerBudgetMs, statusPageBudgetMs } from './status-and-offers.ts';
 import {
   describeWebhookDelivery,
   measureWebhookDelivery,
@@ -253,6 +254,21 @@ async function main() {
         timing.p95 <= 15,
       );
     }
+
+    // the client's status page data, and offering two times with their holds, in SQL (bench-200)
+    const { statusPage, offer } = await measureStatusAndOffers(db, org200.id, schedulerSession!.access_token);
+    record(
+      'status page data (one request by its link), in SQL',
+      ms(statusPage),
+      `p95 ≤ ${statusPageBudgetMs} ms`,
+      statusPage.p95 <= statusPageBudgetMs,
+    );
+    record(
+      'offering two other times, with holds, as the scheduler, in SQL',
+      ms(offer),
+      `p95 ≤ ${offerBudgetMs} ms`,
+      offer.p95 <= offerBudgetMs,
+    );
 
     // confirm throughput: 8 concurrent staff over overlapping requests
     const { rows: pending } = await db.query(

@@ -216,6 +216,16 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: StartingApp,
       errorElement: <RouteErrorPage standalone />,
     },
+    // public: the client's status page, where the link in every email to them leads
+    {
+      path: '/request/status/:token',
+      lazy: async () => ({
+        Component: (await import('@/features/request-status/components/request-status-page'))
+          .RequestStatusPage,
+      }),
+      HydrateFallback: StartingApp,
+      errorElement: <RouteErrorPage standalone />,
+    },
     {
       Component: RequireSession,
       HydrateFallback: StartingApp,

@@ -739,6 +739,9 @@ export type Database = {
           location_id: string | null
           member_id: string | null
           note: string | null
+          offer_message: string | null
+          offered_at: string | null
+          offered_by: string | null
           org_id: string
           payer_id: string | null
           phone: string
@@ -770,6 +773,9 @@ export type Database = {
           location_id?: string | null
           member_id?: string | null
           note?: string | null
+          offer_message?: string | null
+          offered_at?: string | null
+          offered_by?: string | null
           org_id: string
           payer_id?: string | null
           phone: string
@@ -801,6 +807,9 @@ export type Database = {
           location_id?: string | null
           member_id?: string | null
           note?: string | null
+          offer_message?: string | null
+          offered_at?: string | null
+          offered_by?: string | null
           org_id?: string
           payer_id?: string | null
           phone?: string
@@ -862,6 +871,124 @@ export type Database = {
             columns: ["payer_id"]
             isOneToOne: false
             referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      request_offered_times: {
+        Row: {
+          created_at: string
+          held_until: string
+          id: string
+          location_id: string | null
+          org_id: string
+          released_as: string | null
+          released_at: string | null
+          request_id: string
+          slot: unknown
+          therapist_id: string
+        }
+        Insert: {
+          created_at?: string
+          held_until: string
+          id?: string
+          location_id?: string | null
+          org_id: string
+          released_as?: string | null
+          released_at?: string | null
+          request_id: string
+          slot: unknown
+          therapist_id: string
+        }
+        Update: {
+          created_at?: string
+          held_until?: string
+          id?: string
+          location_id?: string | null
+          org_id?: string
+          released_as?: string | null
+          released_at?: string | null
+          request_id?: string
+          slot?: unknown
+          therapist_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "request_offered_times_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_offered_times_org_id_location_id_fkey"
+            columns: ["org_id", "location_id"]
+            isOneToOne: false
+            referencedRelation: "locations"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "request_offered_times_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "request_offered_times_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "request_offered_times_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "referral_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_offered_times_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "unconfirmed_requests"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      request_status_links: {
+        Row: {
+          created_at: string
+          expires_at: string
+          request_id: string
+          token_hash: string
+        }
+        Insert: {
+          created_at?: string
+          expires_at: string
+          request_id: string
+          token_hash: string
+        }
+        Update: {
+          created_at?: string
+          expires_at?: string
+          request_id?: string
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "request_status_links_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "referral_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_status_links_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "unconfirmed_requests"
             referencedColumns: ["id"]
           },
         ]
@@ -1692,6 +1819,22 @@ export type Database = {
           staff_id: string
         }[]
       }
+      offer_alternative_times: {
+        Args: { message?: string; request_id: string; times: Json }
+        Returns: string
+      }
+      offerable_times: {
+        Args: { days?: number; request_id: string }
+        Returns: {
+          is_requested_therapist: boolean
+          office_name: string
+          slot_end: string
+          slot_start: string
+          therapist_id: string
+          therapist_name: string
+          time_zone: string
+        }[]
+      }
       open_slots: {
         Args: { from_ts: string; therapist: string; to_ts: string }
         Returns: {
@@ -1760,6 +1903,10 @@ export type Database = {
           id: string
           url: string
         }[]
+      }
+      pick_offered_time_by_token: {
+        Args: { offered_time_id: string; token: string }
+        Returns: Json
       }
       portal_clinic: {
         Args: { slug: string }
@@ -1848,6 +1995,7 @@ export type Database = {
         Args: { delivery: string; payer: string }
         Returns: string
       }
+      request_status_by_token: { Args: { token: string }; Returns: Json }
       resend_undelivered_email: {
         Args: { notification_id: string }
         Returns: Database["public"]["Enums"]["notification_status"]
@@ -1877,6 +2025,13 @@ export type Database = {
           time_zone: string
         }[]
       }
+      withdraw_request_by_token: {
+        Args: { token: string }
+        Returns: {
+          outcome: string
+          state: Database["public"]["Enums"]["referral_status"]
+        }[]
+      }
     }
     Enums: {
       appointment_status: "scheduled" | "cancelled"
@@ -1899,6 +2054,8 @@ export type Database = {
         | "request_arrived"
         | "request_digest"
         | "webhook_endpoint_disabled"
+        | "request_alternatives_offered"
+        | "request_offer_expired"
       referral_source: "payer" | "client_portal"
       referral_status:
         | "pending"
@@ -1907,6 +2064,7 @@ export type Database = {
         | "expired"
         | "unverified"
         | "withdrawn"
+        | "alternatives_offered"
       staff_role: "org_admin" | "therapist" | "scheduler"
       webhook_delivery_status: "pending" | "sending" | "delivered" | "failed"
       webhook_event_type:
@@ -1915,6 +2073,7 @@ export type Database = {
         | "request.declined"
         | "request.expired"
         | "request.withdrawn"
+        | "request.alternatives_offered"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -2063,6 +2222,8 @@ export const Constants = {
         "request_arrived",
         "request_digest",
         "webhook_endpoint_disabled",
+        "request_alternatives_offered",
+        "request_offer_expired",
       ],
       referral_source: ["payer", "client_portal"],
       referral_status: [
@@ -2072,6 +2233,7 @@ export const Constants = {
         "expired",
         "unverified",
         "withdrawn",
+        "alternatives_offered",
       ],
       staff_role: ["org_admin", "therapist", "scheduler"],
       webhook_delivery_status: ["pending", "sending", "delivered", "failed"],
@@ -2081,6 +2243,7 @@ export const Constants = {
         "request.declined",
         "request.expired",
         "request.withdrawn",
+        "request.alternatives_offered",
       ],
     },
   },

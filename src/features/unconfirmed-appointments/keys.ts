@@ -10,6 +10,8 @@ export const unconfirmedKeys = {
     [...unconfirmedKeys.handled(orgId), filters, cursor] as const,
   historyChoices: (orgId: string) => [...unconfirmedKeys.all(orgId), 'history-choices'] as const,
   count: (orgId: string) => [...unconfirmedKeys.all(orgId), 'count'] as const,
+  offerableTimes: (orgId: string, requestId: string) =>
+    [...unconfirmedKeys.all(orgId), 'offerable-times', requestId] as const,
 };
 
 /** Where a page of the history starts: just after this row (newest first). */

@@ -56,6 +56,12 @@ const validPayloads: Record<string, Record<string, unknown>> = {
     token: 'A'.repeat(21) + '-_' + 'z9'.repeat(10),
     confirm_within_minutes: '30',
   },
+  request_alternatives_offered: {
+    ...slot,
+    offer_expires_at: '2027-05-03T13:00:00Z',
+    status_url: `/request/status/${'B'.repeat(41)}-_`,
+  },
+  request_offer_expired: { ...slot, status_url: `/request/status/${'C'.repeat(43)}` },
   webhook_endpoint_disabled: {
     endpoint_url: 'https://hooks.example.com/referrals',
     failing_since: '2027-05-01T10:00:00Z',
@@ -327,3 +333,52 @@ Deno.test('webhook_endpoint_disabled names the endpoint and when it started fail
   ok(email.text.includes('Sat, 01 May 2027 10:00:00 GMT'));
   equal(email.subject, 'A webhook endpoint of yours was disabled');
 });
+
+Deno.test('client emails about a request link to its status page when the payload has the link', () => {
+  const statusUrl = `/request/status/${'D'.repeat(42)}_`;
+  for (const name of ['request_confirmed', 'request_declined', 'request_expired', 'request_withdrawn']) {
+    const email = renderEmail(
+      name,
+      { ...validPayloads[name], status_url: statusUrl },
+      'https://app.example.org',
+    );
+    ok(email.text.includes(`https://app.example.org${statusUrl}`), `${name} text has no status link`);
+    ok(email.html.includes(`href="https://app.example.org${statusUrl}"`), `${name} html has no status link`);
+    // rows queued before the link existed still render, without it
+    ok(!renderEmail(name, validPayloads[name]!, 'https://x.org').text.includes('/request/status/'));
+  }
+  throws(
+    () =>
+      renderEmail(
+        'request_confirmed',
+        { ...slot, status_url: '//evil.example/request/status/x' },
+        'https://x.org',
+      ),
+    TemplateError,
+  );
+});
+
+Deno.test('the offer email links to the status page to pick a time, and names no offered time', () => {
+  const email = renderEmail(
+    'request_alternatives_offered',
+    validPayloads.request_alternatives_offered!,
+    'https://x.org',
+  );
+  match(email.subject, /offered you other appointment times/);
+  ok(email.text.includes(`Pick a time: https://x.org/request/status/`));
+  throws(() => renderEmail('request_alternatives_offered', slot, 'https://x.org'), TemplateError);
+});
+
+Deno.test(
+  'the email-address confirmation also carries the status link, to follow or withdraw the request',
+  () => {
+    const statusUrl = `/request/status/${'E'.repeat(43)}`;
+    const email = renderEmail(
+      'request_verification',
+      { ...validPayloads.request_verification, status_url: statusUrl },
+      'https://x.org',
+    );
+    ok(email.text.includes(`View your request: https://x.org${statusUrl}`), email.text);
+    ok(email.text.includes('Confirm my request: https://x.org/request/harborview/verify#token='));
+  },
+);

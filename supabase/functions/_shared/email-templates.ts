@@ -212,6 +212,34 @@ const templates: Record<string, Template> = {
     });
   },
 
+  // staff offered other times instead: the status page lists them and picks one in a click
+  request_alternatives_offered(payload, siteUrl) {
+    const details = appointmentDetails({ ...payload, therapist_name: undefined });
+    const practice = details.practice;
+    const status = statusLink(payload, siteUrl);
+    if (!status) throw new TemplateError('payload.status_url is missing');
+    return clientEmail({
+      subject: `${practice} offered you other appointment times`,
+      practice,
+      heading: 'Other times are offered to you',
+      paragraphs: [
+        `${practice} cannot offer the time you requested, ${details.when}, but has offered you other times.`,
+        `Open your request to pick one; the times are held for you until ${when(payload, 'offer_expires_at', { office: false })}.`,
+      ],
+      action: { href: status, label: 'Pick a time' },
+      closing: ['If none of them suits you, you can withdraw your request on the same page.'],
+    });
+  },
+
+  request_offer_expired(payload, siteUrl, context) {
+    const practice = appointmentDetails(payload).practice;
+    return endedRequest(payload, siteUrl, context, {
+      subject: `The times ${practice} offered you are no longer held`,
+      heading: 'The offered times are no longer held',
+      what: `No time was picked from those ${practice} offered you, so they are no longer held for you.`,
+    });
+  },
+
   request_reminder(payload, siteUrl) {
     const firstName = field(payload, 'first_name');
     const href = appLink(siteUrl, field(payload, 'path'));

@@ -24,6 +24,9 @@ function handler(overrides: Partial<ClientPortalDeps> = {}) {
         replayed: false,
       }),
     verifyRequest: () => Promise.resolve(verified),
+    requestStatus: () => Promise.resolve({ outcome: 'unknown' }),
+    withdraw: () => Promise.resolve({ outcome: 'unknown', state: null }),
+    pick: () => Promise.resolve({ outcome: 'unknown' }),
     ...overrides,
   };
   const app = createClientPortalApp(deps);

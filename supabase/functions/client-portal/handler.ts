@@ -4,6 +4,7 @@
  *   GET  /client-portal/clinics/{slug}/therapists/{id}/slots    open external slots
  *   POST /client-portal/clinics/{slug}/requests                 request an appointment (Idempotency-Key): unverified
  *   POST /client-portal/clinics/{slug}/requests/verify          { token } from the emailed link: unverified → pending
+ *   POST /client-portal/status[/withdraw|/pick]                  the client's status link (status-routes.ts)
  * Abuse limits: a rate limit per client address on every call; in the database, at most 2 open
  * requests per person and a few unverified ones per address at one clinic (client_portal_settings);
  * optionally a CAPTCHA on new requests (captcha.ts).
@@ -33,6 +34,7 @@ import {
   type PortalReferralRequest,
 } from '../_shared/referral-request.ts';
 import type { CaptchaVerifier } from './captcha.ts';
+import { addStatusRoutes, type StatusDeps } from './status-routes.ts';
 import {
   splitCaptchaToken,
   verificationFailure,
@@ -42,7 +44,7 @@ import {
 
 type Clinic = { clinic_id: string; name: string; time_zone: string };
 
-export interface ClientPortalDeps {
+export interface ClientPortalDeps extends StatusDeps {
   /** The header the platform's proxy sets to the caller's address (see clientAddressOf). */
   clientAddressHeader?: string;
   /** Seconds to wait, or 0 when the call is allowed. */
@@ -200,5 +202,6 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
     );
   });
   app.all('/clinics/:slug/requests', onlyMethod('POST'));
+  addStatusRoutes(app, deps);
   return app;
 }

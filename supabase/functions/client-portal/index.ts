@@ -8,6 +8,7 @@ import { serviceClient, unwrap } from '../_shared/service-client.ts';
 import { captchaFromEnv } from './captcha.ts';
 import { createClientPortalApp } from './handler.ts';
 import type { VerificationOutcome } from './verification.ts';
+import type { PickOutcome, RequestStatusLookup, WithdrawOutcome } from '../_shared/request-status.ts';
 
 const db = serviceClient();
 const limitPerMinute = Number(Deno.env.get('CLIENT_PORTAL_RATE_LIMIT') ?? 60);
@@ -52,6 +53,18 @@ const app = createClientPortalApp({
   async verifyRequest(clinic, token) {
     const rows = unwrap(await db.rpc('verify_portal_request', { clinic, token })) as VerificationOutcome[];
     return rows[0]!;
+  },
+  async requestStatus(token) {
+    return unwrap(await db.rpc('request_status_by_token', { token })) as RequestStatusLookup;
+  },
+  async withdraw(token) {
+    const rows = unwrap(await db.rpc('withdraw_request_by_token', { token })) as WithdrawOutcome[];
+    return rows[0]!;
+  },
+  async pick(token, offeredTimeId) {
+    return unwrap(
+      await db.rpc('pick_offered_time_by_token', { token, offered_time_id: offeredTimeId }),
+    ) as PickOutcome;
   },
   captcha: captchaFromEnv((name) => Deno.env.get(name)),
 });

@@ -16,6 +16,8 @@ const labels: Record<EmailTemplate, string> = {
   request_withdrawn: 'Request withdrawn (to the client)',
   request_arrived: 'New request (to the therapist and schedulers)',
   request_digest: 'Digest of new requests (to staff who chose one)',
+  request_alternatives_offered: 'Other times offered (to the client)',
+  request_offer_expired: 'Offered times no longer held (to the client)',
   // a payer's email, never in a clinic's list; labelled because the type lists every template
   webhook_endpoint_disabled: 'Webhook endpoint disabled (to a payer)',
 };

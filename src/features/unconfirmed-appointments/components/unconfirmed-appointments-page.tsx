@@ -8,10 +8,12 @@ import { formatAppointmentTime } from '@/lib/appointment-time';
 import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
+import { useOfferTimes } from '../api/offer-times';
 import { useUnconfirmedAppointments, type UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { formatWhen } from '../lib/display-time';
-import { requestActions, timeLeft, type Urgency } from '../lib/time-left';
+import { requestActions, timeLeft, type RequestAction, type Urgency } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
+import { OfferTimesDialog } from './offer-times-dialog';
 import { QueueHeader } from './queue-header';
 import { RequestDetails } from './request-details';
 import styles from './unconfirmed-appointments.module.css';
@@ -22,9 +24,10 @@ export function UnconfirmedAppointmentsPage() {
   const { organization } = useMembership();
   const queue = useUnconfirmedAppointments(organization.id);
   const decide = useDecideRequest(organization.id);
+  const offer = useOfferTimes(organization.id);
   const [therapist, setTherapist] = useState('');
   const [source, setSource] = useState('');
-  const [open, setOpen] = useState<{ kind: 'confirm' | 'decline'; request: UnconfirmedRequest } | null>(null);
+  const [open, setOpen] = useState<{ kind: RequestAction; request: UnconfirmedRequest } | null>(null);
   const [done, setDone] = useState('');
   const [expanded, setExpanded] = useState<string | null>(null);
   // requests decided here leave the list at once (the refetch confirms it)
@@ -143,6 +146,7 @@ export function UnconfirmedAppointmentsPage() {
   const close = () => {
     setOpen(null);
     decide.reset();
+    offer.reset();
   };
   const onDecided = (request: UnconfirmedRequest, message: string) => {
     const at = sorted.findIndex((r) => r.id === request.id);
@@ -208,11 +212,11 @@ export function UnconfirmedAppointmentsPage() {
                     key={kind}
                     id={`${kind}-${r.id}`}
                     size="small"
-                    variant={kind === 'confirm' ? 'primary' : 'danger'}
-                    aria-label={`${kind === 'confirm' ? 'Confirm' : 'Decline'} ${client}’s request`}
+                    variant={actionLooks[kind].variant}
+                    aria-label={actionLooks[kind].ariaLabel(client)}
                     onClick={() => setOpen({ kind, request: r })}
                   >
-                    {kind === 'confirm' ? 'Confirm' : 'Decline'}
+                    {actionLooks[kind].label}
                   </Button>
                 ))}
               </>
@@ -223,9 +227,34 @@ export function UnconfirmedAppointmentsPage() {
         />
       )}
 
-      {open ? (
+      {open?.kind === 'offer' ? (
+        <OfferTimesDialog
+          orgId={organization.id}
+          request={open.request}
+          pending={offer.isPending}
+          error={offer.error ? errorMessage(offer.error) : null}
+          onClose={close}
+          returnFocus={() => {
+            const target = focusAfterDecision.current;
+            focusAfterDecision.current = null;
+            return target ? document.getElementById(target) : null;
+          }}
+          onOffer={(form) =>
+            offer.mutate(
+              { requestId: open.request.id, form },
+              {
+                onSuccess: () =>
+                  onDecided(
+                    open.request,
+                    `Times offered: ${open.request.first_name} ${open.request.last_name} was emailed a link to pick one.`,
+                  ),
+              },
+            )
+          }
+        />
+      ) : open ? (
         <DecisionDialog
-          kind={open.kind}
+          kind={open.kind === 'confirm' ? 'confirm' : 'decline'}
           request={open.request}
           pending={decide.isPending}
           error={decide.error ? errorMessage(decide.error) : null}
@@ -266,6 +295,19 @@ export function UnconfirmedAppointmentsPage() {
 }
 
 const emptyStateId = 'unconfirmed-empty';
+
+const actionLooks: Record<
+  RequestAction,
+  { label: string; variant: 'primary' | 'secondary' | 'danger'; ariaLabel: (client: string) => string }
+> = {
+  confirm: { label: 'Confirm', variant: 'primary', ariaLabel: (client) => `Confirm ${client}’s request` },
+  offer: {
+    label: 'Offer times',
+    variant: 'secondary',
+    ariaLabel: (client) => `Offer ${client} other times`,
+  },
+  decline: { label: 'Decline', variant: 'danger', ariaLabel: (client) => `Decline ${client}’s request` },
+};
 
 const urgencyTone: Record<Exclude<Urgency, 'normal'>, 'warning' | 'danger'> = {
   soon: 'warning',

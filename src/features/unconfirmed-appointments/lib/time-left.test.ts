@@ -42,7 +42,11 @@ describe('durationInWords', () => {
 
 describe('requestActions', () => {
   it('offers confirm and decline until the request expires', () => {
-    expect(requestActions({ expires_at: '2027-05-02T00:00:00Z' }, now)).toEqual(['confirm', 'decline']);
+    expect(requestActions({ expires_at: '2027-05-02T00:00:00Z' }, now)).toEqual([
+      'confirm',
+      'offer',
+      'decline',
+    ]);
     expect(requestActions({ expires_at: '2027-05-01T11:59:00Z' }, now)).toEqual([]);
   });
 });

@@ -34,7 +34,12 @@ export function timeLeft(expiresAt: string | Date, now: Date): TimeLeft {
   return { label: words, urgency: 'normal', expired: false };
 }
 
-/** Confirm and Decline are offered while a request is pending and its 48 hours are not over. */
-export function requestActions(request: { expires_at: string }, now: Date): ('confirm' | 'decline')[] {
-  return timeLeft(request.expires_at, now).expired ? [] : ['confirm', 'decline'];
+export type RequestAction = 'confirm' | 'offer' | 'decline';
+
+/**
+ * Confirm, Offer other times and Decline are there while a request is pending and its 48 hours
+ * are not over.
+ */
+export function requestActions(request: { expires_at: string }, now: Date): RequestAction[] {
+  return timeLeft(request.expires_at, now).expired ? [] : ['confirm', 'offer', 'decline'];
 }

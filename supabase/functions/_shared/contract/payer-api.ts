@@ -60,9 +60,9 @@ export const therapistPageSchema = z.strictObject({
 });
 
 const requestState = z
-  .enum(['pending', 'confirmed', 'declined', 'expired', 'withdrawn'])
+  .enum(['pending', 'alternatives_offered', 'confirmed', 'declined', 'expired', 'withdrawn'])
   .describe(
-    'pending: waiting for the clinic (until expires_at). confirmed: the appointment is scheduled. declined: the clinic could not accept it. expired: not answered in time. withdrawn: the therapist no longer takes referrals, so the request was withdrawn; the client was told by email.',
+    'pending: waiting for the clinic (until expires_at). alternatives_offered: the clinic offered the client other times, held for them until expires_at; the client picks one (then confirmed, with the picked slot_start and therapist_id) or lets the offer expire. confirmed: the appointment is scheduled. declined: the clinic could not accept it. expired: not answered in time. withdrawn: the client withdrew the request, or the therapist no longer takes referrals; either way the slot is free again.',
   );
 
 export const requestStatusSchema = z.strictObject({

@@ -13,6 +13,7 @@ export const webhookEventTypes = [
   'request.declined',
   'request.expired',
   'request.withdrawn',
+  'request.alternatives_offered',
 ] as const;
 
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
@@ -29,12 +30,14 @@ export const webhookRequestDataSchema = z
       .nullable()
       .describe("The payer's own reference for the request: the Idempotency-Key it was made with."),
     state: z
-      .enum(['pending', 'confirmed', 'declined', 'expired', 'withdrawn'])
+      .enum(['pending', 'alternatives_offered', 'confirmed', 'declined', 'expired', 'withdrawn'])
       .describe('The state the request is in after this event.'),
     slot_start: instant.describe('Start of the requested slot.'),
     slot_end: instant.describe('End of the requested slot.'),
     time_zone: z.string().describe("IANA time zone of the therapist's office, e.g. America/Chicago."),
-    expires_at: instant.describe('When a pending request expires if nobody decides it.'),
+    expires_at: instant.describe(
+      'When a pending request expires if nobody decides it; while other times are offered, when the offer ends.',
+    ),
     decided_at: instant.nullable().describe('When the clinic confirmed or declined; null otherwise.'),
     therapist_id: z.uuid().describe('The therapist id as the payer API and the slot feed show it.'),
   })
@@ -68,4 +71,6 @@ export const webhookEventDescriptions: Record<WebhookEventType, string> = {
   'request.expired': 'Nobody decided the request within 48 hours (or before the slot started).',
   'request.withdrawn':
     'The request was withdrawn (by the client, or because the therapist left the program).',
+  'request.alternatives_offered':
+    'The clinic offered the client other times instead of the requested one; they are held until expires_at. A request.confirmed (with the picked slot) or request.expired follows.',
 };
