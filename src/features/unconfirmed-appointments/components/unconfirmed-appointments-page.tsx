@@ -8,7 +8,11 @@ import { formatAppointmentTime } from '@/lib/appointment-time';
 import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
-import { useUnconfirmedAppointments, type UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
+import {
+  sourceWords,
+  useUnconfirmedAppointments,
+  type UnconfirmedRequest,
+} from '../api/get-unconfirmed-appointments';
 import { formatWhen } from '../lib/display-time';
 import { requestActions, timeLeft, type Urgency } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
@@ -112,7 +116,7 @@ export function UnconfirmedAppointmentsPage() {
       filter: therapistFilter,
       cell: (r) => `${r.therapist_first_name} ${r.therapist_last_name}`,
     },
-    { id: 'source', header: 'Source', filter: sourceFilter, cell: (r) => r.source_label },
+    { id: 'source', header: 'Source', filter: sourceFilter, cell: (r) => sourceWords(r) },
     { id: 'arrived', header: 'Arrived', sortable: true, cell: (r) => formatWhen(r.created_at, r.time_zone) },
     {
       id: 'timeLeft',
