@@ -73,9 +73,9 @@ function SentDetails({ summary }: { summary: SentRequestSummary }) {
     Math.round((Date.parse(created.expires_at) - Date.parse(created.created_at)) / 60_000),
   );
   // if confirmed now: 48 hours from now, or the appointment's start if that comes first
-  const answerBy = new Date(
-    Math.min(Date.parse(created.created_at) + answerHours * 3_600_000, Date.parse(slot.start)),
-  ).toISOString();
+  const deadline = Date.parse(created.created_at) + answerHours * 3_600_000;
+  const beginsFirst = Date.parse(slot.start) <= deadline;
+  const answerBy = new Date(deadline).toISOString();
   const officeTime = { officeTimeZone: slot.time_zone, officeName: slot.office_name };
 
   return (
@@ -117,8 +117,16 @@ function SentDetails({ summary }: { summary: SentRequestSummary }) {
       </dl>
       <h2>What happens next</h2>
       <p>
-        Once you confirm, {summary.clinicName} has {answerHours} hours to confirm or decline — if you confirm
-        now, by <time dateTime={answerBy}>{formatAppointmentTime(answerBy, officeTime)}</time> at the latest.
+        Once you confirm, {summary.clinicName} has {answerHours} hours to confirm or decline
+        {beginsFirst ? (
+          <> — or until the appointment begins, which is sooner.</>
+        ) : (
+          <>
+            {' '}
+            — if you confirm now, by{' '}
+            <time dateTime={answerBy}>{formatAppointmentTime(answerBy, officeTime)}</time> at the latest.
+          </>
+        )}{' '}
         We email you their answer. No email from us? Check your spam folder, or check the address and request
         the time again.
       </p>
