@@ -249,8 +249,8 @@ test('a minor is told to have a parent or guardian request, and nothing is sent'
   await page.getByLabel('Email').fill(`minor-${Date.now()}@example.com`);
   await page.getByLabel('Phone').fill('617-555-0123');
   await page.getByLabel('Date of birth').fill(`${new Date().getFullYear() - 14}-01-01`);
-  // under 18: the form asks whether a parent or guardian is making the request
-  await expect(page.getByLabel(/I am this client’s parent or legal guardian/)).toBeVisible();
+  // Priya does not see adolescents: no parent or guardian can request her for them either
+  await expect(page.getByLabel(/I am this client’s parent or legal guardian/)).toHaveCount(0);
   await page.getByLabel('Telehealth (a video call)').check();
   await page.getByRole('button', { name: 'Send request' }).click();
   const dateOfBirth = page.getByLabel('Date of birth');

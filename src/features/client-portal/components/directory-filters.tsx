@@ -59,7 +59,7 @@ export function DirectoryFiltersForm({ filters, onChange, locations, payers }: D
             value={filters.insurance ?? ''}
             onChange={(event) => set('insurance', event.target.value)}
           >
-            <option value="">Any (or paying myself)</option>
+            <option value="">Any</option>
             {payers.map((payer) => (
               <option key={payer.id} value={payer.id}>
                 {payer.name}

@@ -55,7 +55,11 @@ export function RequestDetailsPage() {
     <PortalShell>
       <div className={styles.portalPage}>
         <p className="eyebrow">{page.data ? page.data.clinic.name : 'Request an appointment'}</p>
-        <h1>Your appointment request</h1>
+        <h1>
+          {page.data
+            ? `Request a time with ${page.data.therapist.first_name} ${page.data.therapist.last_name}`
+            : 'Request a time'}
+        </h1>
         <PortalSteps current="Your details" />
         {page.isPending || (slotStart && slot.isPending) ? (
           <LoadingState label="Loading the time you chose…" />

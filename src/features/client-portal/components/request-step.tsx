@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { DateTimeField, FieldError, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { vocabularyLabel } from '@/lib/profile-vocabulary';
-import { ageOn, agesServedProblem, todayIn } from '../lib/ages-served';
+import { ageGroupOf, ageOn, agesServedProblem, todayIn } from '../lib/ages-served';
 import { useCreatePortalRequest } from '../api/create-portal-request';
 import { useTherapistSlots } from '../api/get-therapist-slots';
 import { submissionAttempt, type SubmissionAttempt } from '../lib/idempotency';
@@ -176,7 +176,10 @@ export function RequestStep({
   const insurance = therapist.accepted_payers.find((payer) => payer.id === insuranceId);
   const dateOfBirth = useWatch({ control, name: 'date_of_birth' }) ?? '';
   const age = ageOn(dateOfBirth, todayIn(clinic.time_zone));
-  const askGuardian = (age !== null && age >= 0 && age < 18) || Boolean(errors.requested_by_guardian);
+  // a parent or guardian is asked about only for a minor the therapist sees (anyone else is refused)
+  const askGuardian =
+    (age !== null && age >= 0 && age < 18 && therapist.ages_served.includes(ageGroupOf(age))) ||
+    Boolean(errors.requested_by_guardian);
   const pending = create.isPending;
 
   return (
@@ -205,10 +208,6 @@ export function RequestStep({
             ({slotMinutes(slot)} minutes)
             {slotTaken ? <strong className={styles.portalUnavailable}> — no longer available</strong> : null}
           </dd>
-        </div>
-        <div>
-          <dt>Office</dt>
-          <dd>{slot.office_name}</dd>
         </div>
       </dl>
       <p>
@@ -375,7 +374,7 @@ export function RequestStep({
         )}
 
         <fieldset className={styles.portalFieldset}>
-          <legend>Insurance</legend>
+          <legend>Paying for your visit</legend>
           <div className={styles.portalFormGrid}>
             <SelectField
               id="request-insurance"
