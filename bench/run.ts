@@ -18,6 +18,7 @@ import { describeStatsAfterCrash, measureStatsAfterCrash, statsAfterCrashBudget 
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
 import { feedTherapists, measureFhirFeed } from './fhir-feed.ts';
 import { measureHistory } from './history.ts';
+import { describePublicPageJs, measurePublicPageJs, publicPageJsBudgetKb } from './public-page-js.ts';
 import {
   badgeBudgetMs,
   fanOutBudgetSeconds,
@@ -414,6 +415,13 @@ async function main() {
       `${round(largestLazy, 1)} KB`,
       '≤ 120 KB',
       largestLazy <= 120,
+    );
+    const publicPageJs = await measurePublicPageJs(outDir);
+    record(
+      'vite build: public request page, first view JS (gzip)',
+      describePublicPageJs(publicPageJs),
+      `≤ ${publicPageJsBudgetKb} KB`,
+      publicPageJs.totalKb <= publicPageJsBudgetKb,
     );
 
     // The browser figures are taken on a quiet stack: the emails this run queued (the expiry

@@ -192,20 +192,42 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
+/** The public request page's steps, in order: each its own address and its own chunk. */
+export const publicRequestSteps: { path: string; load: () => Promise<ComponentType> }[] = [
+  {
+    path: '/request/:clinicSlug',
+    load: async () =>
+      (await import('@/features/client-portal/components/client-portal-page')).ClientPortalPage,
+  },
+  {
+    path: '/request/:clinicSlug/therapists/:therapistId',
+    load: async () =>
+      (await import('@/features/client-portal/components/therapist-times-page')).TherapistTimesPage,
+  },
+  {
+    path: '/request/:clinicSlug/therapists/:therapistId/request',
+    load: async () =>
+      (await import('@/features/client-portal/components/request-details-page')).RequestDetailsPage,
+  },
+  {
+    path: '/request/:clinicSlug/sent',
+    load: async () => (await import('@/features/client-portal/components/request-sent-page')).RequestSentPage,
+  },
+];
+
 /** Every route of the app. */
 export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
   const pages = signedInPages(queryClient);
   return [
     { path: paths.signIn, Component: SignInPage, errorElement: <RouteErrorPage standalone /> },
-    // public: a clinic's request page for prospective clients, no sign-in
-    {
-      path: '/request/:clinicSlug',
-      lazy: async () => ({
-        Component: (await import('@/features/client-portal/components/client-portal-page')).ClientPortalPage,
-      }),
+    // public: a clinic's request page for prospective clients, no sign-in; each step has its own
+    // address (therapists → times → details → sent) so Back, Refresh and a shared link work
+    ...publicRequestSteps.map(({ path, load }) => ({
+      path,
+      lazy: async () => ({ Component: await load() }),
       HydrateFallback: StartingApp,
       errorElement: <RouteErrorPage standalone />,
-    },
+    })),
     // public: where the link in a request's verification email leads
     {
       path: '/request/:clinicSlug/verify',

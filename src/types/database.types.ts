@@ -723,6 +723,7 @@ export type Database = {
       referral_requests: {
         Row: {
           appointment_id: string | null
+          booking_referral: string | null
           client_id: string | null
           created_at: string
           date_of_birth: string
@@ -735,6 +736,7 @@ export type Database = {
           first_name: string
           id: string
           idempotency_key: string
+          insurance_payer_id: string | null
           last_name: string
           location_id: string | null
           member_id: string | null
@@ -745,8 +747,11 @@ export type Database = {
           org_id: string
           payer_id: string | null
           phone: string
+          referral_source: string | null
           reminder_sent_at: string | null
           request_hash: string | null
+          requested_by_guardian: boolean
+          session_format: string | null
           slot: unknown
           source: Database["public"]["Enums"]["referral_source"]
           status: Database["public"]["Enums"]["referral_status"]
@@ -757,6 +762,7 @@ export type Database = {
         }
         Insert: {
           appointment_id?: string | null
+          booking_referral?: string | null
           client_id?: string | null
           created_at?: string
           date_of_birth: string
@@ -769,6 +775,7 @@ export type Database = {
           first_name: string
           id?: string
           idempotency_key: string
+          insurance_payer_id?: string | null
           last_name: string
           location_id?: string | null
           member_id?: string | null
@@ -779,8 +786,11 @@ export type Database = {
           org_id: string
           payer_id?: string | null
           phone: string
+          referral_source?: string | null
           reminder_sent_at?: string | null
           request_hash?: string | null
+          requested_by_guardian?: boolean
+          session_format?: string | null
           slot: unknown
           source: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
@@ -791,6 +801,7 @@ export type Database = {
         }
         Update: {
           appointment_id?: string | null
+          booking_referral?: string | null
           client_id?: string | null
           created_at?: string
           date_of_birth?: string
@@ -803,6 +814,7 @@ export type Database = {
           first_name?: string
           id?: string
           idempotency_key?: string
+          insurance_payer_id?: string | null
           last_name?: string
           location_id?: string | null
           member_id?: string | null
@@ -813,8 +825,11 @@ export type Database = {
           org_id?: string
           payer_id?: string | null
           phone?: string
+          referral_source?: string | null
           reminder_sent_at?: string | null
           request_hash?: string | null
+          requested_by_guardian?: boolean
+          session_format?: string | null
           slot?: unknown
           source?: Database["public"]["Enums"]["referral_source"]
           status?: Database["public"]["Enums"]["referral_status"]
@@ -829,6 +844,13 @@ export type Database = {
             columns: ["appointment_id"]
             isOneToOne: false
             referencedRelation: "appointments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "referral_requests_insurance_payer_id_fkey"
+            columns: ["insurance_payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
             referencedColumns: ["id"]
           },
           {
@@ -1511,12 +1533,14 @@ export type Database = {
       }
       unconfirmed_requests: {
         Row: {
+          booking_referral: string | null
           created_at: string | null
           date_of_birth: string | null
           email: string | null
           expires_at: string | null
           first_name: string | null
           id: string | null
+          insurance_name: string | null
           last_name: string | null
           location_name: string | null
           member_id: string | null
@@ -1524,6 +1548,9 @@ export type Database = {
           org_id: string | null
           payer_id: string | null
           phone: string | null
+          referral_source: string | null
+          requested_by_guardian: boolean | null
+          session_format: string | null
           slot_end: string | null
           slot_start: string | null
           source: Database["public"]["Enums"]["referral_source"] | null
@@ -1534,12 +1561,14 @@ export type Database = {
           time_zone: string | null
         }
         Insert: {
+          booking_referral?: string | null
           created_at?: string | null
           date_of_birth?: string | null
           email?: string | null
           expires_at?: string | null
           first_name?: string | null
           id?: string | null
+          insurance_name?: string | null
           last_name?: string | null
           location_name?: string | null
           member_id?: string | null
@@ -1547,6 +1576,9 @@ export type Database = {
           org_id?: string | null
           payer_id?: string | null
           phone?: string | null
+          referral_source?: string | null
+          requested_by_guardian?: boolean | null
+          session_format?: string | null
           slot_end?: string | null
           slot_start?: string | null
           source?: Database["public"]["Enums"]["referral_source"] | null
@@ -1557,12 +1589,14 @@ export type Database = {
           time_zone?: string | null
         }
         Update: {
+          booking_referral?: string | null
           created_at?: string | null
           date_of_birth?: string | null
           email?: string | null
           expires_at?: string | null
           first_name?: string | null
           id?: string | null
+          insurance_name?: string | null
           last_name?: string | null
           location_name?: string | null
           member_id?: string | null
@@ -1570,6 +1604,9 @@ export type Database = {
           org_id?: string | null
           payer_id?: string | null
           phone?: string | null
+          referral_source?: string | null
+          requested_by_guardian?: boolean | null
+          session_format?: string | null
           slot_end?: string | null
           slot_start?: string | null
           source?: Database["public"]["Enums"]["referral_source"] | null
@@ -1665,17 +1702,22 @@ export type Database = {
       }
       create_portal_request: {
         Args: {
+          booking_referral?: string
           client_address: string
           clinic: string
           date_of_birth: string
           email: string
           first_name: string
           idempotency_key: string
+          insurance_payer?: string
           last_name: string
           member_id: string
           note: string
           phone: string
+          referral_source?: string
           request_hash: string
+          requested_by_guardian?: boolean
+          session_format?: string
           slot_start: string
           therapist: string
         }
@@ -1916,6 +1958,18 @@ export type Database = {
           time_zone: string
         }[]
       }
+      portal_clinic_page: {
+        Args: { slug: string }
+        Returns: {
+          clinic_id: string
+          locations: Json
+          min_notice_hours: number
+          name: string
+          payers: Json
+          takes_requests: boolean
+          time_zone: string
+        }[]
+      }
       program_grid_page: {
         Args: {
           descending?: boolean
@@ -1953,15 +2007,19 @@ export type Database = {
           any_formats?: string[]
           any_languages?: string[]
           any_specialties?: string[]
+          at_location?: string
           clinic: string
           in_city?: string
           in_state?: string
+          only_therapist?: string
           page_size?: number
           payer: string
           slot_count?: number
+          takes_payer?: string
         }
         Returns: {
           about_me: string
+          accepted_payers: Json
           ages_served: string[]
           clinic_name: string
           clinic_slug: string

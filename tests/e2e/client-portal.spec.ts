@@ -29,40 +29,77 @@ async function emailTo(address: string, subject: string): Promise<{ subject: str
 // a viewer far from the clinic (New York): every time must be shown in their zone, zone named
 test.use({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
 
-test('a prospective client requests Priya’s first open time, and the clinic’s scheduler sees the request', async ({
+test('a prospective client goes step by step (Back and Refresh work on each), and the clinic’s scheduler sees the request with its source', async ({
   page,
 }) => {
+  // every step, Back, Forward and Refresh on each, and an accessibility check of each state
+  test.setTimeout(180_000);
   const email = `client-${Date.now()}@example.com`;
 
-  await page.goto('/request/harborview');
+  // a payer's directory linked here: its source and reference ride along through every step
+  await page.goto('/request/harborview?source=e2e-directory&booking-referral=e2e-ref-1');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' }),
   ).toBeVisible();
-  await expect(page.getByText('Times are shown in your time zone (America/Los_Angeles).')).toBeVisible();
+  await expect(page.getByText(/Times are shown in each office’s time zone/)).toContainText(
+    '(yours is America/Los_Angeles).',
+  );
+  await expect(page.getByText(/Times less than 24 hours away can’t be requested online/)).toBeVisible();
   await expectAccessible(page);
 
   // filter: Priya treats anxiety and speaks Hindi
   await page.getByLabel('Specialty').selectOption({ label: 'Anxiety' });
   await page.getByLabel('Language').selectOption({ label: 'Hindi' });
-  await expect(page).toHaveURL(/\/request\/harborview\?specialty=anxiety&language=hi$/);
+  await expect(page).toHaveURL(
+    /\/request\/harborview\?specialty=anxiety&language=hi&source=e2e-directory&booking-referral=e2e-ref-1$/,
+  );
   await expect(page.getByRole('status')).toHaveText('1 therapist matches these filters.');
   const card = page.getByRole('article', { name: /Priya Raman/ });
   await expect(card.getByText('PhD, Licensed Psychologist')).toBeVisible();
-  await expect(card.getByRole('listitem').filter({ hasText: 'Anxiety' })).toBeVisible();
 
-  // her first open time, shown in Pacific time
-  const firstTime = card
-    .getByRole('list', { name: 'Next open times with Priya Raman' })
-    .getByRole('button')
+  // step 2: all of her open times
+  await card.getByRole('link', { name: 'All open times with Priya Raman' }).click();
+  const timesHeading = page.getByRole('heading', { level: 1, name: 'Open times with Priya Raman' });
+  await expect(timesHeading).toBeFocused();
+  await expect(page).toHaveURL(/\/request\/harborview\/therapists\/[0-9a-f-]{36}\?source=e2e-directory/);
+  await expectAccessible(page);
+  const firstTime = page
+    .getByRole('group', { name: 'Open times with Priya Raman' })
+    .getByRole('link')
     .first();
-  await expect(firstTime).toHaveText(/ \(\d{1,2}:\d{2}\s[AP]M P[DS]T your time\)$/);
-  const chosenTime = await firstTime.innerText();
-  await firstTime.focus();
-  await page.keyboard.press('Enter');
+  const chosenSlot = new URL((await firstTime.getAttribute('href')) ?? '', 'http://x').searchParams.get(
+    'slot',
+  )!;
+  await firstTime.click();
 
+  // step 3: the details, at an address that names the time (and nothing the person types)
   const formHeading = page.getByRole('heading', { level: 2, name: 'Your appointment request' });
   await expect(formHeading).toBeFocused();
-  await expect(page.getByText('Priya Raman, PhD, Licensed Psychologist')).toBeVisible();
+  await expect(page).toHaveURL(
+    /\/therapists\/[0-9a-f-]{36}\/request\?slot=.+&source=e2e-directory&booking-referral=e2e-ref-1$/,
+  );
+  const chosenTime = await page.getByRole('definition').locator('time').first().innerText();
+  expect(chosenTime).toMatch(/E[DS]T, Back Bay Office \(.+P[DS]T your time\)/);
+  await expectAccessible(page);
+
+  // Back through every step, Forward again, and Refresh on each: the same step comes back
+  await page.goBack();
+  await expect(timesHeading).toBeVisible();
+  await page.reload();
+  await expect(timesHeading).toBeVisible();
+  await page.goBack();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Language')).toHaveValue('hi');
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('1 therapist matches these filters.');
+  await page.goForward();
+  await expect(timesHeading).toBeVisible();
+  await page.goForward();
+  await expect(formHeading).toBeVisible();
+  await page.reload();
+  await expect(formHeading).toBeVisible();
   await expect(page.getByText(chosenTime, { exact: true })).toBeVisible();
 
   // Send with nothing filled in: every field says what is wrong, and focus goes to the first
@@ -72,6 +109,7 @@ test('a prospective client requests Priya’s first open time, and the clinic’
   await expectAccessible(page);
 
   // the keyboard path: type, Tab to the next field, Enter to send
+  await page.getByLabel('First name').focus();
   await page.keyboard.type('Alex');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Last name')).toBeFocused();
@@ -81,22 +119,45 @@ test('a prospective client requests Priya’s first open time, and the clinic’
   await page.keyboard.press('Tab');
   await page.keyboard.type('(617) 555-0199');
   await page.getByLabel('Date of birth').fill('1990-04-12');
+  await page.getByLabel('In person at Back Bay Office').check();
+  // the member ID comes with the insurance it belongs to
+  await expect(page.getByLabel(/member ID/)).toHaveCount(0);
+  await page.getByLabel('Insurance (optional)').selectOption({ label: 'Aetna' });
+  await page.getByLabel('Aetna member ID').fill('W123456789');
+  await expectAccessible(page);
   await page.getByLabel('Note to the clinic (optional)').fill('Evenings work best for me.');
   await page.getByLabel('Email').focus();
   await page.keyboard.press('Enter');
 
-  // the request waits for the email confirmation: the page says where the link went and by when
-  const sent = page.getByRole('heading', { level: 2, name: 'Check your email to confirm your request' });
+  // step 4: the request waits for the email confirmation; the whole request is repeated
+  const sent = page.getByRole('heading', { level: 1, name: 'Check your email to confirm your request' });
   await expect(sent).toBeFocused();
-  const confirmation = page.getByRole('region', { name: 'Check your email to confirm your request' });
+  await expect(page).toHaveURL(/\/request\/harborview\/sent$/);
+  const confirmation = page.getByRole('region', { name: 'Your request' });
   await expect(confirmation).toContainText(
     new RegExp(
       `We sent a link to ${email.replace(/[.]/g, '\\.')}\\. Open it within 30 minutes — by \\w{3}, \\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s[AP]M P[DS]T — to send your request to Harborview Counseling Collective\\.`,
     ),
   );
-  await expect(confirmation.getByText(chosenTime, { exact: true })).toBeVisible();
+  const repeated = async () => {
+    await expect(confirmation.getByText(chosenTime, { exact: true })).toBeVisible();
+    await expect(confirmation).toContainText('TherapistPriya Raman');
+    await expect(confirmation).toContainText('WhereIn person at Back Bay Office');
+    await expect(confirmation).toContainText('InsuranceAetna');
+    await expect(confirmation).toContainText(/has 48 hours to confirm or decline/);
+  };
+  await repeated();
   await expect(page.getByText('Alex')).toHaveCount(0);
+  await expect(page.getByText('W123456789')).toHaveCount(0);
   await expectAccessible(page);
+  // a refresh keeps what the step repeats (kept in the history entry, not in the address)
+  await page.reload();
+  await repeated();
+  // Back leaves the sent step for the times (the form is not sent twice by going back)
+  await page.goBack();
+  await expect(timesHeading).toBeVisible();
+  await page.goForward();
+  await expect(sent).toBeVisible();
 
   // the link in the email (dev inbox) opens the verification page; the person confirms there
   const message = await emailTo(
@@ -144,29 +205,75 @@ test('a prospective client requests Priya’s first open time, and the clinic’
   });
   expect(signInError).toBeNull();
   const { data, error } = await scheduler
-    .from('referral_requests')
-    .select('first_name, source, status')
+    .from('unconfirmed_requests')
+    .select(
+      'first_name, source, source_label, referral_source, booking_referral, session_format, insurance_name, slot_start',
+    )
     .eq('email', email);
   expect(error).toBeNull();
-  expect(data).toEqual([{ first_name: 'Alex', source: 'client_portal', status: 'pending' }]);
+  expect(data).toEqual([
+    {
+      first_name: 'Alex',
+      source: 'client_portal',
+      source_label: 'Client Portal',
+      referral_source: 'e2e-directory',
+      booking_referral: 'e2e-ref-1',
+      session_format: 'in_person',
+      insurance_name: 'Aetna',
+      slot_start: expect.any(String),
+    },
+  ]);
+  expect(Date.parse(data![0]!.slot_start!)).toBe(Date.parse(chosenSlot));
 
   // the time is no longer offered to the next person
   await page.goto('/request/harborview');
-  const times = page.getByRole('list', { name: 'Next open times with Priya Raman' }).getByRole('button');
+  const times = page.getByRole('list', { name: 'Next open times with Priya Raman' }).getByRole('link');
   await expect(times.first()).toBeVisible();
   await expect(times.filter({ hasText: chosenTime })).toHaveCount(0);
 });
 
-test('on a phone the page is one column, usable and accessible', async ({ page }) => {
+test('a minor is told to have a parent or guardian request, and nothing is sent', async ({ page }) => {
+  await page.goto('/request/harborview');
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/client-portal/')) requests.push(r.url());
+  });
+  await page
+    .getByRole('list', { name: 'Next open times with Priya Raman' })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your appointment request' })).toBeFocused();
+  await page.getByLabel('First name').fill('Sam');
+  await page.getByLabel('Last name').fill('Lee');
+  await page.getByLabel('Email').fill(`minor-${Date.now()}@example.com`);
+  await page.getByLabel('Phone').fill('617-555-0123');
+  await page.getByLabel('Date of birth').fill(`${new Date().getFullYear() - 14}-01-01`);
+  // Priya does not see adolescents: no parent or guardian can request her for them either
+  await expect(page.getByLabel(/I am this client’s parent or legal guardian/)).toHaveCount(0);
+  await page.getByLabel('Telehealth (a video call)').check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const dateOfBirth = page.getByLabel('Date of birth');
+  await expect(dateOfBirth).toBeFocused();
+  await expect(
+    page.getByText(/Priya Raman sees young adults \(18–25\), adults \(26–64\) only\./),
+  ).toBeVisible();
+  await expect(page.getByText(/for anyone under 18, a parent or guardian makes the request\./)).toBeVisible();
+  await expectAccessible(page);
+  expect(requests).toEqual([]);
+});
+
+test('on a phone the whole journey is one column, usable and accessible', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
+  const fits = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.goto('/request/harborview');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Harborview Counseling Collective' }),
   ).toBeVisible();
   await expect(page.getByRole('article', { name: /Priya Raman/ })).toBeVisible();
   await expectAccessible(page);
-  // nothing wider than the screen
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await fits();
   // the filters stack: each select starts at the same left edge
   const lefts = await Promise.all(
     ['Specialty', 'Language', 'Age group', 'Session format'].map(
@@ -179,13 +286,38 @@ test('on a phone the page is one column, usable and accessible', async ({ page }
     .getByRole('article', { name: /Priya Raman/ })
     .getByRole('button', { name: 'Read more about Priya Raman' })
     .click();
-  await page
-    .getByRole('list', { name: 'Next open times with Priya Raman' })
-    .getByRole('button')
-    .first()
-    .click();
+  await page.getByRole('link', { name: 'All open times with Priya Raman' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Open times with Priya Raman' })).toBeFocused();
+  await expectAccessible(page);
+  await fits();
+  // a later time than the other journeys take
+  await page.getByRole('group', { name: 'Open times with Priya Raman' }).getByRole('link').nth(3).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Your appointment request' })).toBeFocused();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+  await fits();
+
+  await page.getByLabel('First name').fill('Riley');
+  await page.getByLabel('Last name').fill('Chen');
+  await page.getByLabel('Email').fill(`phone-${Date.now()}@example.com`);
+  await page.getByLabel('Phone').fill('617-555-0142');
+  await page.getByLabel('Date of birth').fill('1985-09-30');
+  await page.getByLabel('Telehealth (a video call)').check();
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Check your email to confirm your request' }),
+  ).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Your request' })).toContainText(
+    'WhereTelehealth (a video call)',
+  );
+  await expectAccessible(page);
+  await fits();
+});
+
+test('an unknown clinic link is a “not found” page', async ({ page }) => {
+  await page.goto('/request/no-such-clinic');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByText(/No clinic has this address\./)).toBeVisible();
+  await expect(page.getByText(/doesn’t take appointment requests online/)).toHaveCount(0);
   await expectAccessible(page);
 });
 

@@ -74,6 +74,29 @@ for (const size of sizes) {
       await settled(page);
       await checkPage(page, 'client-portal');
 
+      // the request's other steps: a therapist's times, the details form, the sent step opened
+      // from its address alone, and an unknown clinic link
+      await page.getByRole('link', { name: 'All open times with Priya Raman' }).click();
+      await heading(page, 'Open times with Priya Raman');
+      await settled(page);
+      await checkPage(page, 'client-portal-times');
+      await page
+        .getByRole('group', { name: 'Open times with Priya Raman' })
+        .getByRole('link')
+        .first()
+        .click();
+      await heading(page, 'Your appointment request', 2);
+      await checkPage(page, 'client-portal-details');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect(page.getByText('First name is required.')).toBeVisible();
+      await checkPage(page, 'client-portal-details-errors');
+      await page.goto('/request/harborview/sent');
+      await heading(page, 'Check your email to confirm your request');
+      await checkPage(page, 'client-portal-sent-without-details');
+      await page.goto('/request/no-such-clinic');
+      await heading(page, 'Page not found');
+      await checkPage(page, 'client-portal-not-found');
+
       await page.goto('/request/harborview/verify?token=not-a-real-token');
       await expect(page.getByRole('button').or(page.getByRole('alert')).first()).toBeVisible();
       await checkPage(page, 'client-portal-verify');

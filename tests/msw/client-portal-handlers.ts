@@ -6,7 +6,8 @@
  * and change the state with `takeSlot`; each test calls `servePortal()` first.
  */
 import { http, HttpResponse } from 'msw';
-import type { PortalSlot, PortalTherapist } from '@/features/client-portal/schemas';
+import { agesServedProblem, todayIn } from '@/features/client-portal/lib/ages-served';
+import type { PortalClinic, PortalSlot, PortalTherapist } from '@/features/client-portal/schemas';
 import {
   firstIssue,
   idempotencyKeySchema,
@@ -51,6 +52,39 @@ type Listed = Omit<PortalTherapist, 'next_slots'> & { open: PortalSlot[] };
 
 const clinicRef = { name: harborview.name, slug: harborview.slug };
 
+/** Payers of the demo catalog the therapists below take. */
+export const portalPayers = {
+  aetna: { id: 'a0000000-0000-4000-8000-000000000001', name: 'Aetna' },
+  bcbs: { id: 'a0000000-0000-4000-8000-000000000002', name: 'Blue Cross Blue Shield of Massachusetts' },
+};
+export const portalOffices = {
+  backBay: {
+    id: 'b0000000-0000-4000-8000-000000000001',
+    name: 'Back Bay Office',
+    city: 'Boston',
+    state: 'MA',
+  },
+  denver: {
+    id: 'b0000000-0000-4000-8000-000000000002',
+    name: 'Denver Highlands Office',
+    city: 'Denver',
+    state: 'CO',
+  },
+};
+
+/** The clinic as the function describes it: its offices, the payers its therapists take, a day's notice. */
+const clinicAnswer: PortalClinic = {
+  name: harborview.name,
+  time_zone: harborview.time_zone,
+  min_notice_hours: 24,
+  locations: [portalOffices.backBay, portalOffices.denver],
+  payers: [portalPayers.aetna, portalPayers.bcbs],
+};
+const officeOf: Record<string, string> = {
+  [staffId('03')]: portalOffices.backBay.id,
+  [staffId('05')]: portalOffices.denver.id,
+};
+
 /** Priya's profile as the demo seed submits it; Sofia's is made up (her seed profile is not submitted). */
 function initialTherapists(): Listed[] {
   return [
@@ -77,6 +111,7 @@ function initialTherapists(): Listed[] {
       pronouns: 'she/her',
       first_session_note: 'We will talk about what brings you in.',
       location: { name: 'Back Bay Office', city: 'Boston', state: 'MA' },
+      accepted_payers: [portalPayers.aetna, portalPayers.bcbs],
       open: [slot(2, 13), slot(2, 14), slot(2, 15), slot(3, 17), slot(3, 18), slot(30, 13)].map(at(backBay)),
     },
     {
@@ -99,6 +134,7 @@ function initialTherapists(): Listed[] {
       pronouns: null,
       first_session_note: null,
       location: { name: 'Denver Highlands Office', city: 'Denver', state: 'CO' },
+      accepted_payers: [portalPayers.aetna],
       open: [slot(3, 15), slot(5, 15)].map(at(denverHighlands)),
     },
   ];
@@ -187,7 +223,17 @@ const knownQuery = new Set([
   'city',
   'cursor',
   'limit',
+  'location',
+  'insurance',
 ]);
+
+/** The function's answers for an address that is not a clinic's request page. */
+function clinicRefusal(slug: unknown): Response | null {
+  if (slug === harborview.slug) return null;
+  if (slug === 'cedar-ridge')
+    return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+  return apiError(404, 'clinic_not_found', 'No clinic has this address.');
+}
 
 const canonical = (value: unknown): string =>
   value && typeof value === 'object' && !Array.isArray(value)
@@ -208,8 +254,8 @@ const clientPortalHandlers = [
   http.get(`${fn}/clinics/:slug`, ({ request, params }) => {
     const refused = withoutApiKey(request);
     if (refused) return refused;
-    if (params.slug !== harborview.slug)
-      return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    const unknown = clinicRefusal(params.slug);
+    if (unknown) return unknown;
     const query = new URL(request.url).searchParams;
     clientPortalLog.directoryQueries.push(query);
     for (const name of query.keys()) {
@@ -226,7 +272,9 @@ const clientPortalHandlers = [
           overlaps(t.specialties, list('specialty')) &&
           overlaps(t.languages, list('language')) &&
           overlaps(t.ages_served, list('age_group')) &&
-          overlaps(t.session_formats, list('session_format')),
+          overlaps(t.session_formats, list('session_format')) &&
+          (!query.get('location') || officeOf[t.id] === query.get('location')) &&
+          (!query.get('insurance') || t.accepted_payers.some((p) => p.id === query.get('insurance'))),
       )
       .sort((a, b) => `${a.last_name} ${a.first_name}`.localeCompare(`${b.last_name} ${b.first_name}`));
     const cursor = query.get('cursor');
@@ -234,17 +282,28 @@ const clientPortalHandlers = [
     const page = matching.slice(start, start + limit);
     const more = matching.length > start + limit;
     return HttpResponse.json({
-      clinic: { name: harborview.name, time_zone: harborview.time_zone },
+      clinic: clinicAnswer,
       data: page.map(publicShape),
       next_cursor: more ? page.at(-1)!.id : null,
     });
   }),
 
+  http.get(`${fn}/clinics/:slug/therapists/:id`, ({ request, params }) => {
+    const refused = withoutApiKey(request);
+    if (refused) return refused;
+    const unknown = clinicRefusal(params.slug);
+    if (unknown) return unknown;
+    const therapist = therapists.find((t) => t.id === params.id);
+    if (!therapist)
+      return apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.');
+    return HttpResponse.json({ clinic: clinicAnswer, therapist: publicShape(therapist) });
+  }),
+
   http.get(`${fn}/clinics/:slug/therapists/:id/slots`, ({ request, params }) => {
     const refused = withoutApiKey(request);
     if (refused) return refused;
-    if (params.slug !== harborview.slug)
-      return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
+    const unknown = clinicRefusal(params.slug);
+    if (unknown) return unknown;
     const query = new URL(request.url).searchParams;
     clientPortalLog.slotQueries.push(query);
     const from = Date.parse(query.get('from') ?? '');
@@ -282,10 +341,8 @@ const clientPortalHandlers = [
       });
       return response;
     };
-    if (params.slug !== harborview.slug)
-      return answer(
-        apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.'),
-      );
+    const unknown = clinicRefusal(params.slug);
+    if (unknown) return answer(unknown);
     const key = idempotencyKeySchema.safeParse(idempotencyKey ?? undefined);
     if (!key.success) return answer(apiError(400, 'idempotency_key_required', firstIssue(key.error).message));
     if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
@@ -318,6 +375,39 @@ const clientPortalHandlers = [
       return answer(
         apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.', 'therapist_id'),
       );
+    // the database's checks of the client's age and choices (create_portal_request)
+    const age = agesServedProblem({
+      therapistName: `${therapist.first_name} ${therapist.last_name}`,
+      agesServed: therapist.ages_served,
+      dateOfBirth: parsed.data.date_of_birth,
+      today: todayIn(harborview.time_zone),
+      byGuardian: parsed.data.requested_by_guardian ?? false,
+    });
+    if (age) {
+      const code = age.field === 'date_of_birth' ? 'outside_ages_served' : 'guardian_required';
+      return answer(apiError(422, code, age.message, age.field));
+    }
+    const format =
+      parsed.data.session_format ??
+      (therapist.session_formats.length === 1 ? therapist.session_formats[0] : undefined);
+    if (!format || !therapist.session_formats.includes(format)) {
+      return answer(
+        apiError(422, 'session_format_not_offered', 'Choose in person or telehealth.', 'session_format'),
+      );
+    }
+    if (
+      parsed.data.insurance_payer_id &&
+      !therapist.accepted_payers.some((p) => p.id === parsed.data.insurance_payer_id)
+    ) {
+      return answer(
+        apiError(
+          422,
+          'insurance_not_taken',
+          'This therapist does not take that insurance.',
+          'insurance_payer_id',
+        ),
+      );
+    }
     const start = new Date(parsed.data.slot_start).toISOString();
     if (!openSlots(therapist).some((s) => s.start === start)) {
       return answer(apiError(409, 'slot_not_open', 'This time is not open (any more).', 'slot_start'));

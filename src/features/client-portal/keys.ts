@@ -6,6 +6,10 @@ export const clientPortalKeys = {
   directories: (clinicSlug: string) => [...clientPortalKeys.all(clinicSlug), 'directory'] as const,
   directory: (clinicSlug: string, filters: DirectoryFilters) =>
     [...clientPortalKeys.directories(clinicSlug), filters] as const,
+  therapist: (clinicSlug: string, therapistId: string) =>
+    [...clientPortalKeys.all(clinicSlug), 'therapist', therapistId] as const,
+  slotAt: (clinicSlug: string, therapistId: string, start: string) =>
+    [...clientPortalKeys.all(clinicSlug), 'slot-at', therapistId, start] as const,
   allSlots: (clinicSlug: string) => [...clientPortalKeys.all(clinicSlug), 'slots'] as const,
   slots: (clinicSlug: string, therapistId: string, days: number) =>
     [...clientPortalKeys.allSlots(clinicSlug), therapistId, { days }] as const,

@@ -24,6 +24,9 @@ export async function fetchDirectory(
       after_id: q.cursor?.id ?? null,
       page_size: q.limit + 1,
       slot_count: 3,
+      at_location: q.filters.location ?? null,
+      takes_payer: q.filters.payer ?? null,
+      only_therapist: q.filters.therapist ?? null,
     }),
   ) as DirectoryRow[];
 }

@@ -15,6 +15,10 @@ export interface DirectoryFilters {
   formats: string[] | null;
   state: string | null;
   city: string | null;
+  /** The client portal's own filters (a payer's directory has none of them). */
+  location?: string | null;
+  payer?: string | null;
+  therapist?: string | null;
 }
 
 export interface Cursor {
@@ -49,6 +53,8 @@ export interface DirectoryRow {
   location_state: string | null;
   /** each with its office's IANA zone and name */
   next_slots: { start: string; end: string; time_zone: string; office_name: string }[];
+  /** The payers the therapist takes: for the clinic's own portal only (null in a payer's directory). */
+  accepted_payers?: { id: string; name: string }[] | null;
 }
 
 const list = z
@@ -117,6 +123,41 @@ function unreadableParam(params: URLSearchParams): Response | null {
       );
   }
   return null;
+}
+
+/**
+ * The client portal's filters beside the directory's: an office and an insurance (a payer), each
+ * by its id. Not part of the payer API: a payer filters by state and city, and sees no other payer.
+ */
+export const portalDirectoryQuerySchema = z.strictObject({
+  location: z.uuid({ error: 'must be an office id' }).optional(),
+  insurance: z.uuid({ error: 'must be a payer id' }).optional(),
+});
+
+/** Takes the portal's own parameters out of `params` (validated), leaving the directory's. */
+export function takePortalFilters(
+  params: URLSearchParams,
+): { location: string | null; payer: string | null; rest: URLSearchParams } | { error: Response } {
+  const rest = new URLSearchParams(params);
+  const own: Record<string, string> = {};
+  for (const name of ['location', 'insurance']) {
+    const value = rest.get(name);
+    if (value !== null) own[name] = value;
+    rest.delete(name);
+  }
+  const parsed = portalDirectoryQuerySchema.safeParse(own);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]!.path.join('.');
+    return {
+      error: apiError(
+        400,
+        'invalid_query',
+        `Query parameter ${field} ${parsed.error.issues[0]!.message}.`,
+        field,
+      ),
+    };
+  }
+  return { location: parsed.data.location ?? null, payer: parsed.data.insurance ?? null, rest };
 }
 
 export type DirectoryQuery = { filters: DirectoryFilters; cursor: Cursor | null; limit: number };
@@ -221,6 +262,11 @@ export function publicTherapist(row: DirectoryRow): z.infer<typeof therapistSche
       : null,
     next_slots: row.next_slots,
   };
+}
+
+/** A therapist as the clinic's own request page shows them: the public profile and the payers they take. */
+export function portalTherapist(row: DirectoryRow) {
+  return { ...publicTherapist(row), accepted_payers: row.accepted_payers ?? [] };
 }
 
 /** A page of the directory: asks for one row more than the page to know if there is a next one. */

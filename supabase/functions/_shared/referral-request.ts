@@ -78,11 +78,44 @@ export const referralRequestFields = {
 /** What a payer sends: the member ID is required. Unknown fields are refused by name. */
 export const payerReferralRequestSchema = z.strictObject(referralRequestFields);
 
-/** What the client portal sends: no member ID (clients may not have one at hand). */
-export const portalReferralRequestSchema = z.strictObject({
-  ...referralRequestFields,
-  member_id: referralRequestFields.member_id.optional(),
-});
+/**
+ * Where a payer's FHIR deep link says the client came from (SMART Scheduling Links' `source` and
+ * `booking-referral`): untrusted text from a link, so short and plain, and only ever shown. The
+ * request page keeps them from its address only when they pass; the database's CHECKs match.
+ */
+export const referralSourceSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._~:-]{1,64}$/, 'referral_source must be 1–64 letters, digits or . _ ~ : -');
+export const bookingReferralSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._~:-]{1,128}$/, 'booking_referral must be 1–128 letters, digits or . _ ~ : -');
+
+/**
+ * What the client portal sends: the member ID is optional (clients may not have one at hand) and
+ * comes with the insurance it belongs to (a payer the therapist takes, checked in the database);
+ * the format where the therapist offers both; whether a parent or guardian is requesting (anyone
+ * under 18 needs one, checked in the database against the therapist's ages served).
+ */
+export const portalReferralRequestSchema = z
+  .strictObject({
+    ...referralRequestFields,
+    member_id: referralRequestFields.member_id.optional(),
+    insurance_payer_id: z.uuid({ error: 'Choose your insurance from the list.' }).optional(),
+    session_format: z
+      .enum(['in_person', 'telehealth'], { error: 'Choose in person or telehealth.' })
+      .optional(),
+    requested_by_guardian: z.boolean({ error: 'requested_by_guardian must be true or false.' }).optional(),
+    referral_source: referralSourceSchema.optional(),
+    booking_referral: bookingReferralSchema.optional(),
+  })
+  .refine((r) => !r.member_id || r.insurance_payer_id, {
+    message: 'Choose the insurance this member ID belongs to.',
+    path: ['insurance_payer_id'],
+  })
+  .refine((r) => !r.insurance_payer_id || r.member_id, {
+    message: 'Member ID is required with an insurance: it is on your insurance card.',
+    path: ['member_id'],
+  });
 
 export type PayerReferralRequest = z.infer<typeof payerReferralRequestSchema>;
 export type PortalReferralRequest = z.infer<typeof portalReferralRequestSchema>;

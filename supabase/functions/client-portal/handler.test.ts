@@ -9,8 +9,16 @@ function handler(overrides: Partial<ClientPortalDeps> = {}) {
     rateLimit: (k) => (seenKeys.push(k), Promise.resolve(0)),
     clinic: (slug) =>
       Promise.resolve(
-        slug === 'harborview'
-          ? { clinic_id: 'c1', name: 'Harborview Counseling Collective', time_zone: 'America/New_York' }
+        slug === 'harborview' || slug === 'cedar-ridge'
+          ? {
+              clinic_id: 'c1',
+              name: slug === 'harborview' ? 'Harborview Counseling Collective' : 'Cedar Ridge Family Therapy',
+              time_zone: 'America/New_York',
+              takes_requests: slug === 'harborview',
+              min_notice_hours: 24,
+              locations: [],
+              payers: [],
+            }
           : null,
       ),
     directory: () => Promise.resolve([]),
@@ -74,11 +82,84 @@ Deno.test('rate-limits by the address the platform’s proxy saw, never one the 
   equal(res.headers.get('retry-after'), '30');
 });
 
-Deno.test('an unknown clinic (or one without the program) is a 404', async () => {
+Deno.test(
+  'an unknown clinic is a 404 of its own; a clinic without the program says it takes no requests',
+  async () => {
+    const { handle } = handler();
+    const unknown = await handle(new Request('http://x/client-portal/clinics/no-such-clinic'));
+    equal(unknown.status, 404);
+    equal((await unknown.json()).error.code, 'clinic_not_found');
+    const withoutProgram = await handle(new Request('http://x/client-portal/clinics/cedar-ridge'));
+    equal(withoutProgram.status, 404);
+    equal((await withoutProgram.json()).error.code, 'unknown_clinic');
+  },
+);
+
+Deno.test('the office and insurance filters are ids, refused by name otherwise', async () => {
+  const seen: unknown[] = [];
+  const { handle } = handler({
+    directory: (_clinic, query) => (seen.push(query.filters), Promise.resolve([])),
+  });
+  const office = '6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
+  const ok = await handle(new Request(`http://x/client-portal/clinics/harborview?location=${office}`));
+  equal(ok.status, 200);
+  equal((seen[0] as { location: string }).location, office);
+  const bad = await handle(new Request('http://x/client-portal/clinics/harborview?insurance=aetna'));
+  equal(bad.status, 400);
+  equal((await bad.json()).error.field, 'insurance');
+});
+
+Deno.test('the database’s age and choice refusals are 422s naming the field', async () => {
+  const refusal = (hint: string) =>
+    handler({
+      createRequest: () =>
+        Promise.reject({ hint, code: 'P0001', message: `refused: ${hint}`, details: 'date_of_birth' }),
+    });
+  for (const [hint, field] of [
+    ['outside_ages_served', 'date_of_birth'],
+    ['guardian_required', 'requested_by_guardian'],
+    ['session_format_not_offered', 'session_format'],
+    ['insurance_not_taken', 'insurance_payer_id'],
+  ]) {
+    const res = await postRequest(refusal(hint).handle, body);
+    equal(res.status, 422);
+    deepEqual((await res.json()).error, { code: hint, message: `refused: ${hint}`, field });
+  }
+});
+
+Deno.test('source and booking-referral from a deep link are checked: plain and short', async () => {
   const { handle } = handler();
-  const res = await handle(new Request('http://x/client-portal/clinics/cedar-ridge'));
-  equal(res.status, 404);
-  equal((await res.json()).error.code, 'unknown_clinic');
+  const sent = await postRequest(handle, {
+    ...body,
+    referral_source: 'aetna-finder',
+    booking_referral: 'ref:123',
+  });
+  equal(sent.status, 201);
+  const tooLong = await postRequest(
+    handle,
+    { ...body, referral_source: 'x'.repeat(65) },
+    {
+      'idempotency-key': 'form-submission-2',
+    },
+  );
+  equal(tooLong.status, 422);
+  equal((await tooLong.json()).error.field, 'referral_source');
+  const markup = await postRequest(
+    handle,
+    { ...body, booking_referral: '<script>' },
+    {
+      'idempotency-key': 'form-submission-3',
+    },
+  );
+  equal(markup.status, 422);
+  equal((await markup.json()).error.field, 'booking_referral');
+});
+
+Deno.test('a member ID comes with its insurance', async () => {
+  const { handle } = handler();
+  const res = await postRequest(handle, { ...body, member_id: 'XJH123' });
+  equal(res.status, 422);
+  equal((await res.json()).error.field, 'insurance_payer_id');
 });
 
 Deno.test('a request needs no member ID but an Idempotency-Key', async () => {

@@ -1,6 +1,7 @@
 /**
  * The clinic's public request page's API (no sign-in):
- *   GET  /client-portal/clinics/{slug}                          the clinic's listed therapists
+ *   GET  /client-portal/clinics/{slug}                          the clinic (offices, payers, minimum notice) and its listed therapists
+ *   GET  /client-portal/clinics/{slug}/therapists/{id}          one listed therapist (a step's page after a refresh)
  *   GET  /client-portal/clinics/{slug}/therapists/{id}/slots    open external slots
  *   POST /client-portal/clinics/{slug}/requests                 request an appointment (Idempotency-Key): unverified
  *   POST /client-portal/clinics/{slug}/requests/verify          { token } from the emailed link: unverified → pending
@@ -16,6 +17,8 @@ import {
   directoryPage,
   parseDirectoryQuery,
   parseSlotRange,
+  portalTherapist,
+  takePortalFilters,
   type DirectoryQuery,
   type DirectoryRow,
 } from '../_shared/directory.ts';
@@ -42,7 +45,16 @@ import {
   type VerificationOutcome,
 } from './verification.ts';
 
-type Clinic = { clinic_id: string; name: string; time_zone: string };
+type Clinic = {
+  clinic_id: string;
+  name: string;
+  time_zone: string;
+  /** false: the clinic exists but has no Client Referral Program (so no online requests) */
+  takes_requests: boolean;
+  min_notice_hours: number;
+  locations: { id: string; name: string; city: string; state: string }[];
+  payers: { id: string; name: string }[];
+};
 
 export interface ClientPortalDeps extends StatusDeps {
   /** The header the platform's proxy sets to the caller's address (see clientAddressOf). */
@@ -75,13 +87,31 @@ const slugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   .max(63);
 
-/** The database's per-person and per-address refusals: what to do is in the message. */
+/** Refusals about the request's own fields: 422, naming the field (the message says what to do). */
+const fieldRefusals: Record<string, string> = {
+  outside_ages_served: 'date_of_birth',
+  guardian_required: 'requested_by_guardian',
+  session_format_not_offered: 'session_format',
+  insurance_not_taken: 'insurance_payer_id',
+};
+
+/** The database's per-person and per-address refusals and the request's field rules: what to do is in the message. */
 function limitRefusal(error: DbError): Response | null {
   if (error.hint === 'person_request_limit')
     return apiError(409, 'person_request_limit', error.message, 'email');
   if (error.hint === 'address_request_limit') return apiError(429, 'address_request_limit', error.message);
+  const field = error.hint ? fieldRefusals[error.hint] : undefined;
+  if (error.hint && field) return apiError(422, error.hint, error.message, field);
   return null;
 }
+
+const clinicAnswer = (clinic: Clinic) => ({
+  name: clinic.name,
+  time_zone: clinic.time_zone,
+  min_notice_hours: clinic.min_notice_hours,
+  locations: clinic.locations,
+  payers: clinic.payers,
+});
 
 async function checkCaptcha(
   verify: CaptchaVerifier,
@@ -138,7 +168,8 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
     const slug = c.req.param('slug');
     if (!slugSchema.safeParse(slug).success) return c.notFound();
     const clinic = await deps.clinic(slug);
-    if (!clinic)
+    if (!clinic) return apiError(404, 'clinic_not_found', 'No clinic has this address.');
+    if (!clinic.takes_requests)
       return apiError(404, 'unknown_clinic', 'This clinic does not take appointment requests online.');
     c.set('clinic', clinic);
     await next();
@@ -146,12 +177,49 @@ export function createClientPortalApp(deps: ClientPortalDeps) {
 
   app.get('/clinics/:slug', async (c) => {
     const clinic = c.get('clinic');
-    const query = parseDirectoryQuery(new URL(c.req.url).searchParams);
+    const own = takePortalFilters(new URL(c.req.url).searchParams);
+    if ('error' in own) return own.error;
+    const query = parseDirectoryQuery(own.rest);
     if ('error' in query) return query.error;
-    const page = directoryPage(await deps.directory(clinic.clinic_id, query), query.limit);
-    return json(200, { clinic: { name: clinic.name, time_zone: clinic.time_zone }, ...page });
+    query.filters.location = own.location;
+    query.filters.payer = own.payer;
+    const rows = await deps.directory(clinic.clinic_id, query);
+    const page = directoryPage(rows, query.limit);
+    const byId = new Map(rows.map((row) => [row.therapist_id, row]));
+    return json(200, {
+      clinic: clinicAnswer(clinic),
+      data: page.data.map((t) => portalTherapist(byId.get(t.id)!)),
+      next_cursor: page.next_cursor,
+    });
   });
   app.all('/clinics/:slug', onlyMethod('GET'));
+
+  app.get('/clinics/:slug/therapists/:id', async (c) => {
+    const clinic = c.get('clinic');
+    const id = c.req.param('id');
+    const unknown = () =>
+      apiError(404, 'unknown_therapist', 'No therapist with this id takes requests here.');
+    if (!z.uuid().safeParse(id).success) return unknown();
+    if ([...new URL(c.req.url).searchParams.keys()].length > 0)
+      return apiError(400, 'invalid_query', 'This address takes no query parameters.');
+    const query: DirectoryQuery = {
+      filters: {
+        specialties: null,
+        languages: null,
+        ages: null,
+        formats: null,
+        state: null,
+        city: null,
+        therapist: id,
+      },
+      cursor: null,
+      limit: 1,
+    };
+    const row = (await deps.directory(clinic.clinic_id, query))[0];
+    if (!row) return unknown();
+    return json(200, { clinic: clinicAnswer(clinic), therapist: portalTherapist(row) });
+  });
+  app.all('/clinics/:slug/therapists/:id', onlyMethod('GET'));
 
   app.get('/clinics/:slug/therapists/:id/slots', async (c) => {
     const id = c.req.param('id');

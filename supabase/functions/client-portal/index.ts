@@ -30,11 +30,9 @@ const app = createClientPortalApp({
     ) as number;
   },
   async clinic(slug) {
-    const rows = unwrap(await db.rpc('portal_clinic', { slug })) as {
-      clinic_id: string;
-      name: string;
-      time_zone: string;
-    }[];
+    const rows = unwrap(await db.rpc('portal_clinic_page', { slug })) as Awaited<
+      ReturnType<Parameters<typeof createClientPortalApp>[0]['clinic']>
+    >[];
     return rows[0] ?? null;
   },
   directory: (clinic, query) => fetchDirectory(db, { payer: null, clinic }, query),
@@ -46,6 +44,11 @@ const app = createClientPortalApp({
         ...requestArguments(r, key, hash),
         // the test stack's own address is exempt (see above): no per-address count for it
         client_address: exemptAddresses.has(clientKey) ? null : clientKey,
+        session_format: r.session_format ?? null,
+        insurance_payer: r.insurance_payer_id ?? null,
+        requested_by_guardian: r.requested_by_guardian ?? false,
+        referral_source: r.referral_source ?? null,
+        booking_referral: r.booking_referral ?? null,
       }),
     ) as CreatedRequest[];
     return rows[0]!;

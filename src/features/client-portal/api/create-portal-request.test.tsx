@@ -13,6 +13,7 @@ const body = () => ({
   email: 'alex.morgan@example.com',
   phone: '(617) 555-0199',
   date_of_birth: '1990-04-12',
+  session_format: 'in_person' as const,
 });
 
 describe('createPortalRequest', () => {

@@ -7,6 +7,8 @@ import type { PortalSlot } from '@/features/client-portal/schemas';
 import {
   addTherapists,
   clientPortalLog,
+  portalOffices,
+  portalPayers,
   portalTherapist,
   servePortal,
   takeSlot,
@@ -20,6 +22,7 @@ import { renderApp } from '../../../../tests/render';
 const shownTime = (slot: PortalSlot) =>
   formatAppointmentTime(slot.start, { officeTimeZone: slot.time_zone, officeName: slot.office_name });
 const priya = () => portalTherapist(staffId('03'));
+const sofia = () => portalTherapist(staffId('05'));
 const requestsUrl = `${testSupabaseUrl}/functions/v1/client-portal/clinics/harborview/requests`;
 
 beforeEach(() => servePortal());
@@ -35,16 +38,30 @@ const card = (name: RegExp) => screen.getByRole('article', { name });
 /** Chooses Priya's first open time and waits for the form. */
 async function choosePriyasFirstTime(user: ReturnType<typeof renderApp>['user']) {
   const times = within(card(/Priya Raman/)).getByRole('list', { name: 'Next open times with Priya Raman' });
-  await user.click(within(times).getAllByRole('button')[0]!);
+  await user.click(within(times).getAllByRole('link')[0]!);
   return screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
 }
 
-async function fillForm(user: ReturnType<typeof renderApp>['user'], { note }: { note?: string } = {}) {
+/** A date of birth `years` years before today (UTC), as YYYY-MM-DD. */
+const bornYearsAgo = (years: number) => {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear() - years, 0, 15)).toISOString().slice(0, 10);
+};
+
+async function fillForm(
+  user: ReturnType<typeof renderApp>['user'],
+  {
+    note,
+    dateOfBirth = '1990-04-12',
+    format = 'In person at Back Bay Office',
+  }: { note?: string; dateOfBirth?: string; format?: string | null } = {},
+) {
   await user.type(screen.getByLabelText('First name'), 'Alex');
   await user.type(screen.getByLabelText('Last name'), 'Morgan');
   await user.type(screen.getByLabelText('Email'), 'alex.morgan@example.com');
   await user.type(screen.getByLabelText('Phone'), '(617) 555-0199');
-  await user.type(screen.getByLabelText('Date of birth'), '1990-04-12');
+  await user.type(screen.getByLabelText('Date of birth'), dateOfBirth);
+  if (format) await user.click(screen.getByLabelText(format));
   if (note) await user.type(screen.getByLabelText('Note to the clinic (optional)'), note);
 }
 
@@ -71,11 +88,21 @@ describe('Client portal: the therapist list', () => {
     expect(within(priyaCard).getByText('English, Hindi')).toBeInTheDocument();
     expect(within(priyaCard).getByText('In person, Telehealth')).toBeInTheDocument();
 
-    // next open times, in the viewer's zone with the zone named
+    expect(within(priyaCard).getByText('Aetna, Blue Cross Blue Shield of Massachusetts')).toBeInTheDocument();
+
+    // next open times, in the office's zone with the zone named; each leads to the details step
     const times = within(priyaCard).getByRole('list', { name: 'Next open times with Priya Raman' });
+    expect(within(times).getAllByRole('link')[0]).toHaveAttribute(
+      'href',
+      `/request/harborview/therapists/${priya().id}/request?slot=${encodeURIComponent(priya().open[0]!.start)}`,
+    );
+    // the clinic's minimum notice explains why the soonest times are missing
+    expect(
+      screen.getByText(/Times less than 24 hours away can’t be requested online, so they aren’t listed\./),
+    ).toBeInTheDocument();
     expect(
       within(times)
-        .getAllByRole('button')
+        .getAllByRole('link')
         .map((b) => b.textContent),
     ).toEqual(
       priya()
@@ -126,6 +153,29 @@ describe('Client portal: the therapist list', () => {
     expect(screen.getByRole('combobox', { name: 'Language' })).toHaveValue('');
   });
 
+  it('filters by office and by insurance, the clinic’s own choices', async () => {
+    const { user } = await openPage();
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Office' }),
+      'Denver Highlands Office (Denver, CO)',
+    );
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+    expect(card(/Sofia Marquez/)).toBeInTheDocument();
+    expect(clientPortalLog.directoryQueries.at(-1)?.toString()).toBe(
+      `location=${portalOffices.denver.id}&limit=10`,
+    );
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Office' }), 'Any office');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Insurance' }),
+      'Blue Cross Blue Shield of Massachusetts',
+    );
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+    expect(card(/Priya Raman/)).toBeInTheDocument();
+    expect(clientPortalLog.directoryQueries.at(-1)?.toString()).toBe(
+      `insurance=${portalPayers.bcbs.id}&limit=10`,
+    );
+  });
+
   it('reads the filters from the address', async () => {
     await openPage('/request/harborview?specialty=anxiety&language=hi&nonsense=1&age_group=not_a_key');
     expect(clientPortalLog.directoryQueries[0]?.toString()).toBe('specialty=anxiety&language=hi&limit=10');
@@ -149,18 +199,34 @@ describe('Client portal: the therapist list', () => {
     expect(screen.getByRole('status')).toHaveTextContent('12 therapists take requests online.');
   });
 
-  it('shows more open times, grouped by day, on request', async () => {
+  it('the times step lists every open time of three weeks, grouped by day, at its own address', async () => {
     const { user } = await openPage();
     await user.click(
-      within(card(/Priya Raman/)).getByRole('button', { name: 'More times with Priya Raman' }),
+      within(card(/Priya Raman/)).getByRole('link', { name: 'All open times with Priya Raman' }),
     );
-    const all = await within(card(/Priya Raman/)).findByRole('group', {
-      name: 'All open times with Priya Raman',
-    });
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Open times with Priya Raman' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByRole('navigation', { name: 'Request steps' })).toHaveTextContent(/Step 2 of 4: Time/);
+    const all = await screen.findByRole('group', { name: 'Open times with Priya Raman' });
     // three weeks ahead: the slot 30 days out is not in it
-    expect(within(all).getAllByRole('button')).toHaveLength(5);
+    expect(within(all).getAllByRole('link')).toHaveLength(5);
     const range = clientPortalLog.slotQueries.at(-1)!;
     expect(Date.parse(range.get('to')!) - Date.parse(range.get('from')!)).toBe(21 * 86_400_000);
+    expect(screen.getByText(/Times less than 24 hours away can’t be requested online/)).toBeInTheDocument();
+
+    await user.click(within(all).getAllByRole('link')[1]!);
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Your appointment request' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(shownTime(priya().open[1]!))).toBeInTheDocument();
+  });
+
+  it('an unknown clinic link is a “not found” page', async () => {
+    renderApp({ route: '/request/no-such-clinic' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText(/No clinic has this address\./)).toBeInTheDocument();
+    expect(screen.queryByText(/doesn’t take appointment requests online/)).not.toBeInTheDocument();
+    expect(document.title).toBe('Page not found');
   });
 
   it('says when the clinic does not take requests online', async () => {
@@ -187,9 +253,11 @@ describe('Client portal: the request form', () => {
       ),
     ).toBeInTheDocument();
 
-    // back to the list: focus returns to Priya's card
-    await user.click(screen.getByRole('button', { name: 'Choose a different therapist or time' }));
-    expect(await screen.findByRole('heading', { level: 3, name: 'Priya Raman (she/her)' })).toHaveFocus();
+    // another time: the therapist's times step
+    await user.click(screen.getByRole('link', { name: 'Choose a different time' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Open times with Priya Raman' }),
+    ).toBeInTheDocument();
   });
 
   it('names every invalid field next to it, focuses the first, and sends nothing', async () => {
@@ -218,7 +286,8 @@ describe('Client portal: the request form', () => {
     expect(screen.getByLabelText('First name')).toHaveAttribute('aria-invalid', 'true');
     // each error is announced
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('First name is required.');
-    expect(screen.queryByLabelText('Member ID (optional)')).not.toHaveAttribute('aria-invalid');
+    // a member ID is asked for only with the insurance it belongs to
+    expect(screen.queryByLabelText(/member ID/i)).not.toBeInTheDocument();
     expect(clientPortalLog.requests).toEqual([]);
 
     // fixing a field clears its error as you type
@@ -233,10 +302,10 @@ describe('Client portal: the request form', () => {
     await user.click(screen.getByRole('button', { name: 'Send request' }));
 
     const confirmation = await screen.findByRole('heading', {
-      level: 2,
+      level: 1,
       name: 'Check your email to confirm your request',
     });
-    expect(confirmation).toHaveFocus();
+    await waitFor(() => expect(confirmation).toHaveFocus());
     expect(clientPortalLog.requests).toHaveLength(1);
     const [sent] = clientPortalLog.requests;
     expect(sent!.status).toBe(201);
@@ -252,24 +321,25 @@ describe('Client portal: the request form', () => {
       email: 'alex.morgan@example.com',
       phone: '(617) 555-0199',
       date_of_birth: '1990-04-12',
+      session_format: 'in_person',
       note: 'Evenings are hard for me.',
     });
 
-    const section = screen.getByRole('region', { name: 'Check your email to confirm your request' });
+    const section = screen.getByRole('region', { name: 'Your request' });
     const { expires_at } = sent!.response as { expires_at: string };
     expect(section).toHaveTextContent(
       `We sent a link to alex.morgan@example.com. Open it within 30 minutes — by ${formatDateTime(expires_at)} — to send your request to Harborview Counseling Collective.`,
     );
-    // the practice, the date and time are repeated
-    expect(within(section).getByText('Practice').nextElementSibling).toHaveTextContent(
-      'Harborview Counseling Collective',
-    );
-    expect(within(section).getByText('Time').nextElementSibling).toHaveTextContent(
-      shownTime(priya().open[0]!),
-    );
-    expect(section).toHaveTextContent(
-      'If you don’t confirm within 30 minutes, it is released and nothing is sent to Harborview Counseling Collective.',
-    );
+    // the whole request is repeated: practice, therapist, time in the office's zone, where, insurance
+    const fact = (term: string) => within(section).getByText(term).nextElementSibling;
+    expect(fact('Practice')).toHaveTextContent('Harborview Counseling Collective');
+    expect(fact('Therapist')).toHaveTextContent('Priya Raman');
+    expect(fact('Time')).toHaveTextContent(shownTime(priya().open[0]!));
+    expect(fact('Where')).toHaveTextContent('In person at Back Bay Office');
+    expect(fact('Insurance')).toHaveTextContent('None given');
+    expect(section).toHaveTextContent('if you don’t confirm, it is released and nothing is sent.');
+    // and the clinic's 48 hours
+    expect(section).toHaveTextContent(/Harborview Counseling Collective has 48 hours to confirm or decline/);
     // nothing else the person entered is repeated, and the form is gone
     expect(screen.queryByText(/Alex|Morgan|555-0199|1990/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Send request' })).not.toBeInTheDocument();
@@ -288,14 +358,16 @@ describe('Client portal: the request form', () => {
     expect(alert).toHaveFocus();
     expect(screen.getByText('— no longer available')).toBeInTheDocument();
     const fresh = await screen.findByRole('group', { name: 'Other open times with Priya Raman' });
-    const freshButtons = within(fresh).getAllByRole('button');
+    const freshButtons = within(fresh).getAllByRole('link');
     // the taken time is not offered again
     expect(freshButtons).toHaveLength(4);
 
     await user.click(freshButtons[0]!);
-    expect(screen.getByRole('heading', { level: 2, name: 'Your appointment request' })).toHaveFocus();
+    expect(await screen.findByText(shownTime(priya().open[1]!))).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: 'Your appointment request' })).toHaveFocus(),
+    );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(screen.getByText(shownTime(priya().open[1]!))).toBeInTheDocument();
     expect(screen.getByLabelText('First name')).toHaveValue('Alex');
 
     await user.click(screen.getByRole('button', { name: 'Send request' }));
@@ -412,4 +484,154 @@ describe('Client portal: the request form', () => {
       ).not.toBeInTheDocument();
     },
   );
+});
+
+describe('Client portal: ages served, format, insurance and where the client came from', () => {
+  it('refuses a minor for a therapist who does not see their age, before sending, with what to do', async () => {
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user, { dateOfBirth: bornYearsAgo(14) });
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const dateOfBirth = screen.getByLabelText('Date of birth');
+    await waitFor(() => expect(dateOfBirth).toHaveFocus());
+    expect(dateOfBirth).toHaveAccessibleDescription(
+      'Priya Raman sees young adults (18–25), adults (26–64) only. Choose a therapist who sees clients of this age; for anyone under 18, a parent or guardian makes the request.',
+    );
+    expect(clientPortalLog.requests).toEqual([]);
+  });
+
+  it('asks a parent or guardian to request for a minor the therapist sees, and sends it when they say so', async () => {
+    const { user } = await openPage();
+    const times = within(card(/Sofia Marquez/)).getByRole('list', {
+      name: 'Next open times with Sofia Marquez',
+    });
+    await user.click(within(times).getAllByRole('link')[0]!);
+    await screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
+    // Sofia meets by telehealth only: nothing to choose
+    expect(screen.getByText('Sofia Marquez meets by telehealth (a video call).')).toBeInTheDocument();
+    await fillForm(user, { dateOfBirth: bornYearsAgo(15), format: null });
+    const guardian = screen.getByLabelText(/I am this client’s parent or legal guardian/);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(guardian).toHaveFocus());
+    expect(guardian).toHaveAccessibleDescription(
+      /A parent or guardian must make the request for anyone under 18\./,
+    );
+    expect(clientPortalLog.requests).toEqual([]);
+
+    await user.click(guardian);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await screen.findByRole('heading', { level: 1, name: 'Check your email to confirm your request' });
+    expect(clientPortalLog.requests[0]!.body).toMatchObject({
+      therapist_id: sofia().id,
+      requested_by_guardian: true,
+      date_of_birth: bornYearsAgo(15),
+    });
+  });
+
+  it('shows the server’s ages-served refusal at the date of birth', async () => {
+    server.use(
+      http.post(requestsUrl, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'outside_ages_served',
+              message: 'Priya Raman sees young adults (18–25), adults (26–64) only.',
+              field: 'date_of_birth',
+            },
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const dateOfBirth = screen.getByLabelText('Date of birth');
+    await waitFor(() =>
+      expect(dateOfBirth).toHaveAccessibleDescription(
+        'Priya Raman sees young adults (18–25), adults (26–64) only.',
+      ),
+    );
+  });
+
+  it('asks in person or telehealth where the therapist offers both, and the insurance a member ID belongs to', async () => {
+    const { user } = await openPage();
+    await choosePriyasFirstTime(user);
+    await fillForm(user, { format: null });
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const inPerson = screen.getByLabelText('In person at Back Bay Office');
+    await waitFor(() => expect(inPerson).toHaveFocus());
+    expect(screen.getByText('Choose in person or telehealth.')).toBeInTheDocument();
+    expect(clientPortalLog.requests).toEqual([]);
+
+    await user.click(screen.getByLabelText('Telehealth (a video call)'));
+    // the insurances are the therapist's own; the member ID comes with the one chosen
+    const insurance = screen.getByRole('combobox', { name: /Insurance/ });
+    expect(
+      within(insurance)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['No insurance, or I’ll pay myself', 'Aetna', 'Blue Cross Blue Shield of Massachusetts']);
+    await user.selectOptions(insurance, 'Aetna');
+    await user.type(screen.getByLabelText('Aetna member ID'), 'W123456789');
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+
+    const section = await screen.findByRole('region', { name: 'Your request' });
+    expect(clientPortalLog.requests[0]!.body).toMatchObject({
+      session_format: 'telehealth',
+      insurance_payer_id: portalPayers.aetna.id,
+      member_id: 'W123456789',
+    });
+    expect(within(section).getByText('Where').nextElementSibling).toHaveTextContent(
+      'Telehealth (a video call)',
+    );
+    expect(within(section).getByText('Insurance').nextElementSibling).toHaveTextContent('Aetna');
+    // the member ID itself is not repeated
+    expect(section).not.toHaveTextContent('W123456789');
+  });
+
+  it('a payer’s deep link opens the details step and carries source and booking-referral to the request', async () => {
+    const start = priya().open[1]!.start;
+    const { user } = renderApp({
+      route: `/request/harborview?therapist=${priya().id}&slot=${encodeURIComponent(start)}&source=aetna-finder&booking-referral=ref-42`,
+    });
+    await screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
+    expect(screen.getByText(shownTime(priya().open[1]!))).toBeInTheDocument();
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await screen.findByRole('region', { name: 'Your request' });
+    expect(clientPortalLog.requests[0]!.body).toMatchObject({
+      slot_start: start,
+      referral_source: 'aetna-finder',
+      booking_referral: 'ref-42',
+    });
+  });
+
+  it('a source or booking-referral that is not plain and short is not sent', async () => {
+    const start = priya().open[0]!.start;
+    const { user } = renderApp({
+      route: `/request/harborview/therapists/${priya().id}/request?slot=${encodeURIComponent(start)}&source=${encodeURIComponent('<script>')}&booking-referral=${'x'.repeat(129)}`,
+    });
+    await screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await screen.findByRole('region', { name: 'Your request' });
+    const body = clientPortalLog.requests[0]!.body as Record<string, unknown>;
+    expect(body).not.toHaveProperty('referral_source');
+    expect(body).not.toHaveProperty('booking_referral');
+  });
+
+  it('a time no longer open, opened from its address, says so and leads to the other times', async () => {
+    const first = priya().open[0]!;
+    takeSlot(priya().id, first.start);
+    const { user } = renderApp({
+      route: `/request/harborview/therapists/${priya().id}/request?slot=${encodeURIComponent(first.start)}`,
+    });
+    expect(await screen.findByText('This time is no longer open.')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Choose another time' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Open times with Priya Raman' }),
+    ).toBeInTheDocument();
+  });
 });

@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Navigate, useParams, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useClinicDirectory } from '../api/get-clinic-directory';
 import {
@@ -8,69 +8,65 @@ import {
   hasFilters,
   type DirectoryFilters,
 } from '../lib/filters';
-import { isPortalApiError } from '../lib/portal-api-error';
+import { minimumNoticeLine } from '../lib/ages-served';
+import { carriedParams, deepLinkTarget, portalPaths } from '../lib/step-paths';
 import { viewerTimeZone } from '@/lib/datetime';
-import type { PortalRequestCreated, PortalSlot, PortalTherapist } from '../schemas';
+import type { PortalSlot, PortalTherapist } from '../schemas';
 import { DirectoryFiltersForm } from './directory-filters';
+import { AddressProblemPage, addressProblem } from './portal-problem';
 import { PortalShell } from './portal-shell';
-import { RequestSent } from './request-sent';
-import { RequestStep } from './request-step';
+import { PortalSteps } from './portal-steps';
 import { TherapistCard, therapistHeadingId } from './therapist-card';
 import { buttonClassName } from '@/components/ui/button';
 import styles from './client-portal.module.css';
 
-type Step =
-  | { kind: 'browse'; returnTo: string | null }
-  | { kind: 'request'; therapist: PortalTherapist; slot: PortalSlot }
-  | { kind: 'sent'; created: PortalRequestCreated; slot: PortalSlot; email: string };
-
-/** The clinic's public request page (/request/:clinicSlug): find a therapist, choose a time, send a request. */
+/**
+ * The clinic's public request page, first step (/request/:clinicSlug): find a therapist, with the
+ * filters in the address. Choosing a time leads to the details step; "All open times" to the
+ * times step. A payer's deep link (`?therapist=…&slot=…`) goes straight to the details step.
+ */
 export function ClientPortalPage() {
   const { clinicSlug = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
+  const deepLink = deepLinkTarget(clinicSlug, searchParams);
+  // the address carries a payer's source and booking-referral along with the filters
+  const carried = useMemo(() => carriedParams(searchParams), [searchParams]);
   // The filters live in state and the address follows them (so a filtered page can be shared): a
   // navigation is a transition that may not have rendered before the next change, and a second
   // quick change built on the address would drop the first.
   const [filters, setFilters] = useState<DirectoryFilters>(() => filtersFromSearchParams(searchParams));
   useEffect(() => {
+    if (deepLink) return;
     const wanted = filtersToSearchParams(filters);
+    for (const [name, value] of carried) wanted.set(name, value);
     if (wanted.toString() !== searchParams.toString()) setSearchParams(wanted, { replace: true });
-  }, [filters, searchParams, setSearchParams]);
+  }, [filters, carried, deepLink, searchParams, setSearchParams]);
   const directory = useClinicDirectory(clinicSlug, filters);
-  const [step, setStep] = useState<Step>({ kind: 'browse', returnTo: null });
   const clinic = directory.data?.pages[0]?.clinic ?? null;
-  const notTakingRequests =
-    directory.isError &&
-    isPortalApiError(directory.error) &&
-    ['unknown_clinic', 'not_found'].includes(directory.error.code);
+  const problem = directory.isError && !directory.data ? addressProblem(directory.error) : null;
 
   useEffect(() => {
-    document.title = notTakingRequests
-      ? 'Online requests not available'
-      : clinic
-        ? `Request an appointment · ${clinic.name}`
-        : 'Request an appointment';
-  }, [clinic, notTakingRequests]);
+    if (!problem)
+      document.title = clinic ? `Request an appointment · ${clinic.name}` : 'Request an appointment';
+  }, [clinic, problem]);
 
-  if (notTakingRequests) {
+  if (deepLink) return <Navigate replace to={deepLink} />;
+
+  if (problem) {
     return (
       <PortalShell>
-        <div className={styles.portalPage}>
-          <h1>Online requests aren’t available</h1>
-          <p>
-            This clinic doesn’t take appointment requests online. To make an appointment, please contact the
-            clinic directly.
-          </p>
-        </div>
+        <AddressProblemPage problem={problem} therapistsPath={portalPaths.therapists(clinicSlug, carried)} />
       </PortalShell>
     );
   }
 
+  const noticeLine = clinic ? minimumNoticeLine(clinic.min_notice_hours) : null;
   return (
     <PortalShell>
       <div className={styles.portalPage}>
         <p className="eyebrow">Request an appointment</p>
         <h1>{clinic ? clinic.name : <span className="visually-hidden">Request an appointment</span>}</h1>
+        <PortalSteps current="Therapist" />
 
         {directory.isPending ? <LoadingState label="Loading the clinic’s therapists…" /> : null}
         {directory.isError && !directory.data ? (
@@ -81,37 +77,29 @@ export function ClientPortalPage() {
           />
         ) : null}
 
-        {clinic && step.kind === 'browse' ? (
+        {clinic ? (
           <>
             <p className={styles.portalIntro}>
               Choose a therapist and one of their open times to request a first appointment. After you confirm
               your email, the clinic confirms or declines your request within 48 hours.
             </p>
-            <DirectoryFiltersForm filters={filters} onChange={setFilters} />
+            <DirectoryFiltersForm
+              filters={filters}
+              onChange={setFilters}
+              locations={clinic.locations}
+              payers={clinic.payers}
+            />
             <TherapistResults
-              clinicSlug={clinicSlug}
               filters={filters}
               directory={directory}
-              returnTo={step.returnTo}
-              onChoose={(therapist, slot) => setStep({ kind: 'request', therapist, slot })}
+              noticeLine={noticeLine}
+              detailsPath={(therapist, slot) =>
+                portalPaths.details(clinicSlug, therapist.id, slot.start, carried)
+              }
+              timesPath={(therapist) => portalPaths.times(clinicSlug, therapist.id, carried)}
               onClearFilters={() => setFilters({})}
             />
           </>
-        ) : null}
-
-        {clinic && step.kind === 'request' ? (
-          <RequestStep
-            clinicSlug={clinicSlug}
-            clinicName={clinic.name}
-            therapist={step.therapist}
-            slot={step.slot}
-            onBack={() => setStep({ kind: 'browse', returnTo: step.therapist.id })}
-            onSent={(created, slot, email) => setStep({ kind: 'sent', created, slot, email })}
-          />
-        ) : null}
-
-        {clinic && step.kind === 'sent' ? (
-          <RequestSent clinicName={clinic.name} created={step.created} slot={step.slot} email={step.email} />
         ) : null}
       </div>
     </PortalShell>
@@ -119,21 +107,21 @@ export function ClientPortalPage() {
 }
 
 interface TherapistResultsProps {
-  clinicSlug: string;
   filters: DirectoryFilters;
   directory: ReturnType<typeof useClinicDirectory>;
-  /** The therapist whose card gets focus when the person comes back from the form. */
-  returnTo: string | null;
-  onChoose: (therapist: PortalTherapist, slot: PortalSlot) => void;
+  /** Why the soonest times are missing (the clinic's minimum notice), or null. */
+  noticeLine: string | null;
+  detailsPath: (therapist: PortalTherapist, slot: PortalSlot) => string;
+  timesPath: (therapist: PortalTherapist) => string;
   onClearFilters: () => void;
 }
 
 function TherapistResults({
-  clinicSlug,
   filters,
   directory,
-  returnTo,
-  onChoose,
+  noticeLine,
+  detailsPath,
+  timesPath,
   onClearFilters,
 }: TherapistResultsProps) {
   const therapists = useMemo(
@@ -144,13 +132,6 @@ function TherapistResults({
   const focusFrom = useRef<number | null>(null);
   // filters changed: the previous list stays until the new one arrives
   const updating = directory.isPlaceholderData;
-
-  // back from the form: focus the card of the therapist whose time was chosen (or the list's heading)
-  useLayoutEffect(() => {
-    if (!returnTo) return;
-    const card = document.getElementById(therapistHeadingId(returnTo));
-    (card ?? headingRef.current)?.focus();
-  }, [returnTo]);
 
   // after "More therapists": focus the first card that was added
   useEffect(() => {
@@ -165,7 +146,11 @@ function TherapistResults({
       <h2 id="therapists-heading" ref={headingRef} tabIndex={-1}>
         Therapists
       </h2>
-      <p className="muted">Times are shown in your time zone ({viewerTimeZone()}).</p>
+      <p className="muted">
+        Times are shown in each office’s time zone{' '}
+        <span className={styles.portalNowrap}>(yours is {viewerTimeZone()}).</span>
+      </p>
+      {noticeLine ? <p className={styles.portalNotice}>{noticeLine}</p> : null}
       <p role="status" className="result-count">
         {updating
           ? 'Updating the list…'
@@ -180,7 +165,11 @@ function TherapistResults({
         <ul className={styles.portalCardList} aria-busy={updating}>
           {therapists.map((therapist) => (
             <li key={therapist.id}>
-              <TherapistCard clinicSlug={clinicSlug} therapist={therapist} onChoose={onChoose} />
+              <TherapistCard
+                therapist={therapist}
+                detailsPath={(slot) => detailsPath(therapist, slot)}
+                timesPath={timesPath(therapist)}
+              />
             </li>
           ))}
         </ul>

@@ -1,8 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { DateTimeField, TextAreaField, TextField } from '@/components/ui/field';
+import { Link } from 'react-router';
+import { DateTimeField, FieldError, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { formatAppointmentTime } from '@/lib/appointment-time';
+import { vocabularyLabel } from '@/lib/profile-vocabulary';
+import { ageGroupOf, ageOn, agesServedProblem, todayIn } from '../lib/ages-served';
 import { useCreatePortalRequest } from '../api/create-portal-request';
 import { useTherapistSlots } from '../api/get-therapist-slots';
 import { submissionAttempt, type SubmissionAttempt } from '../lib/idempotency';
@@ -10,11 +13,12 @@ import { requestProblem, type RequestProblem } from '../lib/request-problem';
 import { slotMinutes } from '../lib/slot-times';
 import {
   portalReferralRequestSchema,
+  type PortalClinic,
   type PortalRequestBody,
-  type PortalRequestCreated,
   type PortalRequestInput,
   type PortalSlot,
   type PortalTherapist,
+  type SentRequestSummary,
 } from '../schemas';
 import { captchaConfig } from '../lib/captcha-config';
 import { CaptchaWidget } from './captcha-widget';
@@ -47,24 +51,31 @@ const todayLocal = () =>
 
 interface RequestStepProps {
   clinicSlug: string;
-  clinicName: string;
+  clinic: PortalClinic;
   therapist: PortalTherapist;
   slot: PortalSlot;
-  onBack: () => void;
-  onSent: (created: PortalRequestCreated, slot: PortalSlot, email: string) => void;
+  /** A payer's deep link's source and booking-referral, already checked; sent with the request. */
+  referral: Pick<PortalRequestBody, 'referral_source' | 'booking_referral'>;
+  /** The times step (to choose another time) and the details step of another time. */
+  timesPath: string;
+  detailsPath: (slot: PortalSlot) => string;
+  onSent: (summary: SentRequestSummary) => void;
 }
 
 /** The chosen therapist and time, and the request form (validated with the API's own schema). */
 export function RequestStep({
   clinicSlug,
-  clinicName,
+  clinic,
   therapist,
-  slot: firstSlot,
-  onBack,
+  slot,
+  referral,
+  timesPath,
+  detailsPath,
   onSent,
 }: RequestStepProps) {
+  const clinicName = clinic.name;
   const name = therapistName(therapist);
-  const [slot, setSlot] = useState(firstSlot);
+  const offersBoth = therapist.session_formats.length > 1;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const attempt = useRef<SubmissionAttempt | null>(null);
@@ -86,7 +97,7 @@ export function RequestStep({
     resolver: zodResolver(portalReferralRequestSchema),
     defaultValues: {
       therapist_id: therapist.id,
-      slot_start: firstSlot.start,
+      slot_start: slot.start,
       first_name: '',
       last_name: '',
       email: '',
@@ -95,24 +106,62 @@ export function RequestStep({
     },
   });
 
-  // focus moves into the step when it opens, so keyboard and screen-reader users start here
-  useEffect(() => headingRef.current?.focus(), []);
+  // focus moves into the step when it opens (and when another time is chosen), so keyboard and
+  // screen-reader users start here; what they typed stays
+  const resetCreate = create.reset;
+  useEffect(() => {
+    setValue('slot_start', slot.start);
+    resetCreate();
+    headingRef.current?.focus();
+  }, [slot.start, setValue, resetCreate]);
 
   // a refusal that is not about one field: focus its message (a field's own error is focused by setError)
   useEffect(() => {
     if (create.error && requestProblem(create.error).kind !== 'field') problemRef.current?.focus();
   }, [create.error]);
 
-  const send = (body: PortalRequestBody) => {
+  const send = (form: PortalRequestBody) => {
+    if (offersBoth && !form.session_format) {
+      setError(
+        'session_format',
+        { type: 'required', message: 'Choose in person or telehealth.' },
+        { shouldFocus: true },
+      );
+      return;
+    }
+    const ageProblem = agesServedProblem({
+      therapistName: name,
+      agesServed: therapist.ages_served,
+      dateOfBirth: form.date_of_birth,
+      today: todayIn(clinic.time_zone),
+      byGuardian: form.requested_by_guardian ?? false,
+    });
+    if (ageProblem) {
+      setError(ageProblem.field, { type: 'ages_served', message: ageProblem.message }, { shouldFocus: true });
+      return;
+    }
     if (captcha && !captchaToken) {
       setCaptchaMissing(true);
       return;
     }
+    const body: PortalRequestBody = { ...form, ...referral };
     attempt.current = submissionAttempt(attempt.current, body);
     create.mutate(
       { body, idempotencyKey: attempt.current.key, captchaToken },
       {
-        onSuccess: (created) => onSent(created, slot, body.email),
+        onSuccess: (created) =>
+          onSent({
+            clinicName,
+            therapistName: name,
+            officeName: slot.office_name,
+            sessionFormat:
+              body.session_format ?? (therapist.session_formats[0] as 'in_person' | 'telehealth'),
+            slot,
+            insuranceName:
+              therapist.accepted_payers.find((payer) => payer.id === body.insurance_payer_id)?.name ?? null,
+            email: body.email,
+            created,
+          }),
         onError: (error) => {
           const refused = requestProblem(error);
           if (refused.kind === 'field')
@@ -122,14 +171,15 @@ export function RequestStep({
     );
   };
 
-  const chooseSlot = (next: PortalSlot) => {
-    setSlot(next);
-    setValue('slot_start', next.start);
-    create.reset();
-    headingRef.current?.focus();
-  };
-
   const noteLength = (useWatch({ control, name: 'note' }) ?? '').length;
+  const insuranceId = useWatch({ control, name: 'insurance_payer_id' });
+  const insurance = therapist.accepted_payers.find((payer) => payer.id === insuranceId);
+  const dateOfBirth = useWatch({ control, name: 'date_of_birth' }) ?? '';
+  const age = ageOn(dateOfBirth, todayIn(clinic.time_zone));
+  // a parent or guardian is asked about only for a minor the therapist sees (anyone else is refused)
+  const askGuardian =
+    (age !== null && age >= 0 && age < 18 && therapist.ages_served.includes(ageGroupOf(age))) ||
+    Boolean(errors.requested_by_guardian);
   const pending = create.isPending;
 
   return (
@@ -159,29 +209,21 @@ export function RequestStep({
             {slotTaken ? <strong className={styles.portalUnavailable}> — no longer available</strong> : null}
           </dd>
         </div>
-        {therapist.location ? (
-          <div>
-            <dt>Where</dt>
-            <dd>
-              {[
-                therapist.location.name,
-                [therapist.location.city, therapist.location.state].filter(Boolean).join(', '),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </dd>
-          </div>
-        ) : null}
       </dl>
       <p>
-        <button type="button" className={styles.linkButton} onClick={onBack}>
-          Choose a different therapist or time
-        </button>
+        <Link className={styles.portalTextLink} to={timesPath}>
+          Choose a different time
+        </Link>
       </p>
 
       {problem && problem.kind !== 'field' ? (
         <div ref={problemRef} tabIndex={-1} role="alert" className="callout callout-error">
-          <ProblemMessage problem={problem} clinicName={clinicName} therapistName={name} onBack={onBack} />
+          <ProblemMessage
+            problem={problem}
+            clinicName={clinicName}
+            therapistName={name}
+            timesPath={timesPath}
+          />
         </div>
       ) : null}
 
@@ -199,7 +241,7 @@ export function RequestStep({
               <SlotDayList
                 slots={freshSlots.data.filter((s) => s.start !== slot.start)}
                 label={`Other open times with ${name}`}
-                onChoose={chooseSlot}
+                hrefOf={detailsPath}
               />
             ) : (
               <p>{name} has no other open times in the next three weeks.</p>
@@ -266,16 +308,105 @@ export function RequestStep({
               error={dateOfBirthMessage(errors.date_of_birth?.message)}
               {...register('date_of_birth')}
             />
-            <TextField
-              id="request-member-id"
-              label="Member ID (optional)"
-              type="text"
-              hint="From your insurance card, if you have one."
-              autoComplete="off"
-              error={errors.member_id?.message}
-              {...register('member_id', { setValueAs: emptyToUndefined })}
-            />
           </div>
+          {askGuardian ? (
+            <div className={styles.portalCheckboxField}>
+              <label className={styles.portalCheckbox}>
+                <input
+                  type="checkbox"
+                  id="request-guardian"
+                  aria-invalid={errors.requested_by_guardian ? true : undefined}
+                  aria-describedby={
+                    errors.requested_by_guardian ? 'request-guardian-error' : 'request-guardian-hint'
+                  }
+                  {...register('requested_by_guardian', { shouldUnregister: true })}
+                />
+                I am this client’s parent or legal guardian, and I am making this request for them
+              </label>
+              <p id="request-guardian-hint" className={styles.portalHint}>
+                Anyone under 18 needs a parent or guardian to request an appointment. Give the client’s name
+                and date of birth above, and your own email and phone.
+              </p>
+              {errors.requested_by_guardian?.message ? (
+                <FieldError
+                  id="request-guardian-error"
+                  error={errors.requested_by_guardian.message}
+                  announce
+                />
+              ) : null}
+            </div>
+          ) : null}
+        </fieldset>
+
+        {offersBoth ? (
+          <fieldset
+            className={styles.portalFieldset}
+            aria-describedby={errors.session_format ? 'request-format-error' : undefined}
+          >
+            <legend>
+              How would you like to meet? <span className="visually-hidden">(required)</span>
+            </legend>
+            <div className={styles.portalRadios}>
+              {therapist.session_formats.map((format) => (
+                <label key={format} className={styles.portalCheckbox}>
+                  <input
+                    type="radio"
+                    value={format}
+                    aria-invalid={errors.session_format ? true : undefined}
+                    {...register('session_format', { setValueAs: emptyToUndefined })}
+                  />
+                  {format === 'in_person'
+                    ? `In person at ${slot.office_name}`
+                    : `${vocabularyLabel('session_format', format)} (a video call)`}
+                </label>
+              ))}
+            </div>
+            {errors.session_format?.message ? (
+              <FieldError id="request-format-error" error={errors.session_format.message} announce />
+            ) : null}
+          </fieldset>
+        ) : (
+          <p className={styles.portalFormatFact}>
+            {therapist.session_formats[0] === 'telehealth'
+              ? `${name} meets by telehealth (a video call).`
+              : `${name} meets in person at ${slot.office_name}.`}
+          </p>
+        )}
+
+        <fieldset className={styles.portalFieldset}>
+          <legend>Paying for your visit</legend>
+          <div className={styles.portalFormGrid}>
+            <SelectField
+              id="request-insurance"
+              label="Insurance (optional)"
+              hint={`The insurances ${name} takes.`}
+              error={errors.insurance_payer_id?.message}
+              {...register('insurance_payer_id', { setValueAs: emptyToUndefined })}
+            >
+              <option value="">No insurance, or I’ll pay myself</option>
+              {therapist.accepted_payers.map((payer) => (
+                <option key={payer.id} value={payer.id}>
+                  {payer.name}
+                </option>
+              ))}
+            </SelectField>
+            {insurance ? (
+              <TextField
+                id="request-member-id"
+                label={`${insurance.name} member ID`}
+                type="text"
+                hint="On your insurance card."
+                autoComplete="off"
+                aria-required="true"
+                error={errors.member_id?.message}
+                {...register('member_id', { setValueAs: emptyToUndefined, shouldUnregister: true })}
+              />
+            ) : null}
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.portalFieldset}>
+          <legend>Anything else</legend>
           <TextAreaField
             id="request-note"
             label="Note to the clinic (optional)"
@@ -327,12 +458,12 @@ function ProblemMessage({
   problem,
   clinicName,
   therapistName: name,
-  onBack,
+  timesPath,
 }: {
   problem: Exclude<RequestProblem, { kind: 'field' }>;
   clinicName: string;
   therapistName: string;
-  onBack: () => void;
+  timesPath: string;
 }) {
   switch (problem.kind) {
     case 'slot_taken':
@@ -361,9 +492,9 @@ function ProblemMessage({
         <>
           <p className="callout-title">{name} no longer takes requests online.</p>
           <p>
-            <button type="button" className={styles.linkButton} onClick={onBack}>
+            <Link className={styles.portalTextLink} to={timesPath}>
               Choose another therapist
-            </button>
+            </Link>
           </p>
         </>
       );

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { formatSlotTime, groupSlotsByDay } from '../lib/slot-times';
 import type { PortalSlot } from '../schemas';
 import styles from './client-portal.module.css';
@@ -7,12 +8,17 @@ interface SlotDayListProps {
   slots: readonly PortalSlot[];
   /** Names the list for assistive technology, e.g. "Open times with Priya Raman". */
   label: string;
-  onChoose: (slot: PortalSlot) => void;
+  /** The details step's address for a time: choosing a time is going to that step. */
+  hrefOf: (slot: PortalSlot) => string;
 }
 
-/** Open times grouped by the viewer's local day; each time is a button that chooses it. */
-export function SlotDayList({ slots, label, onChoose }: SlotDayListProps) {
-  const days = groupSlotsByDay(slots);
+/**
+ * Open times grouped by day in their office's time zone (each time names the zone); each time is
+ * a link to the details step with that time.
+ */
+export function SlotDayList({ slots, label, hrefOf }: SlotDayListProps) {
+  const timeZone = slots[0]?.time_zone;
+  const days = groupSlotsByDay(slots, { timeZone });
   return (
     <div role="group" aria-label={label} className={styles.portalSlotDays}>
       {days.map((day) => (
@@ -23,14 +29,17 @@ export function SlotDayList({ slots, label, onChoose }: SlotDayListProps) {
           <ul className={styles.portalSlotList}>
             {day.slots.map((slot) => (
               <li key={slot.start}>
-                <button
-                  type="button"
+                <Link
                   className={`${styles.portalSlotButton} ${buttonClassName({ variant: 'secondary' })}`}
-                  onClick={() => onChoose(slot)}
+                  to={hrefOf(slot)}
                 >
-                  <time dateTime={slot.start}>{formatSlotTime(slot.start)}</time>
-                  <span className="visually-hidden">, {day.label}</span>
-                </button>
+                  <time dateTime={slot.start}>
+                    {formatSlotTime(slot.start, { timeZone: slot.time_zone })}
+                  </time>
+                  <span className="visually-hidden">
+                    , {day.label}, {slot.office_name}
+                  </span>
+                </Link>
               </li>
             ))}
           </ul>

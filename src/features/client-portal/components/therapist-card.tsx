@@ -1,11 +1,9 @@
 import { useId, useState } from 'react';
-import { ErrorState, LoadingState } from '@/components/ui/status';
+import { Link } from 'react-router';
 import { formatAppointmentTime } from '@/lib/appointment-time';
-import { useTherapistSlots } from '../api/get-therapist-slots';
 import { truncateText } from '../lib/text';
 import { vocabularyLabel, type VocabularyKind } from '@/lib/profile-vocabulary';
 import type { PortalSlot, PortalTherapist } from '../schemas';
-import { SlotDayList } from './slot-day-list';
 import styles from './client-portal.module.css';
 import { buttonClassName } from '@/components/ui/button';
 
@@ -20,13 +18,15 @@ const labels = (kind: VocabularyKind, keys: readonly string[]) =>
   keys.map((key) => vocabularyLabel(kind, key));
 
 interface TherapistCardProps {
-  clinicSlug: string;
   therapist: PortalTherapist;
-  onChoose: (therapist: PortalTherapist, slot: PortalSlot) => void;
+  /** The details step's address for one of the therapist's next times. */
+  detailsPath: (slot: PortalSlot) => string;
+  /** The times step's address: all of the therapist's open times. */
+  timesPath: string;
 }
 
 /** One therapist's public profile in brief, with their next open times as buttons. */
-export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCardProps) {
+export function TherapistCard({ therapist, detailsPath, timesPath }: TherapistCardProps) {
   const name = therapistName(therapist);
   const headingId = therapistHeadingId(therapist.id);
   const { location } = therapist;
@@ -90,14 +90,15 @@ export function TherapistCard({ clinicSlug, therapist, onChoose }: TherapistCard
             <dd>{labels('age_group', therapist.ages_served).join(', ')}</dd>
           </div>
         ) : null}
+        {therapist.accepted_payers.length > 0 ? (
+          <div>
+            <dt>Insurance</dt>
+            <dd>{therapist.accepted_payers.map((payer) => payer.name).join(', ')}</dd>
+          </div>
+        ) : null}
       </dl>
 
-      <NextTimes
-        clinicSlug={clinicSlug}
-        therapist={therapist}
-        name={name}
-        onChoose={(slot) => onChoose(therapist, slot)}
-      />
+      <NextTimes therapist={therapist} name={name} detailsPath={detailsPath} timesPath={timesPath} />
     </article>
   );
 }
@@ -125,33 +126,28 @@ function AboutText({ text, name }: { text: string; name: string }) {
 }
 
 function NextTimes({
-  clinicSlug,
   therapist,
   name,
-  onChoose,
+  detailsPath,
+  timesPath,
 }: {
-  clinicSlug: string;
   therapist: PortalTherapist;
   name: string;
-  onChoose: (slot: PortalSlot) => void;
+  detailsPath: (slot: PortalSlot) => string;
+  timesPath: string;
 }) {
-  const [showMore, setShowMore] = useState(false);
-  const moreId = useId();
-  const more = useTherapistSlots(clinicSlug, therapist.id, { enabled: showMore });
-
   return (
     <div className={styles.portalTimes}>
       <h4>Next open times</h4>
       {therapist.next_slots.length === 0 ? (
-        <p className="muted">No open times in the coming weeks.</p>
+        <p className="muted">No open times in the coming three weeks.</p>
       ) : (
         <ul className={styles.portalSlotList} aria-label={`Next open times with ${name}`}>
           {therapist.next_slots.map((slot) => (
             <li key={slot.start}>
-              <button
-                type="button"
+              <Link
                 className={`${styles.portalSlotButton} ${buttonClassName({ variant: 'secondary' })}`}
-                onClick={() => onChoose(slot)}
+                to={detailsPath(slot)}
               >
                 <time dateTime={slot.start}>
                   {formatAppointmentTime(slot.start, {
@@ -159,40 +155,16 @@ function NextTimes({
                     officeName: slot.office_name,
                   })}
                 </time>
-              </button>
+              </Link>
             </li>
           ))}
         </ul>
       )}
-      {therapist.next_slots.length > 0 ? (
-        <button
-          type="button"
-          className={styles.linkButton}
-          aria-expanded={showMore}
-          aria-controls={moreId}
-          onClick={() => setShowMore(!showMore)}
-        >
-          {showMore ? 'Fewer times' : 'More times'}
-          <span className="visually-hidden"> with {name}</span>
-        </button>
-      ) : null}
-      <div id={moreId} hidden={!showMore}>
-        {showMore && more.isPending ? <LoadingState label={`Loading ${name}’s open times…`} /> : null}
-        {showMore && more.isError ? (
-          <ErrorState
-            title="The open times could not be loaded."
-            error={more.error}
-            onRetry={() => void more.refetch()}
-          />
-        ) : null}
-        {showMore && more.isSuccess ? (
-          more.data.length > 0 ? (
-            <SlotDayList slots={more.data} label={`All open times with ${name}`} onChoose={onChoose} />
-          ) : (
-            <p className="muted">No open times in the next three weeks.</p>
-          )
-        ) : null}
-      </div>
+      <p>
+        <Link className={styles.portalTextLink} to={timesPath}>
+          All open times<span className="visually-hidden"> with {name}</span>
+        </Link>
+      </p>
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { vocabularyKeys, type VocabularyKind } from '@/lib/profile-vocabulary';
 
 export const filterNames = ['specialty', 'language', 'age_group', 'session_format'] as const;
 export type FilterName = (typeof filterNames)[number];
-export type DirectoryFilters = Partial<Record<FilterName, string>>;
+/** Filters whose choices are the clinic's own (its offices, the payers its therapists take), by id. */
+export const clinicFilterNames = ['location', 'insurance'] as const;
+export type ClinicFilterName = (typeof clinicFilterNames)[number];
+export type DirectoryFilters = Partial<Record<FilterName | ClinicFilterName, string>>;
+
+const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which vocabulary each filter offers, and how it is labelled. */
 export const filterDefinitions: Record<FilterName, { label: string; vocabulary: VocabularyKind }> = {
@@ -23,13 +28,17 @@ export function filtersFromSearchParams(params: URLSearchParams): DirectoryFilte
     const value = params.get(name);
     if (value && vocabularyKeys(filterDefinitions[name].vocabulary).includes(value)) filters[name] = value;
   }
+  for (const name of clinicFilterNames) {
+    const value = params.get(name);
+    if (value && idPattern.test(value)) filters[name] = value;
+  }
   return filters;
 }
 
 /** The page address's query string for these filters (set ones only, in a fixed order). */
 export function filtersToSearchParams(filters: DirectoryFilters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of filterNames) {
+  for (const name of [...filterNames, ...clinicFilterNames]) {
     const value = filters[name];
     if (value) params.set(name, value);
   }
@@ -49,4 +58,4 @@ export function directoryQuery(
 }
 
 export const hasFilters = (filters: DirectoryFilters): boolean =>
-  filterNames.some((name) => Boolean(filters[name]));
+  [...filterNames, ...clinicFilterNames].some((name) => Boolean(filters[name]));

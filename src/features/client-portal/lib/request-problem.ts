@@ -22,6 +22,9 @@ const formFields: readonly PortalRequestField[] = [
   'date_of_birth',
   'member_id',
   'note',
+  'insurance_payer_id',
+  'session_format',
+  'requested_by_guardian',
 ];
 const isFormField = (field: string | null): field is PortalRequestField =>
   formFields.includes(field as PortalRequestField);
@@ -47,7 +50,13 @@ export function requestProblem(error: unknown): RequestProblem {
       return { kind: 'therapist_unavailable' };
     case 'unknown_clinic':
       return { kind: 'clinic_unavailable' };
+    // the schema's refusals, and the database's checks of the person's choices: ages served, a
+    // parent or guardian, format, insurance
     case 'validation_failed':
+    case 'outside_ages_served':
+    case 'guardian_required':
+    case 'session_format_not_offered':
+    case 'insurance_not_taken':
       if (isFormField(error.field)) return { kind: 'field', field: error.field, message: error.message };
       return { kind: 'general', message: error.message };
     case 'network_error':

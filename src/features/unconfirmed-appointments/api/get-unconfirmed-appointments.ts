@@ -23,6 +23,23 @@ export interface UnconfirmedRequest {
   note: string | null;
   created_at: string;
   expires_at: string;
+  /** What a client chose on the clinic's request page (null for payers' requests). */
+  session_format?: 'in_person' | 'telehealth' | null;
+  insurance_name?: string | null;
+  requested_by_guardian?: boolean;
+  /** Where a client-portal request came from: a payer deep link's `source` and `booking-referral` (untrusted, shown only). */
+  referral_source?: string | null;
+  booking_referral?: string | null;
+}
+
+/** The Source column's words: the payer or "Client Portal", and the deep link's source and reference when there was one. */
+export function sourceWords(
+  r: Pick<UnconfirmedRequest, 'source_label' | 'referral_source' | 'booking_referral'>,
+) {
+  if (!r.referral_source && !r.booking_referral) return r.source_label;
+  const via = r.referral_source ? ` via ${r.referral_source}` : '';
+  const reference = r.booking_referral ? ` (reference ${r.booking_referral})` : '';
+  return `${r.source_label}${via}${reference}`;
 }
 
 /** Every pending request the viewer may see (RLS: the clinic's, or a therapist's own), by time left. */
@@ -30,7 +47,7 @@ export async function getUnconfirmedAppointments(orgId: string, signal?: AbortSi
   const query = supabase
     .from('unconfirmed_requests')
     .select(
-      'id, therapist_id, therapist_first_name, therapist_last_name, slot_start, slot_end, time_zone, location_name, source, source_label, first_name, last_name, email, phone, date_of_birth, member_id, note, created_at, expires_at',
+      'id, therapist_id, therapist_first_name, therapist_last_name, slot_start, slot_end, time_zone, location_name, source, source_label, first_name, last_name, email, phone, date_of_birth, member_id, note, created_at, expires_at, session_format, insurance_name, requested_by_guardian, referral_source, booking_referral',
     )
     .eq('org_id', orgId)
     .order('expires_at', { ascending: true })

@@ -36,8 +36,26 @@ export function RequestDetails({ orgId, request }: { orgId: string; request: Unc
         <dd>{request.phone}</dd>
         <dt>Date of birth</dt>
         <dd>{formatCalendarDate(request.date_of_birth)}</dd>
+        {request.requested_by_guardian ? (
+          <>
+            <dt>Requested by</dt>
+            <dd>A parent or guardian (the contact details are theirs)</dd>
+          </>
+        ) : null}
+        {request.insurance_name ? (
+          <>
+            <dt>Insurance</dt>
+            <dd>{request.insurance_name}</dd>
+          </>
+        ) : null}
         <dt>Member ID</dt>
         <dd>{request.member_id ?? 'None'}</dd>
+        {request.session_format ? (
+          <>
+            <dt>Format</dt>
+            <dd>{request.session_format === 'telehealth' ? 'Telehealth' : 'In person'}</dd>
+          </>
+        ) : null}
         <dt>Note</dt>
         <dd>{request.note ?? 'None'}</dd>
         <dt>Requested</dt>

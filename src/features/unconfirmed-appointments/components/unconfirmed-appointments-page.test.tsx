@@ -141,6 +141,22 @@ describe('Unconfirmed Appointments', () => {
     expect(screen.getByRole('table', { name: /1 pending request,/ })).toHaveTextContent('Rowan Osei');
   });
 
+  it('shows where a client-portal request came from: a payer deep link’s source and reference', async () => {
+    serveQueue([
+      row('b', {
+        source: 'client_portal',
+        source_label: 'Client Portal',
+        referral_source: 'aetna-finder',
+        booking_referral: 'ref-42',
+        first_name: 'Rowan',
+        last_name: 'Osei',
+      }),
+    ]);
+    await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');
+    const table = await screen.findByRole('table');
+    expect(table).toHaveTextContent('Client Portal via aetna-finder (reference ref-42)');
+  });
+
   it('confirms after a dialog that says it cannot be undone', async () => {
     const calls = serveQueue([row('a')]);
     await renderSignedIn('scheduler', '/schedule/unconfirmed-appointments');

@@ -9,7 +9,11 @@ import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
 import { useOfferTimes } from '../api/offer-times';
-import { useUnconfirmedAppointments, type UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
+import {
+  sourceWords,
+  useUnconfirmedAppointments,
+  type UnconfirmedRequest,
+} from '../api/get-unconfirmed-appointments';
 import { formatWhen } from '../lib/display-time';
 import { requestActions, timeLeft, type RequestAction, type Urgency } from '../lib/time-left';
 import { DecisionDialog } from './decision-dialog';
@@ -115,7 +119,7 @@ export function UnconfirmedAppointmentsPage() {
       filter: therapistFilter,
       cell: (r) => `${r.therapist_first_name} ${r.therapist_last_name}`,
     },
-    { id: 'source', header: 'Source', filter: sourceFilter, cell: (r) => r.source_label },
+    { id: 'source', header: 'Source', filter: sourceFilter, cell: (r) => sourceWords(r) },
     { id: 'arrived', header: 'Arrived', sortable: true, cell: (r) => formatWhen(r.created_at, r.time_zone) },
     {
       id: 'timeLeft',
