@@ -1,0 +1,36 @@
+import styles from './insights.module.css';
+import { seriesColour } from './series-style';
+
+export interface LabelledBar {
+  label: string;
+  value: number;
+  /** the value as it reads beside the bar ("4 · 33.3%") */
+  text: string;
+}
+
+/**
+ * Horizontal bars, each with its name and figure written beside it (so nothing is told by colour
+ * or length alone): outcome shares, and hours offered against requested.
+ */
+export function BarListChart({ bars, max }: { bars: LabelledBar[]; max?: number }) {
+  const highest = max ?? Math.max(1, ...bars.map((b) => b.value));
+  return (
+    <ul className={styles.barList} aria-hidden="true">
+      {bars.map((bar, index) => (
+        <li key={bar.label}>
+          <span className={styles.barLabel}>{bar.label}</span>
+          <span className={styles.barTrack}>
+            <span
+              className={styles.barFill}
+              style={{
+                width: `${(bar.value / highest) * 100}%`,
+                background: seriesColour(index),
+              }}
+            />
+          </span>
+          <span className={styles.barValue}>{bar.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
