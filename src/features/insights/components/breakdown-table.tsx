@@ -80,7 +80,7 @@ export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat 
         </div>
       </div>
       <DataTable
-        caption={title}
+        caption={`${title}: requests, confirm and expiry rates, median time to decision, requests per week`}
         captionHidden
         columns={columns}
         rows={sortRows(rows, sort, sortValue)}

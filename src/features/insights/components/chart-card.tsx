@@ -46,12 +46,12 @@ export function ChartCard({ id, title, summary, table, csvName, children }: Char
       </div>
       <div className={styles.summary}>{summary}</div>
       {asTable ? (
-        <FigureTableView caption={title} table={table} />
+        <FigureTableView caption={`${title}, as a table`} table={table} />
       ) : (
         <>
           {children}
           <div className="visually-hidden">
-            <PlainFigureTable caption={title} table={table} />
+            <PlainFigureTable caption={`${title}, as a table`} table={table} />
           </div>
         </>
       )}
