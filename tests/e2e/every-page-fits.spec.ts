@@ -118,6 +118,11 @@ for (const size of sizes) {
       await checkPage(page, 'program-add-staff');
       await addStaff.getByRole('button', { name: 'Cancel' }).click();
 
+      await page.getByRole('link', { name: 'Insights' }).click();
+      await heading(page, 'Program insights', 2);
+      await settled(page);
+      await checkPage(page, 'program-insights');
+
       await page.goto('/schedule/calendar');
       await heading(page, 'Calendar');
       await settled(page);

@@ -1,5 +1,4 @@
 import styles from './insights.module.css';
-import { seriesColour } from './series-style';
 
 export interface LabelledBar {
   label: string;
@@ -9,14 +8,14 @@ export interface LabelledBar {
 }
 
 /**
- * Horizontal bars, each with its name and figure written beside it (so nothing is told by colour
- * or length alone): outcome shares, and hours offered against requested.
+ * Horizontal bars of one colour, each with its name and figure written beside it (so nothing is
+ * told by colour or length alone): outcome shares, and hours offered against requested.
  */
 export function BarListChart({ bars, max }: { bars: LabelledBar[]; max?: number }) {
   const highest = max ?? Math.max(1, ...bars.map((b) => b.value));
   return (
     <ul className={styles.barList} aria-hidden="true">
-      {bars.map((bar, index) => (
+      {bars.map((bar) => (
         <li key={bar.label}>
           <span className={styles.barLabel}>{bar.label}</span>
           <span className={styles.barTrack}>
@@ -24,7 +23,6 @@ export function BarListChart({ bars, max }: { bars: LabelledBar[]; max?: number 
               className={styles.barFill}
               style={{
                 width: `${(bar.value / highest) * 100}%`,
-                background: seriesColour(index),
               }}
             />
           </span>

@@ -44,11 +44,35 @@ export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat 
   const [sort, setSort] = useState<SortState>({ id: 'volume', desc: true });
   const table = breakdownTable(rows, insights.weeks, nameHeader);
   const columns: DataColumn<BreakdownRow>[] = [
-    { id: 'name', header: nameHeader, rowHeader: true, sortable: true, cell: (r) => r.name },
-    { id: 'volume', header: 'Requests', sortable: true, cell: (r) => r.volume.toLocaleString('en-US') },
-    { id: 'confirm', header: 'Confirm rate', sortable: true, cell: (r) => percent(r.confirm_rate) },
-    { id: 'expiry', header: 'Expiry rate', sortable: true, cell: (r) => percent(r.expiry_rate) },
-    { id: 'median', header: 'Median time to decision', sortable: true, cell: (r) => hours(r.median_hours) },
+    { id: 'name', header: nameHeader, rowHeader: true, sortable: true, width: '24%', cell: (r) => r.name },
+    {
+      id: 'volume',
+      header: 'Requests',
+      sortable: true,
+      width: '13%',
+      cell: (r) => r.volume.toLocaleString('en-US'),
+    },
+    {
+      id: 'confirm',
+      header: 'Confirm rate',
+      sortable: true,
+      width: '14%',
+      cell: (r) => percent(r.confirm_rate),
+    },
+    {
+      id: 'expiry',
+      header: 'Expiry rate',
+      sortable: true,
+      width: '13%',
+      cell: (r) => percent(r.expiry_rate),
+    },
+    {
+      id: 'median',
+      header: 'Median time to decision',
+      sortable: true,
+      width: '18%',
+      cell: (r) => hours(r.median_hours),
+    },
     {
       id: 'weekly',
       header: 'Requests per week',

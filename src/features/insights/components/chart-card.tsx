@@ -25,7 +25,8 @@ export function ChartCard({ id, title, summary, table, csvName, children }: Char
   const [asTable, setAsTable] = useState(false);
   const header = table.columns.map((c) => c.header);
   return (
-    <section className={styles.card} aria-labelledby={id}>
+    // a table takes the whole row of the grid, so it is a table (not a list of cards) on a wide screen
+    <section className={asTable ? `${styles.card} ${styles.wide}` : styles.card} aria-labelledby={id}>
       <div className={styles.cardHeader}>
         <h3 id={id} className={styles.cardTitle}>
           {title}
