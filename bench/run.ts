@@ -18,6 +18,7 @@ import { describeStatsAfterCrash, measureStatsAfterCrash, statsAfterCrashBudget 
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
 import { feedTherapists, measureFhirFeed } from './fhir-feed.ts';
 import { measureHistory } from './history.ts';
+import { insightsBudgetMs, measureInsights } from './insights.ts';
 import {
   badgeBudgetMs,
   fanOutBudgetSeconds,
@@ -251,6 +252,25 @@ async function main() {
         ms(timing),
         'p95 ≤ 15 ms',
         timing.p95 <= 15,
+      );
+    }
+
+    // program insights: every figure of the Insights tab in one call, in SQL as the clinic's staff
+    const {
+      data: { session: adminSession },
+    } = await admin.auth.getSession();
+    const insights = await measureInsights(db, {
+      org200: org200.id,
+      schedulerToken: schedulerSession!.access_token,
+      largeOrg: largeOrg.id,
+      adminToken: adminSession!.access_token,
+    });
+    for (const { name, requests, timing } of insights) {
+      record(
+        `program insights, ${name} (${requests.toLocaleString('en-US')} requests), in SQL`,
+        ms(timing),
+        `p95 ≤ ${insightsBudgetMs} ms`,
+        timing.p95 <= insightsBudgetMs,
       );
     }
 

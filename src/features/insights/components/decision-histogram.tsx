@@ -3,7 +3,7 @@ import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import type { ProgramInsights } from '../lib/figures';
 import styles from './insights.module.css';
-import { seriesColour } from './series-style';
+import { axisText, seriesColour } from './series-style';
 import { useWidth } from './use-width';
 
 const height = 240;
@@ -55,6 +55,7 @@ export function DecisionHistogram({ insights }: { insights: ProgramInsights }) {
             tickFormat={(v) => String(v)}
             stroke="#4f5b6b"
             tickStroke="#4f5b6b"
+            tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -4, dy: 4 }}
           />
           <AxisBottom
             top={innerHeight}
@@ -63,6 +64,8 @@ export function DecisionHistogram({ insights }: { insights: ProgramInsights }) {
             tickFormat={(v) => `${String(v)} h`}
             stroke="#4f5b6b"
             tickStroke="#4f5b6b"
+            tickLabelProps={axisText}
+            labelProps={axisText}
             label="Hours from arrival to confirm or decline"
           />
         </Group>

@@ -7,6 +7,9 @@
 const colours = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#56b4e9', '#e69f00', '#000000'];
 const patterns = ['', 'stripes', 'dots', 'crosshatch'] as const;
 
+/** Axis labels: 12 px, the muted text colour (4.5:1 on white). */
+export const axisText = { fontSize: 12, fill: '#4f5b6b' };
+
 export const seriesColour = (index: number) => colours[index % colours.length] ?? '#000000';
 const seriesPattern = (index: number) => patterns[index % patterns.length] ?? '';
 

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import type { ProgramInsights } from '../lib/figures';
 import { weekLabel } from '../lib/figures';
 import styles from './insights.module.css';
-import { SeriesPatterns, SeriesRect, SeriesSwatch } from './series-style';
+import { axisText, SeriesPatterns, SeriesRect, SeriesSwatch } from './series-style';
 import { useWidth } from './use-width';
 
 const height = 260;
@@ -57,6 +57,7 @@ export function WeeklyChart({ insights }: { insights: ProgramInsights }) {
             tickFormat={(v) => String(v)}
             stroke="#4f5b6b"
             tickStroke="#4f5b6b"
+            tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -4, dy: 4 }}
           />
           <AxisBottom
             top={innerHeight}
@@ -65,6 +66,8 @@ export function WeeklyChart({ insights }: { insights: ProgramInsights }) {
             tickFormat={(v) => weekLabel(String(v))}
             stroke="#4f5b6b"
             tickStroke="#4f5b6b"
+            tickLabelProps={axisText}
+            labelProps={axisText}
             label="Week starting (Monday)"
           />
         </Group>
