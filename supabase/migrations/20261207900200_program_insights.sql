@@ -69,8 +69,9 @@ begin
   execute $q$
   with r as materialized (
     select r.status, r.source, r.payer_id, r.therapist_id, r.decline_reason,
-           extract(epoch from r.decided_at - coalesce(r.verified_at, r.created_at)) / 3600.0 as decision_hours,
-           extract(epoch from upper(r.slot) - lower(r.slot)) / 3600.0 as slot_hours,
+           -- float8, not numeric: tens of thousands of rows are summed, binned and sorted for percentiles
+           extract(epoch from r.decided_at - coalesce(r.verified_at, r.created_at))::float8 / 3600 as decision_hours,
+           extract(epoch from upper(r.slot) - lower(r.slot))::float8 / 3600 as slot_hours,
            date_trunc('week', coalesce(r.verified_at, r.created_at) at time zone $2)::date as week
     from public.referral_requests r
     where r.org_id = $1
@@ -109,8 +110,30 @@ begin
              filter (where r.status in ('confirmed', 'declined')) as median_hours
     from r group by r.therapist_id
   ),
-  therapist_weeks as (
-    select therapist_id, week, count(*) as n from r group by therapist_id, week
+  -- each therapist's and each source's weekly counts, every week of the period (zeros included), in
+  -- one grouped join each: a subquery per row would rescan the week counts for every therapist
+  therapist_weekly as (
+    select t.therapist_id, jsonb_agg(coalesce(tw.n, 0) order by w.week) as weekly
+    from (select distinct therapist_id from r) t
+    cross join weeks w
+    left join (select therapist_id, week, count(*) as n from r group by therapist_id, week) tw
+      on tw.therapist_id = t.therapist_id and tw.week = w.week
+    group by t.therapist_id
+  ),
+  source_weekly as (
+    select s.source_label, jsonb_agg(coalesce(ws.n, 0) order by w.week) as weekly
+    from sources s
+    cross join weeks w
+    left join week_source ws on ws.source_label = s.source_label and ws.week = w.week
+    group by s.source_label
+  ),
+  week_counts as (
+    select w.week, coalesce(sum(ws.n), 0) as total,
+           jsonb_agg(coalesce(ws.n, 0) order by s.n_order) as counts
+    from weeks w
+    cross join sources s
+    left join week_source ws on ws.week = w.week and ws.source_label = s.source_label
+    group by w.week
   ),
   per_source as (
     select source_label, payer_id, count(*) as volume,
@@ -120,30 +143,31 @@ begin
              filter (where status in ('confirmed', 'declined')) as median_hours
     from labelled group by source_label, payer_id
   ),
-  offered as (
-    select coalesce(sum(extract(epoch from upper(o.during * tstzrange($3, $4)) - lower(o.during * tstzrange($3, $4)))), 0) / 3600.0 as hours
-    from public.availability_occurrences o
-    join public.availability_blocks b on b.id = o.block_id
-    where o.org_id = $1
+  -- the clinic's external blocks first, then each one's occurrences in the period by the primary
+  -- key (block_id, during): led by the range alone, the planner walked the whole exclusion index
+  external_blocks as materialized (
+    select b.id
+    from public.availability_blocks b
+    where b.org_id = $1
       and b.accept_external
-      and o.during && tstzrange($3, $4)
-      and ($7::uuid is null or o.staff_id = $7)
+      and ($7::uuid is null or b.staff_id = $7)
       and ($8::uuid is null or b.location_id = $8)
       -- a therapist who is not an admin or scheduler counts their own hours only, as their requests
-      and ($1 in (select private.program_viewer_org_ids()) or o.staff_id in (select private.my_therapist_ids()))
+      and ($1 in (select private.program_viewer_org_ids()) or b.staff_id in (select private.my_therapist_ids()))
+  ),
+  offered as (
+    select coalesce(sum(extract(epoch from upper(o.during * tstzrange($3, $4)) - lower(o.during * tstzrange($3, $4)))), 0) / 3600.0 as hours
+    from external_blocks b
+    join public.availability_occurrences o on o.block_id = b.id and o.during && tstzrange($3, $4)
   )
   select jsonb_build_object(
     'period', jsonb_build_object('from', $9::date, 'to', $10::date, 'time_zone', $2),
     'total', (select count(*) from r),
     'sources', coalesce((select jsonb_agg(source_label order by n_order) from sources), '[]'::jsonb),
     'weeks', coalesce((
-      select jsonb_agg(jsonb_build_object(
-               'week', w.week,
-               'total', coalesce((select sum(ws.n) from week_source ws where ws.week = w.week), 0),
-               'counts', (select jsonb_agg(coalesce(ws.n, 0) order by s.n_order)
-                          from sources s left join week_source ws on ws.week = w.week and ws.source_label = s.source_label))
+      select jsonb_agg(jsonb_build_object('week', w.week, 'total', coalesce(wc.total, 0), 'counts', coalesce(wc.counts, '[]'::jsonb))
              order by w.week)
-      from weeks w), '[]'::jsonb),
+      from weeks w left join week_counts wc on wc.week = w.week), '[]'::jsonb),
     'outcomes', coalesce((
       select jsonb_agg(jsonb_build_object('outcome', o.status, 'reason', o.decline_reason, 'count', o.n,
                                           'share', round(o.n::numeric / t.total, 4))
@@ -163,11 +187,11 @@ begin
                                           / nullif(count(*), 0), 4)
                              from r where status in ('confirmed', 'declined', 'expired')),
         'histogram', (
-          select jsonb_agg(jsonb_build_object('from_hours', (b - 1) * 4, 'to_hours', b * 4,
-                                              'count', (select count(*) from decided d
-                                                        where least(floor(d.decision_hours / 4)::int + 1, 12) = b))
+          select jsonb_agg(jsonb_build_object('from_hours', (b - 1) * 4, 'to_hours', b * 4, 'count', coalesce(h.n, 0))
                            order by b)
-          from generate_series(1, 12) b))
+          from generate_series(1, 12) b
+          left join (select least(greatest(floor(d.decision_hours / 4)::int + 1, 1), 12) as bin, count(*) as n
+                     from decided d group by 1) h on h.bin = b))
       from decided),
     'therapists', coalesce((
       select jsonb_agg(jsonb_build_object(
@@ -177,10 +201,10 @@ begin
                'confirm_rate', round(t.confirmed::numeric / t.volume, 4),
                'expiry_rate', round(t.expired::numeric / t.volume, 4),
                'median_hours', round(t.median_hours::numeric, 2),
-               'weekly', (select jsonb_agg(coalesce(tw.n, 0) order by w.week)
-                          from weeks w left join therapist_weeks tw on tw.therapist_id = t.therapist_id and tw.week = w.week))
+               'weekly', tw.weekly)
              order by t.volume desc, s.last_name, s.first_name)
       from per_therapist t
+      join therapist_weekly tw on tw.therapist_id = t.therapist_id
       left join public.staff_members s on s.org_id = $1 and s.id = t.therapist_id), '[]'::jsonb),
     'payers', coalesce((
       select jsonb_agg(jsonb_build_object(
@@ -190,10 +214,10 @@ begin
                'confirm_rate', round(p.confirmed::numeric / p.volume, 4),
                'expiry_rate', round(p.expired::numeric / p.volume, 4),
                'median_hours', round(p.median_hours::numeric, 2),
-               'weekly', (select jsonb_agg(coalesce(ws.n, 0) order by w.week)
-                          from weeks w left join week_source ws on ws.source_label = p.source_label and ws.week = w.week))
+               'weekly', sw.weekly)
              order by p.volume desc, p.source_label)
-      from per_source p), '[]'::jsonb),
+      from per_source p
+      join source_weekly sw on sw.source_label = p.source_label), '[]'::jsonb),
     'capacity', jsonb_build_object(
       'offered_hours', (select round(hours::numeric, 2) from offered),
       'requested_hours', (select round(coalesce(sum(slot_hours), 0)::numeric, 2) from r))

@@ -110,7 +110,10 @@ async function insertRequest(made: Made) {
   const therapist =
     made.therapist === 'priya' ? personas.staff.therapist.id : personas.staff.otherTherapist.id;
   const arrived = new Date(made.arrived);
-  const slotStart = new Date(arrived.getTime() + 72 * hour);
+  // a request still pending has its time to answer ahead (or the stack's expiry job would expire it)
+  const pending = made.status === 'pending';
+  const slotStart = new Date(pending ? Date.now() + 30 * 24 * hour : arrived.getTime() + 72 * hour);
+  const expiresAt = pending ? new Date(Date.now() + 24 * hour) : new Date(arrived.getTime() + 48 * hour);
   const portal = made.source === 'portal';
   const decidedAt =
     made.decidedAfter === undefined ? null : new Date(arrived.getTime() + made.decidedAfter * hour);
@@ -142,7 +145,7 @@ async function insertRequest(made: Made) {
          -- a client-portal request arrives when verified; it was created an hour before
          $9::timestamptz - case when $5::text = 'client_portal' then interval '1 hour' else interval '0' end,
          case when $5::text = 'client_portal' and $8::text <> 'unverified' then $9::timestamptz end,
-         $9::timestamptz + interval '48 hours',
+         $15::timestamptz,
          case when $10::timestamptz is not null then $11::uuid end, $10::timestamptz, $12,
          case when $8::text = 'withdrawn' then $9::timestamptz + interval '3 hours' end,
          case when $8::text = 'withdrawn' then 'therapist_unavailable' end, $13, $14)`,
@@ -161,6 +164,7 @@ async function insertRequest(made: Made) {
         made.reason ?? null,
         appointment,
         randomUUID(),
+        expiresAt,
       ],
     );
   });
