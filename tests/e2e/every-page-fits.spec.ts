@@ -118,11 +118,6 @@ for (const size of sizes) {
       await checkPage(page, 'program-add-staff');
       await addStaff.getByRole('button', { name: 'Cancel' }).click();
 
-      await page.getByRole('link', { name: 'Insights' }).click();
-      await heading(page, 'Program insights', 2);
-      await settled(page);
-      await checkPage(page, 'program-insights');
-
       await page.goto('/schedule/calendar');
       await heading(page, 'Calendar');
       await settled(page);
@@ -144,6 +139,15 @@ for (const size of sizes) {
       await page.getByRole('radio', { name: /A digest every few hours/ }).check();
       await expect(page.getByRole('spinbutton', { name: /Digest period/ })).toBeVisible();
       await checkPage(page, 'notification-settings-digest');
+      await signOut(page);
+    });
+
+    test('the Insights tab fits the window', async ({ page }) => {
+      await signIn(page, demo.orgAdmin);
+      await page.goto('/organization/subscription/insights');
+      await heading(page, 'Program insights', 2);
+      await settled(page);
+      await checkPage(page, 'program-insights');
       await signOut(page);
     });
 
