@@ -19,6 +19,7 @@ import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts
 import { feedTherapists, measureFhirFeed } from './fhir-feed.ts';
 import { measureHistory } from './history.ts';
 import { describePublicPageJs, measurePublicPageJs, publicPageJsBudgetKb } from './public-page-js.ts';
+import { insightsBudgetMs, measureInsights } from './insights.ts';
 import {
   badgeBudgetMs,
   fanOutBudgetSeconds,
@@ -270,6 +271,24 @@ async function main() {
       `p95 ≤ ${offerBudgetMs} ms`,
       offer.p95 <= offerBudgetMs,
     );
+    // program insights: every figure of the Insights tab in one call, in SQL as the clinic's staff
+    const {
+      data: { session: adminSession },
+    } = await admin.auth.getSession();
+    const insights = await measureInsights(db, {
+      org200: org200.id,
+      schedulerToken: schedulerSession!.access_token,
+      largeOrg: largeOrg.id,
+      adminToken: adminSession!.access_token,
+    });
+    for (const { name, requests, timing } of insights) {
+      record(
+        `program insights, ${name} (${requests.toLocaleString('en-US')} requests), in SQL`,
+        ms(timing),
+        `p95 ≤ ${insightsBudgetMs} ms`,
+        timing.p95 <= insightsBudgetMs,
+      );
+    }
 
     // confirm throughput: 8 concurrent staff over overlapping requests
     const { rows: pending } = await db.query(

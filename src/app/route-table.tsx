@@ -7,7 +7,7 @@
  * Adding a page: one `page({...})` entry here, and its feature folder.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
+import { lazy as lazyComponent, Suspense, type ComponentType } from 'react';
 import { redirect, type Params, type RouteObject } from 'react-router';
 import { NotFoundPage } from '@/components/no-access-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
@@ -42,6 +42,19 @@ interface PageSpec {
   children?: RouteObject[];
 }
 
+const LazyHomeInsights = lazyComponent(async () => ({
+  default: (await import('@/features/insights/components/home-insights')).HomeInsights,
+}));
+
+/** The home page's figures, shown once their chunk has loaded (nothing in their place before). */
+function HomeInsights() {
+  return (
+    <Suspense fallback={null}>
+      <LazyHomeInsights />
+    </Suspense>
+  );
+}
+
 /** What the navigation calls when a link is about to be opened: fetches the page's code and data ahead. */
 export type Preload = (params: Params) => Promise<void>;
 
@@ -55,7 +68,13 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
     page({
       index: true,
       access: { roles: everyRole },
-      lazy: async () => (await import('@/features/home/components/home-page')).HomePage,
+      lazy: async () => {
+        const { HomePage } = await import('@/features/home/components/home-page');
+        // the figures (and the charts' code) load after the home page, in a chunk of their own
+        return function Home() {
+          return <HomePage figures={<HomeInsights />} />;
+        };
+      },
       prefetch: async ({ queryClient, viewer }) => {
         const { prefetchHome } = await import('@/features/home/api/prefetch-home');
         await prefetchHome(queryClient, viewer.membership);
@@ -87,6 +106,11 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
               await import('@/features/referral-program/api/prefetch-program-grid');
             await prefetchProgramGrid(queryClient, viewer.orgId);
           },
+        }),
+        page({
+          path: paths.programInsights,
+          access: { roles: ['org_admin'] },
+          lazy: async () => (await import('@/features/insights/components/insights-tab')).InsightsTab,
         }),
       ],
     }),

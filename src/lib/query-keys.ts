@@ -8,6 +8,7 @@ import type { QueryClient } from '@tanstack/react-query';
 
 /** The features that keep organization data in the query cache, by their key segment. */
 export type OrgFeature =
+  | 'insights'
   | 'notification-settings'
   | 'public-profile'
   | 'referral-program'
@@ -23,9 +24,14 @@ export const orgKeys = {
 /**
  * What a decision on a referral request (confirm, decline, offer other times) changes: the
  * Unconfirmed Appointments queue, its history and the navigation's count of pending requests
- * ('unconfirmed-appointments'), and the calendar's requests and appointments ('schedule').
+ * ('unconfirmed-appointments'), the calendar's requests and appointments ('schedule'), and the
+ * program's figures ('insights').
  */
-export const requestDecisionChanges: readonly OrgFeature[] = ['unconfirmed-appointments', 'schedule'];
+export const requestDecisionChanges: readonly OrgFeature[] = [
+  'unconfirmed-appointments',
+  'schedule',
+  'insights',
+];
 
 /** Marks everything a decision on a request changed as stale; what is on screen refetches. */
 export async function invalidateAfterRequestDecision(queryClient: QueryClient, orgId: string): Promise<void> {

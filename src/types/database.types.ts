@@ -1993,6 +1993,18 @@ export type Database = {
           total_count: number
         }[]
       }
+      program_insights: {
+        Args: {
+          office?: string
+          org_id: string
+          payer?: string
+          period_from: string
+          period_to: string
+          source_kind?: Database["public"]["Enums"]["referral_source"]
+          therapist?: string
+        }
+        Returns: Json
+      }
       queue_alert_digests: { Args: { batch_size?: number }; Returns: number }
       queue_referral_reminders: {
         Args: Record<PropertyKey, never>

@@ -165,6 +165,15 @@ for (const size of sizes) {
       await signOut(page);
     });
 
+    test('the Insights tab fits the window', async ({ page }) => {
+      await signIn(page, demo.orgAdmin);
+      await page.goto('/organization/subscription/insights');
+      await heading(page, 'Program insights', 2);
+      await settled(page);
+      await checkPage(page, 'program-insights');
+      await signOut(page);
+    });
+
     test('a therapist’s pages and the block dialog fit the window', async ({ page }) => {
       await signIn(page, demo.therapist);
       await checkPage(page, 'therapist-home');

@@ -2,9 +2,11 @@
  * What every signed-in page asks for: the signed-in person's own staff records (which clinic, which
  * roles), the navigation's count of pending requests (none unless a test serves some), and the
  * clinic's staff and locations (lists, Details pages, and the Schedule's lists fetched ahead), and
- * the home page's to-do lists (empty unless a test serves some: no profile to finish, no open block).
+ * the home page's to-do lists (empty unless a test serves some: no profile to finish, no open block)
+ * and its program figures (a period with no requests).
  */
 import { http, HttpResponse } from 'msw';
+import { emptyInsightsHandler } from './insights-handlers';
 import { locations, membershipsOf, people, staffRow, type Person } from './people';
 import { eqValue, restUrl, rows } from './rest';
 
@@ -30,6 +32,7 @@ export const staffHandler = (staff: readonly Person[] = activeStaff) =>
   });
 
 export const appFrameHandlers = [
+  emptyInsightsHandler,
   http.get(restUrl('staff_members'), ({ request }) => {
     const user = eqValue(request, 'user_id');
     return user === null ? undefined : HttpResponse.json(membershipsOf(user));

@@ -5,6 +5,7 @@ export const paths = {
   setPassword: '/set-password',
   manageSubscription: '/organization/subscription',
   referralProgram: '/organization/subscription/referral-program',
+  programInsights: '/organization/subscription/insights',
   activeStaff: '/staff',
   staffDetails: (staffId: string) => `/staff/${encodeURIComponent(staffId)}`,
   staffPublicProfile: (staffId: string) => `/staff/${encodeURIComponent(staffId)}/public-profile`,

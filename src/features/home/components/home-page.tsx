@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { ProgramNotEnabled } from '@/components/program-not-enabled';
 import { usePageTitle } from '@/components/ui/use-page-title';
@@ -18,8 +19,9 @@ function noticeFrom(state: unknown): string | null {
 /**
  * The landing page: what needs the person's attention, one to-do list per role they hold. A clinic
  * without the Client Referral Program gets what the program is and how it is turned on instead.
+ * `figures` (the program's figures, from another feature) follow the lists for therapists and schedulers.
  */
-export function HomePage() {
+export function HomePage({ figures }: { figures?: ReactNode } = {}) {
   usePageTitle('Home');
   const membership = useMembership();
   const { organization, roles } = membership;
@@ -52,6 +54,7 @@ export function HomePage() {
         {sections.therapist ? (
           <TherapistTodo orgId={organization.id} staffId={membership.id} timeZone={organization.time_zone} />
         ) : null}
+        {sections.figures ? figures : null}
       </div>
     </section>
   );

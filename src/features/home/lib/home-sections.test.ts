@@ -9,15 +9,19 @@ describe('homeSections', () => {
       expiringRequests: true,
       pendingRequestsByUrgency: false,
       therapist: false,
+      // admins read the figures on the Insights tab
+      figures: false,
     });
     expect(homeSections(['scheduler'], true)).toMatchObject({
       incompleteProfiles: false,
       expiringRequests: false,
       pendingRequestsByUrgency: true,
+      figures: true,
     });
     expect(homeSections(['therapist'], true)).toMatchObject({
       therapist: true,
       pendingRequestsByUrgency: false,
+      figures: true,
     });
   });
 
@@ -36,6 +40,7 @@ describe('homeSections', () => {
       expiringRequests: false,
       pendingRequestsByUrgency: false,
       therapist: false,
+      figures: false,
     });
   });
 });

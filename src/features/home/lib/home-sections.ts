@@ -9,6 +9,8 @@ export interface HomeSections {
   expiringRequests: boolean;
   pendingRequestsByUrgency: boolean;
   therapist: boolean;
+  /** the program's figures: a therapist's own, a scheduler's the clinic's (admins have the Insights tab) */
+  figures: boolean;
 }
 
 export function homeSections(roles: readonly StaffRole[], programEnabled: boolean): HomeSections {
@@ -19,5 +21,6 @@ export function homeSections(roles: readonly StaffRole[], programEnabled: boolea
     expiringRequests: is('org_admin') && !is('scheduler'),
     pendingRequestsByUrgency: is('scheduler'),
     therapist: is('therapist'),
+    figures: is('scheduler') || is('therapist'),
   };
 }

@@ -12,7 +12,10 @@ export function ManageSubscriptionLayout() {
       <h1 id="manage-subscription-title">Manage Subscription</h1>
       <TabNav
         label="Subscription sections"
-        tabs={[{ label: 'Client Referral Program', to: paths.referralProgram }]}
+        tabs={[
+          { label: 'Client Referral Program', to: paths.referralProgram },
+          { label: 'Insights', to: paths.programInsights },
+        ]}
       />
       <div className="tab-panel">
         <Suspense fallback={<LoadingState label="Loading…" />}>

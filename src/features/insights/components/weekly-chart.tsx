@@ -1,0 +1,85 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear } from '@visx/scale';
+import { useId } from 'react';
+import type { ProgramInsights } from '../lib/figures';
+import { weekLabel } from '../lib/figures';
+import styles from './insights.module.css';
+import { axisText, SeriesPatterns, SeriesRect, SeriesSwatch } from './series-style';
+import { useWidth } from './use-width';
+
+const height = 260;
+const margin = { top: 12, right: 8, bottom: 44, left: 40 };
+
+/** Requests per week, stacked by source (payer name or Client Portal), with a legend in stack order. */
+export function WeeklyChart({ insights }: { insights: ProgramInsights }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const idPrefix = useId().replace(/:/g, '');
+  const innerWidth = Math.max(width - margin.left - margin.right, 40);
+  const innerHeight = height - margin.top - margin.bottom;
+  const x = scaleBand({ domain: insights.weeks.map((w) => w.week), range: [0, innerWidth], padding: 0.2 });
+  const highest = Math.max(1, ...insights.weeks.map((w) => w.total));
+  const y = scaleLinear({ domain: [0, highest], range: [innerHeight, 0], nice: true });
+  // label at most ~8 weeks on a phone, more on a wide screen
+  const every = Math.max(1, Math.ceil(insights.weeks.length / Math.max(2, Math.floor(innerWidth / 70))));
+
+  return (
+    <div ref={ref}>
+      <svg width={width} height={height} aria-hidden="true" focusable="false" className={styles.chart}>
+        <SeriesPatterns idPrefix={idPrefix} />
+        <Group left={margin.left} top={margin.top}>
+          {insights.weeks.map((w) => {
+            let top = innerHeight;
+            return (
+              <g key={w.week}>
+                {w.counts.map((count, index) => {
+                  if (count === 0) return null;
+                  const barHeight = innerHeight - (y(count) ?? innerHeight);
+                  top -= barHeight;
+                  return (
+                    <SeriesRect
+                      key={index}
+                      idPrefix={idPrefix}
+                      index={index}
+                      x={x(w.week) ?? 0}
+                      y={top}
+                      width={x.bandwidth()}
+                      height={barHeight}
+                    />
+                  );
+                })}
+              </g>
+            );
+          })}
+          <AxisLeft
+            scale={y}
+            numTicks={5}
+            tickFormat={(v) => String(v)}
+            stroke="#4f5b6b"
+            tickStroke="#4f5b6b"
+            tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -4, dy: 4 }}
+          />
+          <AxisBottom
+            top={innerHeight}
+            scale={x}
+            tickValues={insights.weeks.filter((_, i) => i % every === 0).map((w) => w.week)}
+            tickFormat={(v) => weekLabel(String(v))}
+            stroke="#4f5b6b"
+            tickStroke="#4f5b6b"
+            tickLabelProps={axisText}
+            labelProps={axisText}
+            label="Week starting (Monday)"
+          />
+        </Group>
+      </svg>
+      <ul className={styles.legend} aria-label="Sources">
+        {insights.sources.map((source, index) => (
+          <li key={source}>
+            <SeriesSwatch idPrefix={idPrefix} index={index} />
+            {source}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { orgKeys } from '@/lib/query-keys';
+import type { InsightsQuery } from './lib/period';
+
+/**
+ * Query keys of program insights, under the organization's root: a decision on a request
+ * (`invalidateAfterRequestDecision`) marks them stale with the queue's.
+ */
+export const insightsKeys = {
+  all: (orgId: string) => orgKeys.feature(orgId, 'insights'),
+  figures: (orgId: string, query: InsightsQuery) => [...insightsKeys.all(orgId), 'figures', query] as const,
+  choices: (orgId: string) => [...insightsKeys.all(orgId), 'choices'] as const,
+};
