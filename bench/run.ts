@@ -187,7 +187,7 @@ async function main() {
     // the navigation badge: the scheduler's count of pending requests, no rows
     const badge = await measureBadgeCount(scheduler, org200.id);
     record(
-      'navigation badge: pending count (HEAD, count=exact) with RLS',
+      'navigation badge: pending count (count function, RLS, index-only) as the scheduler',
       ms(badge),
       `p95 ≤ ${badgeBudgetMs} ms`,
       badge.p95 <= badgeBudgetMs,

@@ -1761,6 +1761,7 @@ export type Database = {
           url: string
         }[]
       }
+      pending_request_count: { Args: { org: string }; Returns: number }
       portal_clinic: {
         Args: { slug: string }
         Returns: {
