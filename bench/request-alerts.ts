@@ -73,13 +73,10 @@ export async function measureAlertFanOut(dbUrl: string, orgId: string): Promise<
   }
 }
 
-/** The badge's query as the app makes it: a count of the viewer's pending requests, no rows. */
+/** The badge's call as the app makes it: the count of the viewer's pending requests, no rows. */
 export async function measureBadgeCount(viewer: SupabaseClient, orgId: string): Promise<Timing> {
   return timeCalls(300, async () => {
-    const { error, count } = await viewer
-      .from('unconfirmed_requests')
-      .select('id', { head: true, count: 'exact' })
-      .eq('org_id', orgId);
-    if (error || count === null) throw new Error(`badge count failed: ${error?.message}`);
+    const { error, data } = await viewer.rpc('pending_request_count', { org: orgId }, { get: true });
+    if (error || typeof data !== 'number') throw new Error(`badge count failed: ${error?.message}`);
   });
 }

@@ -1946,6 +1946,7 @@ export type Database = {
           url: string
         }[]
       }
+      pending_request_count: { Args: { org: string }; Returns: number }
       pick_offered_time_by_token: {
         Args: { offered_time_id: string; token: string }
         Returns: Json

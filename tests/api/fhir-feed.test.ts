@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createListedTherapist, insertPendingRequest, newPayerKey } from './factories.ts';
 import { expectDocumented } from './openapi.ts';
-import { personasForThisFile, testEnv } from './personas.ts';
+import { personasForThisFile, testEnv, withDb } from './personas.ts';
 import { expectValidFhir } from './support/fhir-schema.ts';
 
 const personas = personasForThisFile();
@@ -148,6 +148,24 @@ describe('what a payer sees', () => {
     expect(deepLink.pathname).toBe(`/request/${personas.clinic.slug}`);
     expect(deepLink.searchParams.get('therapist')).toBe(cignaOnlyId);
     expect(Date.parse(deepLink.searchParams.get('slot')!)).toBe(Date.parse(free.start as string));
+  });
+
+  it('free slots are exactly the open slots the directory offers, busy ones the rest', async () => {
+    // a held slot and a scheduled appointment, so both kinds of busy time are in the window
+    await insertPendingRequest(personas, cignaOnlyId, { payer: personas.payers.cigna, daysAhead: 9 });
+    const slots = await feedFile(cignaKey, 'Slot');
+    const open = await withDb(async (db) => {
+      const { rows } = await db.query<{ slot_start: Date }>(
+        `select slot_start from private.open_slots($1, now(), now() + interval '60 days', now()) order by 1`,
+        [cignaOnlyId],
+      );
+      return rows.map((row) => row.slot_start.toISOString());
+    });
+    const startsOf = (status: string) =>
+      slots.filter((s) => s.status === status).map((s) => new Date(s.start as string).toISOString());
+    expect(startsOf('free')).toEqual(open);
+    expect(startsOf('busy').length).toBeGreaterThan(0);
+    expect(startsOf('busy').filter((start) => open.includes(start))).toEqual([]);
   });
 
   it('_since keeps only what changed at or after it', async () => {

@@ -378,6 +378,33 @@ describe('payers', () => {
     ]);
   });
 
+  it("an offered time is busy in the payer's FHIR slot feed while it is held", async () => {
+    const d = nextDay();
+    const r = await pendingRequestOnOpenSlot(personas, priyaId, d);
+    const [a] = r.otherSlots;
+    const slotStatus = async () => {
+      const response = await fetch(`${testEnv().apiUrl}/functions/v1/payer-api/fhir/Slot.ndjson`, {
+        headers: { authorization: `Bearer ${personas.payerKey}` },
+      });
+      expect(response.status).toBe(200);
+      const slots = (await response.text())
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (line) => JSON.parse(line) as { start: string; status: string; schedule: { reference: string } },
+        );
+      const held = slots.find(
+        (s) =>
+          s.schedule.reference === `Schedule/${priyaId}` &&
+          new Date(s.start).getTime() === new Date(a!.start).getTime(),
+      );
+      return held?.status;
+    };
+    expect(await slotStatus()).toBe('free');
+    expect((await offer(scheduler, r.id, [a!])).error).toBeNull();
+    expect(await slotStatus()).toBe('busy');
+  });
+
   it('an offered time is not open to payers; a client picking it while a payer requests it books it once', async () => {
     const d = nextDay();
     const r = await pendingRequestOnOpenSlot(personas, priyaId, d);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEventSchema } from '../../supabase/functions/_shared/contract/webhook-events.ts';
 import { createListedTherapist, newPayerKey, waitForEmail } from './factories.ts';
 import { personasForThisFile, serviceClient, testEnv, withDb, type Client } from './personas.ts';
+import { expectDocumented } from './openapi.ts';
 import { eventually, startReceiver } from './support/webhook-receiver.ts';
 
 const personas = personasForThisFile();
@@ -229,14 +230,23 @@ describe('failures', () => {
     const cignaKey = await newPayerKey(personas.payers.cigna);
     const log = await payerApi('GET', `/webhook-endpoints/${endpoint.id}/deliveries`, cignaKey);
     expect(log.status).toBe(200);
+    expectDocumented('/webhook-endpoints/{id}/deliveries', 'get', 200, log.body);
     expect(log.body.data[0].attempts.map((a: { response_status: number }) => a.response_status)).toEqual([
       500, 500, 200,
     ]);
     expect(log.body.data[0].attempts.every((a: { latency_ms: number }) => a.latency_ms >= 0)).toBe(true);
-    expect(
-      (await payerApi('GET', `/webhook-endpoints/${endpoint.id}/deliveries`, personas.payerKey)).status,
-    ).toBe(404);
+    const othersLog = await payerApi(
+      'GET',
+      `/webhook-endpoints/${endpoint.id}/deliveries`,
+      personas.payerKey,
+    );
+    expect(othersLog.status).toBe(404);
+    expectDocumented('/webhook-endpoints/{id}/deliveries', 'get', 404, othersLog.body);
+    const badLimit = await payerApi('GET', `/webhook-endpoints/${endpoint.id}/deliveries?limit=0`, cignaKey);
+    expect(badLimit.status).toBe(400);
+    expectDocumented('/webhook-endpoints/{id}/deliveries', 'get', 400, badLimit.body);
     const listed = await payerApi('GET', '/webhook-endpoints', cignaKey);
+    expectDocumented('/webhook-endpoints', 'get', 200, listed.body);
     expect(listed.body.data.map((e: { id: string }) => e.id)).toContain(endpoint.id);
     expect(JSON.stringify(listed.body)).not.toContain('whsec_');
     expect((await payerApi('GET', '/webhook-endpoints', personas.payerKey)).body.data).not.toContainEqual(
@@ -245,11 +255,16 @@ describe('failures', () => {
 
     // replay: another payer cannot; the endpoint's payer gets the same event again
     const deliveryId = log.body.data[0].id as string;
-    expect(
-      (await payerApi('POST', `/webhook-deliveries/${deliveryId}/replay`, personas.payerKey)).status,
-    ).toBe(404);
+    const othersReplay = await payerApi(
+      'POST',
+      `/webhook-deliveries/${deliveryId}/replay`,
+      personas.payerKey,
+    );
+    expect(othersReplay.status).toBe(404);
+    expectDocumented('/webhook-deliveries/{id}/replay', 'post', 404, othersReplay.body);
     const replay = await payerApi('POST', `/webhook-deliveries/${deliveryId}/replay`, cignaKey);
     expect(replay.status).toBe(202);
+    expectDocumented('/webhook-deliveries/{id}/replay', 'post', 202, replay.body);
     await eventually(() => receiver.at(path).length === 4);
     expect(receiver.at(path)[3]!.headers['webhook-id']).toBe(got[0]!.headers['webhook-id']);
   });
@@ -282,6 +297,19 @@ describe('failures', () => {
       return row.enabled ? undefined : row;
     });
     expect(disabled.disabled_reason).toBe('failing');
+    const unitedKey = await newPayerKey(personas.payers.united);
+    const listed = await payerApi('GET', '/webhook-endpoints', unitedKey);
+    expectDocumented('/webhook-endpoints', 'get', 200, listed.body);
+    expect(listed.body.data).toContainEqual(
+      expect.objectContaining({ id: endpoint.id, enabled: false, disabled_reason: 'failing' }),
+    );
+    const replayDisabled = await payerApi(
+      'POST',
+      `/webhook-deliveries/${(await deliveriesOf(endpoint.id))[0]!.id}/replay`,
+      unitedKey,
+    );
+    expect(replayDisabled.status).toBe(409);
+    expectDocumented('/webhook-deliveries/{id}/replay', 'post', 409, replayDisabled.body);
     expect((await deliveriesOf(endpoint.id))[0]!.status).toBe('failed');
     const email = await waitForEmail(contact);
     expect(email.subject).toBe('A webhook endpoint of yours was disabled');

@@ -38,10 +38,7 @@ export const appFrameHandlers = [
     return user === null ? undefined : HttpResponse.json(membershipsOf(user));
   }),
   http.get(restUrl('unconfirmed_requests'), () => HttpResponse.json([])),
-  http.head(
-    restUrl('unconfirmed_requests'),
-    () => new HttpResponse(null, { headers: { 'content-range': '*/0' } }),
-  ),
+  http.get(restUrl('rpc/pending_request_count'), () => HttpResponse.json(0)),
   http.get(restUrl('public_profile_details'), () => HttpResponse.json([])),
   http.head(
     restUrl('availability_blocks'),

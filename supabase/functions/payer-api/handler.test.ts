@@ -1,6 +1,11 @@
 import { deepStrictEqual, equal } from 'node:assert/strict';
 import type { DirectoryRow } from '../_shared/directory.ts';
+import {
+  webhookDeliveryListSchema,
+  webhookEndpointListSchema,
+} from '../_shared/contract/payer-webhook-log.ts';
 import { createPayerApiApp, type PayerApiDeps } from './handler.ts';
+import type { WebhookEndpointRow } from './webhook-routes.ts';
 
 const key = `crp_${'a'.repeat(64)}`;
 const therapist = '3f2b8a1e-7c4d-4e5f-9a6b-1c2d3e4f5a6b';
@@ -67,23 +72,7 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
     feedPage: () => Promise.resolve([]),
     publicBaseUrl: 'https://api.example/functions/v1/payer-api',
     webhooks: {
-      endpoints: (payer) =>
-        Promise.resolve(
-          payer === 'payer-a'
-            ? [
-                {
-                  id: endpointId,
-                  url: 'https://hooks.example.com/a',
-                  event_types: ['request.created'],
-                  enabled: true,
-                  disabled_reason: null,
-                  disabled_at: null,
-                  failing_since: null,
-                  created_at: '2027-05-01T00:00:00+00:00',
-                },
-              ]
-            : [],
-        ),
+      endpoints: (payer) => Promise.resolve(payer === 'payer-a' ? [endpointOfA] : []),
       deliveries: (...args) => (calls.push(args), Promise.resolve([])),
       replay: (_payer, delivery) =>
         Promise.resolve(
@@ -98,6 +87,17 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
 
 const endpointId = '0b9e0000-0000-4000-8000-0000000000e1';
 const deliveryId = '0b9e0000-0000-4000-8000-0000000000d1';
+/** Payer A's endpoint as the database lists it (Postgres' own instant format). */
+const endpointOfA: WebhookEndpointRow = {
+  id: endpointId,
+  url: 'https://hooks.example.com/a',
+  event_types: ['request.created'],
+  enabled: true,
+  disabled_reason: null,
+  disabled_at: null,
+  failing_since: '2027-05-01 09:00:00+00',
+  created_at: '2027-05-01T00:00:00+00:00',
+};
 
 const get = (path: string, auth = `Bearer ${key}`) =>
   new Request(`http://x/payer-api${path}`, { headers: { authorization: auth } });
@@ -347,3 +347,36 @@ Deno.test(
     equal((await handle(get(`/webhook-deliveries/${deliveryId}/replay`))).status, 405);
   },
 );
+Deno.test('webhook routes answer in their contract shapes; the log lists 50 unless told', async () => {
+  const delivery = {
+    id: deliveryId,
+    event_id: '0b9e0000-0000-4000-8000-0000000000f1',
+    event_type: 'request.created' as const,
+    request_id: '0b9e0000-0000-4000-8000-0000000000a1',
+    status: 'pending' as const,
+    created_at: '2027-05-01 10:00:00.5+00',
+    delivered_at: null,
+    next_attempt_at: '2027-05-01T10:00:30+00:00',
+    attempts: [
+      { attempted_at: '2027-05-01T10:00:00.600Z', response_status: 500, latency_ms: 12, error: null },
+    ],
+  };
+  const asked: unknown[][] = [];
+  const { handle } = handler({
+    webhooks: {
+      endpoints: () => Promise.resolve([endpointOfA]),
+      deliveries: (...args) => (asked.push(args), Promise.resolve([delivery])),
+      replay: () => Promise.resolve('queued'),
+    },
+  });
+  const listed = webhookEndpointListSchema.parse(await (await handle(get('/webhook-endpoints'))).json());
+  equal(listed.data[0]!.failing_since, '2027-05-01T09:00:00.000Z');
+  const log = await handle(get(`/webhook-endpoints/${endpointId}/deliveries`));
+  const body = webhookDeliveryListSchema.parse(await log.json());
+  equal(body.data[0]!.created_at, '2027-05-01T10:00:00.500Z');
+  equal(body.data[0]!.next_attempt_at, '2027-05-01T10:00:30.000Z');
+  deepStrictEqual(asked.at(-1), ['payer-a', endpointId, 50]);
+  const unknown = await handle(get(`/webhook-endpoints/${endpointId}/deliveries?offset=2`));
+  equal(unknown.status, 400);
+  equal((await unknown.json()).error.field, 'offset');
+});

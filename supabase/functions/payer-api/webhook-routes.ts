@@ -6,35 +6,21 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { onlyMethod } from '../_shared/app.ts';
+import {
+  deliveryLogQuerySchema,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type replayAcceptedSchema,
+  type webhookDeliveryListSchema,
+  type webhookEndpointListSchema,
+} from '../_shared/contract/payer-webhook-log.ts';
 import { apiError, json } from '../_shared/http.ts';
 
-export interface WebhookEndpointRow {
-  id: string;
-  url: string;
-  event_types: string[];
-  enabled: boolean;
-  disabled_reason: string | null;
-  disabled_at: string | null;
-  failing_since: string | null;
-  created_at: string;
-}
+/** An endpoint as the database lists it (instants in Postgres' own text form). */
+export type WebhookEndpointRow = WebhookEndpoint;
 
-export interface WebhookDeliveryRow {
-  id: string;
-  event_id: string;
-  event_type: string;
-  request_id: string;
-  status: string;
-  created_at: string;
-  delivered_at: string | null;
-  next_attempt_at: string | null;
-  attempts: {
-    attempted_at: string;
-    response_status: number | null;
-    latency_ms: number;
-    error: string | null;
-  }[];
-}
+/** A delivery as the database lists it (attempt instants already ISO UTC). */
+export type WebhookDeliveryRow = WebhookDelivery;
 
 export interface PayerWebhookDeps {
   endpoints(payerId: string): Promise<WebhookEndpointRow[]>;
@@ -44,10 +30,9 @@ export interface PayerWebhookDeps {
 }
 
 const uuid = z.uuid();
-const limitSchema = z.coerce.number().int().min(1).max(200);
-const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
+const iso = <T extends string | null>(value: T): T => (value ? new Date(value).toISOString() : value) as T;
 
-const endpointBody = (row: WebhookEndpointRow) => ({
+const endpointBody = (row: WebhookEndpointRow): WebhookEndpoint => ({
   id: row.id,
   url: row.url,
   event_types: row.event_types,
@@ -58,13 +43,21 @@ const endpointBody = (row: WebhookEndpointRow) => ({
   created_at: iso(row.created_at),
 });
 
+const deliveryBody = (row: WebhookDeliveryRow): WebhookDelivery => ({
+  ...row,
+  created_at: iso(row.created_at),
+  delivered_at: iso(row.delivered_at),
+  next_attempt_at: iso(row.next_attempt_at),
+});
+
 const unknownEndpoint = () => apiError(404, 'unknown_endpoint', 'No webhook endpoint with this id is yours.');
 
 // deno-lint-ignore no-explicit-any
 export function webhookRoutes(app: Hono<any>, deps: PayerWebhookDeps) {
   app.get('/webhook-endpoints', async (c) => {
     const rows = await deps.endpoints(c.env.payerId);
-    return json(200, { data: rows.map(endpointBody) });
+    const body: z.infer<typeof webhookEndpointListSchema> = { data: rows.map(endpointBody) };
+    return json(200, body);
   });
   app.all('/webhook-endpoints', onlyMethod('GET'));
 
@@ -72,22 +65,16 @@ export function webhookRoutes(app: Hono<any>, deps: PayerWebhookDeps) {
     const id = c.req.param('id');
     if (!uuid.safeParse(id).success) return unknownEndpoint();
     const params = new URL(c.req.url).searchParams;
-    const unknown = [...params.keys()].find((key) => key !== 'limit');
+    const unknown = [...params.keys()].find((key) => !(key in deliveryLogQuerySchema.shape));
     if (unknown) return apiError(400, 'invalid_query', `Unknown parameter ${unknown}.`, unknown);
-    const limit = limitSchema.safeParse(params.get('limit') ?? 50);
+    const limit = deliveryLogQuerySchema.shape.limit.safeParse(params.get('limit') ?? undefined);
     if (!limit.success)
       return apiError(400, 'invalid_query', 'limit must be a whole number from 1 to 200.', 'limit');
     const endpoints = await deps.endpoints(c.env.payerId);
     if (!endpoints.some((endpoint) => endpoint.id === id)) return unknownEndpoint();
     const rows = await deps.deliveries(c.env.payerId, id, limit.data);
-    return json(200, {
-      data: rows.map((row) => ({
-        ...row,
-        created_at: iso(row.created_at),
-        delivered_at: iso(row.delivered_at),
-        next_attempt_at: iso(row.next_attempt_at),
-      })),
-    });
+    const body: z.infer<typeof webhookDeliveryListSchema> = { data: rows.map(deliveryBody) };
+    return json(200, body);
   });
   app.all('/webhook-endpoints/:id/deliveries', onlyMethod('GET'));
 
@@ -102,7 +89,8 @@ export function webhookRoutes(app: Hono<any>, deps: PayerWebhookDeps) {
         'endpoint_disabled',
         'The endpoint of this delivery is disabled; ask us to enable it again, then replay.',
       );
-    return json(202, { id, status: 'queued' });
+    const body: z.infer<typeof replayAcceptedSchema> = { id, status: 'queued' };
+    return json(202, body);
   });
   app.all('/webhook-deliveries/:id/replay', onlyMethod('POST'));
 }

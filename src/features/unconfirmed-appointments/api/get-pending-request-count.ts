@@ -3,17 +3,15 @@ import { supabase } from '@/lib/supabase';
 import { unconfirmedKeys } from '../keys';
 
 /**
- * How many requests wait for the viewer's answer (RLS: the clinic's, or a therapist's own). Asks
- * for the count only (`head: true`): no rows travel, whatever the queue's length.
+ * How many requests wait for the viewer's answer (RLS: the clinic's, or a therapist's own, as the
+ * queue). Asks the database for the count alone (`pending_request_count`, a read-only GET): no
+ * rows travel, whatever the queue's length, and the count is read from the queue's index.
  */
 export async function getPendingRequestCount(orgId: string, signal?: AbortSignal): Promise<number> {
-  const query = supabase
-    .from('unconfirmed_requests')
-    .select('id', { head: true, count: 'exact' })
-    .eq('org_id', orgId);
-  const { count, error } = await (signal ? query.abortSignal(signal) : query);
+  const query = supabase.rpc('pending_request_count', { org: orgId }, { get: true });
+  const { data, error } = await (signal ? query.abortSignal(signal) : query);
   if (error) throw error;
-  return count ?? 0;
+  return data ?? 0;
 }
 
 export const pendingRequestCountQueryOptions = (orgId: string) =>

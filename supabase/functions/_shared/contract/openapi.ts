@@ -17,6 +17,12 @@ import {
   therapistSchema,
 } from './payer-api.ts';
 import {
+  deliveryLogQuerySchema,
+  replayAcceptedSchema,
+  webhookDeliveryListSchema,
+  webhookEndpointListSchema,
+} from './payer-webhook-log.ts';
+import {
   webhookEventDescriptions,
   webhookEventSchema,
   webhookEventTypes,
@@ -38,6 +44,9 @@ const components = {
   BulkPublishManifest: bulkPublishManifestSchema,
   WebhookEvent: webhookEventSchema,
   WebhookRequestData: webhookRequestDataSchema,
+  WebhookEndpointList: webhookEndpointListSchema,
+  WebhookDeliveryList: webhookDeliveryListSchema,
+  ReplayAccepted: replayAcceptedSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** JSON Schema of every component, each nested component a $ref (zod's registry output). */
@@ -223,6 +232,42 @@ function paths(): Json {
           '404': problem('No such file.'),
           ...authProblems,
         },
+      },
+    },
+    '/webhook-endpoints': {
+      get: {
+        operationId: 'listWebhookEndpoints',
+        summary: 'Your webhook endpoints (never their secrets).',
+        responses: {
+          '200': jsonBody('Your endpoints.', 'WebhookEndpointList'),
+          ...authProblems,
+        },
+      },
+    },
+    '/webhook-endpoints/{id}/deliveries': {
+      get: {
+        operationId: 'listWebhookDeliveries',
+        summary: "One endpoint's delivery log: every attempt with its answer and latency.",
+        parameters: [idParameter, ...queryParameters(deliveryLogQuerySchema, false)],
+        responses: {
+          '200': jsonBody('Deliveries, newest first.', 'WebhookDeliveryList'),
+          '400': problem('An unknown query parameter or a limit outside 1–200; `field` names it.'),
+          '404': problem('No endpoint with this id is yours.'),
+          ...authProblems,
+        },
+      },
+    },
+    '/webhook-deliveries/{id}/replay': {
+      post: {
+        operationId: 'replayWebhookDelivery',
+        summary: 'Send a delivery again: the same event id, a fresh 72-hour retry window.',
+        responses: {
+          '202': jsonBody('Queued.', 'ReplayAccepted'),
+          '404': problem('No delivery with this id is yours.'),
+          '409': problem('The endpoint of this delivery is disabled; ask us to enable it, then replay.'),
+          ...authProblems,
+        },
+        parameters: [idParameter],
       },
     },
   };

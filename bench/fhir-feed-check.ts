@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:fhir-feed`: the FHIR slot feed figure alone, with where its time goes. Starts its
+ * own stack (`.local/bench-fhir`), seeds the benchmark dataset, then times the whole feed through
+ * the gateway and the payer-api function (the figure `npm run bench` prints), each resource type's
+ * pages in SQL alone, and the memory of the stack while the feed streams.
+ * `--reuse` keeps the stack's data from the last run (seeded once), for profiling a change.
+ */
+import path from 'node:path';
+import pg from 'pg';
+import { projectRoot, stackSettings } from '../supabase/local/config.ts';
+import { startStack } from '../supabase/local/stack.ts';
+import { feedBudgetSeconds, feedTherapists, measureFhirFeed, timeFeedPagesInSql } from './fhir-feed.ts';
+import { seedLargeDataset } from './seed.ts';
+import { round } from './stats.ts';
+
+const reuse = process.argv.includes('--reuse');
+const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
+const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: offset });
+const stackDir = path.join(projectRoot, '.local', 'bench-fhir');
+const settings = {
+  ...base,
+  stackDir,
+  dataDir: path.join(stackDir, 'db'),
+  inboxFile: path.join(stackDir, 'inbox.jsonl'),
+};
+
+async function main() {
+  console.log(`Starting the feed stack (ports +${offset}, .local/bench-fhir${reuse ? ', reused' : ''})…`);
+  const stack = await startStack(settings, { fresh: !reuse });
+  const db = new pg.Pool({ connectionString: stack.urls.db, max: 4 });
+  try {
+    const {
+      rows: [{ seeded }],
+    } = await db.query(`select exists (select from public.organizations where slug = 'bench-200') as seeded`);
+    if (!seeded) await seedLargeDataset(db);
+    await db.query('analyze');
+
+    const feed = await measureFhirFeed(db, stack.urls.api);
+    const met = feed.seconds <= feedBudgetSeconds;
+    console.log(
+      `  ${met ? '✓' : '✗'} FHIR slot feed, payer with ${feedTherapists.toLocaleString('en-US')} therapists, 60 days of slots: ` +
+        `${round(feed.seconds, 2)} s for ${feed.lines.Slot} slots, ${round(feed.megabytes, 1)} MB streamed (budget ≤ ${feedBudgetSeconds} s)`,
+    );
+    console.log(
+      `    memory of the stack while streaming: ${feed.rssBeforeMb} MB before, ${feed.rssPeakMb} MB at most`,
+    );
+    for (const [type, seconds] of Object.entries(await timeFeedPagesInSql(db, feed.payerId)))
+      console.log(`    ${type}: ${round(seconds, 2)} s of SQL, ${feed.lines[type]} lines`);
+  } finally {
+    await db.end();
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
