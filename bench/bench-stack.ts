@@ -1,5 +1,6 @@
 /**
- * A benchmark's own local stack: its own folder under .local and ports `CRP_BENCH_PORT_OFFSET`
+ * A benchmark's own local stack: its own folder under .local (named with the offset unless it is
+ * the default) and ports `CRP_BENCH_PORT_OFFSET`
  * (default 2000) above the default ones, plus `extraOffset` for a second stack (growth), so a
  * benchmark never meets the dev or test stacks.
  */
@@ -23,10 +24,18 @@ export interface BenchStack {
 
 export const benchPassword = 'bench-password';
 
+const defaultOffset = 2000;
+
+/** `.local/<name>`, or `.local/<name>-<offset>` for another offset, so two runs never share a folder. */
+export function benchFolder(name: string): string {
+  const offset = Number(process.env.CRP_BENCH_PORT_OFFSET ?? defaultOffset);
+  return path.join(projectRoot, '.local', offset === defaultOffset ? name : `${name}-${offset}`);
+}
+
 export function benchSettings(folder: string, extraOffset = 0) {
-  const offset = Number(process.env.CRP_BENCH_PORT_OFFSET ?? '2000') + extraOffset;
+  const offset = Number(process.env.CRP_BENCH_PORT_OFFSET ?? defaultOffset) + extraOffset;
   const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: String(offset) });
-  const stackDir = path.join(projectRoot, '.local', folder);
+  const stackDir = benchFolder(folder);
   return {
     ...base,
     stackDir,
@@ -37,7 +46,9 @@ export function benchSettings(folder: string, extraOffset = 0) {
 
 export async function startBenchStack(folder: string, extraOffset = 0): Promise<BenchStack> {
   const settings = benchSettings(folder, extraOffset);
-  console.log(`Starting a benchmark stack (database port ${settings.ports.db}, .local/${folder})…`);
+  console.log(
+    `Starting a benchmark stack (database port ${settings.ports.db}, ${path.relative(projectRoot, settings.stackDir)})…`,
+  );
   const stack = await startStack(settings, { fresh: true });
   const db = new pg.Pool({ connectionString: stack.urls.db, max: 10 });
   const client = (key: string) =>

@@ -9,13 +9,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../supabase/local/config.ts';
+import { benchFolder } from './bench-stack.ts';
 import { record } from './figures.ts';
 import { round } from './stats.ts';
 
 const run = promisify(execFile);
 const vite = path.join(projectRoot, 'node_modules/.bin/vite');
-export const appDist = path.join(projectRoot, '.local/bench/dist');
-export const anchorsDist = path.join(projectRoot, '.local/bench/anchors-dist');
+/** Beside the benchmark stack's data, so that runs at other offsets do not overwrite each other's builds. */
+const appDist = path.join(benchFolder('bench'), 'dist');
+const anchorsDist = path.join(benchFolder('bench'), 'anchors-dist');
 
 export async function buildApp(api: { url: string; anonKey: string }): Promise<string> {
   await run(vite, ['build', '--manifest', '--outDir', appDist, '--emptyOutDir'], {
@@ -26,7 +28,13 @@ export async function buildApp(api: { url: string; anonKey: string }): Promise<s
 }
 
 export async function buildAnchors(): Promise<string> {
-  await run(vite, ['build', '--config', 'bench/anchors/vite.config.ts'], { cwd: projectRoot });
+  await run(
+    vite,
+    ['build', '--config', 'bench/anchors/vite.config.ts', '--outDir', anchorsDist, '--emptyOutDir'],
+    {
+      cwd: projectRoot,
+    },
+  );
   return anchorsDist;
 }
 

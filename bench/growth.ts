@@ -26,7 +26,8 @@ async function secondaryIndexes(db: pg.Pool): Promise<{ name: string; def: strin
   const { rows } = await db.query<{ name: string; def: string }>(
     `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
      from pg_index i
-     where i.indrelid in ('public.referral_requests'::regclass, 'public.appointments'::regclass, 'public.clients'::regclass)
+     where i.indrelid in ('public.referral_requests'::regclass, 'public.appointments'::regclass,
+                          'public.clients'::regclass, 'public.availability_occurrences'::regclass)
        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
   );
   return rows;
@@ -58,7 +59,7 @@ async function context(b: BenchStack): Promise<GrowthContext & { release: () => 
   const payer = (await one(`select id from public.payers order by name limit 1`)).id as string;
   const {
     rows: [{ key }],
-  } = await b.db.query(`select public.create_payer_api_key($1, 'bench growth', 1000000) as key`, [payer]);
+  } = await b.db.query(`select public.create_payer_api_key($1, 'bench growth', 100000) as key`, [payer]);
   const { rows: therapists } = await b.db.query<{ staff_id: string }>(
     `select staff_id from public.public_profiles where org_id = $1 and submitted_at is not null order by staff_id`,
     [org200],
@@ -87,10 +88,8 @@ async function context(b: BenchStack): Promise<GrowthContext & { release: () => 
     db: b.db,
     sessions,
     release: async () => {
-      for (const conn of Object.values(sessions)) {
-        await conn.query('reset role').catch(() => {});
-        conn.release();
-      }
+      // closed, not returned to the pool: their claims and role must not reach the growth seed
+      for (const conn of Object.values(sessions)) conn.release(true);
     },
   };
 }

@@ -103,7 +103,7 @@ async function prepare(b: BenchStack): Promise<LoadContext> {
   } = await b.db.query(`select id from public.payers order by name limit 1`);
   const {
     rows: [{ key }],
-  } = await b.db.query(`select public.create_payer_api_key($1, 'bench load', 1000000) as key`, [payer.id]);
+  } = await b.db.query(`select public.create_payer_api_key($1, 'bench load', 100000) as key`, [payer.id]);
   const api = b.stack.urls.api;
   const listed = await fetch(`${api}/functions/v1/payer-api/therapists?limit=50`, {
     headers: { authorization: `Bearer ${key}` },
