@@ -74,7 +74,8 @@ export function compareFigures(previous: Figure[], current: Figure[]): Change[] 
 
 const resultsDir = (root: string) => path.join(root, 'bench/results');
 
-async function commitOf(root: string): Promise<string> {
+/** The commit measured: read when the run starts, since the tree may move during a long run. */
+export async function commitOf(root: string): Promise<string> {
   try {
     const { stdout } = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], { cwd: root });
     return stdout.trim();
@@ -101,9 +102,10 @@ export async function writeResult(
   root: string,
   run: Omit<ResultFile, 'commit' | 'measuredAt'>,
   startedAt: Date,
+  commit: string,
 ): Promise<string> {
   const previous = await previousResult(root);
-  const result: ResultFile = { measuredAt: startedAt.toISOString(), commit: await commitOf(root), ...run };
+  const result: ResultFile = { measuredAt: startedAt.toISOString(), commit, ...run };
   await mkdir(resultsDir(root), { recursive: true });
   const name = resultFileName(startedAt, result.commit);
   await writeFile(path.join(resultsDir(root), name), `${JSON.stringify(result, null, 2)}\n`);

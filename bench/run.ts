@@ -21,7 +21,7 @@ import { figures, record } from './figures.ts';
 import { measureGrowth } from './growth.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureLoad } from './load.ts';
-import { describeMachine, writeResult } from './results.ts';
+import { commitOf, describeMachine, writeResult } from './results.ts';
 import { round } from './stats.ts';
 import { seedLargeDataset } from './seed.ts';
 
@@ -143,6 +143,7 @@ async function main() {
   const groups = selectedGroups(process.argv.slice(2));
   const startedAt = new Date();
   const machine = describeMachine();
+  const commit = await commitOf(projectRoot);
   const start = performance.now();
   console.log(
     `npm run bench: ${groups.join(', ')} on ${machine.cores} cores, load average ${machine.loadAverageAtStart.join(' ')}`,
@@ -157,7 +158,7 @@ async function main() {
     runtime.growth = seconds(since);
   }
   runtime.total = seconds(start);
-  await writeResult(projectRoot, { groups, machine, runtimeSeconds: runtime, figures }, startedAt);
+  await writeResult(projectRoot, { groups, machine, runtimeSeconds: runtime, figures }, startedAt, commit);
   console.log(
     `Runtime: ${Object.entries(runtime)
       .map(([k, v]) => `${k} ${v} s`)
