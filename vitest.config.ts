@@ -17,6 +17,7 @@ export default defineConfig({
             'supabase/local/**/*.test.ts',
             'vite-plugins/**/*.test.ts',
             'tests/lint/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           // the lint rules' test runs ESLint with the project's config: slower than a unit test
           testTimeout: 60_000,

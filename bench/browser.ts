@@ -6,29 +6,37 @@
  * has been painted. Before each run the page is loaded afresh, so every run fetches its data
  * (nothing answers from the query cache) while the built files come from the browser's cache.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import type pg from 'pg';
 import { chromiumPath } from '../tests/e2e/support/chromium.ts';
-import { percentiles, type Timing } from './stats.ts';
+import type { AnchorData, AnchorEvent, AnchorRow } from './anchors/anchor-data.ts';
+import { serveBuild } from './serve-build.ts';
+import { interleavedOrder, percentiles, type Timing } from './stats.ts';
+
+/** A figure measured on the app (ours) and on its anchor, interleaved in the same browser. */
+export interface Versus {
+  ours: Timing;
+  anchor: Timing;
+}
 
 export interface BrowserFigures {
-  gridFirstRender: Timing;
-  gridFilter: Timing;
-  weekRender: Timing;
+  gridFirstRender: Versus;
+  gridFilter: Versus;
+  weekRender: Versus;
   weekNavigate: Timing;
 }
 
 export interface BrowserOptions {
   /** A production build whose VITE_SUPABASE_URL is `apiUrl`. */
   distDir: string;
+  /** The anchors' build (bench/anchors). */
+  anchorsDir: string;
   apiUrl: string;
   /** The stack's database, as its superuser: seeds what the week view shows. */
   db: pg.Pool;
-  /** Timed runs of each figure (after one untimed warm-up): 30, so a p95 is not just the slowest run. */
+  /** Timed runs of each side of each figure (after one untimed warm-up of each). */
   runs?: number;
 }
 
@@ -54,23 +62,26 @@ const appointmentMinutes = 20;
 
 export async function measureBrowser({
   distDir,
+  anchorsDir,
   apiUrl,
   db,
-  runs = 30,
+  runs = 24,
 }: BrowserOptions): Promise<BrowserFigures> {
   await checkBuild(distDir, apiUrl);
   const grid = await gridExpectations(db);
   const week = await seedWeekView(db);
   const server = await serveBuild(distDir);
+  const anchors = await serveBuild(anchorsDir);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-    const gridFigures = await measureGrid(browser, server.origin, grid, runs);
-    const weekFigures = await measureWeek(browser, server.origin, week, runs);
+    const gridFigures = await measureGrid(browser, server.origin, anchors.origin, grid, runs);
+    const weekFigures = await measureWeek(browser, server.origin, anchors.origin, week, runs);
     return { ...gridFigures, ...weekFigures };
   } finally {
     await browser?.close();
     await server.close();
+    await anchors.close();
   }
 }
 
@@ -86,83 +97,14 @@ async function checkBuild(distDir: string, apiUrl: string): Promise<void> {
   );
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The build on a free local port: its files (hashed assets cached as in production), index.html for any other path. */
-async function serveBuild(distDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const root = path.resolve(distDir);
-  const index = await readFile(path.join(root, 'index.html'));
-  const send = (
-    res: http.ServerResponse,
-    status: number,
-    body: Buffer | string,
-    type: string,
-    cache = 'no-cache',
-  ) => {
-    res.writeHead(status, {
-      'content-type': type,
-      'cache-control': cache,
-      'content-length': Buffer.byteLength(body),
-    });
-    res.end(body);
-  };
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      try {
-        const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-        const file = path.resolve(root, `.${pathname}`);
-        const found = file.startsWith(root + path.sep) ? await stat(file).catch(() => null) : null;
-        if (found?.isFile()) {
-          const immutable = pathname.startsWith('/assets/');
-          send(
-            res,
-            200,
-            await readFile(file),
-            contentTypes[path.extname(file)] ?? 'application/octet-stream',
-            immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        } else if (pathname.startsWith('/assets/')) {
-          send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-        } else {
-          send(res, 200, index, contentTypes['.html']!);
-        }
-      } catch (error) {
-        send(res, 500, String(error), 'text/plain; charset=utf-8');
-      }
-    })();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 // data --------------------------------------------------------------------------------------------
 
 interface GridExpectations {
   total: number;
   /** Two payers to filter by in turn, with how many enrolled staff list each. */
   payers: { id: string; name: string; count: number }[];
+  /** The clinic's enrolments as the anchor table shows them. */
+  rows: AnchorRow[];
 }
 
 async function gridExpectations(db: pg.Pool): Promise<GridExpectations> {
@@ -184,12 +126,27 @@ async function gridExpectations(db: pg.Pool): Promise<GridExpectations> {
   );
   if (!clinic || clinic.total === 0 || payers.length < 2)
     throw new Error(`Clinic ${gridClinic} has no enrolled staff with payers: seed the large dataset first.`);
+  const { rows } = await db.query<AnchorRow>(
+    `select e.id, s.first_name || ' ' || s.last_name as staff, s.email::text as email,
+            case when pp.submitted_at is null then 'Incomplete' else 'Completed' end as "applicationStatus",
+            initcap(e.status::text) as "enrollmentStatus",
+            coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name)
+                      from public.enrollment_payers ep join public.payers p on p.id = ep.payer_id
+                      where ep.enrollment_id = e.id), '[]') as payers
+     from public.program_enrollments e
+     join public.organizations o on o.id = e.org_id and o.slug = $1
+     join public.staff_members s on s.id = e.staff_id
+     left join public.public_profiles pp on pp.staff_id = e.staff_id`,
+    [gridClinic],
+  );
   // the first and the last payer by name: each run changes the filter to the other one
-  return { total: clinic.total, payers: [payers[0]!, payers.at(-1)!] };
+  return { total: clinic.total, payers: [payers[0]!, payers.at(-1)!], rows };
 }
 
 interface WeekExpectations {
   therapistName: string;
+  /** This week's appointments, for the anchor. */
+  events: AnchorEvent[];
 }
 
 /**
@@ -264,8 +221,13 @@ async function seedWeekView(db: pg.Pool): Promise<WeekExpectations> {
         appointmentMinutes,
       ],
     );
+    const { rows: events } = await session.query<AnchorEvent>(
+      `select 'Appointment: Week View' as title, to_json(lower(during))#>>'{}' as start, to_json(upper(during))#>>'{}' as end
+       from public.appointments where staff_id = $1 and client_id = $2 and during && tstzrange($3, $4) order by during`,
+      [therapist.id, client!.id, weeks!.this_week, weeks!.next_week],
+    );
     await session.query('commit');
-    return { therapistName: `${therapist.first_name} ${therapist.last_name}` };
+    return { therapistName: `${therapist.first_name} ${therapist.last_name}`, events };
   } catch (error) {
     await session.query('rollback');
     throw error;
@@ -354,66 +316,146 @@ async function timed(tab: Tab, spec: MeasureSpec): Promise<MeasureResult> {
   }
 }
 
-async function measureGrid(browser: Browser, origin: string, grid: GridExpectations, runs: number) {
+/** The sides of a run in turn: the warm-up (run -1) runs both, ours first. */
+const sidesOf = (run: number, order: ('a' | 'b')[][]) => (run < 0 ? (['a', 'b'] as const) : order[run]!);
+
+async function newAnchorTab(browser: Browser, anchorOrigin: string): Promise<Tab> {
+  const context = await browser.newContext({
+    baseURL: anchorOrigin,
+    timezoneId: timeZone,
+    locale: 'en-US',
+    viewport,
+  });
+  await context.addInitScript('globalThis.__name = (target) => target;');
+  return openTab(context);
+}
+
+/** Loads an anchor page afresh (`run` makes each load a new document) and hands it its data, untimed. */
+async function freshAnchor(tab: Tab, page: 'table' | 'week', run: number, data: AnchorData): Promise<void> {
+  await tab.page.goto(`/?run=${run}#${page}`);
+  await tab.page.getByRole('button', { name: 'Show' }).waitFor();
+  await tab.page.evaluate((d) => {
+    window.benchAnchorData = d;
+  }, data);
+}
+
+async function measureGrid(
+  browser: Browser,
+  origin: string,
+  anchorOrigin: string,
+  grid: GridExpectations,
+  runs: number,
+) {
   const tab = await newSignedInTab(browser, origin, `admin@${gridClinic}.example.org`);
+  const anchorTab = await newAnchorTab(browser, anchorOrigin);
+  const samples = {
+    render: { a: [] as number[], b: [] as number[] },
+    filter: { a: [] as number[], b: [] as number[] },
+  };
+  const order = interleavedOrder(runs);
   try {
-    const render: number[] = [];
-    const filter: number[] = [];
     for (let run = -1; run < runs; run++) {
-      await freshHome(tab, 'Manage Subscription');
-      const shown = await timed(tab, {
-        trigger: { kind: 'link', name: 'Manage Subscription' },
-        until: { kind: 'grid', total: grid.total, filtered: false },
-      });
-      await tab.quiet();
       const payer = grid.payers[(run + 2) % 2]!;
-      await tab.page
-        .getByLabel('Payer', { exact: true })
-        .locator(`option[value="${payer.id}"]`)
-        .waitFor({ state: 'attached' });
-      const filtered = await timed(tab, {
-        trigger: { kind: 'select', label: 'Payer', value: payer.id },
-        until: { kind: 'grid', total: payer.count, filtered: true },
-      });
-      if (run >= 0) {
-        render.push(shown.ms);
-        filter.push(filtered.ms);
+      for (const side of sidesOf(run, order)) {
+        let shown: MeasureResult;
+        let filtered: MeasureResult;
+        if (side === 'a') {
+          await freshHome(tab, 'Manage Subscription');
+          shown = await timed(tab, {
+            trigger: { kind: 'link', name: 'Manage Subscription' },
+            until: { kind: 'grid', total: grid.total, filtered: false },
+          });
+          await tab.quiet();
+          await tab.page
+            .getByLabel('Payer', { exact: true })
+            .locator(`option[value="${payer.id}"]`)
+            .waitFor({ state: 'attached' });
+          filtered = await timed(tab, {
+            trigger: { kind: 'select', label: 'Payer', value: payer.id },
+            until: { kind: 'grid', total: payer.count, filtered: true },
+          });
+        } else {
+          await freshAnchor(anchorTab, 'table', run, { rows: grid.rows });
+          shown = await timed(anchorTab, {
+            trigger: { kind: 'button', name: 'Show' },
+            until: { kind: 'count', selector: 'tbody tr', count: grid.total },
+          });
+          filtered = await timed(anchorTab, {
+            trigger: { kind: 'select', label: 'Payer', value: payer.id },
+            until: { kind: 'count', selector: 'tbody tr', count: payer.count },
+          });
+        }
+        if (run >= 0) {
+          samples.render[side].push(shown.ms);
+          samples.filter[side].push(filtered.ms);
+        }
       }
     }
-    return { gridFirstRender: percentiles(render), gridFilter: percentiles(filter) };
+    return {
+      gridFirstRender: { ours: percentiles(samples.render.a), anchor: percentiles(samples.render.b) },
+      gridFilter: { ours: percentiles(samples.filter.a), anchor: percentiles(samples.filter.b) },
+    };
   } finally {
     await tab.page.context().close();
+    await anchorTab.page.context().close();
   }
 }
 
-async function measureWeek(browser: Browser, origin: string, week: WeekExpectations, runs: number) {
+async function measureWeek(
+  browser: Browser,
+  origin: string,
+  anchorOrigin: string,
+  week: WeekExpectations,
+  runs: number,
+) {
+  if (week.events.length !== eventsPerWeek)
+    throw new Error(`The week view's anchor got ${week.events.length} events, not ${eventsPerWeek}`);
   const tab = await newSignedInTab(browser, origin, `scheduler@${weekClinic}.example.org`);
+  const anchorTab = await newAnchorTab(browser, anchorOrigin);
+  const render = { a: [] as number[], b: [] as number[] };
+  const navigate: number[] = [];
+  const order = interleavedOrder(runs);
   try {
-    const render: number[] = [];
-    const navigate: number[] = [];
     for (let run = -1; run < runs; run++) {
-      await freshHome(tab, 'Calendar');
-      const shown = await timed(tab, {
-        trigger: { kind: 'link', name: 'Calendar' },
-        until: { kind: 'week', appointmentMinutes, notLabel: null },
-      });
-      if (run === -1) {
-        // the calendar opened on the seeded therapist
-        await tab.page.getByRole('heading', { level: 2, name: `${week.therapistName}’s calendar` }).waitFor();
-      }
-      await tab.quiet();
-      const next = await timed(tab, {
-        trigger: { kind: 'button', name: 'Next week' },
-        until: { kind: 'week', appointmentMinutes, notLabel: shown.label },
-      });
-      if (run >= 0) {
-        render.push(shown.ms);
-        navigate.push(next.ms);
+      for (const side of sidesOf(run, order)) {
+        if (side === 'b') {
+          await freshAnchor(anchorTab, 'week', run, { events: week.events });
+          const shown = await timed(anchorTab, {
+            trigger: { kind: 'button', name: 'Show' },
+            until: { kind: 'count', selector: '.rbc-event', count: eventsPerWeek },
+          });
+          if (run >= 0) render.b.push(shown.ms);
+          continue;
+        }
+        await freshHome(tab, 'Calendar');
+        const shown = await timed(tab, {
+          trigger: { kind: 'link', name: 'Calendar' },
+          until: { kind: 'week', appointmentMinutes, notLabel: null },
+        });
+        if (run === -1) {
+          // the calendar opened on the seeded therapist
+          await tab.page
+            .getByRole('heading', { level: 2, name: `${week.therapistName}’s calendar` })
+            .waitFor();
+        }
+        await tab.quiet();
+        const next = await timed(tab, {
+          trigger: { kind: 'button', name: 'Next week' },
+          until: { kind: 'week', appointmentMinutes, notLabel: shown.label },
+        });
+        if (run >= 0) {
+          render.a.push(shown.ms);
+          navigate.push(next.ms);
+        }
       }
     }
-    return { weekRender: percentiles(render), weekNavigate: percentiles(navigate) };
+    return {
+      weekRender: { ours: percentiles(render.a), anchor: percentiles(render.b) },
+      weekNavigate: percentiles(navigate),
+    };
   } finally {
     await tab.page.context().close();
+    await anchorTab.page.context().close();
   }
 }
 
@@ -435,7 +477,9 @@ type Until =
    * hours scrolled into view meet them: back-to-back appointments of `appointmentMinutes` fill the
    * view of every day. (The calendar draws the hours in view and a few either side.)
    */
-  | { kind: 'week'; appointmentMinutes: number; notLabel: string | null };
+  | { kind: 'week'; appointmentMinutes: number; notLabel: string | null }
+  /** Exactly `count` elements match `selector` (the anchors draw every row and every event). */
+  | { kind: 'count'; selector: string; count: number };
 
 interface MeasureSpec {
   trigger: Trigger;
@@ -487,6 +531,10 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
   }
 
   function state(): { done: boolean; label: string; detail: string } {
+    if (until.kind === 'count') {
+      const found = document.querySelectorAll(until.selector).length;
+      return { done: found === until.count, label: '', detail: `${found} × ${until.selector}` };
+    }
     if (until.kind === 'grid') {
       const pattern = until.filtered
         ? /^([\d,]+) staff members? match(?:es)? these filters$/

@@ -1,14 +1,14 @@
-/** Seeds the benchmark dataset (bench/seed-large.sql) into a fresh benchmark stack. */
+/** Seeds the benchmark dataset (bench/seed-large.sql, or another seed file of the bench) into a benchmark stack. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import { projectRoot } from '../supabase/local/config.ts';
 import { round } from './stats.ts';
 
-export async function seedLargeDataset(db: pg.Pool): Promise<void> {
-  console.log('Seeding the large dataset…');
+export async function seedLargeDataset(db: pg.Pool, file = 'seed-large.sql'): Promise<number> {
+  console.log(`Seeding ${file}…`);
   const seedStart = performance.now();
-  const seedSql = await readFile(path.join(projectRoot, 'bench/seed-large.sql'), 'utf8');
+  const seedSql = await readFile(path.join(projectRoot, 'bench', file), 'utf8');
   // one session (the seed uses temporary tables), one statement at a time, each timed
   const session = await db.connect();
   try {
@@ -24,5 +24,7 @@ export async function seedLargeDataset(db: pg.Pool): Promise<void> {
   } finally {
     session.release();
   }
-  console.log(`  seeded in ${round((performance.now() - seedStart) / 1000, 1)} s`);
+  const seconds = round((performance.now() - seedStart) / 1000, 1);
+  console.log(`  seeded in ${seconds} s`);
+  return seconds;
 }

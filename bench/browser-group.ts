@@ -1,0 +1,55 @@
+/**
+ * The browser figures as ratios: each of the app's views against its anchor (a well-known
+ * library doing the same job in the same browser, the two timed in turns), so that a busy machine
+ * slows both sides. The ratios pass or fail; round one's absolute budgets are reported beside them.
+ */
+import type { BenchStack } from './bench-stack.ts';
+import { measureBrowser, type Versus } from './browser.ts';
+import { ms, p95Of, record } from './figures.ts';
+import { speedup, type Timing } from './stats.ts';
+
+/** Passes when ours is at least `times` faster than the anchor at p50 and at p95. */
+export function ratioMet(pair: Versus, times: number): boolean {
+  // unrounded: 4.95× is not 5×
+  return pair.anchor.p50 >= times * pair.ours.p50 && pair.anchor.p95 >= times * pair.ours.p95;
+}
+
+function recordVersus(figure: string, anchorName: string, pair: Versus, times: number, absoluteP95: number) {
+  const s = speedup(pair.anchor, pair.ours);
+  record({
+    group: 'browser',
+    figure: `${figure}: ${anchorName} ÷ ours`,
+    value: `${s.p50}× at p50, ${s.p95}× at p95 (anchor ${ms(pair.anchor)})`,
+    budget: `≥ ${times}× at p50 and p95`,
+    met: ratioMet(pair, times),
+    measure: { value: Math.min(s.p50, s.p95), better: 'higher' },
+  });
+  absolute(figure, pair.ours, absoluteP95);
+}
+
+/** Round one's absolute budget, reported and not judged: milliseconds in a browser say more about the neighbours. */
+function absolute(figure: string, t: Timing, p95Budget: number) {
+  record({
+    group: 'browser',
+    figure: `${figure}, ours (4× CPU)`,
+    value: `${ms(t)}${t.p95 <= p95Budget ? '' : ' — over round one’s budget'}`,
+    budget: `round one: p95 ≤ ${p95Budget} ms (reported)`,
+    met: null,
+    measure: p95Of(t),
+  });
+}
+
+export async function measureBrowserGroup(b: BenchStack, distDir: string, anchorsDir: string): Promise<void> {
+  const f = await measureBrowser({ distDir, anchorsDir, apiUrl: b.stack.urls.api, db: b.db });
+  const table = 'plain @tanstack/react-table, 5,000 rows';
+  recordVersus('browser: program grid, 5,000 enrolled, first render', table, f.gridFirstRender, 5, 300);
+  recordVersus('browser: program grid, filter by payer', table, f.gridFilter, 5, 100);
+  recordVersus(
+    'browser: week view, 500 events, render',
+    'react-big-calendar’s week view',
+    f.weekRender,
+    4,
+    300,
+  );
+  absolute('browser: week view, next week (500 events)', f.weekNavigate, 150);
+}

@@ -1,0 +1,148 @@
+/**
+ * Growth: the calls of `growth-calls.ts` timed on the benchmark dataset (1×), then again after
+ * the platform around the measured clinics grew to 5× (bench/seed-growth.sql: 2,500 clinics,
+ * 50,000 therapists, 1.1 million requests, 500,000 appointments). The cost of a call should
+ * depend on the clinic, not on the platform: p95 at 5× ÷ p95 at 1× ≤ 1.5. Runs on a stack of its
+ * own (`.local/bench-growth`), so the other groups' writes do not move it.
+ */
+import type pg from 'pg';
+import { record } from './figures.ts';
+import { startBenchStack, type BenchStack } from './bench-stack.ts';
+import { growthCalls, type GrowthContext } from './growth-calls.ts';
+import { seedLargeDataset } from './seed.ts';
+import { round, timeCalls, type Timing } from './stats.ts';
+
+export const growthBudget = { ratio: 1.5, seedSeconds: 600 };
+const callsPerFigure = 300;
+
+/** p95 at 5× ÷ p95 at 1×, and whether it is within budget. */
+export function growthRatio(at1: Timing, at5: Timing): { ratio: number; met: boolean } {
+  const ratio = at5.p95 / at1.p95;
+  return { ratio: round(ratio, 2), met: ratio <= growthBudget.ratio };
+}
+
+/** The secondary indexes (none backing a constraint) of the tables the growth fills most. */
+async function secondaryIndexes(db: pg.Pool): Promise<{ name: string; def: string }[]> {
+  const { rows } = await db.query<{ name: string; def: string }>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
+     from pg_index i
+     where i.indrelid in ('public.referral_requests'::regclass, 'public.appointments'::regclass,
+                          'public.clients'::regclass, 'public.availability_occurrences'::regclass)
+       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+  );
+  return rows;
+}
+
+/** Grows the dataset to 5×: secondary indexes dropped, the rows generated in SQL, the indexes built again. */
+async function growToFive(db: pg.Pool): Promise<number> {
+  const start = performance.now();
+  const indexes = await secondaryIndexes(db);
+  for (const { name } of indexes) await db.query(`drop index ${name}`);
+  await seedLargeDataset(db, 'seed-growth.sql');
+  const rebuild = performance.now();
+  // two at a time: the machine has two cores
+  const queue = [...indexes];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await db.query(next.def);
+    }),
+  );
+  console.log(`  ${indexes.length} indexes rebuilt in ${round((performance.now() - rebuild) / 1000, 1)} s`);
+  await db.query('vacuum (analyze)');
+  return (performance.now() - start) / 1000;
+}
+
+async function context(b: BenchStack): Promise<GrowthContext & { release: () => Promise<void> }> {
+  const one = async (sql: string) => (await b.db.query(sql)).rows[0];
+  const org200 = (await one(`select id from public.organizations where slug = 'bench-200'`)).id as string;
+  const orgLarge = (await one(`select id from public.organizations where slug = 'bench-large'`)).id as string;
+  const payer = (await one(`select id from public.payers order by name limit 1`)).id as string;
+  const {
+    rows: [{ key }],
+  } = await b.db.query(`select public.create_payer_api_key($1, 'bench growth', 100000) as key`, [payer]);
+  const { rows: therapists } = await b.db.query<{ staff_id: string }>(
+    `select staff_id from public.public_profiles where org_id = $1 and submitted_at is not null order by staff_id`,
+    [org200],
+  );
+  const admin = await b.signIn('admin@bench-large.example.org');
+  const scheduler = await b.signIn('scheduler@bench-200.example.org');
+  const sessionAs = async (client: typeof admin) => {
+    const {
+      data: { session },
+    } = await client.auth.getSession();
+    const claims = Buffer.from(session!.access_token.split('.')[1]!, 'base64url').toString();
+    const conn = await b.db.connect();
+    await conn.query(`select set_config('request.jwt.claims', $1, false)`, [claims]);
+    await conn.query('set role authenticated');
+    return conn;
+  };
+  const sessions = { admin: await sessionAs(admin), scheduler: await sessionAs(scheduler) };
+  return {
+    api: b.stack.urls.api,
+    payerKey: key,
+    org200,
+    orgLarge,
+    therapists: therapists.map((t) => t.staff_id),
+    admin,
+    scheduler,
+    db: b.db,
+    sessions,
+    release: async () => {
+      // closed, not returned to the pool: their claims and role must not reach the growth seed
+      for (const conn of Object.values(sessions)) conn.release(true);
+    },
+  };
+}
+
+async function timeAll(b: BenchStack): Promise<Timing[]> {
+  const ctx = await context(b);
+  try {
+    const timings: Timing[] = [];
+    for (const { call } of growthCalls) timings.push(await timeCalls(callsPerFigure, (i) => call(ctx, i)));
+    return timings;
+  } finally {
+    await ctx.release();
+  }
+}
+
+export async function measureGrowth(): Promise<void> {
+  const b = await startBenchStack('bench-growth', 100);
+  try {
+    const seed1 = await seedLargeDataset(b.db);
+    await b.db.query(`delete from public.notification_outbox where status in ('pending', 'sending')`);
+    await b.db.query('vacuum (analyze)');
+    const at1 = await timeAll(b);
+    const grow = await growToFive(b.db);
+    const {
+      rows: [counts],
+    } = await b.db.query(
+      `select (select count(*) from public.organizations)::int as clinics,
+              (select count(*) from public.staff_members where 'therapist' = any (roles))::int as therapists,
+              (select count(*) from public.referral_requests)::int as requests,
+              (select count(*) from public.appointments)::int as appointments`,
+    );
+    const seedSeconds = round(seed1 + grow, 0);
+    record({
+      group: 'growth',
+      figure: 'growth: seeding 5× (the 1× seed, then the growth with indexes after load)',
+      value: `${seedSeconds} s (1× ${round(seed1, 0)} s, growth ${round(grow, 0)} s): ${counts.clinics} clinics, ${counts.therapists} therapists, ${counts.requests} requests, ${counts.appointments} appointments`,
+      budget: `< ${growthBudget.seedSeconds / 60} min`,
+      met: seedSeconds < growthBudget.seedSeconds,
+      measure: { value: seedSeconds, better: 'lower' },
+    });
+    const at5 = await timeAll(b);
+    growthCalls.forEach(({ name }, i) => {
+      const g = growthRatio(at1[i]!, at5[i]!);
+      record({
+        group: 'growth',
+        figure: `growth: ${name}, p95 at 5× ÷ at 1×`,
+        value: `${g.ratio}× (1×: p50 ${at1[i]!.p50} / p95 ${at1[i]!.p95} ms; 5×: p50 ${at5[i]!.p50} / p95 ${at5[i]!.p95} ms)`,
+        budget: `≤ ${growthBudget.ratio}×`,
+        met: g.met,
+        measure: { value: g.ratio, better: 'lower' },
+      });
+    });
+  } finally {
+    await b.stop();
+  }
+}
