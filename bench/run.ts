@@ -8,8 +8,6 @@
  * first (the ratios on a freshly seeded stack), then lighthouse, load, and db last (its confirm
  * and expiry figures decide or expire every pending request the others read).
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { projectRoot } from '../supabase/local/config.ts';
 import { startBenchStack, type BenchStack } from './bench-stack.ts';
 import { measureBrowserGroup } from './browser-group.ts';
@@ -25,8 +23,6 @@ import { stackRssMb } from './memory.ts';
 import { commitOf, describeMachine, writeResult } from './results.ts';
 import { round } from './stats.ts';
 import { seedLargeDataset } from './seed.ts';
-
-const run = promisify(execFile);
 
 /**
  * Figures are taken on a quiet stack: the emails earlier figures queued are dropped (the stack's

@@ -8,8 +8,9 @@
 -- Now each page takes its therapists straight from the directory's view with a keyset (the same
 -- rule, private.listed_profiles plus the payer's enrollment), and a slot is busy when it overlaps
 -- the therapist's busy time, gathered once per therapist as a multirange of scheduled
--- appointments and holding requests (the rule of private.open_slots_of, which the API tests hold
--- the feed to: its free slots are exactly open_slots_of's). The text of every line is unchanged.
+-- appointments, holding requests and times offered to a client (the rule of
+-- private.open_slots_of, which the API tests hold the feed to: its free slots are exactly
+-- open_slots_of's). The text of every line is unchanged.
 
 /**
  * One page of a payer's FHIR feed as NDJSON text: `page_size` therapists (PractitionerRole,
@@ -145,7 +146,8 @@ begin
     -- every therapist of the page has a row (null text when no slot), so a short page means the end
     from page
     -- what holds the therapist's time, as private.open_slots_of counts it (scheduled appointments,
-    -- pending requests, unverified ones still within their verification window), gathered once
+    -- pending requests, unverified ones still within their verification window, times offered to a
+    -- client and still held for them), gathered once
     cross join lateral (
       select coalesce((select pg_catalog.range_agg(a.during) from public.appointments a
                        where a.staff_id = page.id and a.status = 'scheduled'
@@ -153,7 +155,10 @@ begin
              + coalesce((select pg_catalog.range_agg(r.slot) from public.referral_requests r
                          where r.therapist_id = page.id and r.status in ('pending', 'unverified')
                            and (r.status = 'pending' or r.expires_at > as_of)
-                           and upper(r.slot) > page.lo and lower(r.slot) < page.hi), '{}'::tstzmultirange) as ranges
+                           and upper(r.slot) > page.lo and lower(r.slot) < page.hi), '{}'::tstzmultirange)
+             + coalesce((select pg_catalog.range_agg(h.slot) from public.request_offered_times h
+                         where h.therapist_id = page.id and h.released_at is null and h.held_until > as_of
+                           and upper(h.slot) > page.lo and lower(h.slot) < page.hi), '{}'::tstzmultirange) as ranges
       offset 0 -- computed here, once a therapist, not pulled up into every slot
     ) busy
     -- the page's own therapist only: a lateral, so no estimate can make it a join of every slot with every therapist
