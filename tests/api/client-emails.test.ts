@@ -94,6 +94,8 @@ describe('the queued payloads carry what a client email needs, and nothing more'
       office_address: '1 Main Street, Boston, MA 02116',
       practice_phone: '(617) 555-0142',
       request_page_path: `/request/${personas.clinic.slug}`,
+      // the client's status link, until the email is sent
+      status_url: expect.stringMatching(/^\/request\/status\/[A-Za-z0-9_-]{43}$/),
       calendar: { method: 'REQUEST', sequence: 0, stamped_at: expect.any(String) },
     });
     expect(new Date(payload.starts_at as string).getTime()).toBe(r.slotStart.getTime());

@@ -199,7 +199,7 @@ describe('npm run payer', () => {
           '--events',
           'request.paid',
         ],
-        '--events: unknown event type "request.paid" (known: request.created, request.confirmed, request.declined, request.expired, request.withdrawn)',
+        '--events: unknown event type "request.paid" (known: request.created, request.confirmed, request.declined, request.expired, request.withdrawn, request.alternatives_offered)',
       ],
       [
         ['endpoint:add', '--payer', unknownId, '--url', 'https://hooks.example.com/'],
