@@ -32,20 +32,15 @@ async function clientRequestsAndConfirms(browser: Browser, lastName: string) {
   const page = await context.newPage();
   const email = `alert-${Date.now()}@example.com`;
   await page.goto('/request/harborview');
-  await page
-    .getByRole('list', { name: 'Next open times with Priya Raman' })
-    .getByRole('button')
-    .last()
-    .click();
+  await page.getByRole('list', { name: 'Next open times with Priya Raman' }).getByRole('link').last().click();
   await page.getByLabel('First name').fill('Robin');
   await page.getByLabel('Last name').fill(lastName);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Phone').fill('(617) 555-0177');
   await page.getByLabel('Date of birth').fill('1988-02-03');
+  await page.getByLabel('In person at Back Bay Office').check();
   await page.getByRole('button', { name: 'Send request' }).click();
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Check your email to confirm your request' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check your email to confirm your request' })).toBeVisible();
   const verification = await newEmailTo(email, /^Confirm your appointment request/, new Set());
   const link = /(https?:\/\/\S+\/request\/harborview\/verify#token=[A-Za-z0-9_-]{43})/.exec(
     verification.text,

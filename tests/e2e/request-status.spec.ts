@@ -84,7 +84,13 @@ async function portalRequest(client: typeof offered, start: string, therapistId:
   const made = await fetch(`${api()}/functions/v1/client-portal/clinics/harborview/requests`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ therapist_id: therapistId, slot_start: start, ...client, ...person }),
+    body: JSON.stringify({
+      therapist_id: therapistId,
+      slot_start: start,
+      ...client,
+      ...person,
+      session_format: 'in_person',
+    }),
   });
   expect(made.status).toBe(201);
   const email = await emailTo(client.email, `Confirm your appointment request with ${practice}`);

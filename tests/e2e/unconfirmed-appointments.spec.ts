@@ -113,7 +113,13 @@ test.beforeAll(async () => {
       'content-type': 'application/json',
       'idempotency-key': randomUUID(),
     },
-    body: JSON.stringify({ therapist_id: id, slot_start: starts[0], ...portalClient, ...person }),
+    body: JSON.stringify({
+      therapist_id: id,
+      slot_start: starts[0],
+      ...portalClient,
+      ...person,
+      session_format: 'in_person',
+    }),
   });
   expect(portal.status).toBe(201);
   await confirmFromInbox(portalClient.email);
@@ -271,6 +277,7 @@ test('an expired request disappears from the queue', async ({ page }) => {
       email: `keiko.${run}@example.org`,
       phone: '617-555-0100',
       date_of_birth: '1984-09-09',
+      session_format: 'in_person',
     }),
   });
   expect(created.status).toBe(201);
@@ -330,6 +337,7 @@ test.describe('at a phone’s size', () => {
         email,
         phone: '617-555-0101',
         date_of_birth: '1979-11-30',
+        session_format: 'in_person',
       }),
     });
     expect(created.status).toBe(201);

@@ -13,7 +13,9 @@ export async function getPendingRequests(
 ) {
   const query = supabase
     .from('referral_requests')
-    .select('id, slot, location_id, first_name, last_name, source, payer:payers(name)')
+    .select(
+      'id, slot, location_id, first_name, last_name, source, payer:payers!referral_requests_payer_id_fkey(name)',
+    )
     .eq('org_id', orgId)
     .eq('therapist_id', staffId)
     .eq('status', 'pending')
