@@ -33,7 +33,12 @@ export async function startReceiver(answer: (path: string, nth: number) => numbe
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     received,
     at: (path: string) => received.filter((r) => r.path === path),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // the delivery function keeps its connections alive: close them, or close() waits for them
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
