@@ -1,6 +1,5 @@
-import { viewerTimeZone } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { PendingRequest } from '../api/get-pending-requests';
-import { slotTimeText } from '../lib/slot-time';
 import { timeLeft } from '../lib/time-left';
 import styles from './home.module.css';
 
@@ -14,7 +13,6 @@ interface RequestListProps {
 
 /** Pending requests, each with its time left (urgent ones say so in words), who asked, for whom and when. */
 export function RequestList({ label, requests, now, showTherapist }: RequestListProps) {
-  const viewerZone = viewerTimeZone();
   return (
     <ul className={styles.items} aria-label={label}>
       {requests.map((request) => {
@@ -31,7 +29,13 @@ export function RequestList({ label, requests, now, showTherapist }: RequestList
             </span>
             <p className={styles.detail}>
               {showTherapist ? `With ${request.therapist_first_name} ${request.therapist_last_name}, ` : ''}
-              {slotTimeText(request.slot_start, request.time_zone, viewerZone)} · {request.source_label}
+              <time dateTime={request.slot_start}>
+                {formatAppointmentTime(request.slot_start, {
+                  officeTimeZone: request.time_zone,
+                  officeName: request.location_name,
+                })}
+              </time>{' '}
+              · {request.source_label}
             </p>
           </li>
         );
