@@ -186,8 +186,8 @@ describe('org admin', () => {
     const list = await screen.findByRole('list', { name: 'Requests close to expiry' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      expect.stringMatching(/^Client SoonerUrgent: 1 h (29|30) min left/),
-      expect.stringMatching(/^Client SoonUrgent: 4 h \d+ min left/),
+      expect.stringMatching(/^Client SoonerUrgent: 1 hour (29|30) minutes left/),
+      expect.stringMatching(/^Client SoonSoon: 4 hours \d+ minutes? left/),
     ]);
     expect(items[0]).toHaveTextContent('With Jordan Ellis, Tue, May 4, 9:00 AM EDT, Back Bay Office');
     expect(items[0]).toHaveTextContent('Aetna');
@@ -292,9 +292,9 @@ describe('scheduler', () => {
     const list = await screen.findByRole('list', { name: 'Pending requests' });
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent(/Client SoonUrgent: 2 h \d+ min left/);
-    expect(items[1]).toHaveTextContent(/Client Later(29|30) h \d+ min left/);
-    expect(items[1]).not.toHaveTextContent('Urgent');
+    expect(items[0]).toHaveTextContent(/Client SoonSoon: 2 hours \d+ minutes? left/);
+    expect(items[1]).toHaveTextContent(/Client Later1 day (5|6) hours left/);
+    expect(items[1]).not.toHaveTextContent(/Urgent|Soon/);
     expect(items[1]).toHaveTextContent('With Priya Raman');
     expect(screen.getByText('2 waiting')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Answer them in Unconfirmed Appointments' })).toHaveAttribute(

@@ -1,6 +1,6 @@
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { PendingRequest } from '../api/get-pending-requests';
-import { timeLeft } from '../lib/time-left';
+import { timeLeft } from '@/lib/time-left';
 import styles from './home.module.css';
 
 interface RequestListProps {
@@ -11,7 +11,7 @@ interface RequestListProps {
   showTherapist: boolean;
 }
 
-/** Pending requests, each with its time left (urgent ones say so in words), who asked, for whom and when. */
+/** Pending requests, each with its time left (Soon and Urgent ones say so in words), who asked, for whom and when. */
 export function RequestList({ label, requests, now, showTherapist }: RequestListProps) {
   return (
     <ul className={styles.items} aria-label={label}>
@@ -23,8 +23,12 @@ export function RequestList({ label, requests, now, showTherapist }: RequestList
               <span>
                 {request.first_name} {request.last_name}
               </span>
-              <span className={left.urgent ? `${styles.timeLeft} ${styles.urgent}` : styles.timeLeft}>
-                {left.urgent && !left.expired ? `Urgent: ${left.label}` : left.label}
+              <span
+                className={
+                  left.urgency === 'normal' ? styles.timeLeft : `${styles.timeLeft} ${styles.urgent}`
+                }
+              >
+                {left.label}
               </span>
             </span>
             <p className={styles.detail}>
