@@ -73,14 +73,25 @@ export async function measureBrowser({
   await checkBuild(distDir, apiUrl);
   const grid = await gridExpectations(db);
   const week = await seedWeekView(db);
+  return inChromium(distDir, anchorsDir, async (browser, origin, anchorOrigin) => {
+    const gridFigures = await measureGrid(browser, origin, anchorOrigin, grid, runs);
+    const weekFigures = await measureWeek(browser, origin, anchorOrigin, week, runs);
+    return { ...gridFigures, ...weekFigures };
+  });
+}
+
+/** Serves the app's and the anchors' builds and runs `measure` in one Chromium; stops them all after. */
+async function inChromium<T>(
+  distDir: string,
+  anchorsDir: string,
+  measure: (browser: Browser, origin: string, anchorOrigin: string) => Promise<T>,
+): Promise<T> {
   const server = await serveBuild(distDir);
   const anchors = await serveBuild(anchorsDir);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-    const gridFigures = await measureGrid(browser, server.origin, anchors.origin, grid, runs);
-    const weekFigures = await measureWeek(browser, server.origin, anchors.origin, week, runs);
-    return { ...gridFigures, ...weekFigures };
+    return await measure(browser, server.origin, anchors.origin);
   } finally {
     await browser?.close();
     await server.close();
@@ -98,17 +109,9 @@ export async function measureWeekView({
 }: BrowserOptions): Promise<Pick<BrowserFigures, 'weekRender' | 'weekOpen' | 'weekNavigate'>> {
   await checkBuild(distDir, apiUrl);
   const week = await seedWeekView(db);
-  const server = await serveBuild(distDir);
-  const anchors = await serveBuild(anchorsDir);
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-    return await measureWeek(browser, server.origin, anchors.origin, week, runs);
-  } finally {
-    await browser?.close();
-    await server.close();
-    await anchors.close();
-  }
+  return inChromium(distDir, anchorsDir, (browser, origin, anchorOrigin) =>
+    measureWeek(browser, origin, anchorOrigin, week, runs),
+  );
 }
 
 // the build and its server ------------------------------------------------------------------------
