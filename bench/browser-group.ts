@@ -45,11 +45,16 @@ export async function measureBrowserGroup(b: BenchStack, distDir: string, anchor
   recordVersus('browser: program grid, 5,000 enrolled, first render', table, f.gridFirstRender, 5, 300);
   recordVersus('browser: program grid, filter by payer', table, f.gridFilter, 5, 100);
   recordVersus(
-    'browser: week view, 500 events, render',
+    'browser: week view, 500 events in memory, render',
     'react-big-calendar’s week view',
     f.weekRender,
     4,
     300,
   );
-  absolute('browser: week view, next week (500 events)', f.weekNavigate, 150);
+  absolute(
+    'browser: week view opened from the home page (route code, fetch of 500 events, render)',
+    f.weekOpen,
+    300,
+  );
+  absolute('browser: week view, next week (fetch and render of 500 events)', f.weekNavigate, 150);
 }

@@ -16,6 +16,7 @@ import {
   fanOutBudgetSeconds,
   measureAlertFanOut,
   measureBadgeCount,
+  measureBadgeCountInSql,
 } from './request-alerts.ts';
 import { round, timeCalls, timeInTurns } from './stats.ts';
 import { measureStatusAndOffers, offerBudgetMs, statusPageBudgetMs } from './status-and-offers.ts';
@@ -145,14 +146,26 @@ export async function measureDatabase(b: BenchStack): Promise<void> {
     rlsRatio,
   );
 
-  // the navigation badge: the scheduler's count of pending requests, no rows
-  const badge = await measureBadgeCount(scheduler, org200.id);
+  // the navigation badge: the scheduler's count of pending requests, no rows. Budgeted in SQL
+  // (the query itself, as the scheduler with every policy), like the history; the API round trip
+  // (gateway, PostgREST, session check) is printed beside it and not judged
+  const {
+    data: { session: badgeSession },
+  } = await scheduler.auth.getSession();
+  const badge = await measureBadgeCountInSql(b.db, org200.id, badgeSession!.access_token);
   rec(
-    'navigation badge: pending count (count function, RLS, index-only) as the scheduler',
-    ms(badge),
+    `navigation badge: pending count (${badge.count.toLocaleString('en-US')} pending), public.pending_request_count in SQL as the scheduler (RLS)`,
+    ms(badge.timing),
     `p95 ≤ ${badgeBudgetMs} ms`,
-    badge.p95 <= badgeBudgetMs,
-    badge.p95,
+    badge.timing.p95 <= badgeBudgetMs,
+    badge.timing.p95,
+  );
+  const badgeApi = await measureBadgeCount(scheduler, org200.id);
+  rec(
+    '… the same count through the API (gateway, PostgREST, session check): informational',
+    ms(badgeApi),
+    '—',
+    null,
   );
 
   // alert on arrival: 1,000 requests arrive one by one at the clinic of 200 therapists

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { projectRoot, stackSettings } from '../supabase/local/config.ts';
 import { startStack } from '../supabase/local/stack.ts';
 import { feedBudgetSeconds, feedTherapists, measureFhirFeed, timeFeedPagesInSql } from './fhir-feed.ts';
-import { seedLargeDataset } from './seed.ts';
+import { seedUnlessSeeded } from './seed.ts';
 import { round } from './stats.ts';
 
 const reuse = process.argv.includes('--reuse');
@@ -29,10 +29,7 @@ async function main() {
   const stack = await startStack(settings, { fresh: !reuse });
   const db = new pg.Pool({ connectionString: stack.urls.db, max: 4 });
   try {
-    const {
-      rows: [{ seeded }],
-    } = await db.query(`select exists (select from public.organizations where slug = 'bench-200') as seeded`);
-    if (!seeded) await seedLargeDataset(db);
+    await seedUnlessSeeded(db);
     await db.query('analyze');
 
     const feed = await measureFhirFeed(db, stack.urls.api);

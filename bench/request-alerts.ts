@@ -4,7 +4,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { round, timeCalls, type Timing } from './stats.ts';
+import { percentiles, round, timeCalls, type Timing } from './stats.ts';
 
 export const fanOutBudgetSeconds = 2;
 export const badgeBudgetMs = 5;
@@ -73,10 +73,55 @@ export async function measureAlertFanOut(dbUrl: string, orgId: string): Promise<
   }
 }
 
-/** The badge's call as the app makes it: the count of the viewer's pending requests, no rows. */
+/**
+ * The badge's call as the app makes it, through the gateway and PostgREST: the count of the
+ * viewer's pending requests, no rows. Informational: most of it is the API path, not the query.
+ */
 export async function measureBadgeCount(viewer: SupabaseClient, orgId: string): Promise<Timing> {
   return timeCalls(300, async () => {
     const { error, data } = await viewer.rpc('pending_request_count', { org: orgId }, { get: true });
     if (error || typeof data !== 'number') throw new Error(`badge count failed: ${error?.message}`);
   });
+}
+
+/**
+ * The badge's query, the budgeted figure: the function the app calls,
+ * `public.pending_request_count`, in SQL as the scheduler (their token's claims, role
+ * `authenticated`: every row-level policy and its session check apply), as the other database
+ * budgets of this issue are measured.
+ */
+export async function measureBadgeCountInSql(
+  db: pg.Pool,
+  orgId: string,
+  schedulerAccessToken: string,
+  calls = 300,
+): Promise<{ timing: Timing; count: number }> {
+  const claims = JSON.stringify(
+    JSON.parse(Buffer.from(schedulerAccessToken.split('.')[1]!, 'base64url').toString()),
+  );
+  const asScheduler = await db.connect();
+  try {
+    await asScheduler.query(`select set_config('request.jwt.claims', $1, false)`, [claims]);
+    await asScheduler.query('set role authenticated');
+    let count = 0;
+    const once = async () => {
+      const start = performance.now();
+      const { rows } = await asScheduler.query<{ n: number }>(
+        'select public.pending_request_count($1) as n',
+        [orgId],
+      );
+      const ms = performance.now() - start;
+      count = rows[0]!.n;
+      return ms;
+    };
+    for (let i = 0; i < 20; i++) await once();
+    const samples: number[] = [];
+    for (let i = 0; i < calls; i++) samples.push(await once());
+    if (count === 0)
+      throw new Error('the scheduler’s badge counted no pending request: is the session live?');
+    return { timing: percentiles(samples), count };
+  } finally {
+    await asScheduler.query('reset role').catch(() => {});
+    asScheduler.release();
+  }
 }

@@ -28,3 +28,11 @@ export async function seedLargeDataset(db: pg.Pool, file = 'seed-large.sql'): Pr
   console.log(`  seeded in ${seconds} s`);
   return seconds;
 }
+
+/** Seeds the benchmark dataset unless the stack holds it already (a stack kept between runs). */
+export async function seedUnlessSeeded(db: pg.Pool): Promise<void> {
+  const { rows } = await db.query<{ seeded: boolean }>(
+    `select exists (select from public.organizations where slug = 'bench-200') as seeded`,
+  );
+  if (!rows[0]?.seeded) await seedLargeDataset(db);
+}

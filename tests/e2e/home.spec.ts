@@ -77,7 +77,7 @@ test('an org admin’s home lists the incomplete profiles and the request about 
 
   const expiring = section(page, 'Requests close to expiry');
   await expect(expiring.getByRole('listitem').filter({ hasText: client.last_name })).toContainText(
-    /Urgent: [23] h \d+ min left/,
+    /Soon: [23] hours? \d+ minutes? left/,
   );
   await expectAccessible(page);
 
@@ -103,7 +103,7 @@ test('a therapist’s home: profile submitted, her pending request, external tim
   // other journeys may have left requests of hers waiting too
   await expect(
     section(page, 'Your pending requests').getByRole('listitem').filter({ hasText: client.last_name }),
-  ).toContainText('Urgent:');
+  ).toContainText('Soon:');
   await expect(section(page, 'Time open to external requests')).toContainText(
     /All done: \d+ open blocks? of your calendar accepts? external appointments\./,
   );

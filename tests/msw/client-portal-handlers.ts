@@ -15,6 +15,7 @@ import {
 } from '../../supabase/functions/_shared/referral-request.ts';
 import { testSupabaseUrl } from './env';
 import { orgIds, staffId } from './people';
+import { priyaProfileFields } from './profile-rows';
 import { server } from './server';
 
 const fn = `${testSupabaseUrl}/functions/v1/client-portal`;
@@ -94,22 +95,8 @@ function initialTherapists(): Listed[] {
       first_name: 'Priya',
       last_name: 'Raman',
       photo_url: null,
-      professional_title: 'PhD, Licensed Psychologist',
+      ...priyaProfileFields(),
       license: { type: 'psychologist', state: 'MA' },
-      about_me:
-        'I help adults and young adults who feel stuck in cycles of worry, low mood or burnout. My approach is warm and ' +
-        'practical: we will get clear on what matters to you, learn skills you can use between sessions, and track ' +
-        'progress together. I have a particular interest in anxiety that shows up at work and in relationships.',
-      specialties: ['anxiety', 'depression', 'work_career', 'life_transitions'],
-      treatment_approaches: ['cbt', 'act', 'mindfulness_based'],
-      ages_served: ['young_adults', 'adults'],
-      session_formats: ['in_person', 'telehealth'],
-      languages: ['en', 'hi'],
-      education: 'PhD in Clinical Psychology, Boston University',
-      years_in_practice: 12,
-      website: 'https://harborviewcounseling.com/team/priya-raman',
-      pronouns: 'she/her',
-      first_session_note: 'We will talk about what brings you in.',
       location: { name: 'Back Bay Office', city: 'Boston', state: 'MA' },
       accepted_payers: [portalPayers.aetna, portalPayers.bcbs],
       open: [slot(2, 13), slot(2, 14), slot(2, 15), slot(3, 17), slot(3, 18), slot(30, 13)].map(at(backBay)),

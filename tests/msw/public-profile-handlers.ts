@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import type { Enums, Tables } from '@/types/database.types';
 import { bodyOf, eqValue, restUrl, rows } from './rest';
 import { locations, organizations, people, type PersonName } from './people';
+import { priyaProfileFields } from './profile-rows';
 import { server } from './server';
 
 type Editable = Omit<Tables<'public_profiles'>, 'staff_id' | 'org_id' | 'updated_by' | 'created_at'>;
@@ -41,24 +42,10 @@ const blank: Editable = {
 
 export const priyaProfile: Editable = {
   ...blank,
-  professional_title: 'PhD, Licensed Psychologist',
+  ...priyaProfileFields(),
   license_type: 'psychologist',
   license_state: 'MA',
   license_number: 'PSY-10482',
-  about_me:
-    'I help adults and young adults who feel stuck in cycles of worry, low mood or burnout. My approach is warm ' +
-    'and practical: we will get clear on what matters to you, learn skills you can use between sessions, and ' +
-    'track progress together.',
-  specialties: ['anxiety', 'depression', 'work_career', 'life_transitions'],
-  treatment_approaches: ['cbt', 'act', 'mindfulness_based'],
-  ages_served: ['young_adults', 'adults'],
-  session_formats: ['in_person', 'telehealth'],
-  languages: ['en', 'hi'],
-  education: 'PhD in Clinical Psychology, Boston University',
-  years_in_practice: 12,
-  website: 'https://harborviewcounseling.com/team/priya-raman',
-  pronouns: 'she/her',
-  first_session_note: 'We will talk about what brings you in and whether we are a good fit.',
   submitted_at: '2026-03-05T14:30:00+00:00',
 };
 

@@ -4,6 +4,11 @@
  * needs every required field.
  */
 import { z } from 'zod';
+import {
+  aboutMeMinimum,
+  charCount,
+  requiredProfileFields as requiredFields,
+} from '@/lib/profile-requirements';
 import { vocabularyKeys, type VocabularyKind } from '@/lib/profile-vocabulary';
 
 /** Empty text from a form field means "not filled in" (null in the database). */
@@ -34,14 +39,11 @@ const choiceList = (kind: VocabularyKind, label: string) =>
     )
     .refine((items) => new Set(items).size === items.length, `${label}: each choice once.`);
 
-/**
- * Characters as Postgres counts them (`char_length`: code points), not UTF-16 units, so an emoji
- * counts once here as it does in the CHECK constraints.
- */
-export const charCount = (text: string): number => [...text].length;
+/** Characters as Postgres counts them (code points): the rule of src/lib/profile-requirements.ts. */
+export { charCount };
 
 export const profileLimits = {
-  aboutMin: 150,
+  aboutMin: aboutMeMinimum,
   aboutMax: 2000,
   firstSessionNoteMax: 1000,
   yearsMax: 70,
@@ -138,19 +140,8 @@ export const profileSubmitSchema = profileDraftSchema.superRefine((p, ctx) => {
   need('languages', p.languages.length > 0, 'Choose at least one language.');
 });
 
-/** The required fields, in form order (for the completeness indicator). */
-export const requiredProfileFields = [
-  'professional_title',
-  'license_type',
-  'license_state',
-  'license_number',
-  'about_me',
-  'specialties',
-  'treatment_approaches',
-  'ages_served',
-  'session_formats',
-  'languages',
-] as const satisfies readonly (keyof ProfileDraft)[];
+/** The required fields, in form order: the one rule of src/lib/profile-requirements.ts. */
+export const requiredProfileFields = requiredFields satisfies readonly (keyof ProfileDraft)[];
 
 /** Fields only the therapist may edit; an org admin sees them read-only (the database refuses too). */
 export const therapistOnlyFields = [

@@ -9,7 +9,9 @@ export interface PendingRequest {
   therapist_first_name: string;
   therapist_last_name: string;
   slot_start: string;
+  /** The office's IANA zone and name: the time is shown in the office's clock, office named. */
   time_zone: string;
+  location_name: string | null;
   source_label: string;
   first_name: string;
   last_name: string;
@@ -28,7 +30,7 @@ export async function getPendingRequests(orgId: string, signal?: AbortSignal): P
   const query = supabase
     .from('unconfirmed_requests')
     .select(
-      'id, therapist_id, therapist_first_name, therapist_last_name, slot_start, time_zone, source_label, first_name, last_name, expires_at',
+      'id, therapist_id, therapist_first_name, therapist_last_name, slot_start, time_zone, location_name, source_label, first_name, last_name, expires_at',
     )
     .eq('org_id', orgId)
     .order('expires_at', { ascending: true })

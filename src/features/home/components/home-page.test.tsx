@@ -83,6 +83,7 @@ const request = (id: string, hoursLeft: number, overrides: Record<string, unknow
   therapist_last_name: 'Ellis',
   slot_start: '2027-05-04T13:00:00+00:00',
   time_zone: 'America/New_York',
+  location_name: 'Back Bay Office',
   source_label: 'Aetna',
   first_name: `Client`,
   last_name: id,
@@ -185,10 +186,10 @@ describe('org admin', () => {
     const list = await screen.findByRole('list', { name: 'Requests close to expiry' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      expect.stringMatching(/^Client SoonerUrgent: 1 h (29|30) min left/),
-      expect.stringMatching(/^Client SoonUrgent: 4 h \d+ min left/),
+      expect.stringMatching(/^Client SoonerUrgent: 1 hour (29|30) minutes left/),
+      expect.stringMatching(/^Client SoonSoon: 4 hours \d+ minutes? left/),
     ]);
-    expect(items[0]).toHaveTextContent('With Jordan Ellis, Tue, May 4, 2027, 9:00 AM EDT');
+    expect(items[0]).toHaveTextContent('With Jordan Ellis, Tue, May 4, 9:00 AM EDT, Back Bay Office');
     expect(items[0]).toHaveTextContent('Aetna');
     expect(screen.getByText(/2 requests expire within 12 hours\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open Unconfirmed Appointments' })).toHaveAttribute(
@@ -291,9 +292,9 @@ describe('scheduler', () => {
     const list = await screen.findByRole('list', { name: 'Pending requests' });
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent(/Client SoonUrgent: 2 h \d+ min left/);
-    expect(items[1]).toHaveTextContent(/Client Later(29|30) h \d+ min left/);
-    expect(items[1]).not.toHaveTextContent('Urgent');
+    expect(items[0]).toHaveTextContent(/Client SoonSoon: 2 hours \d+ minutes? left/);
+    expect(items[1]).toHaveTextContent(/Client Later1 day (5|6) hours left/);
+    expect(items[1]).not.toHaveTextContent(/Urgent|Soon/);
     expect(items[1]).toHaveTextContent('With Priya Raman');
     expect(screen.getByText('2 waiting')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Answer them in Unconfirmed Appointments' })).toHaveAttribute(
@@ -311,6 +312,47 @@ describe('scheduler', () => {
     renderHome(membershipOf(['scheduler']));
     expect(await screen.findByText('All done: no request is waiting for an answer.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Unconfirmed Appointments/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('a request’s time', () => {
+  const originalZone = process.env.TZ;
+  afterEach(() => {
+    // Node reads TZ again when it changes: the browser's zone is the viewer's
+    if (originalZone === undefined) delete process.env.TZ;
+    else process.env.TZ = originalZone;
+  });
+
+  // a Denver office, 10:00 AM there on the Friday before the spring clock change and on the Monday after
+  const denver = { time_zone: 'America/Denver', location_name: 'Denver Highlands Office' };
+  async function pendingTimes(viewerZone: string) {
+    process.env.TZ = viewerZone;
+    serve({
+      pendingRequests: [
+        request('Before', 30, { ...denver, slot_start: '2027-03-12T17:00:00+00:00' }),
+        request('After', 31, { ...denver, slot_start: '2027-03-15T16:00:00+00:00' }),
+      ],
+    });
+    renderHome(membershipOf(['scheduler']));
+    const list = await screen.findByRole('list', { name: 'Pending requests' });
+    return within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('time')?.textContent);
+  }
+
+  it('is the office’s clock, office named, with the viewer’s own in brackets, on both sides of the change', async () => {
+    expect(await pendingTimes('America/New_York')).toEqual([
+      'Fri, Mar 12, 10:00 AM MST, Denver Highlands Office (12:00 PM EST your time)',
+      'Mon, Mar 15, 10:00 AM MDT, Denver Highlands Office (12:00 PM EDT your time)',
+    ]);
+  });
+
+  it('has no brackets while the viewer’s clock reads the same, and gets them when the office changes its clock', async () => {
+    // Phoenix keeps MST all year: the same as Denver's clock before the change, an hour behind after
+    expect(await pendingTimes('America/Phoenix')).toEqual([
+      'Fri, Mar 12, 10:00 AM MST, Denver Highlands Office',
+      'Mon, Mar 15, 10:00 AM MDT, Denver Highlands Office (9:00 AM MST your time)',
+    ]);
   });
 });
 

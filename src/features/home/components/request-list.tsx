@@ -1,7 +1,6 @@
-import { viewerTimeZone } from '@/lib/datetime';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { PendingRequest } from '../api/get-pending-requests';
-import { slotTimeText } from '../lib/slot-time';
-import { timeLeft } from '../lib/time-left';
+import { timeLeft } from '@/lib/time-left';
 import styles from './home.module.css';
 
 interface RequestListProps {
@@ -12,9 +11,8 @@ interface RequestListProps {
   showTherapist: boolean;
 }
 
-/** Pending requests, each with its time left (urgent ones say so in words), who asked, for whom and when. */
+/** Pending requests, each with its time left (Soon and Urgent ones say so in words), who asked, for whom and when. */
 export function RequestList({ label, requests, now, showTherapist }: RequestListProps) {
-  const viewerZone = viewerTimeZone();
   return (
     <ul className={styles.items} aria-label={label}>
       {requests.map((request) => {
@@ -25,13 +23,23 @@ export function RequestList({ label, requests, now, showTherapist }: RequestList
               <span>
                 {request.first_name} {request.last_name}
               </span>
-              <span className={left.urgent ? `${styles.timeLeft} ${styles.urgent}` : styles.timeLeft}>
-                {left.urgent && !left.expired ? `Urgent: ${left.label}` : left.label}
+              <span
+                className={
+                  left.urgency === 'normal' ? styles.timeLeft : `${styles.timeLeft} ${styles.urgent}`
+                }
+              >
+                {left.label}
               </span>
             </span>
             <p className={styles.detail}>
               {showTherapist ? `With ${request.therapist_first_name} ${request.therapist_last_name}, ` : ''}
-              {slotTimeText(request.slot_start, request.time_zone, viewerZone)} · {request.source_label}
+              <time dateTime={request.slot_start}>
+                {formatAppointmentTime(request.slot_start, {
+                  officeTimeZone: request.time_zone,
+                  officeName: request.location_name,
+                })}
+              </time>{' '}
+              · {request.source_label}
             </p>
           </li>
         );

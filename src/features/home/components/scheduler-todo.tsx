@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { paths } from '@/lib/access/paths';
 import { pendingRequestLimit, usePendingRequests } from '../api/get-pending-requests';
-import { byUrgency, timeLeft } from '../lib/time-left';
+import { timeLeft } from '@/lib/time-left';
+import { byUrgency } from '../lib/time-left';
 import styles from './home.module.css';
 import { RequestList } from './request-list';
 import { AllDone, ItemCount, QueryContent, TodoSection } from './todo-section';

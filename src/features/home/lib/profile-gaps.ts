@@ -1,50 +1,36 @@
 /**
- * What a public profile still lacks before it can be submitted, in the words of the profile form.
- * The same rule as the database's `private.missing_profile_fields` (which Submit Profile enforces):
- * every required text field filled, About me at least 150 characters, every required list non-empty.
+ * A profile's gaps as the home pages list them: the required fields it lacks (the rule of
+ * src/lib/profile-requirements.ts, the profile form's too), named shortly for a list row.
  */
-export interface ProfileRequiredValues {
-  professional_title: string | null;
-  license_type: string | null;
-  license_state: string | null;
-  license_number: string | null;
-  about_me: string | null;
-  specialties: readonly string[] | null;
-  treatment_approaches: readonly string[] | null;
-  ages_served: readonly string[] | null;
-  session_formats: readonly string[] | null;
-  languages: readonly string[] | null;
-}
+import {
+  aboutMeMinimum,
+  missingRequiredProfileFields,
+  requiredProfileFields,
+  type ProfileRequiredValues,
+  type RequiredProfileField,
+} from '@/lib/profile-requirements';
 
-export const aboutMeMinimum = 150;
+export type { ProfileRequiredValues };
 
-const filledText = (value: string | null) => value !== null && value.trim() !== '';
-const filledList = (value: readonly string[] | null) => value !== null && value.length > 0;
-// Postgres counts code points (char_length), so an emoji counts once here too
-const charCount = (text: string) => [...text].length;
-
-const requirements: readonly [label: string, isFilled: (p: ProfileRequiredValues) => boolean][] = [
-  ['Professional title', (p) => filledText(p.professional_title)],
-  ['License type', (p) => filledText(p.license_type)],
-  ['License state', (p) => filledText(p.license_state)],
-  ['License number', (p) => filledText(p.license_number)],
-  [
-    `About me (at least ${aboutMeMinimum} characters)`,
-    (p) => p.about_me !== null && charCount(p.about_me) >= aboutMeMinimum,
-  ],
-  ['Specialties', (p) => filledList(p.specialties)],
-  ['Treatment approaches', (p) => filledList(p.treatment_approaches)],
-  ['Ages served', (p) => filledList(p.ages_served)],
-  ['Session formats', (p) => filledList(p.session_formats)],
-  ['Languages', (p) => filledList(p.languages)],
-];
+const gapLabels: Record<RequiredProfileField, string> = {
+  professional_title: 'Professional title',
+  license_type: 'License type',
+  license_state: 'License state',
+  license_number: 'License number',
+  about_me: `About me (at least ${aboutMeMinimum} characters)`,
+  specialties: 'Specialties',
+  treatment_approaches: 'Treatment approaches',
+  ages_served: 'Ages served',
+  session_formats: 'Session formats',
+  languages: 'Languages',
+};
 
 /** How many fields a profile must have to be submitted. */
-export const requiredFieldCount = requirements.length;
+export const requiredFieldCount = requiredProfileFields.length;
 
-/** The required fields `profile` is missing, in form order. */
+/** The required fields `profile` is missing, in form order, named for a list row. */
 export function missingProfileFields(profile: ProfileRequiredValues): string[] {
-  return requirements.filter(([, isFilled]) => !isFilled(profile)).map(([label]) => label);
+  return missingRequiredProfileFields(profile).map((field) => gapLabels[field]);
 }
 
 /** "Professional title, License type and 3 more": a short summary for a list row. */

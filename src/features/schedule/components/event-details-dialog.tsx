@@ -1,10 +1,11 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
+import { formatAppointmentTime } from '@/lib/appointment-time';
 import { paths } from '@/lib/access/paths';
 import type { ScheduleLocation } from '../api/get-locations';
 import { describeBlock, type AvailabilityBlock } from '../lib/block-form';
 import { eventKinds, type CalendarEvent } from '../lib/calendar-events';
-import { formatEventWhen } from '../lib/calendar-formats';
+import { formatLength } from '../lib/calendar-formats';
 import { timeZoneName } from '../lib/time-zones';
 import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
 import { buttonClassName } from '@/components/ui/button';
@@ -14,7 +15,10 @@ interface EventDetailsDialogProps {
   event: CalendarEvent;
   /** The availability block of an availability event. */
   block: AvailabilityBlock | null;
-  location: ScheduleLocation | null;
+  /** The office the event is at; its zone and name say when the event is (the one clock). */
+  office: ScheduleLocation | null;
+  /** The clinic's zone, for an event at no office. */
+  clinicTimeZone: string;
   therapistName: string;
   onClose: () => void;
 }
@@ -23,7 +27,8 @@ interface EventDetailsDialogProps {
 export function EventDetailsDialog({
   event,
   block,
-  location,
+  office,
+  clinicTimeZone,
   therapistName,
   onClose,
 }: EventDetailsDialogProps) {
@@ -38,21 +43,26 @@ export function EventDetailsDialog({
       <dl className={`${styles.modalDetails} details-list`}>
         <div>
           <dt>When</dt>
-          <dd>{formatEventWhen(event.start, event.end)}</dd>
+          <dd>
+            <time dateTime={event.start.toISOString()}>
+              {formatAppointmentTime(event.start, {
+                officeTimeZone: office?.time_zone ?? clinicTimeZone,
+                officeName: office?.name,
+              })}
+            </time>
+          </dd>
         </div>
-        {event.locationName ? (
-          <div>
-            <dt>Location</dt>
-            <dd>{event.locationName}</dd>
-          </div>
-        ) : null}
+        <div>
+          <dt>Length</dt>
+          <dd>{formatLength(event.start, event.end)}</dd>
+        </div>
         {block ? (
           <>
             <div>
               <dt>Block</dt>
               <dd>
                 {describeBlock(block)}
-                {location ? ` (${timeZoneName(location.time_zone)})` : ''}
+                {office ? ` (${timeZoneName(office.time_zone)})` : ''}
               </dd>
             </div>
             <div>

@@ -214,9 +214,10 @@ describe('Schedule › Calendar: what it shows', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     await user.click(appointment!);
-    expect(
-      within(screen.getByRole('dialog', { name: 'Appointment' })).getByText('Ana Silva'),
-    ).toBeInTheDocument();
+    const appointmentDetails = screen.getByRole('dialog', { name: 'Appointment' });
+    expect(within(appointmentDetails).getByText('Ana Silva')).toBeInTheDocument();
+    // the one clock: the office's time, office named (the viewer's own in brackets when it differs)
+    expect(appointmentDetails).toHaveTextContent('Mon, May 3, 10:00 AM EDT, Back Bay Office');
   });
 });
 

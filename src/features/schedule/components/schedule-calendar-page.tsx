@@ -246,7 +246,8 @@ export function ScheduleCalendarPage() {
         <EventDetailsDialog
           event={dialog.event}
           block={dialog.block}
-          location={locations.data?.find((l) => l.id === dialog.block?.location_id) ?? null}
+          office={locations.data?.find((l) => l.id === dialog.event.locationId) ?? null}
+          clinicTimeZone={membership.organization.time_zone}
           therapistName={therapistName}
           onClose={() => setDialog(null)}
         />

@@ -61,7 +61,8 @@ export interface CalendarEvent {
   end: Date;
   /** The availability block an availability event belongs to. */
   blockId: string | null;
-  /** Where it happens, when known. */
+  /** Where it happens, when known: its office's time zone names the event's time (the one clock). */
+  locationId: string | null;
   locationName: string | null;
   /** More about the event, for its details (who asked, from where). */
   detail: string | null;
@@ -102,6 +103,7 @@ export function buildCalendarEvents({
         start: o.during.start,
         end: o.during.end,
         blockId: o.block.id,
+        locationId: o.block.location_id,
         locationName: location,
         detail: null,
       };
@@ -115,6 +117,7 @@ export function buildCalendarEvents({
         start: a.during.start,
         end: a.during.end,
         blockId: null,
+        locationId: a.location_id,
         locationName: locationName(a.location_id),
         detail: client,
       };
@@ -129,6 +132,7 @@ export function buildCalendarEvents({
         start: r.slot.start,
         end: r.slot.end,
         blockId: null,
+        locationId: r.location_id,
         locationName: locationName(r.location_id),
         detail: `${requester}, via ${source}`,
       };

@@ -3,7 +3,7 @@ import {
   calendarFormats,
   formatDate,
   formatDateRange,
-  formatEventWhen,
+  formatLength,
   formatTimeOfDay,
   formatTimeRange,
 } from './calendar-formats';
@@ -65,19 +65,14 @@ describe('calendar formats', () => {
   });
 });
 
-describe('formatEventWhen', () => {
-  it('names the zone, and both days when the event runs past midnight', () => {
+describe('formatLength', () => {
+  it('says how long in hours and minutes, in words', () => {
     const start = new Date('2027-05-07T13:00:00Z');
-    expect(
-      formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/New_York' }),
-    ).toMatch(/^Fri, May 7, 2027, 9:00\sAM – 12:00\sPM EDT$/);
-    expect(formatEventWhen(start, new Date('2027-05-07T16:00:00Z'), { timeZone: 'America/Denver' })).toMatch(
-      /^Fri, May 7, 2027, 7:00\sAM – 10:00\sAM MDT$/,
-    );
-    expect(
-      formatEventWhen(new Date('2027-05-08T03:00:00Z'), new Date('2027-05-08T05:00:00Z'), {
-        timeZone: 'America/New_York',
-      }),
-    ).toMatch(/^Fri, May 7, 2027, 11:00\sPM EDT – Sat, May 8, 2027, 1:00\sAM EDT$/);
+    const after = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    expect(formatLength(start, after(50))).toBe('50 minutes');
+    expect(formatLength(start, after(60))).toBe('1 hour');
+    expect(formatLength(start, after(180))).toBe('3 hours');
+    expect(formatLength(start, after(90))).toBe('1 hour 30 minutes');
+    expect(formatLength(start, after(1))).toBe('1 minute');
   });
 });

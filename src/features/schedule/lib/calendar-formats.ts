@@ -72,28 +72,16 @@ export function calendarFormats(locale = 'en-US'): Formats {
   };
 }
 
-/** "Fri, May 7, 2027, 9:00 AM – 12:00 PM EDT": an event's date and times in `timeZone` (the viewer's by default), zone named. */
-export function formatEventWhen(
-  start: Date,
-  end: Date,
-  { timeZone, locale = 'en-US' }: { timeZone?: string; locale?: string } = {},
-): string {
-  const day = dateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-  });
-  const time = (withZone: boolean) =>
-    dateTimeFormat(locale, {
-      timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: withZone ? 'short' : undefined,
-    });
-  const sameDay = day.format(start) === day.format(end);
-  return sameDay
-    ? `${day.format(start)}, ${time(false).format(start)} – ${time(true).format(end)}`
-    : `${day.format(start)}, ${time(true).format(start)} – ${day.format(end)}, ${time(true).format(end)}`;
+/**
+ * "50 minutes", "3 hours", "1 hour 30 minutes": how long an event lasts, beside its time (which
+ * src/lib/appointment-time.ts names, in the office's clock).
+ */
+export function formatLength(start: Date, end: Date): string {
+  const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return [hours ? unit(hours, 'hour') : '', rest || !hours ? unit(rest, 'minute') : '']
+    .filter(Boolean)
+    .join(' ');
 }

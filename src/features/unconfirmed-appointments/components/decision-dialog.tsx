@@ -2,10 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField } from '@/components/ui/field';
-import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { declineReasons, declineSchema, type DeclineForm } from '../schemas';
+import { DecisionFooter } from './decision-footer';
 
 interface DecisionDialogProps {
   kind: 'confirm' | 'decline';
@@ -59,19 +60,11 @@ export function DecisionDialog({
             on {when}, makes {client} an active client of the clinic and emails them the confirmation. It
             cannot be undone.
           </p>
-          {error ? (
-            <p role="alert" className="callout callout-error">
-              {error}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button variant="secondary" onClick={onClose} disabled={pending}>
-              Cancel
-            </Button>
+          <DecisionFooter error={error} pending={pending} onCancel={onClose}>
             <Button variant="primary" onClick={onConfirm} aria-disabled={pending}>
               {pending ? 'Confirming…' : 'Confirm appointment'}
             </Button>
-          </DialogFooter>
+          </DecisionFooter>
         </>
       ) : (
         <form noValidate onSubmit={handleSubmit((form) => !pending && onDecline(form))}>
@@ -99,19 +92,11 @@ export function DecisionDialog({
             error={errors.note?.message}
             {...register('note')}
           />
-          {error ? (
-            <p role="alert" className="callout callout-error">
-              {error}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button variant="secondary" onClick={onClose} disabled={pending}>
-              Cancel
-            </Button>
+          <DecisionFooter error={error} pending={pending} onCancel={onClose}>
             <Button type="submit" variant="danger" aria-disabled={pending}>
               {pending ? 'Declining…' : 'Decline request'}
             </Button>
-          </DialogFooter>
+          </DecisionFooter>
         </form>
       )}
     </ModalDialog>

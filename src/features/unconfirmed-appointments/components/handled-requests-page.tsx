@@ -11,7 +11,7 @@ import { useHistoryChoices } from '../api/get-history-choices';
 import type { HandledCursor } from '../keys';
 import { formatWhen } from '../lib/display-time';
 import { noFilters, outcomes, type HandledFilters, type Outcome } from '../lib/handled-filters';
-import { durationInWords } from '../lib/time-left';
+import { durationInWords } from '@/lib/time-left';
 import { declineReasons, type DeclineReason } from '../schemas';
 import { QueueHeader } from './queue-header';
 import styles from './unconfirmed-appointments.module.css';

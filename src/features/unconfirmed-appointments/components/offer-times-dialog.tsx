@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroupField, TextAreaField } from '@/components/ui/field';
-import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { errorMessage } from '@/lib/errors';
 import { useOfferableTimes, type OfferableTime } from '../api/get-offerable-times';
 import type { UnconfirmedRequest } from '../api/get-unconfirmed-appointments';
 import { offeredTimeKey, offerTimesSchema, type OfferTimesForm } from '../schemas';
 import styles from './unconfirmed-appointments.module.css';
+import { DecisionFooter } from './decision-footer';
 
 interface OfferTimesDialogProps {
   orgId: string;
@@ -120,15 +121,7 @@ export function OfferTimesDialog({
           error={problems.message}
           onChange={(e) => setMessage(e.target.value)}
         />
-        {error ? (
-          <p role="alert" className="callout callout-error">
-            {error}
-          </p>
-        ) : null}
-        <DialogFooter>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
+        <DecisionFooter error={error} pending={pending} onCancel={onClose}>
           <Button type="submit" variant="primary" aria-disabled={pending}>
             {pending
               ? 'Offering…'
@@ -138,7 +131,7 @@ export function OfferTimesDialog({
                   ? 'Offer 1 time'
                   : 'Offer times'}
           </Button>
-        </DialogFooter>
+        </DecisionFooter>
       </form>
     </ModalDialog>
   );

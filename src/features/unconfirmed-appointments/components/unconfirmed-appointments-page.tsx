@@ -15,7 +15,8 @@ import {
   type UnconfirmedRequest,
 } from '../api/get-unconfirmed-appointments';
 import { formatWhen } from '../lib/display-time';
-import { requestActions, timeLeft, type RequestAction, type Urgency } from '../lib/time-left';
+import { timeLeft, type Urgency } from '@/lib/time-left';
+import { requestActions, type RequestAction } from '../lib/request-actions';
 import { DecisionDialog } from './decision-dialog';
 import { OfferTimesDialog } from './offer-times-dialog';
 import { QueueHeader } from './queue-header';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationInWords, requestActions, timeLeft } from './time-left';
+import { durationInWords, timeLeft } from './time-left';
 
 const now = new Date('2027-05-01T12:00:00Z');
 
@@ -37,16 +37,5 @@ describe('durationInWords', () => {
     expect(durationInWords(2 * 86_400_000)).toBe('2 days');
     expect(durationInWords(3_600_000 + 60_000)).toBe('1 hour 1 minute');
     expect(durationInWords(5_000)).toBe('1 minute');
-  });
-});
-
-describe('requestActions', () => {
-  it('offers confirm and decline until the request expires', () => {
-    expect(requestActions({ expires_at: '2027-05-02T00:00:00Z' }, now)).toEqual([
-      'confirm',
-      'offer',
-      'decline',
-    ]);
-    expect(requestActions({ expires_at: '2027-05-01T11:59:00Z' }, now)).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
-/** How long staff have left to answer a request, in words, and how urgent that is. */
+/**
+ * How long staff have left to answer a pending request (their 48 hours, or until the slot starts),
+ * in words, and how urgent that is: the one rule of the queue, the history and the home pages, so
+ * a request urgent in one is urgent in all.
+ */
 export type Urgency = 'normal' | 'soon' | 'urgent';
 
 export interface TimeLeft {
@@ -32,14 +36,4 @@ export function timeLeft(expiresAt: string | Date, now: Date): TimeLeft {
   if (ms < 2 * hour) return { label: `Urgent: ${words}`, urgency: 'urgent', expired: false };
   if (ms < 12 * hour) return { label: `Soon: ${words}`, urgency: 'soon', expired: false };
   return { label: words, urgency: 'normal', expired: false };
-}
-
-export type RequestAction = 'confirm' | 'offer' | 'decline';
-
-/**
- * Confirm, Offer other times and Decline are there while a request is pending and its 48 hours
- * are not over.
- */
-export function requestActions(request: { expires_at: string }, now: Date): RequestAction[] {
-  return timeLeft(request.expires_at, now).expired ? [] : ['confirm', 'offer', 'decline'];
 }
