@@ -85,7 +85,8 @@ describe('Unconfirmed Appointments: offers waiting for the client', () => {
     expect(row).toHaveTextContent('with Sam Lee');
     expect(row).toHaveTextContent('by Luis Romero');
     expect(row).toHaveTextContent('Note to the client: Two mornings next week.');
-    expect(row).toHaveTextContent(/Client can pick until .*\(1 day \d+ hours left\)/);
+    expect(row).toHaveTextContent(/Client can pick until .*1 day \d+ hours left/);
+    expect(row).toHaveTextContent('Source: Client Portal');
     // the original time is no longer the question: nothing to confirm or decline
     expect(within(row!).queryByRole('button')).not.toBeInTheDocument();
     // the pending queue and the navigation badge count what waits for staff: the one pending request

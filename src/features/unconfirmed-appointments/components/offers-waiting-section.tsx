@@ -35,6 +35,7 @@ export function OffersWaitingSection({ rows, error, onRetry, now }: OffersWaitin
           <span className={styles.contact}>
             {r.email} · {r.phone}
           </span>
+          <span className={styles.reason}>Source: {sourceWords(r)}</span>
         </>
       ),
     },
@@ -73,7 +74,6 @@ export function OffersWaitingSection({ rows, error, onRetry, now }: OffersWaitin
         </>
       ),
     },
-    { id: 'source', header: 'Source', cell: (r) => sourceWords(r) },
     {
       id: 'status',
       header: 'Status',
@@ -83,8 +83,9 @@ export function OffersWaitingSection({ rows, error, onRetry, now }: OffersWaitin
           <>
             <StatusBadge tone={status.urgency === 'normal' ? 'info' : 'warning'}>{status.label}</StatusBadge>
             <span className={styles.reason}>
-              Client can pick until {formatWhen(r.expires_at, r.time_zone)} ({status.deadline.toLowerCase()})
+              Client can pick until {formatWhen(r.expires_at, r.time_zone)}
             </span>
+            <span className={styles.reason}>{status.deadline}</span>
           </>
         );
       },
