@@ -967,6 +967,13 @@ export type Database = {
             foreignKeyName: "request_offered_times_request_id_fkey"
             columns: ["request_id"]
             isOneToOne: false
+            referencedRelation: "offered_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_offered_times_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
             referencedRelation: "referral_requests"
             referencedColumns: ["id"]
           },
@@ -999,6 +1006,13 @@ export type Database = {
           token_hash?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "request_status_links_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "offered_requests"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "request_status_links_request_id_fkey"
             columns: ["request_id"]
@@ -1049,6 +1063,13 @@ export type Database = {
             columns: ["org_id"]
             isOneToOne: false
             referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "request_verifications_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: true
+            referencedRelation: "offered_requests"
             referencedColumns: ["id"]
           },
           {
@@ -1246,6 +1267,13 @@ export type Database = {
             foreignKeyName: "webhook_deliveries_request_id_fkey"
             columns: ["request_id"]
             isOneToOne: false
+            referencedRelation: "offered_requests"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
             referencedRelation: "referral_requests"
             referencedColumns: ["id"]
           },
@@ -1348,6 +1376,134 @@ export type Database = {
       }
     }
     Views: {
+      offered_requests: {
+        Row: {
+          booking_referral: string | null
+          created_at: string | null
+          date_of_birth: string | null
+          email: string | null
+          expires_at: string | null
+          first_name: string | null
+          id: string | null
+          insurance_name: string | null
+          last_name: string | null
+          location_name: string | null
+          member_id: string | null
+          note: string | null
+          offer_message: string | null
+          offered_at: string | null
+          offered_by_name: string | null
+          offered_times: Json | null
+          org_id: string | null
+          payer_id: string | null
+          phone: string | null
+          referral_source: string | null
+          requested_by_guardian: boolean | null
+          session_format: string | null
+          slot_end: string | null
+          slot_start: string | null
+          source: Database["public"]["Enums"]["referral_source"] | null
+          source_label: string | null
+          therapist_first_name: string | null
+          therapist_id: string | null
+          therapist_last_name: string | null
+          time_zone: string | null
+        }
+        Insert: {
+          booking_referral?: string | null
+          created_at?: string | null
+          date_of_birth?: string | null
+          email?: string | null
+          expires_at?: string | null
+          first_name?: string | null
+          id?: string | null
+          insurance_name?: string | null
+          last_name?: string | null
+          location_name?: string | null
+          member_id?: string | null
+          note?: string | null
+          offer_message?: string | null
+          offered_at?: string | null
+          offered_by_name?: string | null
+          offered_times?: Json | null
+          org_id?: string | null
+          payer_id?: string | null
+          phone?: string | null
+          referral_source?: string | null
+          requested_by_guardian?: boolean | null
+          session_format?: string | null
+          slot_end?: string | null
+          slot_start?: string | null
+          source?: Database["public"]["Enums"]["referral_source"] | null
+          source_label?: string | null
+          therapist_first_name?: string | null
+          therapist_id?: string | null
+          therapist_last_name?: string | null
+          time_zone?: string | null
+        }
+        Update: {
+          booking_referral?: string | null
+          created_at?: string | null
+          date_of_birth?: string | null
+          email?: string | null
+          expires_at?: string | null
+          first_name?: string | null
+          id?: string | null
+          insurance_name?: string | null
+          last_name?: string | null
+          location_name?: string | null
+          member_id?: string | null
+          note?: string | null
+          offer_message?: string | null
+          offered_at?: string | null
+          offered_by_name?: string | null
+          offered_times?: Json | null
+          org_id?: string | null
+          payer_id?: string | null
+          phone?: string | null
+          referral_source?: string | null
+          requested_by_guardian?: boolean | null
+          session_format?: string | null
+          slot_end?: string | null
+          slot_start?: string | null
+          source?: Database["public"]["Enums"]["referral_source"] | null
+          source_label?: string | null
+          therapist_first_name?: string | null
+          therapist_id?: string | null
+          therapist_last_name?: string | null
+          time_zone?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "referral_requests_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "public_profile_details"
+            referencedColumns: ["org_id", "staff_id"]
+          },
+          {
+            foreignKeyName: "referral_requests_org_id_therapist_id_fkey"
+            columns: ["org_id", "therapist_id"]
+            isOneToOne: false
+            referencedRelation: "staff_members"
+            referencedColumns: ["org_id", "id"]
+          },
+          {
+            foreignKeyName: "referral_requests_payer_id_fkey"
+            columns: ["payer_id"]
+            isOneToOne: false
+            referencedRelation: "payers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       program_grid: {
         Row: {
           application_status: string | null

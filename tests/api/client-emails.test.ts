@@ -10,6 +10,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createListedTherapist, waitForEmail } from './factories.ts';
 import { serviceClient, testEnv, personasForThisFile, withDb, type Client } from './personas.ts';
+import { statusCall, statusTokenFor } from './support/status-links.ts';
 
 const personas = personasForThisFile();
 const service = serviceClient();
@@ -165,6 +166,64 @@ describe('the queued payloads carry what a client email needs, and nothing more'
     expect(first.calendar).toEqual({ method: 'CANCEL', sequence: 1, stamped_at: expect.any(String) });
     const second = await endingEmail(`test-ending-again:${r.id}`);
     expect(second.calendar).toBeUndefined();
+  });
+});
+
+/** A verified client-portal request for Priya (in person and telehealth) at her office, in the format the client chose. */
+async function portalRequestIn(sessionFormat: 'in_person' | 'telehealth', start: Date) {
+  const email = `client.${randomUUID().slice(0, 8)}@example.org`;
+  const id = await withDb(async (db) => {
+    const { rows } = await db.query(
+      `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, first_name, last_name, email, phone,
+         date_of_birth, expires_at, verified_at, idempotency_key, session_format)
+       values ($1, $2, $3, tstzrange($4, $5, '[)'), 'client_portal', 'Elena', 'Castillo', $6, '617-555-0188',
+         '1991-04-12', $7, now(), $8, $9) returning id`,
+      [
+        personas.clinic.id,
+        priyaId,
+        personas.clinic.locationId,
+        start,
+        new Date(start.getTime() + 50 * 60_000),
+        email,
+        new Date(Math.min(Date.now() + 48 * 3_600_000, start.getTime())),
+        randomUUID(),
+        sessionFormat,
+      ],
+    );
+    return rows[0].id as string;
+  });
+  return { id, email };
+}
+
+describe('the format the client chose, wherever the request is described', () => {
+  it('video chosen with a therapist offering both, at a slot of an office with an address: telehealth in the payload, the email, its .ics and the status page', async () => {
+    const r = await portalRequestIn('telehealth', new Date('2027-03-17T14:00:00Z'));
+    const { payload } = await confirm(r.id);
+    expect(payload).toMatchObject({ session_format: 'telehealth', office_address: null });
+
+    const email = await waitForEmail(r.email);
+    expect(email.text).toContain('Where: Telehealth');
+    expect(`${email.text}${email.html}`).not.toContain('1 Main Street');
+    const text = Buffer.from(email.attachments![0]!.content, 'base64').toString('utf8');
+    const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('location')).toBe('Telehealth');
+
+    const status = await statusCall('status', { token: await statusTokenFor(r.id) });
+    expect(status.body.request).toMatchObject({ format: 'telehealth', office_address: null });
+  });
+
+  it('in person chosen: the office and its address', async () => {
+    const r = await portalRequestIn('in_person', new Date('2027-03-17T17:00:00Z'));
+    const { payload } = await confirm(r.id);
+    expect(payload).toMatchObject({
+      session_format: 'in_person',
+      office_address: '1 Main Street, Boston, MA 02116',
+    });
+    const status = await statusCall('status', { token: await statusTokenFor(r.id) });
+    expect(status.body.request).toMatchObject({
+      format: 'in_person',
+      office_address: '1 Main Street, Boston, MA 02116',
+    });
   });
 });
 

@@ -150,6 +150,25 @@ describe('offering other times', () => {
     ).toBe('already_offered');
   });
 
+  it('an offer with one time no longer open is refused with the reason, and holds none of the others', async () => {
+    const d = nextDay();
+    const r = await pendingRequestOnOpenSlot(personas, priyaId, d);
+    // another client takes the first of the times about to be offered
+    const taken = await pendingRequestOnOpenSlot(personas, priyaId, d);
+    const [a, b, c] = r.otherSlots;
+    expect(taken.slot.start).toBe(a!.start);
+    const refused = await offer(scheduler, r.id, [b!, a!, c!]);
+    expect(refused.error?.hint).toBe('slot_not_open');
+    expect(refused.error?.message).toMatch(/is no longer an open time of Priya Raman/);
+    expect((await requestRow(r.id)).status).toBe('pending');
+    expect(await offeredTimeIds(r.id)).toEqual([]);
+    const open = (await openSlotsOn(priyaId, d)).map((s) => s.start);
+    expect(open).toEqual(expect.arrayContaining([b!.start, c!.start]));
+    // the open ones alone can be offered
+    expect((await offer(scheduler, r.id, [b!, c!])).error).toBeNull();
+    expect(await offeredTimeIds(r.id)).toHaveLength(2);
+  });
+
   it('the database refuses illegal transitions out of alternatives_offered, even for its owner', async () => {
     const r = await pendingRequestOnOpenSlot(personas, priyaId, nextDay());
     await offer(scheduler, r.id, [r.otherSlots[0]!]);

@@ -292,6 +292,37 @@ describe('POST /referral-requests', () => {
     expectDocumented('/referral-requests', 'post', 422, changed.body);
   });
 
+  it('refuses a member outside the therapist’s ages served with a 422 naming date_of_birth, writing nothing', async () => {
+    const [slot] = await openSlots(aetnaKey, priyaId);
+    const yearsAgo = (years: number) => {
+      const d = new Date();
+      d.setUTCFullYear(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate() - 7);
+      return d.toISOString().slice(0, 10);
+    };
+    // Priya sees adults (26–64) only: a 14-year-old and a 20-year-old are refused
+    for (const age of [14, 20]) {
+      const key = randomUUID();
+      const res = await post(
+        aetnaKey,
+        { therapist_id: priyaId, slot_start: slot!.start, ...member, date_of_birth: yearsAgo(age) },
+        key,
+      );
+      expect(res.status).toBe(422);
+      expectDocumented('/referral-requests', 'post', 422, res.body);
+      expect(res.body.error).toEqual({
+        code: 'outside_ages_served',
+        field: 'date_of_birth',
+        message: `Priya Raman sees adults (26–64) only; this member is ${age} (from date_of_birth). Choose a therapist who sees clients of this age.`,
+      });
+      const { count } = await service
+        .from('referral_requests')
+        .select('id', { count: 'exact', head: true })
+        .eq('idempotency_key', key);
+      expect(count).toBe(0);
+    }
+    expect((await openSlots(aetnaKey, priyaId)).map((s) => s.start)).toContain(slot!.start);
+  });
+
   it('refuses bad input with a clear 4xx naming the problem, writing nothing', async () => {
     const [slot] = await openSlots(aetnaKey, priyaId);
     const valid = { therapist_id: priyaId, slot_start: slot!.start, ...member };

@@ -45,7 +45,9 @@ describe('the status link in client emails', () => {
       state: 'declined',
       therapist_name: 'Priya Raman',
       office_name: 'Main Office',
-      format: 'in_person',
+      // Priya sees clients by telehealth only: the slot's office does not make it in person
+      format: 'telehealth',
+      office_address: null,
       time_zone: 'America/New_York',
     });
     expect(status.body.clinic).toEqual({ name: personas.clinic.name, slug: personas.clinic.slug });

@@ -132,6 +132,19 @@ test('a scheduler offers two times; the client picks one from the emailed link; 
   await dialog.getByRole('button', { name: 'Offer 2 times' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Times offered:' })).toContainText(name);
   await expect(page.getByRole('button', { name: `Offer ${name} other times` })).toHaveCount(0);
+  // the offer waits for the client in a section of its own: no Confirm or Decline any more
+  const waiting = page.getByRole('region', { name: 'Times offered — waiting for the client' });
+  const offerRow = waiting.getByRole('row').filter({ hasText: offered.last_name });
+  await expect(offerRow).toContainText('Times offered — waiting for the client');
+  await expect(offerRow).toContainText('Client can pick until');
+  await expect(offerRow.getByRole('button')).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshot(page, 'queue-offer-waiting');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(offerRow).toBeVisible();
+  await noSidewaysScroll(page);
+  await screenshot(page, 'queue-offer-waiting');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // the client, in a browser of their own, from the dev inbox
   const email = await emailTo(offered.email, `${practice} offered you other appointment times`);

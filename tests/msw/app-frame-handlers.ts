@@ -38,6 +38,7 @@ export const appFrameHandlers = [
     return user === null ? undefined : HttpResponse.json(membershipsOf(user));
   }),
   http.get(restUrl('unconfirmed_requests'), () => HttpResponse.json([])),
+  http.get(restUrl('offered_requests'), () => HttpResponse.json([])),
   http.get(restUrl('rpc/pending_request_count'), () => HttpResponse.json(0)),
   http.get(restUrl('public_profile_details'), () => HttpResponse.json([])),
   http.head(

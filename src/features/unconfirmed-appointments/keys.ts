@@ -5,6 +5,7 @@ import type { HandledFilters } from './lib/handled-filters';
 export const unconfirmedKeys = {
   all: (orgId: string) => orgKeys.feature(orgId, 'unconfirmed-appointments'),
   list: (orgId: string) => [...unconfirmedKeys.all(orgId), 'list'] as const,
+  offered: (orgId: string) => [...unconfirmedKeys.all(orgId), 'offered'] as const,
   handled: (orgId: string) => [...unconfirmedKeys.all(orgId), 'handled'] as const,
   handledPage: (orgId: string, filters: HandledFilters, cursor: HandledCursor | null) =>
     [...unconfirmedKeys.handled(orgId), filters, cursor] as const,

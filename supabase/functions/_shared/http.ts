@@ -69,6 +69,9 @@ export function dbErrorResponse(error: DbError): Response {
       return apiError(409, 'slot_not_open', error.message, 'slot_start');
     case 'slot_in_past':
       return apiError(422, 'slot_in_past', error.message, 'slot_start');
+    // the therapist does not see clients of the member's age (the message says which ages)
+    case 'outside_ages_served':
+      return apiError(422, 'outside_ages_served', error.message, 'date_of_birth');
     case 'idempotency_key_reused':
       return apiError(422, 'idempotency_key_reused', error.message);
     // a date outside its range (see 20261207007100_dates_in_range.sql): the column is in details

@@ -177,6 +177,25 @@ Deno.test('database refusals map to their status codes', async () => {
   equal((await other.handle(post(body))).status, 422);
 });
 
+Deno.test(
+  'a member outside the therapist’s ages served is a 422 naming date_of_birth, with the database’s words',
+  async () => {
+    const message =
+      'Priya Raman sees adults (26–64) only; this member is 14 (from date_of_birth). Choose a therapist who sees clients of this age.';
+    const { handle } = handler({
+      createRequest: () =>
+        Promise.reject({ hint: 'outside_ages_served', code: 'P0001', details: 'date_of_birth', message }),
+    });
+    const res = await handle(post(body));
+    equal(res.status, 422);
+    deepStrictEqual((await res.json()).error, {
+      code: 'outside_ages_served',
+      message,
+      field: 'date_of_birth',
+    });
+  },
+);
+
 Deno.test('unknown routes and methods', async () => {
   const { handle } = handler();
   equal((await handle(get('/nope'))).status, 404);

@@ -1,7 +1,8 @@
 /**
- * Security matrix for the status links and offered times: the tables request_status_links and
- * request_offered_times are read and written by no browser role (only the security-definer
- * functions and the client-portal function, as the service role); the status page's functions
+ * Security matrix for the status links and offered times: request_status_links is read and
+ * written by no browser role, request_offered_times is written by none (only the security-definer
+ * functions and the client-portal function, as the service role) and read by the staff who may
+ * see its request (the Unconfirmed tab's offers waiting for the client); the status page's functions
  * are the service role's alone; offering times and listing offerable times are for staff who may
  * decide the request (the clinic's admins and schedulers, the request's therapist), never for
  * another clinic, a therapist of another's request, or anyone signed out.
@@ -27,7 +28,7 @@ beforeAll(async () => {
 const everyone = () => ({ anon: anonClient(), admin, scheduler, therapist, otherTherapist, otherAdmin });
 
 describe('the tables', () => {
-  it('no persona reads, inserts, updates or deletes status links or offered times', async () => {
+  it('no persona reads status links; no persona inserts, updates or deletes status links or offered times', async () => {
     const r = await pendingRequestOnOpenSlot(personas, personas.staff.therapist.id, (day += 1));
     await statusTokenFor(r.id);
     await scheduler.rpc('offer_alternative_times', {
@@ -35,9 +36,9 @@ describe('the tables', () => {
       times: [{ therapist_id: personas.staff.therapist.id, starts_at: r.otherSlots[0]!.start }],
     });
     for (const [who, client] of Object.entries(everyone())) {
+      const links = await client.from('request_status_links').select('*');
+      expect(links.error?.code, `${who} reads request_status_links`).toBe('42501');
       for (const table of ['request_status_links', 'request_offered_times'] as const) {
-        const read = await client.from(table).select('*');
-        expect(read.error?.code, `${who} reads ${table}`).toBe('42501');
         const write = await client
           .from(table)
           .update({ created_at: new Date().toISOString() })
@@ -63,6 +64,24 @@ describe('the tables', () => {
     });
     // one made here, one by the offer’s email
     expect(kept).toEqual({ links: 2, times: 1 });
+  });
+
+  it('offered times are read by the staff who see their request, by no one else', async () => {
+    const r = await pendingRequestOnOpenSlot(personas, personas.staff.therapist.id, (day += 1));
+    const offered = await scheduler.rpc('offer_alternative_times', {
+      request_id: r.id,
+      times: [{ therapist_id: personas.staff.therapist.id, starts_at: r.otherSlots[0]!.start }],
+    });
+    expect(offered.error).toBeNull();
+    const seen = { admin: 1, scheduler: 1, therapist: 1, otherTherapist: 0, otherAdmin: 0 };
+    for (const [who, count] of Object.entries(seen)) {
+      const client = everyone()[who as keyof typeof seen];
+      const { data, error } = await client.from('request_offered_times').select('id').eq('request_id', r.id);
+      expect(error, who).toBeNull();
+      expect(data, who).toHaveLength(count);
+    }
+    const anon = await anonClient().from('request_offered_times').select('id');
+    expect(anon.error?.code).toBe('42501');
   });
 });
 

@@ -8,6 +8,7 @@ import { formatAppointmentTime } from '@/lib/appointment-time';
 import { errorMessage } from '@/lib/errors';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useDecideRequest } from '../api/decide-request';
+import { useOfferedRequests } from '../api/get-offered-requests';
 import { useOfferTimes } from '../api/offer-times';
 import {
   sourceWords,
@@ -19,15 +20,20 @@ import { timeLeft, type Urgency } from '@/lib/time-left';
 import { requestActions, type RequestAction } from '../lib/request-actions';
 import { DecisionDialog } from './decision-dialog';
 import { OfferTimesDialog } from './offer-times-dialog';
+import { OffersWaitingSection } from './offers-waiting-section';
 import { QueueHeader } from './queue-header';
 import { RequestDetails } from './request-details';
 import styles from './unconfirmed-appointments.module.css';
 
-/** Schedule › Unconfirmed Appointments: every pending request the viewer may decide. */
+/**
+ * Schedule › Unconfirmed Appointments: every pending request the viewer may decide, and under them
+ * the requests whose client was offered other times and has not picked yet.
+ */
 export function UnconfirmedAppointmentsPage() {
   usePageTitle('Unconfirmed Appointments');
   const { organization } = useMembership();
   const queue = useUnconfirmedAppointments(organization.id);
+  const offers = useOfferedRequests(organization.id);
   const decide = useDecideRequest(organization.id);
   const offer = useOfferTimes(organization.id);
   const [therapist, setTherapist] = useState('');
@@ -47,12 +53,18 @@ export function UnconfirmedAppointmentsPage() {
     () =>
       [
         ...new Map(
-          requests.map((r) => [r.therapist_id, `${r.therapist_last_name}, ${r.therapist_first_name}`]),
+          [...requests, ...(offers.data ?? [])].map((r) => [
+            r.therapist_id,
+            `${r.therapist_last_name}, ${r.therapist_first_name}`,
+          ]),
         ).entries(),
       ].sort((a, b) => a[1].localeCompare(b[1])),
-    [requests],
+    [requests, offers.data],
   );
-  const sources = useMemo(() => [...new Set(requests.map((r) => r.source_label))].sort(), [requests]);
+  const sources = useMemo(
+    () => [...new Set([...requests, ...(offers.data ?? [])].map((r) => r.source_label))].sort(),
+    [requests, offers.data],
+  );
   const shown = requests.filter(
     (r) => (!therapist || r.therapist_id === therapist) && (!source || r.source_label === source),
   );
@@ -168,7 +180,7 @@ export function UnconfirmedAppointmentsPage() {
       <p className={styles.intro}>
         Answer each request within 48 hours, or before its time begins when that is sooner; after that it
         expires and the client is told. Times are shown in your time zone. Decided requests move to the
-        Handled tab.
+        Handled tab; requests you offered other times for wait below until the client picks one.
       </p>
       <p role="status" className={done ? 'callout callout-success' : 'visually-hidden'}>
         {done}
@@ -232,6 +244,15 @@ export function UnconfirmedAppointmentsPage() {
         />
       )}
 
+      <OffersWaitingSection
+        rows={offers.data?.filter(
+          (r) => (!therapist || r.therapist_id === therapist) && (!source || r.source_label === source),
+        )}
+        error={offers.error}
+        onRetry={() => void offers.refetch()}
+        now={now}
+      />
+
       {open?.kind === 'offer' ? (
         <OfferTimesDialog
           orgId={organization.id}
@@ -251,7 +272,7 @@ export function UnconfirmedAppointmentsPage() {
                 onSuccess: () =>
                   onDecided(
                     open.request,
-                    `Times offered: ${open.request.first_name} ${open.request.last_name} was emailed a link to pick one.`,
+                    `Times offered: ${open.request.first_name} ${open.request.last_name} was emailed a link to pick one; the request waits below until they do.`,
                   ),
               },
             )

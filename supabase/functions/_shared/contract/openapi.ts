@@ -169,7 +169,7 @@ function paths(): Json {
           '413': problem('Body too large.'),
           '415': problem('Not JSON.'),
           '422': problem(
-            'A field is not valid, the slot is in the past, or the Idempotency-Key was used with another body.',
+            'A field is not valid, the slot is in the past, the therapist does not see clients of the member’s age (`outside_ages_served`, field `date_of_birth`: the message names the ages served), or the Idempotency-Key was used with another body.',
           ),
           ...authProblems,
         },
