@@ -82,7 +82,7 @@ export async function timeFeedPagesInSql(db: pg.Pool, payerId: string): Promise<
         await session.query('begin');
         const { rows }: { rows: { next: string | null }[] } = await session.query(
           `select length(public.payer_fhir_file($1, $2, $3, 'https://app.example.org', null, $4)),
-                  current_setting('response.headers', true)::json -> 0 ->> 'Feed-Next-After' as next`,
+                  nullif(current_setting('response.headers', true), '')::json -> 0 ->> 'Feed-Next-After' as next`,
           [payerId, type, feedPageSizes[type], after],
         );
         await session.query('rollback');
