@@ -1,10 +1,12 @@
 /**
  * The FHIR slot feed of a payer with 2,000 listed therapists (60 days of weekly availability from
  * the large seed): the whole feed — manifest and all four NDJSON files — read through the gateway
- * and the payer-api function, and the edge runtime's memory before and after (the files are
- * streamed a page at a time, so it should not grow with the feed).
+ * and the payer-api function, and the stack's memory before and while it streams (PostgREST
+ * sends each page as raw text and the function pipes it on unread, so it should not grow with
+ * the feed).
  */
 import type pg from 'pg';
+import { feedPageSizes } from '../supabase/functions/payer-api/feed-pages.ts';
 import { peakRssWhile, stackRssMb } from './memory.ts';
 
 export const feedTherapists = 2000;
@@ -64,21 +66,32 @@ async function readWholeFeed(apiUrl: string, headers: Record<string, string>) {
   return { seconds, lines, megabytes: bytes / 1_048_576 };
 }
 
-/** Seconds each resource type's pages take in SQL alone (no function, no network). */
+/**
+ * Seconds each resource type's file takes in SQL alone (no PostgREST, no function, no network):
+ * the pages of public.payer_fhir_file the function asks for, one after another.
+ */
 export async function timeFeedPagesInSql(db: pg.Pool, payerId: string): Promise<Record<string, number>> {
   const seconds: Record<string, number> = {};
-  for (const type of feedTypes) {
-    const started = performance.now();
-    let after: string | null = null;
-    for (;;) {
-      const { rows }: { rows: { page_key: string }[] } = await db.query(
-        `select page_key from public.payer_fhir_page($1, $2, null, $3, 200, 'https://app.example.org')`,
-        [payerId, type, after],
-      );
-      if (rows.length > 0) after = rows.at(-1)!.page_key;
-      if (rows.length < 200) break;
+  const session = await db.connect();
+  try {
+    for (const type of feedTypes) {
+      const started = performance.now();
+      let after: string | null = null;
+      do {
+        // the next page's key is the response header the function sets for PostgREST
+        await session.query('begin');
+        const { rows }: { rows: { next: string | null }[] } = await session.query(
+          `select length(public.payer_fhir_file($1, $2, $3, 'https://app.example.org', null, $4)),
+                  nullif(current_setting('response.headers', true), '')::json -> 0 ->> 'Feed-Next-After' as next`,
+          [payerId, type, feedPageSizes[type], after],
+        );
+        await session.query('rollback');
+        after = rows[0]!.next;
+      } while (after);
+      seconds[type] = (performance.now() - started) / 1000;
     }
-    seconds[type] = (performance.now() - started) / 1000;
+  } finally {
+    session.release();
   }
   return seconds;
 }

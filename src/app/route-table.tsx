@@ -252,6 +252,16 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: StartingApp,
       errorElement: <RouteErrorPage standalone />,
     })),
+    // public: the payer API's reference for payers' developers (the renderer is in this chunk only)
+    {
+      path: paths.payerApiReference,
+      lazy: async () => ({
+        Component: (await import('@/features/developers/components/payer-api-reference-page'))
+          .PayerApiReferencePage,
+      }),
+      HydrateFallback: StartingApp,
+      errorElement: <RouteErrorPage standalone />,
+    },
     // public: where the link in a request's verification email leads
     {
       path: '/request/:clinicSlug/verify',

@@ -2049,6 +2049,17 @@ export type Database = {
           retry_after: number
         }[]
       }
+      payer_fhir_file: {
+        Args: {
+          after_id?: string
+          page_size: number
+          payer: string
+          resource_type: string
+          since?: string
+          site_url: string
+        }
+        Returns: unknown
+      }
       payer_fhir_page: {
         Args: {
           after_id: string

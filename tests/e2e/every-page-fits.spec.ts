@@ -106,6 +106,13 @@ for (const size of sizes) {
       await checkPage(page, 'client-portal-without-program');
     });
 
+    test('the payer API reference fits the window', async ({ page }) => {
+      await page.goto('/developers/payer-api');
+      await heading(page, 'Payer API reference');
+      await expect(page.getByRole('heading', { level: 3, name: 'POST /referral-requests' })).toBeVisible();
+      await checkPage(page, 'payer-api-reference');
+    });
+
     test('an org admin’s pages and dialogs fit the window', async ({ page }) => {
       await signIn(page, demo.orgAdmin);
       await checkPage(page, 'admin-home');

@@ -13,4 +13,5 @@ export const paths = {
   unconfirmedAppointments: '/schedule/unconfirmed-appointments',
   unconfirmedAppointmentsHandled: '/schedule/unconfirmed-appointments/handled',
   notificationSettings: '/settings/notifications',
+  payerApiReference: '/developers/payer-api',
 } as const;

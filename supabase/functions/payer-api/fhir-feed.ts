@@ -12,20 +12,24 @@ import { isStorableInstant } from '../_shared/referral-request.ts';
 export const feedResourceTypes = ['Location', 'PractitionerRole', 'Schedule', 'Slot'] as const;
 export type FeedResourceType = (typeof feedResourceTypes)[number];
 
-/** One page of NDJSON lines, keyed by the last therapist (or location) it holds. */
-export type FeedPage = { page_key: string; ndjson: string | null }[];
+/**
+ * One page of a feed file: its NDJSON text (each line ending in a newline) as the database sends
+ * it, never read here, and the key to ask the next page after, null on the file's last page.
+ */
+export interface FeedFilePage {
+  body: ReadableStream<Uint8Array>;
+  nextAfter: string | null;
+}
 
 export type FetchFeedPage = (
   payerId: string,
   type: FeedResourceType,
   since: string | null,
   afterId: string | null,
-  pageSize: number,
-) => Promise<FeedPage>;
+) => Promise<FeedFilePage>;
 
 /** How long a payer may cache the manifest and the files: slots change, but not by the second. */
 export const feedMaxAgeSeconds = 300;
-const pageSize = 200;
 
 const isFeedType = (t: string): t is FeedResourceType => (feedResourceTypes as readonly string[]).includes(t);
 
@@ -87,9 +91,10 @@ export function manifestAnswer(requestUrl: string, baseUrl: string, query: URLSe
 }
 
 /**
- * One file of the feed, streamed: each page is fetched when the reader wants more, so memory
- * holds one page whatever the payer's size. The first page is read before answering, so a
- * failing database is an HTTP error rather than a cut-off file.
+ * One file of the feed, streamed: the pages' bodies are piped one after another into the answer,
+ * never read whole, so memory holds the chunks in flight whatever the payer's size. The first
+ * page is asked for before answering, so a failing database is an HTTP error rather than a
+ * cut-off file.
  */
 export async function feedFileAnswer(
   fileName: string,
@@ -109,28 +114,30 @@ export async function feedFileAnswer(
       'Query parameter _type belongs on $bulk-publish, not on a file.',
       '_type',
     );
-  const encoder = new TextEncoder();
-  let after: string | null = null;
-  let done = false;
-  const nextLines = async () => {
-    const page = await fetchPage(payerId, type, parsed.since, after, pageSize);
-    if (page.length < pageSize) done = true;
-    if (page.length > 0) after = page.at(-1)!.page_key;
-    return page.filter((row) => row.ndjson).map((row) => row.ndjson + '\n');
-  };
-  let first: string[] | null = await nextLines();
-  const body = new ReadableStream<Uint8Array>({
-    // pages until one has lines (a therapist may have no slots in the window) or the feed ends
-    async pull(controller) {
-      let lines = first ?? [];
-      first = null;
-      while (lines.length === 0 && !done) lines = await nextLines();
-      if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));
-      // what was enqueued is still read after close
-      if (done) controller.close();
-    },
-  });
-  return new Response(body, {
+  const first = await fetchPage(payerId, type, parsed.since, null);
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  void (async () => {
+    let page = first;
+    let next: Promise<FeedFilePage> | null = null;
+    try {
+      for (;;) {
+        // the next page is asked for as soon as its key is known, so the database writes it
+        // while this one streams (two pages at most in flight)
+        next = page.nextAfter === null ? null : fetchPage(payerId, type, parsed.since, page.nextAfter);
+        // pipeTo waits for the payer to read (backpressure) and cancels the page if they leave
+        await page.body.pipeTo(writable, { preventClose: true });
+        if (next === null) break;
+        page = await next;
+      }
+      await writable.close();
+    } catch (error) {
+      // a page that fails midway cuts the file off with an error, never a silently short file
+      await writable.abort(error).catch(() => {});
+      // a page asked for ahead and no longer wanted is let go
+      void next?.then((unread) => unread.body.cancel()).catch(() => {});
+    }
+  })();
+  return new Response(readable, {
     status: 200,
     headers: { 'content-type': 'application/fhir+ndjson', ...cacheHeaders },
   });

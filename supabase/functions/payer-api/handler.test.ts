@@ -1,4 +1,4 @@
-import { deepStrictEqual, equal } from 'node:assert/strict';
+import { deepStrictEqual, equal, rejects } from 'node:assert/strict';
 import type { DirectoryRow } from '../_shared/directory.ts';
 import {
   webhookDeliveryListSchema,
@@ -6,6 +6,15 @@ import {
 } from '../_shared/contract/payer-webhook-log.ts';
 import { createPayerApiApp, type PayerApiDeps } from './handler.ts';
 import type { WebhookEndpointRow } from './webhook-routes.ts';
+
+/** A response body of `text`, as a page from the data API arrives. */
+const textStream = (text: string) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (text) controller.enqueue(new TextEncoder().encode(text));
+      controller.close();
+    },
+  });
 
 const key = `crp_${'a'.repeat(64)}`;
 const therapist = '3f2b8a1e-7c4d-4e5f-9a6b-1c2d3e4f5a6b';
@@ -69,7 +78,7 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
       })
     ),
     requestStatus: () => Promise.resolve(null),
-    feedPage: () => Promise.resolve([]),
+    feedPage: () => Promise.resolve({ body: textStream(''), nextAfter: null }),
     publicBaseUrl: 'https://api.example/functions/v1/payer-api',
     webhooks: {
       endpoints: (payer) => Promise.resolve(payer === 'payer-a' ? [endpointOfA] : []),
@@ -311,27 +320,43 @@ Deno.test('the feed refuses an unknown _type or a malformed _since with a 400 na
   equal((await handle(get('/fhir/Patient.ndjson'))).status, 404);
 });
 
-Deno.test('a feed file streams every page, skipping therapists without slots', async () => {
+Deno.test('a feed file streams every page, one after another, asking each after the last key', async () => {
   const asked: (string | null)[] = [];
+  const pages: Record<string, { text: string; nextAfter: string | null }> = {
+    first: { text: '{"i":1}\n{"i":2}\n', nextAfter: 'k2' },
+    k2: { text: '', nextAfter: 'k3' },
+    k3: { text: '{"i":"last"}\n', nextAfter: null },
+  };
   const { handle } = handler({
-    feedPage: (_payer, _type, _since, after, size) => {
+    feedPage: (_payer, _type, _since, after) => {
       asked.push(after);
-      if (after === null)
-        return Promise.resolve(
-          Array.from({ length: size }, (_, i) => ({
-            page_key: `t${i}`,
-            ndjson: i % 2 ? null : `{"i":${i}}`,
-          })),
-        );
-      return Promise.resolve([{ page_key: 'last', ndjson: '{"i":"last"}' }]);
+      const page = pages[after ?? 'first']!;
+      return Promise.resolve({ body: textStream(page.text), nextAfter: page.nextAfter });
     },
   });
   const res = await handle(get('/fhir/Slot.ndjson'));
   equal(res.headers.get('content-type'), 'application/fhir+ndjson');
-  const lines = (await res.text()).trim().split('\n');
-  equal(lines.length, 101);
-  equal(lines.at(-1), '{"i":"last"}');
-  deepStrictEqual(asked, [null, 't199']);
+  equal(await res.text(), '{"i":1}\n{"i":2}\n{"i":"last"}\n');
+  deepStrictEqual(asked, [null, 'k2', 'k3']);
+});
+
+Deno.test('a feed file whose later page fails is cut off with an error, never silently short', async () => {
+  const { handle } = handler({
+    feedPage: (_payer, _type, _since, after) =>
+      after === null
+        ? Promise.resolve({ body: textStream('{"i":1}\n'), nextAfter: 'k1' })
+        : Promise.reject({ message: 'connection lost', hint: null, status: 0 }),
+  });
+  const res = await handle(get('/fhir/Slot.ndjson'));
+  equal(res.status, 200);
+  await rejects(res.text());
+});
+
+Deno.test('a feed file whose first page fails is an HTTP error', async () => {
+  const { handle } = handler({
+    feedPage: () => Promise.reject({ message: 'connection refused', hint: null, status: 0 }),
+  });
+  equal((await handle(get('/fhir/Slot.ndjson'))).status, 503);
 });
 Deno.test(
   "webhook routes: the payer's endpoints, their log, replay; ids of others are 404, bad limits 400",

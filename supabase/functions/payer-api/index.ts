@@ -1,7 +1,7 @@
 import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
 import { requireEnv } from '../_shared/env.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
-import type { FeedPage } from './fhir-feed.ts';
+import { feedPageFetcher } from './feed-pages.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhook-routes.ts';
 
@@ -25,17 +25,11 @@ const app = createPayerApiApp({
     ) as RequestStatusRow[];
     return rows[0] ?? null;
   },
-  feedPage: async (payer, type, since, afterId, pageSize) =>
-    unwrap(
-      await db.rpc('payer_fhir_page', {
-        payer,
-        resource_type: type,
-        since,
-        after_id: afterId,
-        page_size: pageSize,
-        site_url: siteUrl,
-      }),
-    ) as FeedPage,
+  feedPage: feedPageFetcher({
+    supabaseUrl: requireEnv('SUPABASE_URL'),
+    serviceRoleKey: requireEnv('SUPABASE_SERVICE_ROLE_KEY'),
+    siteUrl,
+  }),
   publicBaseUrl: `${requireEnv('SUPABASE_URL')}/functions/v1/payer-api`,
   webhooks: {
     endpoints: async (payer) =>

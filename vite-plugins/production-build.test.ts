@@ -1,0 +1,107 @@
+/**
+ * The production build, built once here from the project's vite.config.ts: the headers file it
+ * ships (the Content-Security-Policy every page is served with), the HTML it ships (nothing inline
+ * that policy would refuse), and its chunk graph — the payer API reference page's chunk and the
+ * document it renders are loaded by that page alone, never by the staff app or another page.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type Manifest = Record<
+  string,
+  { file: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; css?: string[] }
+>;
+
+const root = path.resolve(import.meta.dirname, '..');
+const referencePage = 'src/features/developers/components/payer-api-reference-page.tsx';
+/** A string only the OpenAPI document holds (a webhook's operation id). */
+const documentMarker = 'webhook_request_alternatives_offered';
+const outDir = mkdtempSync(path.join(tmpdir(), 'crp-build-'));
+const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
+let manifest: Manifest;
+
+/** The manifest keys a chunk loads with it: itself and its static imports, transitively. */
+function staticGraph(key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into;
+  into.add(key);
+  for (const imported of manifest[key]?.imports ?? []) staticGraph(imported, into);
+  return into;
+}
+
+/** `directive` of a CSP header value, as its list of sources. */
+const directive = (csp: string, name: string) =>
+  csp
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name)
+    ?.slice(1);
+
+beforeAll(async () => {
+  process.env.VITE_SUPABASE_URL = 'https://project-ref.supabase.co';
+  await build({
+    root,
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
+  });
+  manifest = JSON.parse(read('.vite/manifest.json')) as Manifest;
+}, 600_000);
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+  delete process.env.VITE_SUPABASE_URL;
+});
+
+describe('the production build', () => {
+  it('ships a CSP that allows scripts and styles from its own files only', () => {
+    const csp = /Content-Security-Policy: (.*)/.exec(read('_headers'))?.[1] ?? '';
+    expect(directive(csp, 'script-src')).toEqual(["'self'"]);
+    expect(directive(csp, 'style-src')).toEqual(["'self'"]);
+    expect(directive(csp, 'frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('ships HTML with nothing inline that the CSP would refuse', () => {
+    const html = read('index.html');
+    expect(html).not.toMatch(/<style\b/);
+    expect(html).not.toMatch(/\sstyle=/);
+    const inlineScripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter(
+      ([, body]) => body!.trim() !== '',
+    );
+    expect(inlineScripts).toEqual([]);
+  });
+
+  it('loads the payer API reference, its styles and its document on that page alone', () => {
+    const page = manifest[referencePage];
+    expect(page?.isDynamicEntry).toBe(true);
+    // its styles are a file of the build, which style-src 'self' allows
+    expect(page?.css?.length).toBeGreaterThan(0);
+    const pageChunks = staticGraph(referencePage);
+    const documentChunks = Object.keys(manifest).filter(
+      (key) => manifest[key]!.file.endsWith('.js') && read(manifest[key]!.file).includes(documentMarker),
+    );
+    expect(documentChunks.length).toBeGreaterThan(0);
+    for (const key of documentChunks) expect(pageChunks).toContain(key);
+    for (const [key, chunk] of Object.entries(manifest)) {
+      if (key === referencePage || !(chunk.isEntry || chunk.isDynamicEntry)) continue;
+      const graph = staticGraph(key);
+      expect(graph, `${key} loads the reference page`).not.toContain(referencePage);
+      for (const documentChunk of documentChunks)
+        expect(graph, `${key} loads the OpenAPI document`).not.toContain(documentChunk);
+    }
+  });
+
+  it('keeps the reference page small', () => {
+    const kb = (file: string) => gzipSync(readFileSync(path.join(outDir, file))).length / 1024;
+    const pageOnly = [...staticGraph(referencePage)].filter((key) =>
+      Object.entries(manifest).every(
+        ([other, chunk]) =>
+          other === referencePage || !(chunk.isEntry || chunk.isDynamicEntry) || !staticGraph(other).has(key),
+      ),
+    );
+    const total = pageOnly.reduce((sum, key) => sum + kb(manifest[key]!.file), 0);
+    expect(total).toBeLessThan(40);
+  });
+});
