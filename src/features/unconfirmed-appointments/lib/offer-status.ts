@@ -1,4 +1,4 @@
-import { timeLeft, type Urgency } from './time-left';
+import { timeLeft, type Urgency } from '@/lib/time-left';
 
 /** What an offer waiting for its client says in the queue, and how urgent its end is. */
 export interface OfferStatus {
