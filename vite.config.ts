@@ -3,7 +3,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { devServerFsDeny } from './vite-plugins/dev-server-deny.ts';
 import { preloadAppShellPlugin } from './vite-plugins/preload-app-shell.ts';
-import { publicEntryPlugin, publicFirstViewChunk } from './vite-plugins/public-entry.ts';
+import {
+  publicEntryPlugin,
+  publicFirstViewChunk,
+  withoutLoadedAtStart,
+} from './vite-plugins/public-entry.ts';
 import { securityHeadersPlugin } from './vite-plugins/security-headers.ts';
 
 const root = import.meta.dirname;
@@ -19,10 +23,12 @@ export default defineConfig(({ command }) => ({
   // first visit and reload the page mid-session
   optimizeDeps: { entries: ['index.html', 'client-portal.html', 'src/**/*.tsx', '!src/**/*.test.tsx'] },
   build: {
-    sourcemap: true,
+    // maps are built (for an error tracker) but not named in the scripts: browsers do not fetch
+    // them, the source is not published, and a phone does not download the comment
+    sourcemap: 'hidden',
     // every browser the app supports preloads modules itself (Chrome 66, Firefox 115, Safari 17): no
     // polyfill in front of each page's first script
-    modulePreload: { polyfill: false },
+    modulePreload: { polyfill: false, resolveDependencies: withoutLoadedAtStart },
     // terser packs React DOM and the pages a little tighter than esbuild (about 2 % gzip); that is
     // what brings the public page's first view under its 80 KB
     minify: 'terser',

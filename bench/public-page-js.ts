@@ -53,11 +53,13 @@ export async function measurePublicPageJs(outDir: string): Promise<PublicPageJs>
   const keyOfFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
   const gzKb = async (file: string) => gzipSync(await readFile(path.join(outDir, file))).length / 1024;
 
-  /** The files of `keys` and of everything they import statically. */
+  /** The files of `keys` and of everything they import statically, added to `files`. */
   const filesOf = (keys: string[], files = new Set<string>()) => {
+    const seen = new Set<string>();
     const walk = (key: string) => {
       const chunk = manifest[key];
-      if (!chunk || files.has(chunk.file)) return;
+      if (!chunk || seen.has(key)) return;
+      seen.add(key);
       files.add(chunk.file);
       for (const imported of chunk.imports ?? []) walk(imported);
     };

@@ -23,7 +23,7 @@ const firstViewModules = [
   // Vite's helper that loads a lazy page's chunks together (the entry's later steps need it)
   /vite\/preload-helper/,
   /\/node_modules\/(react|react-dom|scheduler)\//,
-  /\/src\/lib\/(errors|datetime|appointment-time|profile-vocabulary)\.ts$/,
+  /\/src\/lib\/(errors|datetime-format|appointment-time|profile-vocabulary)\.ts$/,
   /\/src\/config\/env\.ts$/,
   /\/src\/components\/ui\/(button|status|field-base)\.tsx$/,
 ];
@@ -35,6 +35,18 @@ export function publicFirstViewChunk(id: string): string | undefined {
   if (firstViewModules.some((pattern) => pattern.test(id))) return 'first-view';
   return queryLibrary.test(id) ? 'query' : undefined;
 }
+
+/**
+ * What a lazy chunk's loader preloads, less what both pages load at start (the first-view chunk
+ * and its styles, the global stylesheet): listing those again changes nothing in the browser and
+ * costs bytes in every entry's list of lazy chunks.
+ */
+export const withoutLoadedAtStart = (
+  _file: string,
+  deps: string[],
+  { hostType }: { hostType: 'html' | 'js' },
+) =>
+  hostType === 'html' ? deps : deps.filter((dep) => !/(^|\/)(first-view|styles)-[\w-]+\.(js|css)$/.test(dep));
 
 export function publicEntryPlugin(): Plugin {
   return {

@@ -38,13 +38,10 @@ interface RouterContextValue {
   params: Params;
 }
 
-const RouterContext = createContext<RouterContextValue | null>(null);
+// every public page is rendered by the Router below, which provides the value
+const RouterContext = createContext<RouterContextValue>(null as never);
 
-function useRouter(): RouterContextValue {
-  const router = use(RouterContext);
-  if (!router) throw new Error('A public page is rendered outside its router.');
-  return router;
-}
+const useRouter = (): RouterContextValue => use(RouterContext);
 
 /** The first route whose pattern matches the path (listed order decides, as in the route table). */
 export function matchRoute(routes: readonly PublicRoute[], pathname: string) {

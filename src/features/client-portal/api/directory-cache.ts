@@ -147,10 +147,7 @@ export function createDirectoryCache({ staleMs = 30_000, retries = 2 }: Director
   };
 }
 
-export const DirectoryCacheContext = createContext<DirectoryCache | null>(null);
+// the public app (src/public/public-app.tsx) provides the cache to every page
+export const DirectoryCacheContext = createContext<DirectoryCache>(null as never);
 
-export function useDirectoryCache(): DirectoryCache {
-  const cache = use(DirectoryCacheContext);
-  if (!cache) throw new Error('The therapist list needs a DirectoryCacheContext.');
-  return cache;
-}
+export const useDirectoryCache = (): DirectoryCache => use(DirectoryCacheContext);

@@ -10,7 +10,7 @@ import {
 } from '../lib/filters';
 import { minimumNoticeLine } from '../lib/minimum-notice';
 import { carriedParams, deepLinkTarget, portalPaths } from '../lib/step-paths';
-import { viewerTimeZone } from '@/lib/datetime';
+import { viewerTimeZone } from '@/lib/datetime-format';
 import type { PortalSlot, PortalTherapist } from '../schemas';
 import { DirectoryFiltersForm } from './directory-filters';
 import { addressProblem } from '../lib/address-problem';
