@@ -40,8 +40,16 @@ const importBoundaries = [
   })),
   {
     target: ['./src/lib', './src/components', './src/config', './src/types'],
-    from: ['./src/features', './src/app'],
+    from: ['./src/features', './src/app', './src/public'],
     message: 'Shared code never imports a feature or the app.',
+  },
+  {
+    // the public pages' entry (src/public) is what a phone downloads: the staff app stays out of it
+    target: './src/public',
+    from: './src/app',
+    except: ['./styles.css'],
+    message:
+      'The public pages’ entry never imports the staff app (its router, shell, auth, Supabase client).',
   },
 ];
 

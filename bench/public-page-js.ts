@@ -1,8 +1,11 @@
 /**
  * The public request page's JavaScript for its first view (gzip): what a prospective client's
- * phone downloads before the therapist list can show. Read from a production build's manifest:
- * the entry and its static imports, the chunks the entry loads at start (the app), and the
- * request page's own chunk with its static imports; each file counted once.
+ * phone downloads before the therapist list can show and be used. The public pages have an entry
+ * of their own (client-portal.html, which the host answers `/request/…` with); counted are every
+ * script and module preload that page's HTML names, the static imports of those chunks (from the
+ * build's manifest), and — should the first step ever become a chunk of its own — the first
+ * step's chunk with its imports; each file once. The status page's first view (the entry, the
+ * status page's chunk and the query library it loads with it) is reported beside it.
  *
  * Run alone on a build (`vite build --manifest`): `npx tsx bench/public-page-js.ts <outDir>`.
  */
@@ -12,8 +15,13 @@ import { gzipSync } from 'node:zlib';
 
 export const publicPageJsBudgetKb = 80;
 
-/** The first step's module, as the route table loads it. */
-const publicPageModule = 'src/features/client-portal/components/client-portal-page.tsx';
+const publicHtml = 'client-portal.html';
+/** The first step's module, and the status page's (each a chunk's key in the manifest when lazy). */
+const firstStepModule = 'src/features/client-portal/components/client-portal-page.tsx';
+const statusPageModules = [
+  'src/features/request-status/components/request-status-page.tsx',
+  'src/public/query-provider.tsx',
+];
 
 type Manifest = Record<
   string,
@@ -24,38 +32,67 @@ export interface PublicPageJs {
   totalKb: number;
   /** each file's share, largest first, so a miss says where the bytes are */
   files: { file: string; kb: number }[];
+  /** The status page's first view (`/request/status/<token>`). */
+  statusPageKb: number;
+}
+
+/** The JavaScript files an HTML page loads at once: its module scripts and module preloads. */
+export function scriptsOfHtml(html: string): string[] {
+  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
+  return tags.flatMap((tag) => {
+    const url = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    const script = tag.startsWith('<script') && /type="module"/.test(tag);
+    const preload = tag.startsWith('<link') && /rel="modulepreload"/.test(tag);
+    return url && (script || preload) ? [url.replace(/^\//, '')] : [];
+  });
 }
 
 export async function measurePublicPageJs(outDir: string): Promise<PublicPageJs> {
   const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest;
-  const wanted = new Set<string>();
-  const walk = (key: string) => {
-    if (wanted.has(key) || !manifest[key]) return;
-    wanted.add(key);
-    for (const imported of manifest[key].imports ?? []) walk(imported);
+  const html = await readFile(path.join(outDir, publicHtml), 'utf8');
+  const keyOfFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
+  const gzKb = async (file: string) => gzipSync(await readFile(path.join(outDir, file))).length / 1024;
+
+  /** The files of `keys` and of everything they import statically, added to `files`. */
+  const filesOf = (keys: string[], files = new Set<string>()) => {
+    const seen = new Set<string>();
+    const walk = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || seen.has(key)) return;
+      seen.add(key);
+      files.add(chunk.file);
+      for (const imported of chunk.imports ?? []) walk(imported);
+    };
+    keys.forEach(walk);
+    return files;
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
-  walk(entry);
-  // main.tsx imports the app (router, providers, route table) once the settings are read: always at start
-  for (const atStart of manifest[entry]!.dynamicImports ?? []) walk(atStart);
-  walk(publicPageModule);
+
+  // what the HTML names, whether or not the manifest knows it, and what those chunks import
+  const firstView = new Set(scriptsOfHtml(html));
+  filesOf(
+    [...firstView].flatMap((file) => keyOfFile.get(file) ?? []),
+    firstView,
+  );
+  filesOf([publicHtml, firstStepModule], firstView);
+
   const files: { file: string; kb: number }[] = [];
-  for (const key of wanted) {
-    const { file } = manifest[key]!;
-    if (file.endsWith('.js'))
-      files.push({ file, kb: gzipSync(await readFile(path.join(outDir, file))).length / 1024 });
-  }
+  for (const file of firstView) if (file.endsWith('.js')) files.push({ file, kb: await gzKb(file) });
   files.sort((a, b) => b.kb - a.kb);
-  return { totalKb: files.reduce((sum, f) => sum + f.kb, 0), files };
+
+  let statusPageKb = 0;
+  for (const file of filesOf(statusPageModules, new Set(firstView)))
+    if (file.endsWith('.js')) statusPageKb += await gzKb(file);
+
+  return { totalKb: files.reduce((sum, f) => sum + f.kb, 0), files, statusPageKb };
 }
 
-/** "228.3 KB (app 121.1, index 94.3, …)": the figure and its three largest parts. */
-export function describePublicPageJs({ totalKb, files }: PublicPageJs): string {
+/** "78.9 KB (first-view 71.6, public 7.3, …; status page 96.0 KB)": the figure, its largest parts, the status page. */
+export function describePublicPageJs({ totalKb, files, statusPageKb }: PublicPageJs): string {
   const parts = files
     .slice(0, 3)
     .map((f) => `${path.basename(f.file).replace(/-[\w-]{8}\.js$/, '')} ${f.kb.toFixed(1)}`)
     .join(', ');
-  return `${totalKb.toFixed(1)} KB (${parts}, …)`;
+  return `${totalKb.toFixed(1)} KB (${parts}${files.length > 3 ? ', …' : ''}; status page ${statusPageKb.toFixed(1)} KB)`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, parseHeadersFile } from './serve-build.ts';
+import { chooseEncoding, parseHeadersFile, parseRedirectsFile, rewriteOf } from './serve-build.ts';
 
 describe('parseHeadersFile', () => {
   it('takes the headers of the /* rule only', () => {
@@ -17,5 +17,32 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding('gzip;q=1', 'text/css')).toBe('gzip');
     expect(chooseEncoding('br', 'image/png')).toBeNull();
     expect(chooseEncoding('', 'text/html')).toBeNull();
+  });
+});
+
+describe('the rewrites of _redirects', () => {
+  const rules = parseRedirectsFile(
+    [
+      '# the public pages',
+      '/request/:clinicSlug  /client-portal  200',
+      '/request/status/:token  /client-portal  200',
+      '/old  /new  301',
+      '/docs/*  /docs.html  200',
+      '',
+    ].join('\n'),
+  );
+
+  it('reads the 200 rules only, comments and redirects left out', () => {
+    expect(rules.map((r) => r.from)).toEqual(['/request/:clinicSlug', '/request/status/:token', '/docs/*']);
+  });
+
+  it('matches placeholders one segment each, with or without a trailing slash, and splats', () => {
+    expect(rewriteOf(rules, '/request/harborview')).toBe('/client-portal');
+    expect(rewriteOf(rules, '/request/harborview/')).toBe('/client-portal');
+    expect(rewriteOf(rules, '/request/status/abc')).toBe('/client-portal');
+    expect(rewriteOf(rules, '/docs/a/b')).toBe('/docs.html');
+    expect(rewriteOf(rules, '/request')).toBeNull();
+    expect(rewriteOf(rules, '/request/harborview/unknown/page')).toBeNull();
+    expect(rewriteOf(rules, '/sign-in')).toBeNull();
   });
 });

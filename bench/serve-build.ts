@@ -1,6 +1,7 @@
 /**
- * A production build on a free local port, served as a static host serves it: hashed assets
- * cached for good, index.html for any other path, text compressed (gzip, or brotli when the
+ * A production build on a free local port, served as a static host serves it: the rewrites of the
+ * build's `_redirects` (the public pages' addresses answered with their own entry's page), hashed
+ * assets cached for good, index.html for any other path, text compressed (gzip, or brotli when the
  * browser takes it), and the response headers of the build's `_headers` file (the app's CSP and
  * hardening headers) on every answer.
  */
@@ -39,6 +40,37 @@ export function parseHeadersFile(text: string): Record<string, string> {
   return headers;
 }
 
+/** A `_redirects` rewrite (status 200): `from` may hold `:placeholders` (one segment each) and a final `*`. */
+export interface RewriteRule {
+  from: string;
+  to: string;
+}
+
+/** The rewrites of a `_redirects` file (Netlify, Cloudflare Pages); redirects (3xx) are not used by the app. */
+export function parseRedirectsFile(text: string): RewriteRule[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([from, to, status]) => from && to && !from.startsWith('#') && status === '200')
+    .map(([from, to]) => ({ from: from!, to: to! }));
+}
+
+/** The path the first matching rule rewrites `pathname` to (a trailing slash is allowed), or null. */
+export function rewriteOf(rules: readonly RewriteRule[], pathname: string): string | null {
+  const given = pathname.replace(/\/+$/, '').split('/');
+  for (const { from, to } of rules) {
+    const wanted = from.split('/');
+    const splat = wanted.at(-1) === '*';
+    const fits = splat ? given.length >= wanted.length - 1 : given.length === wanted.length;
+    const same = wanted.every(
+      (segment, i) =>
+        (splat && i === wanted.length - 1) || (segment.startsWith(':') ? given[i] : segment === given[i]),
+    );
+    if (fits && same) return to;
+  }
+  return null;
+}
+
 /** The encoding to answer with: brotli, then gzip, when the browser accepts it; none for binary types. */
 export function chooseEncoding(acceptEncoding: string, type: string): 'br' | 'gzip' | null {
   if (!/^(text\/|application\/json|image\/svg)/.test(type)) return null;
@@ -51,6 +83,7 @@ export function chooseEncoding(acceptEncoding: string, type: string): 'br' | 'gz
 export async function serveBuild(distDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const root = path.resolve(distDir);
   const index = await readFile(path.join(root, 'index.html'));
+  const rewrites = parseRedirectsFile(await readFile(path.join(root, '_redirects'), 'utf8').catch(() => ''));
   const siteHeaders = parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
   const compressed = new Map<string, Buffer>();
   const send = (
@@ -84,10 +117,13 @@ export async function serveBuild(distDir: string): Promise<{ origin: string; clo
   const server = http.createServer((req, res) => {
     void (async () => {
       try {
-        const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        const asked = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        // a rewrite's target is a page as hosts serve them: `/client-portal` is client-portal.html
+        const rewritten = rewriteOf(rewrites, asked);
+        const pathname = rewritten ? (path.extname(rewritten) ? rewritten : `${rewritten}.html`) : asked;
         const file = path.resolve(root, `.${pathname}`);
         const found = file.startsWith(root + path.sep) ? await stat(file).catch(() => null) : null;
-        if (found?.isFile() && pathname !== '/_headers') {
+        if (found?.isFile() && pathname !== '/_headers' && pathname !== '/_redirects') {
           const immutable = pathname.startsWith('/assets/');
           send(
             req,

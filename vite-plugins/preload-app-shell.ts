@@ -49,7 +49,8 @@ export function preloadAppShellPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!ctx.bundle) return html;
+        // the staff app's page only: the public pages' entry (client-portal.html) has no shell
+        if (!ctx.bundle || !ctx.path.endsWith('/index.html')) return html;
         // the entry's own imports are already preloaded by Vite: only the shell's others
         const entryImports = new Set(
           Object.values(ctx.bundle).flatMap((c) =>

@@ -216,68 +216,19 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
-/** The public request page's steps, in order: each its own address and its own chunk. */
-export const publicRequestSteps: { path: string; load: () => Promise<ComponentType> }[] = [
-  {
-    path: '/request/:clinicSlug',
-    load: async () =>
-      (await import('@/features/client-portal/components/client-portal-page')).ClientPortalPage,
-  },
-  {
-    path: '/request/:clinicSlug/therapists/:therapistId',
-    load: async () =>
-      (await import('@/features/client-portal/components/therapist-times-page')).TherapistTimesPage,
-  },
-  {
-    path: '/request/:clinicSlug/therapists/:therapistId/request',
-    load: async () =>
-      (await import('@/features/client-portal/components/request-details-page')).RequestDetailsPage,
-  },
-  {
-    path: '/request/:clinicSlug/sent',
-    load: async () => (await import('@/features/client-portal/components/request-sent-page')).RequestSentPage,
-  },
-];
-
 /** Every route of the app. */
 export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
   const pages = signedInPages(queryClient);
   return [
     { path: paths.signIn, Component: SignInPage, errorElement: <RouteErrorPage standalone /> },
-    // public: a clinic's request page for prospective clients, no sign-in; each step has its own
-    // address (therapists → times → details → sent) so Back, Refresh and a shared link work
-    ...publicRequestSteps.map(({ path, load }) => ({
-      path,
-      lazy: async () => ({ Component: await load() }),
-      HydrateFallback: StartingApp,
-      errorElement: <RouteErrorPage standalone />,
-    })),
+    // the public pages (a clinic's request page, the client's status page) are not here: they
+    // have an entry of their own (src/public), and the host serves them its page
     // public: the payer API's reference for payers' developers (the renderer is in this chunk only)
     {
       path: paths.payerApiReference,
       lazy: async () => ({
         Component: (await import('@/features/developers/components/payer-api-reference-page'))
           .PayerApiReferencePage,
-      }),
-      HydrateFallback: StartingApp,
-      errorElement: <RouteErrorPage standalone />,
-    },
-    // public: where the link in a request's verification email leads
-    {
-      path: '/request/:clinicSlug/verify',
-      lazy: async () => ({
-        Component: (await import('@/features/client-portal/components/verify-request-page'))
-          .VerifyRequestPage,
-      }),
-      HydrateFallback: StartingApp,
-      errorElement: <RouteErrorPage standalone />,
-    },
-    // public: the client's status page, where the link in every email to them leads
-    {
-      path: '/request/status/:token',
-      lazy: async () => ({
-        Component: (await import('@/features/request-status/components/request-status-page'))
-          .RequestStatusPage,
       }),
       HydrateFallback: StartingApp,
       errorElement: <RouteErrorPage standalone />,

@@ -2,8 +2,6 @@
  * The app's build-time settings, read from `import.meta.env` and checked once at start-up.
  * A bad value stops the app with a message that names the variable and says how to fix it.
  */
-import { z } from 'zod';
-
 export type EnvVariable = 'VITE_SUPABASE_URL' | 'VITE_SUPABASE_ANON_KEY';
 
 export interface AppEnv {
@@ -60,56 +58,47 @@ function jwtRole(token: string): unknown {
   }
 }
 
-const requiredText = () =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? 'is not set' : 'must be text') })
-    .trim()
-    .min(1, 'is empty');
+/** A set, non-blank text value (trimmed), or what is wrong with it. */
+function requiredText(value: unknown): { text: string } | { problem: string } {
+  if (value === undefined) return { problem: 'is not set' };
+  if (typeof value !== 'string') return { problem: 'must be text' };
+  const text = value.trim();
+  return text ? { text } : { problem: 'is empty' };
+}
 
-const envSchema = z.object({
-  VITE_SUPABASE_URL: requiredText().pipe(z.url({ protocol: /^https?$/, error: 'is not an http(s) URL' })),
-  VITE_SUPABASE_ANON_KEY: requiredText().superRefine((key, ctx) => {
-    // Supabase's newer key format: publishable keys are safe in a browser, secret keys never are.
-    if (key.startsWith('sb_publishable_')) return;
-    if (key.startsWith('sb_secret_')) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'is a secret key, which must never reach the browser; use the anon (public) key',
-      });
-      return;
-    }
-    if (!jwtShape.test(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'does not look like a Supabase anon key (a JWT: three dot-separated parts)',
-      });
-      return;
-    }
-    const role = jwtRole(key);
-    if (role !== 'anon') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `is a key for the role "${String(role)}", not "anon"; use the anon (public) key, never a secret key`,
-      });
-    }
-  }),
-});
+function urlProblem(url: string): string | null {
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? null : 'is not an http(s) URL';
+  } catch {
+    return 'is not an http(s) URL';
+  }
+}
+
+function anonKeyProblem(key: string): string | null {
+  // Supabase's newer key format: publishable keys are safe in a browser, secret keys never are.
+  if (key.startsWith('sb_publishable_')) return null;
+  if (key.startsWith('sb_secret_'))
+    return 'is a secret key, which must never reach the browser; use the anon (public) key';
+  if (!jwtShape.test(key)) return 'does not look like a Supabase anon key (a JWT: three dot-separated parts)';
+  const role = jwtRole(key);
+  return role === 'anon'
+    ? null
+    : `is a key for the role "${String(role)}", not "anon"; use the anon (public) key, never a secret key`;
+}
 
 /** Checks `source` (normally `import.meta.env`); throws an EnvError naming every bad variable. */
 export function parseEnv(source: Readonly<Record<string, unknown>>): AppEnv {
-  const result = envSchema.safeParse({
-    VITE_SUPABASE_URL: source.VITE_SUPABASE_URL,
-    VITE_SUPABASE_ANON_KEY: source.VITE_SUPABASE_ANON_KEY,
-  });
-  if (!result.success) {
-    const problems = new Map<EnvVariable, string>();
-    for (const issue of result.error.issues) {
-      const variable = issue.path[0] as EnvVariable;
-      if (!problems.has(variable)) problems.set(variable, issue.message);
-    }
-    throw new EnvError([...problems].map(([variable, problem]) => ({ variable, problem })));
-  }
-  return { supabaseUrl: result.data.VITE_SUPABASE_URL, supabaseAnonKey: result.data.VITE_SUPABASE_ANON_KEY };
+  // checked by hand, not with zod: the public request page's entry reads the settings too, and
+  // zod would weigh more than the page itself
+  const url = requiredText(source.VITE_SUPABASE_URL);
+  const key = requiredText(source.VITE_SUPABASE_ANON_KEY);
+  const problems: EnvProblem[] = [];
+  const urlIssue = 'problem' in url ? url.problem : urlProblem(url.text);
+  if (urlIssue) problems.push({ variable: 'VITE_SUPABASE_URL', problem: urlIssue });
+  const keyIssue = 'problem' in key ? key.problem : anonKeyProblem(key.text);
+  if (keyIssue) problems.push({ variable: 'VITE_SUPABASE_ANON_KEY', problem: keyIssue });
+  if (problems.length > 0 || !('text' in url) || !('text' in key)) throw new EnvError(problems);
+  return { supabaseUrl: url.text, supabaseAnonKey: key.text };
 }
 
 /** The app's settings from Vite's `import.meta.env`; throws an EnvError when they are missing or wrong. */

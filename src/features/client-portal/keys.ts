@@ -1,11 +1,9 @@
-import type { DirectoryFilters } from './lib/filters';
-
-/** Query keys of the client portal: scoped by clinic first, so one clinic's data never answers for another. */
+/**
+ * Query keys of the client portal: scoped by clinic first, so one clinic's data never answers for
+ * another. (The therapist list keeps its pages in api/directory-cache.ts.)
+ */
 export const clientPortalKeys = {
   all: (clinicSlug: string) => ['clinic', clinicSlug, 'client-portal'] as const,
-  directories: (clinicSlug: string) => [...clientPortalKeys.all(clinicSlug), 'directory'] as const,
-  directory: (clinicSlug: string, filters: DirectoryFilters) =>
-    [...clientPortalKeys.directories(clinicSlug), filters] as const,
   therapist: (clinicSlug: string, therapistId: string) =>
     [...clientPortalKeys.all(clinicSlug), 'therapist', therapistId] as const,
   slotAt: (clinicSlug: string, therapistId: string, start: string) =>

@@ -1,5 +1,6 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { clientPortalKeys } from '../keys';
+import { useDirectoryCache, type DirectoryCache } from './directory-cache';
 import { isPortalApiError } from '../lib/portal-api-error';
 import type { PortalRequestBody, PortalRequestCreated } from '../schemas';
 import { portalFetch } from './portal-http';
@@ -24,7 +25,11 @@ export function createPortalRequest(
   });
 }
 
-export const createPortalRequestMutationOptions = (clinicSlug: string, queryClient: QueryClient) =>
+export const createPortalRequestMutationOptions = (
+  clinicSlug: string,
+  queryClient: QueryClient,
+  directories: DirectoryCache,
+) =>
   mutationOptions({
     mutationKey: [...clientPortalKeys.all(clinicSlug), 'create-request'],
     mutationFn: (variables: CreatePortalRequestVariables) => createPortalRequest(clinicSlug, variables),
@@ -35,7 +40,7 @@ export const createPortalRequestMutationOptions = (clinicSlug: string, queryClie
         (isPortalApiError(error) &&
           ['slot_not_open', 'slot_in_past', 'unknown_therapist'].includes(error.code))
       ) {
-        void queryClient.invalidateQueries({ queryKey: clientPortalKeys.directories(clinicSlug) });
+        directories.invalidate(clinicSlug);
         void queryClient.invalidateQueries({ queryKey: clientPortalKeys.allSlots(clinicSlug) });
       }
     },
@@ -43,5 +48,6 @@ export const createPortalRequestMutationOptions = (clinicSlug: string, queryClie
 
 export function useCreatePortalRequest(clinicSlug: string) {
   const queryClient = useQueryClient();
-  return useMutation(createPortalRequestMutationOptions(clinicSlug, queryClient));
+  const directories = useDirectoryCache();
+  return useMutation(createPortalRequestMutationOptions(clinicSlug, queryClient, directories));
 }

@@ -1,38 +1,34 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { clientPortalKeys } from '../keys';
-import { directoryQuery, type DirectoryFilters } from '../lib/filters';
-import type { ClinicDirectoryPage } from '../schemas';
-import { portalFetch } from './portal-http';
+import { useEffect, useSyncExternalStore } from 'react';
+import type { DirectoryFilters } from '../lib/filters';
+import { useDirectoryCache } from './directory-cache';
 
-/** Therapists per page of the directory. */
-export const directoryPageSize = 10;
-
-/** One page of the clinic's listed therapists (public profiles, next open times) and the clinic's name. */
-export function getClinicDirectory(
-  clinicSlug: string,
-  filters: DirectoryFilters,
-  cursor: string | null,
-  signal?: AbortSignal,
-) {
-  return portalFetch<ClinicDirectoryPage>(`clinics/${encodeURIComponent(clinicSlug)}`, {
-    query: directoryQuery(filters, cursor, directoryPageSize),
-    signal,
-  });
-}
-
-export const clinicDirectoryQueryOptions = (clinicSlug: string, filters: DirectoryFilters) =>
-  infiniteQueryOptions({
-    queryKey: clientPortalKeys.directory(clinicSlug, filters),
-    queryFn: ({ pageParam, signal }) => getClinicDirectory(clinicSlug, filters, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor,
-  });
-
-/** The directory as filtered; while other filters load, the same clinic's previous list stays (isPlaceholderData). */
+/**
+ * The directory as filtered, page by page; while other filters load, the same clinic's last list
+ * stays (`isPlaceholderData`). The same fields as TanStack Query's infinite query result.
+ */
 export function useClinicDirectory(clinicSlug: string, filters: DirectoryFilters) {
-  return useInfiniteQuery({
-    ...clinicDirectoryQueryOptions(clinicSlug, filters),
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === clinicSlug ? previous : undefined,
-  });
+  const cache = useDirectoryCache();
+  const key = cache.keyOf(clinicSlug, filters);
+  const entry = useSyncExternalStore(cache.subscribe, () => cache.entry(key));
+  const latest = useSyncExternalStore(cache.subscribe, () => cache.latestOf(clinicSlug));
+  useEffect(
+    () => cache.watch(clinicSlug, filters),
+    // the key stands for the filters
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [cache, key],
+  );
+  const placeholder = !entry.pages && !entry.failed && latest !== null;
+  const pages = entry.pages ?? (placeholder ? latest : null);
+  return {
+    data: pages ? { pages } : undefined,
+    error: entry.error,
+    isError: entry.failed !== null,
+    isPending: pages === null && entry.failed === null,
+    isPlaceholderData: placeholder,
+    hasNextPage: Boolean(pages?.at(-1)?.next_cursor),
+    isFetchingNextPage: entry.fetching === 'next',
+    isFetchNextPageError: entry.failed === 'next',
+    fetchNextPage: () => cache.fetchNextPage(clinicSlug, filters),
+    refetch: () => cache.refresh(clinicSlug, filters),
+  };
 }

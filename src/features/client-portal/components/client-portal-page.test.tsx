@@ -16,7 +16,7 @@ import {
 import { staffId } from '../../../../tests/msw/people';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { server } from '../../../../tests/msw/server';
-import { renderApp } from '../../../../tests/render';
+import { renderPublicApp } from '../../../../tests/render-public';
 
 /** A slot's time as the page shows it: the office's, office named, the viewer's in brackets. */
 const shownTime = (slot: PortalSlot) =>
@@ -28,7 +28,7 @@ const requestsUrl = `${testSupabaseUrl}/functions/v1/client-portal/clinics/harbo
 beforeEach(() => servePortal());
 
 async function openPage(route = '/request/harborview') {
-  const rendered = renderApp({ route });
+  const rendered = renderPublicApp({ route });
   await screen.findByRole('heading', { level: 1, name: 'Harborview Counseling Collective' });
   return rendered;
 }
@@ -36,7 +36,7 @@ async function openPage(route = '/request/harborview') {
 const card = (name: RegExp) => screen.getByRole('article', { name });
 
 /** Chooses Priya's first open time and waits for the form. */
-async function choosePriyasFirstTime(user: ReturnType<typeof renderApp>['user']) {
+async function choosePriyasFirstTime(user: ReturnType<typeof renderPublicApp>['user']) {
   const times = within(card(/Priya Raman/)).getByRole('list', { name: 'Next open times with Priya Raman' });
   await user.click(within(times).getAllByRole('link')[0]!);
   return screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
@@ -49,7 +49,7 @@ const bornYearsAgo = (years: number) => {
 };
 
 async function fillForm(
-  user: ReturnType<typeof renderApp>['user'],
+  user: ReturnType<typeof renderPublicApp>['user'],
   {
     note,
     dateOfBirth = '1990-04-12',
@@ -222,7 +222,7 @@ describe('Client portal: the therapist list', () => {
   });
 
   it('an unknown clinic link is a “not found” page', async () => {
-    renderApp({ route: '/request/no-such-clinic' });
+    renderPublicApp({ route: '/request/no-such-clinic' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText(/No clinic has this address\./)).toBeInTheDocument();
     expect(screen.queryByText(/doesn’t take appointment requests online/)).not.toBeInTheDocument();
@@ -230,7 +230,7 @@ describe('Client portal: the therapist list', () => {
   });
 
   it('says when the clinic does not take requests online', async () => {
-    renderApp({ route: '/request/cedar-ridge' });
+    renderPublicApp({ route: '/request/cedar-ridge' });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Online requests aren’t available' }),
     ).toBeInTheDocument();
@@ -593,7 +593,7 @@ describe('Client portal: ages served, format, insurance and where the client cam
 
   it('a payer’s deep link opens the details step and carries source and booking-referral to the request', async () => {
     const start = priya().open[1]!.start;
-    const { user } = renderApp({
+    const { user } = renderPublicApp({
       route: `/request/harborview?therapist=${priya().id}&slot=${encodeURIComponent(start)}&source=aetna-finder&booking-referral=ref-42`,
     });
     await screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
@@ -610,7 +610,7 @@ describe('Client portal: ages served, format, insurance and where the client cam
 
   it('a source or booking-referral that is not plain and short is not sent', async () => {
     const start = priya().open[0]!.start;
-    const { user } = renderApp({
+    const { user } = renderPublicApp({
       route: `/request/harborview/therapists/${priya().id}/request?slot=${encodeURIComponent(start)}&source=${encodeURIComponent('<script>')}&booking-referral=${'x'.repeat(129)}`,
     });
     await screen.findByRole('heading', { level: 2, name: 'Your appointment request' });
@@ -625,7 +625,7 @@ describe('Client portal: ages served, format, insurance and where the client cam
   it('a time no longer open, opened from its address, says so and leads to the other times', async () => {
     const first = priya().open[0]!;
     takeSlot(priya().id, first.start);
-    const { user } = renderApp({
+    const { user } = renderPublicApp({
       route: `/request/harborview/therapists/${priya().id}/request?slot=${encodeURIComponent(first.start)}`,
     });
     expect(await screen.findByText('This time is no longer open.')).toBeInTheDocument();

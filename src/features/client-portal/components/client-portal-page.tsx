@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Navigate, useParams, useSearchParams } from 'react-router';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Navigate, useParams, useSearchParams } from '@/lib/public-router/router';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useClinicDirectory } from '../api/get-clinic-directory';
 import {
@@ -8,17 +8,22 @@ import {
   hasFilters,
   type DirectoryFilters,
 } from '../lib/filters';
-import { minimumNoticeLine } from '../lib/ages-served';
+import { minimumNoticeLine } from '../lib/minimum-notice';
 import { carriedParams, deepLinkTarget, portalPaths } from '../lib/step-paths';
-import { viewerTimeZone } from '@/lib/datetime';
+import { viewerTimeZone } from '@/lib/datetime-format';
 import type { PortalSlot, PortalTherapist } from '../schemas';
 import { DirectoryFiltersForm } from './directory-filters';
-import { AddressProblemPage, addressProblem } from './portal-problem';
+import { addressProblem } from '../lib/address-problem';
 import { PortalShell } from './portal-shell';
 import { PortalSteps } from './portal-steps';
 import { TherapistCard, therapistHeadingId } from './therapist-card';
 import { buttonClassName } from '@/components/ui/button';
 import styles from './client-portal.module.css';
+
+// shown only for a link that leads nowhere: not part of the page's first view
+const AddressProblemPage = lazy(async () => ({
+  default: (await import('./portal-problem')).AddressProblemPage,
+}));
 
 /**
  * The clinic's public request page, first step (/request/:clinicSlug): find a therapist, with the
@@ -55,7 +60,12 @@ export function ClientPortalPage() {
   if (problem) {
     return (
       <PortalShell>
-        <AddressProblemPage problem={problem} therapistsPath={portalPaths.therapists(clinicSlug, carried)} />
+        <Suspense fallback={null}>
+          <AddressProblemPage
+            problem={problem}
+            therapistsPath={portalPaths.therapists(clinicSlug, carried)}
+          />
+        </Suspense>
       </PortalShell>
     );
   }

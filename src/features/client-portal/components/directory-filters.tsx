@@ -10,7 +10,7 @@ import {
 import type { PortalClinic } from '../schemas';
 import { vocabularyKeys, vocabularyLabel } from '@/lib/profile-vocabulary';
 import { buttonClassName } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/field-base';
 import styles from './client-portal.module.css';
 
 interface DirectoryFiltersFormProps {

@@ -1,19 +1,11 @@
 import { useEffect } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/public-router/router';
 import { buttonClassName } from '@/components/ui/button';
-import { isPortalApiError } from '../lib/portal-api-error';
+import { addressProblem, type AddressProblem } from '../lib/address-problem';
 import styles from './client-portal.module.css';
+import stepStyles from './client-portal-steps.module.css';
 
-/** What the request page's API said about the address itself, when it is not a page to show. */
-export type AddressProblem = 'clinic_not_found' | 'not_taking_requests' | 'therapist_unavailable';
-
-export function addressProblem(error: unknown): AddressProblem | null {
-  if (!isPortalApiError(error)) return null;
-  if (error.code === 'clinic_not_found') return 'clinic_not_found';
-  if (error.code === 'unknown_clinic') return 'not_taking_requests';
-  if (error.code === 'unknown_therapist') return 'therapist_unavailable';
-  return null;
-}
+export { addressProblem, type AddressProblem };
 
 const titles: Record<AddressProblem, string> = {
   clinic_not_found: 'Page not found',
@@ -38,7 +30,7 @@ export function AddressProblemPage({
       {problem === 'clinic_not_found' ? (
         <p>
           No clinic has this address. Check the link you were given (it looks like{' '}
-          <span className={styles.portalExample}>/request/clinic-name</span>), or ask the clinic for its
+          <span className={stepStyles.portalExample}>/request/clinic-name</span>), or ask the clinic for its
           appointment request page.
         </p>
       ) : null}

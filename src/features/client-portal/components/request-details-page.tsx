@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from '@/lib/public-router/router';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useOpenSlotAt, usePortalTherapist } from '../api/get-portal-therapist';
 import { carriedParams, portalPaths } from '../lib/step-paths';

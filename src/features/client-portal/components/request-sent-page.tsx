@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from '@/lib/public-router/router';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { formatDateTime } from '@/lib/datetime';
 import { portalPaths } from '../lib/step-paths';
@@ -7,6 +7,7 @@ import type { SentRequestSummary } from '../schemas';
 import { PortalShell } from './portal-shell';
 import { PortalSteps } from './portal-steps';
 import styles from './client-portal.module.css';
+import stepStyles from './client-portal-steps.module.css';
 
 /** The clinic's 48 hours start when the person confirms their email (the deadline is earlier if the time starts first). */
 const answerHours = 48;
@@ -79,7 +80,7 @@ function SentDetails({ summary }: { summary: SentRequestSummary }) {
   const officeTime = { officeTimeZone: slot.time_zone, officeName: slot.office_name };
 
   return (
-    <section aria-labelledby="sent-request-heading" className={`${styles.portalSent} callout`}>
+    <section aria-labelledby="sent-request-heading" className={`${stepStyles.portalSent} callout`}>
       <p>
         We sent a link to <strong>{summary.email}</strong>. Open it within {minutes} minutes — by{' '}
         <time dateTime={created.expires_at}>{formatDateTime(created.expires_at)}</time> — to send your request
@@ -87,7 +88,7 @@ function SentDetails({ summary }: { summary: SentRequestSummary }) {
         nothing is sent.
       </p>
       <h2 id="sent-request-heading">Your request</h2>
-      <dl className={styles.portalChosen}>
+      <dl className={stepStyles.portalChosen}>
         <div>
           <dt>Practice</dt>
           <dd>{summary.clinicName}</dd>

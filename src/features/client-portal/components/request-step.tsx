@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '@/lib/public-router/router';
 import { DateTimeField, FieldError, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { vocabularyLabel } from '@/lib/profile-vocabulary';
@@ -26,6 +26,7 @@ import { SlotDayList } from './slot-day-list';
 import { therapistName } from './therapist-card';
 import { buttonClassName } from '@/components/ui/button';
 import styles from './client-portal.module.css';
+import stepStyles from './client-portal-steps.module.css';
 
 const noteLimit = 1000;
 
@@ -183,12 +184,12 @@ export function RequestStep({
   const pending = create.isPending;
 
   return (
-    <section aria-labelledby="request-heading" className={styles.portalRequest}>
+    <section aria-labelledby="request-heading" className={stepStyles.portalRequest}>
       <h2 id="request-heading" ref={headingRef} tabIndex={-1}>
         Your appointment request
       </h2>
 
-      <dl className={styles.portalChosen}>
+      <dl className={stepStyles.portalChosen}>
         <div>
           <dt>Therapist</dt>
           <dd>
@@ -206,7 +207,9 @@ export function RequestStep({
               })}
             </time>{' '}
             ({slotMinutes(slot)} minutes)
-            {slotTaken ? <strong className={styles.portalUnavailable}> — no longer available</strong> : null}
+            {slotTaken ? (
+              <strong className={stepStyles.portalUnavailable}> — no longer available</strong>
+            ) : null}
           </dd>
         </div>
       </dl>
@@ -228,7 +231,7 @@ export function RequestStep({
       ) : null}
 
       {slotTaken ? (
-        <div className={styles.portalFreshTimes}>
+        <div className={stepStyles.portalFreshTimes}>
           <h3>Other open times with {name}</h3>
           {freshSlots.isPending ? <p role="status">Loading the open times…</p> : null}
           {freshSlots.isError ? (
@@ -256,9 +259,9 @@ export function RequestStep({
         aria-busy={pending}
         onSubmit={(event) => void handleSubmit(send)(event)}
       >
-        <fieldset className={styles.portalFieldset}>
+        <fieldset className={stepStyles.portalFieldset}>
           <legend>Your details</legend>
-          <div className={styles.portalFormGrid}>
+          <div className={stepStyles.portalFormGrid}>
             <TextField
               id="request-first-name"
               label="First name"
@@ -310,8 +313,8 @@ export function RequestStep({
             />
           </div>
           {askGuardian ? (
-            <div className={styles.portalCheckboxField}>
-              <label className={styles.portalCheckbox}>
+            <div className={stepStyles.portalCheckboxField}>
+              <label className={stepStyles.portalCheckbox}>
                 <input
                   type="checkbox"
                   id="request-guardian"
@@ -323,7 +326,7 @@ export function RequestStep({
                 />
                 I am this client’s parent or legal guardian, and I am making this request for them
               </label>
-              <p id="request-guardian-hint" className={styles.portalHint}>
+              <p id="request-guardian-hint" className={stepStyles.portalHint}>
                 Anyone under 18 needs a parent or guardian to request an appointment. Give the client’s name
                 and date of birth above, and your own email and phone.
               </p>
@@ -340,15 +343,15 @@ export function RequestStep({
 
         {offersBoth ? (
           <fieldset
-            className={styles.portalFieldset}
+            className={stepStyles.portalFieldset}
             aria-describedby={errors.session_format ? 'request-format-error' : undefined}
           >
             <legend>
               How would you like to meet? <span className="visually-hidden">(required)</span>
             </legend>
-            <div className={styles.portalRadios}>
+            <div className={stepStyles.portalRadios}>
               {therapist.session_formats.map((format) => (
-                <label key={format} className={styles.portalCheckbox}>
+                <label key={format} className={stepStyles.portalCheckbox}>
                   <input
                     type="radio"
                     value={format}
@@ -366,16 +369,16 @@ export function RequestStep({
             ) : null}
           </fieldset>
         ) : (
-          <p className={styles.portalFormatFact}>
+          <p className={stepStyles.portalFormatFact}>
             {therapist.session_formats[0] === 'telehealth'
               ? `${name} meets by telehealth (a video call).`
               : `${name} meets in person at ${slot.office_name}.`}
           </p>
         )}
 
-        <fieldset className={styles.portalFieldset}>
+        <fieldset className={stepStyles.portalFieldset}>
           <legend>Paying for your visit</legend>
-          <div className={styles.portalFormGrid}>
+          <div className={stepStyles.portalFormGrid}>
             <SelectField
               id="request-insurance"
               label="Insurance (optional)"
@@ -405,7 +408,7 @@ export function RequestStep({
           </div>
         </fieldset>
 
-        <fieldset className={styles.portalFieldset}>
+        <fieldset className={stepStyles.portalFieldset}>
           <legend>Anything else</legend>
           <TextAreaField
             id="request-note"
@@ -422,7 +425,7 @@ export function RequestStep({
           </p>
         ) : null}
         {captcha ? (
-          <div className={styles.portalCaptchaField}>
+          <div className={stepStyles.portalCaptchaField}>
             <CaptchaWidget
               config={captcha}
               onToken={(token) => {
@@ -437,7 +440,7 @@ export function RequestStep({
             ) : null}
           </div>
         ) : null}
-        <p id="request-consent" className={styles.portalConsent}>
+        <p id="request-consent" className={stepStyles.portalConsent}>
           By sending this request, you agree that {clinicName} may contact you by email or phone about this
           appointment.
         </p>

@@ -1,7 +1,8 @@
-import { Link } from 'react-router';
+import { Link } from '@/lib/public-router/router';
 import { formatSlotTime, groupSlotsByDay } from '../lib/slot-times';
 import type { PortalSlot } from '../schemas';
 import styles from './client-portal.module.css';
+import stepStyles from './client-portal-steps.module.css';
 import { buttonClassName } from '@/components/ui/button';
 
 interface SlotDayListProps {
@@ -20,10 +21,10 @@ export function SlotDayList({ slots, label, hrefOf }: SlotDayListProps) {
   const timeZone = slots[0]?.time_zone;
   const days = groupSlotsByDay(slots, { timeZone });
   return (
-    <div role="group" aria-label={label} className={styles.portalSlotDays}>
+    <div role="group" aria-label={label} className={stepStyles.portalSlotDays}>
       {days.map((day) => (
         <div key={day.day} role="group" aria-label={day.label}>
-          <p className={styles.portalSlotDayLabel} aria-hidden="true">
+          <p className={stepStyles.portalSlotDayLabel} aria-hidden="true">
             {day.label}
           </p>
           <ul className={styles.portalSlotList}>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '@/lib/public-router/router';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { truncateText } from '../lib/text';
 import { vocabularyLabel, type VocabularyKind } from '@/lib/profile-vocabulary';

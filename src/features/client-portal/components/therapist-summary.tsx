@@ -1,14 +1,14 @@
 import { vocabularyLabel } from '@/lib/profile-vocabulary';
 import type { PortalTherapist } from '../schemas';
 import { therapistName } from './therapist-card';
-import styles from './client-portal.module.css';
+import stepStyles from './client-portal-steps.module.css';
 
 /** Who the request is with, as the times and details steps repeat it. */
 export function TherapistSummary({ therapist }: { therapist: PortalTherapist }) {
   const { location } = therapist;
   return (
-    <div className={styles.portalSummary}>
-      <p className={styles.portalSummaryName}>
+    <div className={stepStyles.portalSummary}>
+      <p className={stepStyles.portalSummaryName}>
         {therapistName(therapist)}
         {therapist.professional_title ? `, ${therapist.professional_title}` : ''}
       </p>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from '@/lib/public-router/router';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { usePortalTherapist } from '../api/get-portal-therapist';
 import { useTherapistSlots } from '../api/get-therapist-slots';
-import { minimumNoticeLine } from '../lib/ages-served';
+import { minimumNoticeLine } from '../lib/minimum-notice';
 import { carriedParams, portalPaths } from '../lib/step-paths';
 import { AddressProblemPage, addressProblem } from './portal-problem';
 import { PortalShell } from './portal-shell';

@@ -8,14 +8,14 @@ import {
   servePortal,
 } from '../../../../tests/msw/client-portal-handlers';
 import { staffId } from '../../../../tests/msw/people';
-import { renderApp } from '../../../../tests/render';
+import { renderPublicApp } from '../../../../tests/render-public';
 
 const token = 'tok_' + 'a1B2c3D4e5'.repeat(3) + 'abcdefghi';
 
 beforeEach(() => servePortal());
 
 async function openLink(route: string) {
-  const rendered = renderApp({ route });
+  const rendered = renderPublicApp({ route });
   await screen.findByRole('heading', { level: 1 });
   return rendered;
 }
@@ -95,7 +95,7 @@ describe('Client portal: the verification link', () => {
     expect(clientPortalLog.verifications.map((v) => v.status)).toEqual([404]);
 
     servePortal();
-    renderApp({ route: '/request/harborview/verify' });
+    renderPublicApp({ route: '/request/harborview/verify' });
     expect(
       await screen.findByRole('heading', { level: 1, name: 'This link is incomplete' }),
     ).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from '@/lib/public-router/router';
 import { formatAppointmentTime } from '@/lib/appointment-time';
 import { useVerifyPortalRequest } from '../api/verify-portal-request';
 import { tokenFromLocation, verificationProblem } from '../lib/verification';
@@ -7,6 +7,7 @@ import type { PortalRequestVerified } from '../schemas';
 import { PortalShell } from './portal-shell';
 import { buttonClassName } from '@/components/ui/button';
 import styles from './client-portal.module.css';
+import stepStyles from './client-portal-steps.module.css';
 
 /**
  * /request/:clinicSlug/verify#token=… — where the verification email's link leads. The person
@@ -58,7 +59,7 @@ export function VerifyRequestPage() {
   } else if (verify.isError && verificationProblem(verify.error).kind === 'link') {
     const problem = verificationProblem(verify.error) as { title: string; message: string; final: boolean };
     content = (
-      <div role="alert" className={`${styles.portalVerifyResult} callout callout-error`}>
+      <div role="alert" className={`${stepStyles.portalVerifyResult} callout callout-error`}>
         <h1 ref={headingRef} tabIndex={-1}>
           {problem.title}
         </h1>
@@ -93,7 +94,7 @@ export function VerifyRequestPage() {
 
   return (
     <PortalShell>
-      <div className={`${styles.portalPage} ${styles.portalVerify}`}>{content}</div>
+      <div className={`${styles.portalPage} ${stepStyles.portalVerify}`}>{content}</div>
     </PortalShell>
   );
 }
@@ -108,7 +109,7 @@ function Verified({
   return (
     <section
       aria-labelledby="verified-heading"
-      className={`${styles.portalVerifyResult} callout callout-success`}
+      className={`${stepStyles.portalVerifyResult} callout callout-success`}
     >
       <h1 id="verified-heading" ref={ref} tabIndex={-1}>
         Request sent to {verified.clinic.name}

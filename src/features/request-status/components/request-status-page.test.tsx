@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfferedTime, StatusOfRequest } from '../../../../supabase/functions/_shared/request-status.ts';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
 import { server } from '../../../../tests/msw/server';
-import { renderApp } from '../../../../tests/render';
+import { renderPublicApp } from '../../../../tests/render-public';
 
 const token = 'Q'.repeat(41) + '-_';
 const clinic = { name: 'Harborview Counseling Collective', slug: 'harborview' };
@@ -53,7 +53,7 @@ function serveStatus(current: () => Response) {
 }
 
 const open = async () => {
-  const rendered = renderApp({ route: `/request/status/${token}` });
+  const rendered = renderPublicApp({ route: `/request/status/${token}` });
   await screen.findByRole('heading', { level: 1 });
   return rendered;
 };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '@/lib/public-router/router';
 import { Button, buttonClassName } from '@/components/ui/button';
 import { DialogFooter, ModalDialog } from '@/components/ui/modal-dialog';
 import { StatusBadge, type BadgeTone } from '@/components/ui/status-badge';
