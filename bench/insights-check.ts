@@ -1,14 +1,17 @@
 /**
- * `npm run bench:insights [-- --writes]`: the program insights figures alone, on the benchmark
+ * `npm run bench:insights [-- --browser] [-- --writes]`: the program insights figures alone, on the benchmark
  * stack's data as an earlier `npm run bench` left it (`.local/bench`, or the folder of
  * `CRP_BENCH_PORT_OFFSET`; migrations it lacks are applied, so a new rollup migration backfills
- * there). With `--writes`, also what keeping the rollups costs the writes: the alert fan-out burst
+ * there). With `--browser`, also the Insights tab in Chromium (a fresh production build, 4× CPU). With `--writes`, also what keeping the rollups costs the writes: the alert fan-out burst
  * (1,000 requests arriving one by one) and the confirm throughput (8 concurrent staff), each with
  * the rollup triggers on and off, interleaved, on the same data; the clinic's rollups are rebuilt
  * afterwards.
  */
 import type { BenchStack } from './bench-stack.ts';
 import { startBenchStack } from './bench-stack.ts';
+import { recordInsightsTab } from './browser-group.ts';
+import { measureInsightsTabOnly } from './browser.ts';
+import { buildApp } from './build.ts';
 import { ms, record } from './figures.ts';
 import { insightsBudgetMs, measureInsights } from './insights.ts';
 import { measureAlertFanOut } from './request-alerts.ts';
@@ -109,6 +112,10 @@ async function main() {
         budget: `p95 ≤ ${insightsBudgetMs} ms`,
         met: timing.p95 <= insightsBudgetMs,
       });
+    if (process.argv.includes('--browser')) {
+      const dist = await buildApp({ url: b.stack.urls.api, anonKey: b.stack.keys.anonKey });
+      recordInsightsTab(await measureInsightsTabOnly({ distDir: dist, apiUrl: b.stack.urls.api, db: b.db }));
+    }
     if (process.argv.includes('--writes')) await measureWriteCost(b, rows[0].org200);
   } finally {
     await b.stop();

@@ -53,6 +53,28 @@ revoke execute on function private.binned_percentile_hours(integer[], bigint[], 
 grant execute on function private.binned_percentile_hours(integer[], bigint[], double precision) to authenticated, service_role;
 
 /**
+ * `length` counts, zeros where `positions` (1-based) name none, as a jsonb array: a row's weekly
+ * counts filled from the weeks that have some.
+ */
+create function private.dense_weekly_counts(positions integer[], counts bigint[], length integer)
+returns jsonb
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  dense bigint[] := array_fill(0::bigint, array[length]);
+begin
+  for i in 1 .. coalesce(array_length(positions, 1), 0) loop
+    dense[positions[i]] := dense[positions[i]] + counts[i];
+  end loop;
+  return to_jsonb(dense);
+end;
+$$;
+revoke execute on function private.dense_weekly_counts(integer[], bigint[], integer) from public;
+grant execute on function private.dense_weekly_counts(integer[], bigint[], integer) to authenticated, service_role;
+
+/**
  * The figures of `public.program_insights` from the rollups, for the period's days
  * (`period_from` … `period_to` in the clinic's zone `zone`, `starts` … `ends` as instants), for
  * the caller only: the clinic's admins and schedulers (and the service role) get the clinic's,
@@ -88,7 +110,8 @@ begin
   -- planned for these arguments on each call, so the filters not given fold away
   execute $q$
   with d as materialized (
-    select d.*, date_trunc('week', d.day)::date as week
+    select d.therapist_id, d.source, d.payer_id, date_trunc('week', d.day)::date as week, d.total, d.confirmed,
+           d.expired, d.answerable, d.within_12h, d.within_24h, d.slot_seconds, d.outcomes
     from private.insights_daily d
     where d.org_id = $1
       and d.day >= $9 and d.day <= $10
@@ -114,16 +137,28 @@ begin
     select w::date as week, row_number() over (order by w) as n
     from generate_series(date_trunc('week', $9::timestamp), $10::timestamp, interval '1 week') w
   ),
+  -- the period's rows are read twice, summed per source and week and per therapist and week; every
+  -- figure after that reads those few sums
+  by_source_week as materialized (
+    select source, payer_id, week, sum(total) as total, sum(confirmed) as confirmed, sum(expired) as expired,
+           sum(answerable) as answerable, sum(within_12h) as within_12h, sum(within_24h) as within_24h,
+           sum(slot_seconds) as slot_seconds
+    from d group by source, payer_id, week
+  ),
+  by_therapist_week as materialized (
+    select therapist_id, week, sum(total) as total, sum(confirmed) as confirmed, sum(expired) as expired
+    from d group by therapist_id, week
+  ),
   -- one row per source and payer of the period, labelled as the queue names a source
   source_keys as (
     select k.source, k.payer_id,
            case when k.source = 'payer' then coalesce(p.name, 'Unknown payer') else 'Client Portal' end as source_label
-    from (select distinct d.source, d.payer_id from d) k
+    from (select distinct b.source, b.payer_id from by_source_week b) k
     left join public.payers p on p.id = k.payer_id
   ),
   labelled as (
-    select d.*, k.source_label
-    from d join source_keys k on k.source = d.source and k.payer_id is not distinct from d.payer_id
+    select b.*, k.source_label
+    from by_source_week b join source_keys k on k.source = b.source and k.payer_id is not distinct from b.payer_id
   ),
   sources as (
     select source_label, payer_id, sum(total) as n,
@@ -146,23 +181,18 @@ begin
     select quarter_hours, sum(n) as n from bins_by_therapist group by quarter_hours
   ),
   per_therapist as (
-    select d.therapist_id, sum(d.total) as volume, sum(d.confirmed) as confirmed, sum(d.expired) as expired
-    from d group by d.therapist_id
+    select t.therapist_id, sum(t.total) as volume, sum(t.confirmed) as confirmed, sum(t.expired) as expired,
+           -- every week of the period, zeros included, filled from the weeks that have requests
+           private.dense_weekly_counts(array_agg(w.n::integer), array_agg(t.total::bigint),
+                                       (select count(*)::integer from weeks)) as weekly
+    from by_therapist_week t join weeks w on w.week = t.week
+    group by t.therapist_id
   ),
   therapist_median as (
     select therapist_id,
            private.binned_percentile_hours(array_agg(quarter_hours order by quarter_hours),
                                            array_agg(n::bigint order by quarter_hours), 0.5) as median_hours
     from bins_by_therapist group by therapist_id
-  ),
-  -- each therapist's and each source's weekly counts, every week of the period (zeros included)
-  therapist_weekly as (
-    select t.therapist_id, jsonb_agg(coalesce(tw.n, 0) order by w.week) as weekly
-    from per_therapist t
-    cross join weeks w
-    left join (select therapist_id, week, sum(total) as n from d group by therapist_id, week) tw
-      on tw.therapist_id = t.therapist_id and tw.week = w.week
-    group by t.therapist_id
   ),
   source_weekly as (
     select s.source_label, jsonb_agg(coalesce(ws.n, 0) order by w.week) as weekly
@@ -199,7 +229,7 @@ begin
     select coalesce(sum(total), 0) as total, coalesce(sum(answerable), 0) as answerable,
            coalesce(sum(within_12h), 0) as within_12h, coalesce(sum(within_24h), 0) as within_24h,
            coalesce(sum(slot_seconds), 0) as slot_seconds
-    from d
+    from by_source_week
   ),
   external_blocks as materialized (
     select b.id
@@ -255,10 +285,9 @@ begin
                'confirm_rate', round(t.confirmed::numeric / t.volume, 4),
                'expiry_rate', round(t.expired::numeric / t.volume, 4),
                'median_hours', round(tm.median_hours::numeric, 2),
-               'weekly', tw.weekly)
+               'weekly', t.weekly)
              order by t.volume desc, s.last_name, s.first_name)
       from per_therapist t
-      join therapist_weekly tw on tw.therapist_id = t.therapist_id
       left join therapist_median tm on tm.therapist_id = t.therapist_id
       left join public.staff_members s on s.org_id = $1 and s.id = t.therapist_id
       where t.volume <> 0), '[]'::jsonb),
