@@ -66,6 +66,8 @@ describe('Insights tab', () => {
     expect(decision).toHaveTextContent(
       'Median 10 h, 90th percentile 35.6 h over 3 decisions. Of 4 requests answered or expired, 50% were answered within 12 h and 75% within 24 h.',
     );
+    // the figures come from quarter-hour bins: the page says how precise they are
+    expect(decision).toHaveTextContent('read to the quarter hour (at most 15 minutes under the exact time)');
   });
 
   it('sorts the per-therapist table by any figure', async () => {

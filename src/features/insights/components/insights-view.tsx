@@ -163,7 +163,8 @@ function Figures({
                 Median <strong>{hours(d.median_hours)}</strong>, 90th percentile{' '}
                 <strong>{hours(d.p90_hours)}</strong> over {d.decided} decisions. Of {d.answerable} requests
                 answered or expired, <strong>{percent(d.within_12h_share)}</strong> were answered within 12 h
-                and <strong>{percent(d.within_24h_share)}</strong> within 24 h.
+                and <strong>{percent(d.within_24h_share)}</strong> within 24 h. Medians and the 90th
+                percentile are read to the quarter hour (at most 15 minutes under the exact time).
               </p>
             )
           }
