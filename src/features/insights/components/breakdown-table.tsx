@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, sortRows, type DataColumn, type SortState } from '@/components/ui/data-table';
 import { downloadCsv, toCsv } from '../lib/csv';
@@ -42,7 +42,18 @@ const sortValue = (row: BreakdownRow, column: string): string | number => {
  */
 export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat }: BreakdownTableProps) {
   const [sort, setSort] = useState<SortState>({ id: 'volume', desc: true });
-  const table = breakdownTable(rows, insights.weeks, nameHeader);
+  // a clinic's table can hold hundreds of rows: sorted once per sort, its CSV built only when asked for
+  const sorted = useMemo(() => sortRows(rows, sort, sortValue), [rows, sort]);
+  const downloadTable = () => {
+    const table = breakdownTable(rows, insights.weeks, nameHeader);
+    downloadCsv(
+      csvFileName(csvWhat, insights),
+      toCsv(
+        table.columns.map((c) => c.header),
+        table.rows,
+      ),
+    );
+  };
   const columns: DataColumn<BreakdownRow>[] = [
     { id: 'name', header: nameHeader, rowHeader: true, sortable: true, width: '24%', cell: (r) => r.name },
     {
@@ -86,19 +97,7 @@ export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat 
           {title}
         </h3>
         <div className={styles.cardActions}>
-          <Button
-            size="small"
-            variant="quiet"
-            onClick={() =>
-              downloadCsv(
-                csvFileName(csvWhat, insights),
-                toCsv(
-                  table.columns.map((c) => c.header),
-                  table.rows,
-                ),
-              )
-            }
-          >
+          <Button size="small" variant="quiet" onClick={downloadTable}>
             Download CSV<span className="visually-hidden"> ({title})</span>
           </Button>
         </div>
@@ -107,7 +106,7 @@ export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat 
         caption={`${title}: requests, confirm and expiry rates, median time to decision, requests per week`}
         captionHidden
         columns={columns}
-        rows={sortRows(rows, sort, sortValue)}
+        rows={sorted}
         rowKey={(r) => r.id ?? r.name}
         sort={sort}
         onSortChange={setSort}
