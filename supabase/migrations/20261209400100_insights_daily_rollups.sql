@@ -54,6 +54,33 @@ create index insights_daily_decisions_therapist_idx on private.insights_daily_de
 alter table private.insights_daily_decisions enable row level security;
 revoke all on private.insights_daily_decisions from public, anon, authenticated;
 
+/**
+ * A clinic's rollups are written two ways: each request write adds its share to the rows
+ * (triggers), and a time-zone change deletes the clinic's rows and rebuilds them from the
+ * requests. Unserialised, a rebuild would miss a request written but not yet committed (its
+ * share, added in the old zone's day, outlives the rebuild) and a request written during the
+ * rebuild would read the old zone; either way a request is counted on the wrong day, twice or not
+ * at all. So both take this per-clinic transaction lock: request writes shared (they never wait on
+ * each other), the rebuild exclusive (it waits for open writes to commit and holds new ones off
+ * until its own commit, after which they read the new zone). The key is the clinic's id hashed
+ * with this feature's name; a hash collision only makes two clinics wait on each other.
+ */
+create function private.insights_rollup_lock(org uuid, exclusive boolean)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  if exclusive then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('insights_rollup:' || org::text, 0));
+  else
+    perform pg_catalog.pg_advisory_xact_lock_shared(pg_catalog.hashtextextended('insights_rollup:' || org::text, 0));
+  end if;
+end;
+$$;
+revoke execute on function private.insights_rollup_lock(uuid, boolean) from public;
+
 /** Adds two outcome-count maps key by key, dropping keys that reach zero. */
 create function private.add_outcome_counts(a jsonb, b jsonb)
 returns jsonb
@@ -147,6 +174,14 @@ security definer
 set search_path = ''
 as $$
 begin
+  -- shared with other writes, exclusive of a rebuild of the same clinic (see insights_rollup_lock);
+  -- taken before the zone is read, so a write that waited for a rebuild reads the new zone
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform private.insights_rollup_lock(old.org_id, false);
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform private.insights_rollup_lock(new.org_id, false);
+  end if;
   if tg_op in ('UPDATE', 'DELETE') then
     perform private.insights_rollup_add(old, -1);
   end if;
@@ -183,6 +218,11 @@ security definer
 set search_path = ''
 as $$
 begin
+  -- no request write of the clinic is open while its rows are rebuilt (see insights_rollup_lock);
+  -- the whole-table backfill runs where the migration's triggers already hold the table
+  if org is not null then
+    perform private.insights_rollup_lock(org, true);
+  end if;
   delete from private.insights_daily d where org is null or d.org_id = org;
   delete from private.insights_daily_decisions h where org is null or h.org_id = org;
 

@@ -2,12 +2,14 @@
  * Program insights are read from daily rollups that triggers keep: these tests change requests the
  * ways the app and the clock do (a decline, an expiry, a removal, a clinic moving to another zone)
  * and check the figures follow; that the rollups rebuilt from the requests give the same document;
- * that the median and 90th percentile of time to decision are exact to the quarter hour; and that
+ * that the median and 90th percentile of time to decision are exact to the quarter hour; that a
+ * zone change racing a request write (two connections) leaves the figures a full rebuild gives; and that
  * no API role reads the rollup tables themselves.
  *
  * The clinic is in America/New_York; the period is the week of Monday 2026-09-07.
  */
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personasForThisFile, withDb, type Client } from './personas.ts';
 
@@ -162,6 +164,104 @@ describe('the rollups follow the requests', () => {
       );
     }
     expect(await insights()).toEqual(newYork);
+  });
+});
+
+describe('a zone change racing request writes', () => {
+  // Monday 2026-10-05 03:30 UTC is Sunday Oct 4 in New York and Monday Oct 5 in London: counted in
+  // the wrong zone, the request falls outside the London week of Monday Oct 5
+  const londonWeek = { period_from: '2026-10-05', period_to: '2026-10-11' };
+  const insertOnOct5 = (db: pg.Client) =>
+    db.query(
+      `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name,
+         email, phone, date_of_birth, status, created_at, expires_at, idempotency_key)
+       values ($1, $2, $3, tstzrange($8::timestamptz, $8::timestamptz + interval '1 hour'), 'payer', $4, 'Client', 'Race',
+         $5, '617-555-0188', '1990-01-01', 'pending', '2026-10-05T03:30:00Z', $6, $7)`,
+      [
+        personas.clinic.id,
+        personas.staff.therapist.id,
+        personas.clinic.locationId,
+        personas.payers.aetna,
+        `race.${randomUUID().slice(0, 8)}@example.org`,
+        new Date(Date.now() + 24 * hour),
+        randomUUID(),
+        // a pending request's slot is after its time to answer
+        new Date(Date.now() + 30 * 24 * hour),
+      ],
+    );
+  const moveTo = (db: pg.Client, zone: string) =>
+    db.query(`update public.organizations set time_zone = $2 where id = $1`, [personas.clinic.id, zone]);
+
+  /** Resolves once `pending` settles or the session `pid` waits on a lock, whichever is first. */
+  async function settledOrWaiting(pending: Promise<unknown>, pid: number): Promise<void> {
+    let settled = false;
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await withDb(async (watcher) => {
+      for (let i = 0; i < 500 && !settled; i++) {
+        const { rows } = await watcher.query(
+          `select 1 from pg_stat_activity where pid = $1 and wait_event_type = 'Lock'`,
+          [pid],
+        );
+        if (rows.length > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    });
+  }
+
+  /** Runs `first` in an open transaction, then `second` on another connection, then commits both. */
+  async function race(
+    first: (db: pg.Client) => Promise<unknown>,
+    second: (db: pg.Client) => Promise<unknown>,
+  ) {
+    await withDb((a) =>
+      withDb(async (b) => {
+        await a.query('begin');
+        await first(a);
+        const {
+          rows: [{ pid }],
+        } = await b.query('select pg_backend_pid() as pid');
+        const later = (async () => {
+          await b.query('begin');
+          await second(b);
+          await b.query('commit');
+        })();
+        await settledOrWaiting(later, pid as number);
+        await a.query('commit');
+        await later;
+      }),
+    );
+  }
+
+  const figuresAfterFullRebuild = async () => {
+    await withDb((db) => db.query(`select private.rebuild_insights_rollups($1)`, [personas.clinic.id]));
+    return insights(londonWeek);
+  };
+
+  it('a write open while the clinic moves is counted once, on its day in the new zone', async () => {
+    const before = await insights(londonWeek);
+    try {
+      await race(insertOnOct5, (db) => moveTo(db, 'Europe/London'));
+      const kept = await insights(londonWeek);
+      expect(kept).toEqual(await figuresAfterFullRebuild());
+      expect(kept.total).toBeGreaterThan(before.total);
+    } finally {
+      await withDb((db) => moveTo(db, 'America/New_York'));
+    }
+  });
+
+  it('a write made while the clinic moves reads the new zone', async () => {
+    const before = await insights(londonWeek);
+    try {
+      await race((db) => moveTo(db, 'Europe/London'), insertOnOct5);
+      const kept = await insights(londonWeek);
+      expect(kept).toEqual(await figuresAfterFullRebuild());
+      expect(kept.total).toBeGreaterThan(before.total);
+    } finally {
+      await withDb((db) => moveTo(db, 'America/New_York'));
+    }
   });
 });
 
