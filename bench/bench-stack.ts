@@ -44,12 +44,20 @@ export function benchSettings(folder: string, extraOffset = 0) {
   };
 }
 
-export async function startBenchStack(folder: string, extraOffset = 0): Promise<BenchStack> {
+/**
+ * Starts a benchmark stack, by default on an empty database; `fresh: false` keeps the folder's data
+ * (a dataset seeded by an earlier run), applying only the migrations it lacks.
+ */
+export async function startBenchStack(
+  folder: string,
+  extraOffset = 0,
+  { fresh = true }: { fresh?: boolean } = {},
+): Promise<BenchStack> {
   const settings = benchSettings(folder, extraOffset);
   console.log(
     `Starting a benchmark stack (database port ${settings.ports.db}, ${path.relative(projectRoot, settings.stackDir)})…`,
   );
-  const stack = await startStack(settings, { fresh: true });
+  const stack = await startStack(settings, { fresh });
   const db = new pg.Pool({ connectionString: stack.urls.db, max: 10 });
   const client = (key: string) =>
     createClient(stack.urls.api, key, {

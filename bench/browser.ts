@@ -29,6 +29,7 @@ export interface BrowserFigures {
   /** Ours opened cold from the home page: the route's code, the fetch of the week, the render. */
   weekOpen: Timing;
   weekNavigate: Timing;
+  insightsTab: Timing;
 }
 
 export interface BrowserOptions {
@@ -62,6 +63,7 @@ const gridClinic = 'bench-large';
 const weekClinic = 'bench-200';
 const eventsPerWeek = 500;
 const appointmentMinutes = 20;
+const insightsClinic = 'bench-200';
 
 export async function measureBrowser({
   distDir,
@@ -73,10 +75,12 @@ export async function measureBrowser({
   await checkBuild(distDir, apiUrl);
   const grid = await gridExpectations(db);
   const week = await seedWeekView(db);
+  const insights = await insightsExpectations(db);
   return inChromium(distDir, anchorsDir, async (browser, origin, anchorOrigin) => {
     const gridFigures = await measureGrid(browser, origin, anchorOrigin, grid, runs);
     const weekFigures = await measureWeek(browser, origin, anchorOrigin, week, runs);
-    return { ...gridFigures, ...weekFigures };
+    const insightsTab = await measureInsightsTab(browser, origin, insights, runs);
+    return { ...gridFigures, ...weekFigures, insightsTab };
   });
 }
 
@@ -112,6 +116,26 @@ export async function measureWeekView({
   return inChromium(distDir, anchorsDir, (browser, origin, anchorOrigin) =>
     measureWeek(browser, origin, anchorOrigin, week, runs),
   );
+}
+
+/** The Insights tab's figure alone (`npm run bench:insights -- --browser`). */
+export async function measureInsightsTabOnly({
+  distDir,
+  apiUrl,
+  db,
+  runs = 24,
+}: Omit<BrowserOptions, 'anchorsDir'>): Promise<Timing> {
+  await checkBuild(distDir, apiUrl);
+  const insights = await insightsExpectations(db);
+  const server = await serveBuild(distDir);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+    return await measureInsightsTab(browser, server.origin, insights, runs);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
 }
 
 // the build and its server ------------------------------------------------------------------------
@@ -260,6 +284,41 @@ async function seedWeekView(db: pg.Pool): Promise<WeekExpectations> {
   } catch (error) {
     await session.query('rollback');
     throw error;
+  } finally {
+    session.release();
+  }
+}
+
+interface InsightsExpectations {
+  /** rows of the per-therapist and per-source tables for the tab's default period */
+  therapists: number;
+  sources: number;
+  total: number;
+}
+
+/** What the Insights tab shows for its default period (the clinic's last 90 days), from the function itself. */
+async function insightsExpectations(db: pg.Pool): Promise<InsightsExpectations> {
+  const session = await db.connect();
+  try {
+    await session.query('begin');
+    // the whole clinic's figures, as its admin sees them
+    await session.query(`select set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
+    const {
+      rows: [row],
+    } = await session.query<InsightsExpectations>(
+      `select jsonb_array_length(f -> 'therapists') as therapists, jsonb_array_length(f -> 'payers') as sources,
+              (f ->> 'total')::int as total
+       from (select public.program_insights(o.id, (now() at time zone o.time_zone)::date - 89,
+                                            (now() at time zone o.time_zone)::date) as f
+             from public.organizations o where o.slug = $1) x`,
+      [insightsClinic],
+    );
+    await session.query('commit');
+    if (!row || row.total === 0)
+      throw new Error(
+        `Clinic ${insightsClinic} has no requests in the last 90 days: seed the large dataset first.`,
+      );
+    return row;
   } finally {
     session.release();
   }
@@ -507,6 +566,47 @@ async function measureWeek(
   }
 }
 
+/**
+ * Manage Subscription › Insights as the clinic's admin: from the click on the tab until every chart,
+ * each chart's table alternative and both breakdown tables (their first page of rows) are drawn. Each run loads
+ * the program grid tab afresh first, so the tab's figures are fetched each time.
+ */
+/** Rows a breakdown table of the Insights tab draws at once (the tab's `breakdownPageSize`). */
+const breakdownPageRows = 25;
+
+async function measureInsightsTab(
+  browser: Browser,
+  origin: string,
+  expected: InsightsExpectations,
+  runs: number,
+): Promise<Timing> {
+  const tab = await newSignedInTab(browser, origin, `admin@${insightsClinic}.example.org`);
+  const samples: number[] = [];
+  try {
+    for (let run = -1; run < runs; run++) {
+      await tab.page.goto('/organization/subscription/referral-program');
+      await tab.page
+        .getByRole('navigation', { name: 'Subscription sections' })
+        .getByRole('link', { name: 'Insights' })
+        .waitFor();
+      await tab.quiet();
+      const shown = await timed(tab, {
+        trigger: { kind: 'link', name: 'Insights' },
+        // the breakdown tables draw one page of rows (sorted across all of them)
+        until: {
+          kind: 'insights',
+          therapists: Math.min(expected.therapists, breakdownPageRows),
+          sources: Math.min(expected.sources, breakdownPageRows),
+        },
+      });
+      if (run >= 0) samples.push(shown.ms);
+    }
+    return percentiles(samples);
+  } finally {
+    await tab.page.context().close();
+  }
+}
+
 // in the page -------------------------------------------------------------------------------------
 
 type Trigger =
@@ -527,7 +627,12 @@ type Until =
    */
   | { kind: 'week'; appointmentMinutes: number; notLabel: string | null }
   /** Exactly `count` elements match `selector` (the anchors draw every row and every event). */
-  | { kind: 'count'; selector: string; count: number };
+  | { kind: 'count'; selector: string; count: number }
+  /**
+   * The Insights tab: its four charts each drawn with its table alternative, the per-therapist and
+   * per-source tables with `therapists` and `sources` rows (their first page), nothing busy.
+   */
+  | { kind: 'insights'; therapists: number; sources: number };
 
 interface MeasureSpec {
   trigger: Trigger;
@@ -582,6 +687,33 @@ function measureInPage({ trigger, until, timeoutMs = 30_000 }: MeasureSpec): Pro
     if (until.kind === 'count') {
       const found = document.querySelectorAll(until.selector).length;
       return { done: found === until.count, label: '', detail: `${found} × ${until.selector}` };
+    }
+    if (until.kind === 'insights') {
+      const section = (id: string) => main.querySelector(`section[aria-labelledby="${id}"]`);
+      const charts = [
+        'insights-weekly',
+        'insights-outcomes',
+        'insights-decision',
+        'insights-capacity',
+      ].filter((id) => {
+        const card = section(id);
+        const drawn = card?.querySelector('svg, [aria-hidden="true"] li') ?? null;
+        const table = [...(card?.querySelectorAll('caption') ?? [])].some((c) =>
+          text(c).endsWith('as a table'),
+        );
+        return drawn !== null && table;
+      }).length;
+      const rows = (id: string) => section(id)?.querySelectorAll('tbody tr').length ?? 0;
+      const busy = main.querySelector('[aria-busy="true"]') !== null;
+      return {
+        done:
+          charts === 4 &&
+          rows('insights-therapists') === until.therapists &&
+          rows('insights-sources') === until.sources &&
+          !busy,
+        label: '',
+        detail: `${charts} of 4 charts with tables, ${rows('insights-therapists')} therapist rows, ${rows('insights-sources')} source rows${busy ? ', busy' : ''}`,
+      };
     }
     if (until.kind === 'grid') {
       const pattern = until.filtered

@@ -6,7 +6,8 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { gridPageSize } from '../src/features/referral-program/lib/grid-query.ts';
-import { benchPassword, type BenchStack } from './bench-stack.ts';
+import type { BenchStack } from './bench-stack.ts';
+import { confirmThroughput } from './confirm-throughput.ts';
 import { feedBudgetSeconds, feedTherapists, measureFhirFeed } from './fhir-feed.ts';
 import { ms, record } from './figures.ts';
 import { measureHistory } from './history.ts';
@@ -253,25 +254,10 @@ export async function measureDatabase(b: BenchStack): Promise<void> {
     `select id from public.referral_requests where org_id = $1 and status = 'pending' order by id limit 2000`,
     [org200.id],
   );
-  let next = 0;
-  let confirmed = 0;
-  const confirmStart = performance.now();
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      const worker = b.client(b.stack.keys.anonKey);
-      await worker.auth.signInWithPassword({
-        email: 'scheduler@bench-200.example.org',
-        password: benchPassword,
-      });
-      while (next < pending.length) {
-        const { error } = await worker.rpc('confirm_referral_request', { request_id: pending[next++].id });
-        if (!error) confirmed++;
-        else if (error.hint !== 'appointment_overlap') throw error;
-      }
-    }),
+  const { perSecond, confirmed } = await confirmThroughput(
+    b,
+    pending.map((p) => p.id as string),
   );
-  const confirmSeconds = (performance.now() - confirmStart) / 1000;
-  const perSecond = round(pending.length / confirmSeconds, 0);
   const {
     rows: [{ overlaps }],
   } = await b.db.query(

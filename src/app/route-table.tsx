@@ -111,6 +111,11 @@ export function signedInPages(queryClient: QueryClient): RouteObject[] {
           path: paths.programInsights,
           access: { roles: ['org_admin'] },
           lazy: async () => (await import('@/features/insights/components/insights-tab')).InsightsTab,
+          prefetch: async ({ queryClient, viewer }) => {
+            if (!viewer.programEnabled) return;
+            const { prefetchInsights } = await import('@/features/insights/api/prefetch-insights');
+            await prefetchInsights(queryClient, viewer.membership);
+          },
         }),
       ],
     }),

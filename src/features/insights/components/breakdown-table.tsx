@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, sortRows, type DataColumn, type SortState } from '@/components/ui/data-table';
 import { downloadCsv, toCsv } from '../lib/csv';
@@ -6,12 +6,15 @@ import { breakdownTable, csvFileName } from '../lib/figure-tables';
 import { hours, percent, type BreakdownRow, type ProgramInsights } from '../lib/figures';
 import styles from './insights.module.css';
 import { Sparkline } from './sparkline';
+import { TablePager } from './table-pager';
 
 interface BreakdownTableProps {
   id: string;
   title: string;
   /** the first column's name: "Therapist" or "Source" */
   nameHeader: string;
+  /** what a row is, in the plural, for the pager: "therapists" */
+  rowsWhat: string;
   rows: BreakdownRow[];
   insights: ProgramInsights;
   csvWhat: string;
@@ -36,13 +39,53 @@ const sortValue = (row: BreakdownRow, column: string): string | number => {
 };
 
 /**
+ * Rows drawn at once: a clinic can have hundreds of therapists, and drawing every row with its
+ * sparkline took seconds on a slow machine; the sort is across all rows, a page shows this many.
+ */
+export const breakdownPageSize = 25;
+
+/**
  * Per therapist or per source: volume, confirm and expiry rates, median time to decision and a
  * sparkline of weekly requests, sortable by any figure (the rows are the database's; only their
- * order is chosen here), with a CSV of the same rows and weekly counts.
+ * order is chosen here), shown a page at a time, with a CSV of every row and its weekly counts.
  */
-export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat }: BreakdownTableProps) {
+export function BreakdownTable({
+  id,
+  title,
+  nameHeader,
+  rowsWhat,
+  rows,
+  insights,
+  csvWhat,
+}: BreakdownTableProps) {
   const [sort, setSort] = useState<SortState>({ id: 'volume', desc: true });
-  const table = breakdownTable(rows, insights.weeks, nameHeader);
+  const [page, setPage] = useState(0);
+  // new figures (another period or filter) open on the first page
+  const [pagedRows, setPagedRows] = useState(rows);
+  if (pagedRows !== rows) {
+    setPagedRows(rows);
+    setPage(0);
+  }
+  // a clinic's table can hold hundreds of rows: sorted once per sort, its CSV built only when asked for
+  const sorted = useMemo(() => sortRows(rows, sort, sortValue), [rows, sort]);
+  const shown = useMemo(
+    () => sorted.slice(page * breakdownPageSize, (page + 1) * breakdownPageSize),
+    [sorted, page],
+  );
+  const changeSort = (next: SortState) => {
+    setSort(next);
+    setPage(0);
+  };
+  const downloadTable = () => {
+    const table = breakdownTable(rows, insights.weeks, nameHeader);
+    downloadCsv(
+      csvFileName(csvWhat, insights),
+      toCsv(
+        table.columns.map((c) => c.header),
+        table.rows,
+      ),
+    );
+  };
   const columns: DataColumn<BreakdownRow>[] = [
     { id: 'name', header: nameHeader, rowHeader: true, sortable: true, width: '24%', cell: (r) => r.name },
     {
@@ -86,19 +129,7 @@ export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat 
           {title}
         </h3>
         <div className={styles.cardActions}>
-          <Button
-            size="small"
-            variant="quiet"
-            onClick={() =>
-              downloadCsv(
-                csvFileName(csvWhat, insights),
-                toCsv(
-                  table.columns.map((c) => c.header),
-                  table.rows,
-                ),
-              )
-            }
-          >
+          <Button size="small" variant="quiet" onClick={downloadTable}>
             Download CSV<span className="visually-hidden"> ({title})</span>
           </Button>
         </div>
@@ -107,12 +138,19 @@ export function BreakdownTable({ id, title, nameHeader, rows, insights, csvWhat 
         caption={`${title}: requests, confirm and expiry rates, median time to decision, requests per week`}
         captionHidden
         columns={columns}
-        rows={sortRows(rows, sort, sortValue)}
+        rows={shown}
         rowKey={(r) => r.id ?? r.name}
         sort={sort}
-        onSortChange={setSort}
+        onSortChange={changeSort}
         loadingLabel="Loading…"
         empty="No requests in this period."
+      />
+      <TablePager
+        what={rowsWhat}
+        page={page}
+        pageSize={breakdownPageSize}
+        total={sorted.length}
+        onPageChange={setPage}
       />
     </section>
   );

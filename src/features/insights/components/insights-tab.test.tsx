@@ -66,6 +66,8 @@ describe('Insights tab', () => {
     expect(decision).toHaveTextContent(
       'Median 10 h, 90th percentile 35.6 h over 3 decisions. Of 4 requests answered or expired, 50% were answered within 12 h and 75% within 24 h.',
     );
+    // the figures come from quarter-hour bins: the page says how precise they are
+    expect(decision).toHaveTextContent('read to the quarter hour (at most 15 minutes under the exact time)');
   });
 
   it('sorts the per-therapist table by any figure', async () => {
@@ -84,6 +86,68 @@ describe('Insights tab', () => {
       within(perTherapist).getByRole('columnheader', { name: /Median time to decision/ }),
     ).toHaveAttribute('aria-sort', 'ascending');
     expect(perTherapist).toHaveTextContent('Requests per week for Raman, Priya: 1, 1');
+  });
+
+  it('pages a long per-therapist table, sorted across every row, with every row in its CSV', async () => {
+    // 60 therapists: volumes 1…60, so the busiest is the last one listed by the database
+    const therapists = Array.from({ length: 60 }, (_, i) => ({
+      id: `t${i + 1}`,
+      name: `Therapist ${String(i + 1).padStart(2, '0')}`,
+      volume: i + 1,
+      confirm_rate: 0.5,
+      expiry_rate: 0,
+      median_hours: 60 - i,
+      weekly: [i, 1],
+    }));
+    serveInsights(() => ({ ...sampleInsights(), therapists }));
+    const saved: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(class extends URL {}, {
+        createObjectURL: (blob: Blob) => (saved.push(blob), 'blob:insights'),
+        revokeObjectURL: () => {},
+      }),
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { user } = await renderSignedIn('admin', route);
+    const perTherapist = await screen.findByRole('region', { name: 'Per therapist' });
+    const names = () =>
+      within(within(perTherapist).getByRole('table'))
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent);
+    expect(names()).toHaveLength(25);
+    expect(names()[0]).toBe('Therapist 60');
+    expect(perTherapist).toHaveTextContent('1–25 of 60 therapists');
+    const pages = within(perTherapist).getByRole('navigation', { name: 'Pages of therapists' });
+    expect(within(pages).getByRole('button', { name: /Previous/ })).toBeDisabled();
+    await user.click(within(pages).getByRole('button', { name: /Next/ }));
+    await user.click(within(pages).getByRole('button', { name: /Next/ }));
+    expect(names()).toEqual([
+      'Therapist 10',
+      'Therapist 09',
+      'Therapist 08',
+      'Therapist 07',
+      'Therapist 06',
+      'Therapist 05',
+      'Therapist 04',
+      'Therapist 03',
+      'Therapist 02',
+      'Therapist 01',
+    ]);
+    expect(perTherapist).toHaveTextContent('51–60 of 60 therapists');
+    expect(within(pages).getByRole('button', { name: /Next/ })).toBeDisabled();
+    // a new sort is across all 60 and opens on its first page
+    await user.click(within(perTherapist).getByRole('button', { name: /Median time to decision/ }));
+    expect(names().slice(0, 2)).toEqual(['Therapist 60', 'Therapist 59']);
+    expect(perTherapist).toHaveTextContent('1–25 of 60 therapists');
+
+    await user.click(within(perTherapist).getByRole('button', { name: /Download CSV/ }));
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(saved[0]!);
+    });
+    expect(text.trim().split('\r\n')).toHaveLength(61);
   });
 
   it('downloads a chart’s figures as CSV, the same figures as its table', async () => {

@@ -12,7 +12,14 @@ import {
   weeklyTable,
 } from '../lib/figure-tables';
 import { hours, outcomeLabel, percent, type ProgramInsights } from '../lib/figures';
-import { lastDays, noFilters, periodProblem, type InsightsFilters, type InsightsQuery } from '../lib/period';
+import {
+  lastDays,
+  noFilters,
+  openingPreset,
+  periodProblem,
+  type InsightsFilters,
+  type InsightsQuery,
+} from '../lib/period';
 import { BarListChart } from './bar-list-chart';
 import { BreakdownTable } from './breakdown-table';
 import { ChartCard } from './chart-card';
@@ -29,8 +36,8 @@ export function InsightsView({ scope }: { scope: 'clinic' | 'own' }) {
   const { organization } = useMembership();
   const zone = organization.time_zone;
   const [period, setPeriod] = useState<PeriodDraft>(() => ({
-    preset: 'last90',
-    ...lastDays(90, zone, new Date()),
+    preset: openingPreset.preset,
+    ...lastDays(openingPreset.days, zone, new Date()),
   }));
   const [filters, setFilters] = useState<InsightsFilters>(noFilters);
   const periodError = period.preset === 'custom' ? periodProblem(period.from, period.to) : null;
@@ -163,7 +170,8 @@ function Figures({
                 Median <strong>{hours(d.median_hours)}</strong>, 90th percentile{' '}
                 <strong>{hours(d.p90_hours)}</strong> over {d.decided} decisions. Of {d.answerable} requests
                 answered or expired, <strong>{percent(d.within_12h_share)}</strong> were answered within 12 h
-                and <strong>{percent(d.within_24h_share)}</strong> within 24 h.
+                and <strong>{percent(d.within_24h_share)}</strong> within 24 h. Medians and the 90th
+                percentile are read to the quarter hour (at most 15 minutes under the exact time).
               </p>
             )
           }
@@ -206,6 +214,7 @@ function Figures({
           id="insights-therapists"
           title="Per therapist"
           nameHeader="Therapist"
+          rowsWhat="therapists"
           rows={insights.therapists}
           insights={insights}
           csvWhat="per-therapist"
@@ -215,6 +224,7 @@ function Figures({
         id="insights-sources"
         title="Per payer and source"
         nameHeader="Source"
+        rowsWhat="sources"
         rows={insights.payers}
         insights={insights}
         csvWhat="per-source"

@@ -42,6 +42,14 @@ export function lastDays(days: number, timeZone: string, now: Date): { from: str
   return { from: addDays(to, -(days - 1)), to };
 }
 
+/** The days an insights view opens on: the last 90 at the clinic. */
+export const openingPreset = { preset: 'last90', days: 90 } as const;
+
+/** The query an insights view opens with (its route starts it ahead): the opening days, no filter. */
+export function openingQuery(timeZone: string, now: Date): InsightsQuery {
+  return { ...lastDays(openingPreset.days, timeZone, now), ...noFilters };
+}
+
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 /** Why a custom period cannot be asked for, or null when it can. */

@@ -1,0 +1,50 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { Membership } from '@/lib/membership/current-membership';
+import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { insightsUrl, sampleInsights } from '../../../../tests/msw/insights-handlers';
+import { server } from '../../../../tests/msw/server';
+import { createTestQueryClient } from '../../../../tests/render';
+import { openingQuery } from '../lib/period';
+import { insightsChoicesQueryOptions } from './get-insights-choices';
+import { programInsightsQueryOptions } from './get-program-insights';
+import { prefetchInsights } from './prefetch-insights';
+
+const admin: Membership = {
+  id: 'staff-me',
+  org_id: 'org-1',
+  first_name: 'Alex',
+  last_name: 'Rivera',
+  email: 'alex@example.org',
+  roles: ['org_admin'],
+  is_active: true,
+  organization: {
+    id: 'org-1',
+    name: 'Lakeside',
+    referral_program_enabled: true,
+    time_zone: 'America/Chicago',
+  },
+};
+
+describe('prefetchInsights', () => {
+  it('fetches the figures the tab opens on (the clinic’s last 90 days) and its filter choices', async () => {
+    const asked: Record<string, unknown>[] = [];
+    server.use(
+      http.post(insightsUrl, async ({ request }) => {
+        asked.push((await request.json()) as Record<string, unknown>);
+        return HttpResponse.json(sampleInsights());
+      }),
+      http.get(`${testSupabaseUrl}/rest/v1/staff_members`, () => HttpResponse.json([])),
+      http.get(`${testSupabaseUrl}/rest/v1/payers`, () => HttpResponse.json([])),
+      http.get(`${testSupabaseUrl}/rest/v1/locations`, () => HttpResponse.json([])),
+    );
+    const queryClient = createTestQueryClient();
+    // 03:00 UTC on Dec 8 is still Dec 7 in Chicago
+    const now = new Date('2026-12-08T03:00:00Z');
+    await prefetchInsights(queryClient, admin, now);
+    expect(asked).toEqual([{ org_id: 'org-1', period_from: '2026-09-09', period_to: '2026-12-07' }]);
+    const opening = programInsightsQueryOptions('org-1', openingQuery('America/Chicago', now));
+    expect(queryClient.getQueryData(opening.queryKey)).toEqual(sampleInsights());
+    expect(queryClient.getQueryData(insightsChoicesQueryOptions('org-1').queryKey)).toBeDefined();
+  });
+});
