@@ -98,23 +98,30 @@ $$;
  */
 create or replace function public.pending_request_count(org uuid)
 returns integer
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  with viewer as (
-    select coalesce(auth.jwt() ->> 'role', '') = 'service_role'
-             or org in (select private.program_viewer_org_ids()) as whole_clinic,
-           array(select private.my_therapist_ids()) as own_therapists
-  )
-  select greatest(
-    coalesce((select pg_catalog.sum(t.pending) from private.pending_request_tally t, viewer v
-              where t.org_id = org and (v.whole_clinic or t.therapist_id = any (v.own_therapists))), 0)
-    - (select pg_catalog.count(*) from public.referral_requests r, viewer v
-       where r.org_id = org and r.status = 'pending' and r.expires_at <= pg_catalog.now()
-         and (v.whole_clinic or r.therapist_id = any (v.own_therapists))),
-    0)::integer;
+declare
+  own_therapists uuid[];
+  tallied bigint;
+  ended bigint;
+begin
+  if coalesce(auth.jwt() ->> 'role', '') = 'service_role' or org in (select private.program_viewer_org_ids()) then
+    select pg_catalog.sum(t.pending) into tallied from private.pending_request_tally t where t.org_id = org;
+    select pg_catalog.count(*) into ended from public.referral_requests r
+    where r.org_id = org and r.status = 'pending' and r.expires_at <= pg_catalog.now();
+  else
+    own_therapists := array(select private.my_therapist_ids());
+    select pg_catalog.sum(t.pending) into tallied from private.pending_request_tally t
+    where t.org_id = org and t.therapist_id = any (own_therapists);
+    select pg_catalog.count(*) into ended from public.referral_requests r
+    where r.org_id = org and r.status = 'pending' and r.expires_at <= pg_catalog.now()
+      and r.therapist_id = any (own_therapists);
+  end if;
+  return greatest(coalesce(tallied, 0) - ended, 0)::integer;
+end;
 $$;
 revoke execute on function public.pending_request_count(uuid) from public, anon;
 grant execute on function public.pending_request_count(uuid) to authenticated, service_role;
