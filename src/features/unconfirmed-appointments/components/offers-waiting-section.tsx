@@ -6,6 +6,7 @@ import type { OfferedRequest, OfferedTime } from '../api/get-offered-requests';
 import { sourceWords } from '../api/get-unconfirmed-appointments';
 import { formatWhen } from '../lib/display-time';
 import { offerStatus } from '../lib/offer-status';
+import { ClientNameAndContact } from './client-name-and-contact';
 import styles from './unconfirmed-appointments.module.css';
 
 interface OffersWaitingSectionProps {
@@ -29,12 +30,7 @@ export function OffersWaitingSection({ rows, error, onRetry, now }: OffersWaitin
       header: 'Client',
       cell: (r) => (
         <>
-          <span className={styles.client}>
-            {r.first_name} {r.last_name}
-          </span>
-          <span className={styles.contact}>
-            {r.email} · {r.phone}
-          </span>
+          <ClientNameAndContact client={r} />
           <span className={styles.reason}>Source: {sourceWords(r)}</span>
         </>
       ),

@@ -23,6 +23,7 @@ import { OfferTimesDialog } from './offer-times-dialog';
 import { OffersWaitingSection } from './offers-waiting-section';
 import { QueueHeader } from './queue-header';
 import { RequestDetails } from './request-details';
+import { ClientNameAndContact } from './client-name-and-contact';
 import styles from './unconfirmed-appointments.module.css';
 
 /**
@@ -109,12 +110,7 @@ export function UnconfirmedAppointmentsPage() {
       sortable: true,
       cell: (r) => (
         <>
-          <span className={styles.client}>
-            {r.first_name} {r.last_name}
-          </span>
-          <span className={styles.contact}>
-            {r.email} · {r.phone}
-          </span>
+          <ClientNameAndContact client={r} />
           {r.note ? <span className="muted"> Note: {r.note}</span> : null}
         </>
       ),
