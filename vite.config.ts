@@ -24,7 +24,8 @@ export default defineConfig(({ command }) => ({
   optimizeDeps: { entries: ['index.html', 'client-portal.html', 'src/**/*.tsx', '!src/**/*.test.tsx'] },
   build: {
     // maps are built (for an error tracker) but not named in the scripts: browsers do not fetch
-    // them, the source is not published, and a phone does not download the comment
+    // them and a phone does not download the comment; the deploy leaves them out of the upload
+    // (README, "Deploy") so the source is not published
     sourcemap: 'hidden',
     // every browser the app supports preloads modules itself (Chrome 66, Firefox 115, Safari 17): no
     // polyfill in front of each page's first script
