@@ -3,32 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
+import { queueRow } from '../../../../tests/msw/queue-rows';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 
 const hour = 3_600_000;
-const row = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id,
-  therapist_id: 'priya',
-  therapist_first_name: 'Priya',
-  therapist_last_name: 'Raman',
-  slot_start: '2027-05-04T13:00:00+00:00',
-  slot_end: '2027-05-04T14:00:00+00:00',
-  time_zone: 'America/New_York',
-  location_name: 'Back Bay Office',
-  source: 'payer',
-  source_label: 'Aetna',
-  first_name: 'Elena',
-  last_name: 'Castillo',
-  email: 'elena@example.org',
-  phone: '617-555-0188',
-  date_of_birth: '1991-04-12',
-  member_id: 'W1',
-  note: null,
-  created_at: new Date(Date.now() - 2 * hour).toISOString(),
-  expires_at: new Date(Date.now() + 40 * hour).toISOString(),
-  ...overrides,
-});
+const row = queueRow;
 
 function serveQueue(rows: unknown[]) {
   const rpcCalls: { name: string; body: unknown }[] = [];
