@@ -52,6 +52,11 @@ export async function measureBrowserGroup(b: BenchStack, distDir: string, anchor
     300,
   );
   absolute(
+    'browser: week view reopened from home in the app (code loaded, 500 events in the query cache)',
+    f.weekReopen,
+    300,
+  );
+  absolute(
     'browser: week view opened from the home page (route code, fetch of 500 events, render)',
     f.weekOpen,
     300,

@@ -40,6 +40,7 @@ try {
     `week view, 500 events: ${s.p50}× at p50, ${s.p95}× at p95 (${ratioMet(f.weekRender, 4) ? 'met' : 'missed'})`,
   );
   console.log('  ours', f.weekRender.ours, '\n  anchor', f.weekRender.anchor);
+  console.log('  reopened from home in the app (code loaded, week cached), ours', f.weekReopen);
   console.log('  opened from home (code, fetch, render), ours', f.weekOpen);
   console.log('  next week, ours', f.weekNavigate);
   if (hold) {

@@ -35,6 +35,7 @@ import {
   type PlacedEvent,
 } from '../lib/time-grid-layout';
 import { visibleRange, type CalendarView } from '../lib/visible-range';
+import { afterNextPaint } from '@/lib/after-next-paint';
 import styles from './schedule.module.css';
 
 /** What react-big-calendar hands a view, as far as the time grid uses it. */
@@ -163,7 +164,11 @@ function TimeGrid({
 /** The height of an hour (the stylesheet's --time-grid-hour is set from it). */
 const hourRem = 3;
 
-/** Minutes drawn above and below the ones in view, so a short scroll finds them drawn already. */
+/**
+ * Minutes drawn above and below the ones in view, so a short scroll finds them drawn already. Not
+ * on the first draw: they are added once the hours in view are painted, so opening the calendar
+ * does not wait for events nobody sees yet.
+ */
 const overscanMinutes = 30;
 
 const nothingShown: MinutesShown = { from: 0, to: 0 };
@@ -187,14 +192,19 @@ function useMinutesShown(
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
+    let overscan = 0;
     const measure = () => {
-      const next = minutesInView(body, overscanMinutes);
+      const next = minutesInView(body, overscan);
       setShown((prev) =>
         prev === 'all' || (next !== 'all' && prev.from === next.from && prev.to === next.to) ? prev : next,
       );
     };
     body.scrollTop = (body.scrollHeight * scrollMinute) / minutesPerDay;
     measure();
+    const cancelOverscan = afterNextPaint(() => {
+      overscan = overscanMinutes;
+      measure();
+    });
     let pointer = false;
     const onPointerDown = () => (pointer = true);
     // focus that a pointer did not bring is the keyboard's (or assistive technology's)
@@ -207,6 +217,7 @@ function useMinutesShown(
     body.addEventListener('focusin', onFocusIn);
     window.addEventListener('resize', measure);
     return () => {
+      cancelOverscan();
       body.removeEventListener('scroll', measure);
       body.removeEventListener('pointerdown', onPointerDown, { capture: true });
       body.removeEventListener('focusin', onFocusIn);
@@ -313,12 +324,17 @@ const DayColumn = memo(function DayColumn({
             key={i}
             type="button"
             className={`${styles.timeGridEvent} ${eventClassName(event)}${toMinute - fromMinute < shortMinutes ? ` ${styles.timeGridEventShort}` : ''}`}
-            style={{
-              top: percent(fromMinute),
-              height: percent(toMinute - fromMinute),
-              left: `${(column / columns) * 100}%`,
-              width: `${100 / columns}%`,
-            }}
+            // the stylesheet gives an event the day's whole width: only one that shares it says its share
+            style={
+              columns === 1
+                ? { top: percent(fromMinute), height: percent(toMinute - fromMinute) }
+                : {
+                    top: percent(fromMinute),
+                    height: percent(toMinute - fromMinute),
+                    left: `${(column / columns) * 100}%`,
+                    width: `${100 / columns}%`,
+                  }
+            }
             // one text node for the eye, the whole of it for the ear: a week may hold hundreds of these
             aria-label={`${dateText}, ${when}: ${event.title}`}
             title={event.title}
