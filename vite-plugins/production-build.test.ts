@@ -93,6 +93,19 @@ describe('the production build', () => {
     }
   });
 
+  it('starts the staff app (and its sign-in page) without zod: the form loads it when it is used', () => {
+    // every script index.html names: the entry and the shell's chunks it preloads, which a phone
+    // downloads before the sign-in page can show
+    const started = [...read('index.html').matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(started.length).toBeGreaterThan(2);
+    for (const file of started) expect(read(file), `${file} holds zod`).not.toContain('ZodError');
+    // zod is still part of the build, for the forms that use it
+    const all = Object.values(manifest).map((chunk) => chunk.file);
+    expect(all.some((file) => file.endsWith('.js') && read(file).includes('ZodError'))).toBe(true);
+  });
+
   it('keeps the reference page small', () => {
     const kb = (file: string) => gzipSync(readFileSync(path.join(outDir, file))).length / 1024;
     const pageOnly = [...staticGraph(referencePage)].filter((key) =>

@@ -231,15 +231,26 @@ const canonical = (value: unknown): string =>
         .join(',')}}`
     : JSON.stringify(value);
 
-/** The gateway refuses calls without an API key before the function sees them. */
-const withoutApiKey = (request: Request) =>
-  request.headers.get('apikey')
+// the request headers a browser sends cross-origin without a CORS preflight
+const safelistedHeaders = new Set(['accept', 'accept-language', 'content-language']);
+
+/**
+ * The page's GETs must be simple requests (a phone would otherwise wait a preflight's round trip
+ * before the list shows): one with a key or any other non-safelisted header is refused here.
+ */
+const needsPreflight = (request: Request) => {
+  const extra = [...request.headers.keys()].filter((name) => !safelistedHeaders.has(name.toLowerCase()));
+  return extra.length === 0
     ? null
-    : HttpResponse.json({ message: 'No API key found in request' }, { status: 401 });
+    : HttpResponse.json(
+        { message: `This GET sends ${extra.join(', ')}: a browser would send a CORS preflight first.` },
+        { status: 400 },
+      );
+};
 
 const clientPortalHandlers = [
   http.get(`${fn}/clinics/:slug`, ({ request, params }) => {
-    const refused = withoutApiKey(request);
+    const refused = needsPreflight(request);
     if (refused) return refused;
     const unknown = clinicRefusal(params.slug);
     if (unknown) return unknown;
@@ -276,7 +287,7 @@ const clientPortalHandlers = [
   }),
 
   http.get(`${fn}/clinics/:slug/therapists/:id`, ({ request, params }) => {
-    const refused = withoutApiKey(request);
+    const refused = needsPreflight(request);
     if (refused) return refused;
     const unknown = clinicRefusal(params.slug);
     if (unknown) return unknown;
@@ -287,7 +298,7 @@ const clientPortalHandlers = [
   }),
 
   http.get(`${fn}/clinics/:slug/therapists/:id/slots`, ({ request, params }) => {
-    const refused = withoutApiKey(request);
+    const refused = needsPreflight(request);
     if (refused) return refused;
     const unknown = clinicRefusal(params.slug);
     if (unknown) return unknown;
@@ -309,8 +320,6 @@ const clientPortalHandlers = [
   }),
 
   http.post(`${fn}/clinics/:slug/requests`, async ({ request, params }) => {
-    const refused = withoutApiKey(request);
-    if (refused) return refused;
     const idempotencyKey = request.headers.get('idempotency-key');
     const text = await request.text();
     let body: unknown = null;
@@ -412,8 +421,6 @@ const clientPortalHandlers = [
   }),
 
   http.post(`${fn}/clinics/:slug/requests/verify`, async ({ request, params }) => {
-    const refused = withoutApiKey(request);
-    if (refused) return refused;
     const body: unknown = await request.json().catch(() => null);
     const answer = (response: Response) => {
       clientPortalLog.verifications.push({ body, status: response.status });

@@ -1,5 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, type Resolver } from 'react-hook-form';
 import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '@/components/ui/status';
 import { TextField } from '@/components/ui/field';
@@ -9,9 +8,26 @@ import { useAuth } from '@/lib/auth/auth-context';
 import { authLinkError } from '@/lib/auth/auth-redirect';
 import { useSignIn } from '../api/sign-in';
 import { signInErrorMessage } from '../lib/auth-error-message';
-import { signInSchema, type SignInInput, type SignInValues } from '../schemas';
+import type { SignInInput, SignInValues } from '../schemas';
 import { AuthPageShell } from './auth-page-shell';
 import { buttonClassName } from '@/components/ui/button';
+
+/**
+ * zod (and the form's schema) is about a sixth of the JavaScript a phone downloads before this page
+ * can show, and nothing on screen needs it until the form is checked: it loads when the person
+ * first focuses the form, and a submit waits for it if it has not arrived yet.
+ */
+let validation: Promise<Resolver<SignInInput, unknown, SignInValues>> | null = null;
+const loadValidation = () =>
+  (validation ??= import('../lib/sign-in-resolver').then(
+    (module) => module.signInResolver,
+    (error: unknown) => {
+      validation = null; // a failed download is tried again on the next focus or submit
+      throw error;
+    },
+  ));
+const signInResolver: Resolver<SignInInput, unknown, SignInValues> = async (values, context, options) =>
+  (await loadValidation())(values, context, options);
 
 /** Where to go after signing in: the page that sent the person here, if it is one of ours. */
 function returnPath(state: unknown): string {
@@ -32,7 +48,7 @@ export function SignInPage() {
     handleSubmit,
     formState: { errors },
   } = useForm<SignInInput, unknown, SignInValues>({
-    resolver: zodResolver(signInSchema),
+    resolver: signInResolver,
     defaultValues: { email: '', password: '' },
   });
 
@@ -59,6 +75,7 @@ export function SignInPage() {
       <form
         noValidate
         aria-busy={pending}
+        onFocus={() => void loadValidation().catch(() => {})}
         onSubmit={(event) => void handleSubmit((values) => signIn.mutate(values))(event)}
       >
         <TextField

@@ -1,6 +1,6 @@
 /**
- * Calls the public `client-portal` edge function through the Supabase gateway with the anon key
- * (no sign-in), and turns its error shape into a PortalApiError.
+ * Calls the public `client-portal` edge function through the Supabase gateway (no sign-in, no key),
+ * and turns its error shape into a PortalApiError.
  */
 import { loadEnv } from '@/config/env';
 import { PortalApiError, retryAfterSeconds } from '../lib/portal-api-error';
@@ -18,7 +18,7 @@ export async function portalFetch<T>(
   path: string,
   { method = 'GET', query, body, headers = {}, signal }: PortalFetchInit = {},
 ): Promise<T> {
-  const { supabaseUrl, supabaseAnonKey } = loadEnv();
+  const { supabaseUrl } = loadEnv();
   const search = query && [...query.keys()].length > 0 ? `?${query.toString()}` : '';
   const url = `${supabaseUrl.replace(/\/+$/, '')}/functions/v1/client-portal/${path}${search}`;
   let response: Response;
@@ -27,8 +27,9 @@ export async function portalFetch<T>(
       method,
       signal,
       headers: {
-        apikey: supabaseAnonKey,
-        Authorization: `Bearer ${supabaseAnonKey}`,
+        // No key: the function is public (verify_jwt off; the gateway asks functions' callers for
+        // none), and a cross-origin GET with only safelisted headers needs no CORS preflight, one
+        // round trip less before the therapist list shows on a phone.
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,

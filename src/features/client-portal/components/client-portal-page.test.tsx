@@ -124,6 +124,25 @@ describe('Client portal: the therapist list', () => {
     );
   });
 
+  it('shows how a request works while the clinic’s therapists are still loading', async () => {
+    // the list's answer is held back: the page's largest text must not wait for it
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.get(`${testSupabaseUrl}/functions/v1/client-portal/clinics/:slug`, async () => {
+        await held;
+        return HttpResponse.json(
+          { error: { code: 'clinic_not_found', message: 'No clinic has this address.' } },
+          { status: 404 },
+        );
+      }),
+    );
+    renderPublicApp({ route: '/request/harborview' });
+    expect(await screen.findByText('Loading the clinic’s therapists…')).toBeInTheDocument();
+    expect(screen.getByText(/Choose a therapist and one of their open times/)).toBeInTheDocument();
+    answer();
+  });
+
   it('sends each filter as the API’s query parameter and keeps it in the address', async () => {
     const { user } = await openPage();
     expect(clientPortalLog.directoryQueries.at(-1)?.toString()).toBe('limit=10');

@@ -77,6 +77,12 @@ export function ClientPortalPage() {
         <p className="eyebrow">Request an appointment</p>
         <h1>{clinic ? clinic.name : <span className="visually-hidden">Request an appointment</span>}</h1>
         <PortalSteps current="Therapist" />
+        {/* drawn with the page, not with the clinic's data: this paragraph is the largest text of
+            the first view, and a phone shows it one data round trip sooner */}
+        <p className={styles.portalIntro}>
+          Choose a therapist and one of their open times to request a first appointment. After you confirm
+          your email, the clinic confirms or declines your request within 48 hours.
+        </p>
 
         {directory.isPending ? <LoadingState label="Loading the clinic’s therapists…" /> : null}
         {directory.isError && !directory.data ? (
@@ -89,10 +95,6 @@ export function ClientPortalPage() {
 
         {clinic ? (
           <>
-            <p className={styles.portalIntro}>
-              Choose a therapist and one of their open times to request a first appointment. After you confirm
-              your email, the clinic confirms or declines your request within 48 hours.
-            </p>
             <DirectoryFiltersForm
               filters={filters}
               onChange={setFilters}
