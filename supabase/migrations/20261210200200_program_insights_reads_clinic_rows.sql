@@ -2,7 +2,8 @@
 -- bins) for every clinic-wide figure when the caller sees the whole clinic and no therapist is
 -- chosen: a year of a busy clinic is then a few hundred rows instead of one per therapist and day.
 -- The per-therapist table still reads the per-therapist rows, narrowed to the columns it sums.
--- A therapist's own view and the therapist filter read the per-therapist rows as before. The
+-- A therapist's own view and the therapist filter read the per-therapist rows as before; the
+-- external hours offered read only the occurrences that start before the period ends. The
 -- document, its exactness (time to decision to the quarter hour, never above the exact value) and
 -- who is counted do not change.
 
@@ -221,6 +222,10 @@ begin
     select coalesce(sum(extract(epoch from upper(o.during * tstzrange($3, $4)) - lower(o.during * tstzrange($3, $4)))), 0) / 3600.0 as hours
     from external_blocks b
     join public.availability_occurrences o on o.block_id = b.id and o.during && tstzrange($3, $4)
+      -- the same rows, as a bound of the (block_id, during) key: a range that overlaps the period
+      -- starts before its end, so it sorts below a range starting at the end (occurrences after the
+      -- period, a year of them ahead, are not read)
+      and o.during < tstzrange($4, null)
   )
   select jsonb_build_object(
     'period', jsonb_build_object('from', $9::date, 'to', $10::date, 'time_zone', $2),
