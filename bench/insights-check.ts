@@ -21,6 +21,8 @@ import { round } from './stats.ts';
 const rollupTriggers = [
   'referral_requests_insights_rollup_on_insert_or_delete',
   'referral_requests_insights_rollup_on_update',
+  'referral_requests_insights_clinic_rollup_on_insert_or_delete',
+  'referral_requests_insights_clinic_rollup_on_update',
 ];
 
 async function setRollupTriggers(b: BenchStack, on: boolean): Promise<void> {
@@ -75,6 +77,7 @@ async function measureWriteCost(b: BenchStack, orgId: string): Promise<void> {
   } finally {
     await setRollupTriggers(b, true);
     await b.db.query(`select private.rebuild_insights_rollups($1)`, [orgId]);
+    await b.db.query(`select private.rebuild_insights_clinic_rollups($1)`, [orgId]);
   }
   const mean = (xs: number[]) => round(xs.reduce((a, x) => a + x, 0) / xs.length, 2);
   for (const mode of ['off', 'on'] as const)

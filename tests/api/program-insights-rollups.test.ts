@@ -236,7 +236,10 @@ describe('a zone change racing request writes', () => {
   }
 
   const figuresAfterFullRebuild = async () => {
-    await withDb((db) => db.query(`select private.rebuild_insights_rollups($1)`, [personas.clinic.id]));
+    await withDb(async (db) => {
+      await db.query(`select private.rebuild_insights_rollups($1)`, [personas.clinic.id]);
+      await db.query(`select private.rebuild_insights_clinic_rollups($1)`, [personas.clinic.id]);
+    });
     return insights(londonWeek);
   };
 

@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable, sortRows, type DataColumn, type SortState } from '@/components/ui/data-table';
 import { downloadCsv, toCsv } from '../lib/csv';
 import { breakdownTable, csvFileName } from '../lib/figure-tables';
-import { hours, percent, type BreakdownRow, type ProgramInsights } from '../lib/figures';
+import { count, hours, percent, type BreakdownRow, type ProgramInsights } from '../lib/figures';
 import styles from './insights.module.css';
 import { Sparkline } from './sparkline';
 import { TablePager } from './table-pager';
@@ -93,7 +93,7 @@ export function BreakdownTable({
       header: 'Requests',
       sortable: true,
       width: '13%',
-      cell: (r) => r.volume.toLocaleString('en-US'),
+      cell: (r) => count(r.volume),
     },
     {
       id: 'confirm',

@@ -1,9 +1,9 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import type { ProgramInsights } from '../lib/figures';
 import styles from './insights.module.css';
-import { axisText, seriesColour } from './series-style';
+import { BottomAxis, LeftAxis } from './chart-axes';
+import { seriesColour } from './series-style';
 import { useWidth } from './use-width';
 
 const height = 240;
@@ -49,23 +49,12 @@ export function DecisionHistogram({ insights }: { insights: ProgramInsights }) {
           <text x={deadline - 4} y={-10} textAnchor="end" className={styles.chartNote}>
             48-hour deadline
           </text>
-          <AxisLeft
-            scale={y}
-            numTicks={4}
-            tickFormat={(v) => String(v)}
-            stroke="#4f5b6b"
-            tickStroke="#4f5b6b"
-            tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -4, dy: 4 }}
-          />
-          <AxisBottom
+          <LeftAxis ticks={y.ticks(4)} position={(v) => y(v)} height={innerHeight} />
+          <BottomAxis
             top={innerHeight}
-            scale={x}
-            tickValues={[0, 12, 24, 36, 48]}
-            tickFormat={(v) => `${String(v)} h`}
-            stroke="#4f5b6b"
-            tickStroke="#4f5b6b"
-            tickLabelProps={axisText}
-            labelProps={axisText}
+            width={innerWidth}
+            ticks={[0, 12, 24, 36, 48].map((h) => ({ key: h, text: `${h} h` }))}
+            position={(h) => x(Number(h))}
             label="Hours from arrival to confirm or decline"
           />
         </Group>

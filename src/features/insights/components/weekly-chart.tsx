@@ -1,11 +1,11 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { useId } from 'react';
 import type { ProgramInsights } from '../lib/figures';
 import { weekLabel } from '../lib/figures';
 import styles from './insights.module.css';
-import { axisText, SeriesPatterns, SeriesRect, SeriesSwatch } from './series-style';
+import { BottomAxis, LeftAxis } from './chart-axes';
+import { SeriesPatterns, SeriesRect, SeriesSwatch } from './series-style';
 import { useWidth } from './use-width';
 
 const height = 260;
@@ -51,23 +51,14 @@ export function WeeklyChart({ insights }: { insights: ProgramInsights }) {
               </g>
             );
           })}
-          <AxisLeft
-            scale={y}
-            numTicks={5}
-            tickFormat={(v) => String(v)}
-            stroke="#4f5b6b"
-            tickStroke="#4f5b6b"
-            tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -4, dy: 4 }}
-          />
-          <AxisBottom
+          <LeftAxis ticks={y.ticks(5)} position={(v) => y(v)} height={innerHeight} />
+          <BottomAxis
             top={innerHeight}
-            scale={x}
-            tickValues={insights.weeks.filter((_, i) => i % every === 0).map((w) => w.week)}
-            tickFormat={(v) => weekLabel(String(v))}
-            stroke="#4f5b6b"
-            tickStroke="#4f5b6b"
-            tickLabelProps={axisText}
-            labelProps={axisText}
+            width={innerWidth}
+            ticks={insights.weeks
+              .filter((_, i) => i % every === 0)
+              .map((w) => ({ key: w.week, text: weekLabel(w.week) }))}
+            position={(week) => (x(String(week)) ?? 0) + x.bandwidth() / 2}
             label="Week starting (Monday)"
           />
         </Group>

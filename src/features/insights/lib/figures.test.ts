@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from './csv';
-import { hours, outcomeLabel, percent } from './figures';
+import { count, hours, outcomeLabel, percent } from './figures';
 
 describe('how figures read', () => {
   it('names known outcomes and reasons, and still reads a status added later', () => {
@@ -16,6 +16,9 @@ describe('how figures read', () => {
     expect(hours(35.6)).toBe('35.6 h');
     expect(hours(0.5)).toBe('30 min');
     expect(hours(null)).toBe('—');
+    expect(hours(1234.56)).toBe('1,234.6 h');
+    expect(count(63232)).toBe('63,232');
+    expect(count(0.12345)).toBe((0.12345).toLocaleString('en-US'));
   });
 
   it('quotes CSV cells that need it', () => {

@@ -36,17 +36,26 @@ export interface ProgramInsights {
   capacity: { offered_hours: number; requested_hours: number };
 }
 
+/**
+ * One formatter for every figure: `toLocaleString('en-US')` builds a formatter per call, and the
+ * tab writes a few hundred figures when it opens.
+ */
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** 1234 → "1,234", as `toLocaleString('en-US')` writes it. */
+export const count = (value: number) => decimal.format(value);
+
 /** 0.4286 → "42.9%"; null → "—". */
 export function percent(share: number | null): string {
   if (share === null) return '—';
-  return `${(Math.round(share * 1000) / 10).toLocaleString('en-US')}%`;
+  return `${decimal.format(Math.round(share * 1000) / 10)}%`;
 }
 
 /** 35.6 → "35.6 h"; 0.5 → "30 min"; null → "—". */
 export function hours(value: number | null): string {
   if (value === null) return '—';
   if (value < 1) return `${Math.round(value * 60)} min`;
-  return `${(Math.round(value * 10) / 10).toLocaleString('en-US')} h`;
+  return `${decimal.format(Math.round(value * 10) / 10)} h`;
 }
 
 const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
