@@ -32,7 +32,17 @@ async function renderFirstView(config: ResolvedConfig): Promise<string | null> {
     mode: config.mode,
     envDir: config.envDir,
     logLevel: 'error',
-    plugins: [react()],
+    // the first view never talks to Supabase (the form only does on submit, in the browser): no
+    // client is created at build time (it would open nothing, but needs a WebSocket in Node 20)
+    plugins: [
+      react(),
+      {
+        name: 'crp:no-supabase-client',
+        enforce: 'pre',
+        resolveId: (id) => (/\/src\/lib\/supabase(\.ts)?$/.test(id) ? '\0no-supabase-client' : null),
+        load: (id) => (id === '\0no-supabase-client' ? 'export const supabase = null;' : null),
+      },
+    ],
     resolve: { alias: { '@': path.resolve(config.root, 'src') } },
     css: { modules: config.css.modules },
     server: { middlewareMode: true, hmr: false, ws: false },
