@@ -24,6 +24,17 @@ export function withFirstView(indexHtml: string, markup: string, title: string):
     .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
 }
 
+/**
+ * The page without the app shell's preloads (preload-app-shell.ts): here the first paint needs
+ * the stylesheets only, and on a phone's link the shell's ~100 KB would share the bandwidth with
+ * them. The entry and its own imports stay; the entry asks for the shell as it runs.
+ */
+export function withoutShellPreloads(html: string, loadedByEntry: ReadonlySet<string>): string {
+  return html.replace(/\s*<link rel="modulepreload" crossorigin href="\/([^"]+)">/g, (tag, file: string) =>
+    loadedByEntry.has(file) ? tag : '',
+  );
+}
+
 /** Renders the first view with the build's settings, or returns null when they are missing. */
 async function renderFirstView(config: ResolvedConfig): Promise<string | null> {
   const server = await createServer({
@@ -88,7 +99,12 @@ export function signInFirstViewPlugin(): Plugin {
         const index = bundle['index.html'];
         if (index?.type !== 'asset') return;
         const markup = await renderFirstView(config);
-        const html = String(index.source);
+        const loadedByEntry = new Set(
+          Object.values(bundle).flatMap((c) =>
+            c.type === 'chunk' && c.isEntry ? [c.fileName, ...c.imports] : [],
+          ),
+        );
+        const html = withoutShellPreloads(String(index.source), loadedByEntry);
         this.emitFile({
           type: 'asset',
           fileName: signInEntryHtml,
