@@ -8,12 +8,19 @@ import {
   publicFirstViewChunk,
   withoutLoadedAtStart,
 } from './vite-plugins/public-entry.ts';
+import { signInFirstViewPlugin } from './vite-plugins/sign-in-first-view.ts';
 import { securityHeadersPlugin } from './vite-plugins/security-headers.ts';
 
 const root = import.meta.dirname;
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), securityHeadersPlugin(), publicEntryPlugin(), preloadAppShellPlugin()],
+  plugins: [
+    react(),
+    securityHeadersPlugin(),
+    publicEntryPlugin(),
+    preloadAppShellPlugin(),
+    signInFirstViewPlugin(),
+  ],
   resolve: { alias: { '@': path.resolve(root, 'src') } },
   server: {
     strictPort: true,

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ConfigErrorScreen } from '@/components/config-error-screen';
 import { EnvError, loadEnv } from '@/config/env';
 import { errorMessage } from '@/lib/errors';
+import { dropFirstView } from '@/lib/first-view';
 import './app/styles.css';
 
 const container = document.getElementById('root');
@@ -15,6 +16,7 @@ function start() {
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(error.message);
+    dropFirstView();
     root.render(<ConfigErrorScreen error={error} />);
     return;
   }
@@ -29,6 +31,7 @@ function start() {
     )
     .catch((error: unknown) => {
       console.error(error);
+      dropFirstView();
       root.render(
         <main className="centered-page">
           <div className="card" role="alert">

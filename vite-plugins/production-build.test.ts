@@ -42,6 +42,7 @@ const directive = (csp: string, name: string) =>
 
 beforeAll(async () => {
   process.env.VITE_SUPABASE_URL = 'https://project-ref.supabase.co';
+  process.env.VITE_SUPABASE_ANON_KEY = 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJl';
   await build({
     root,
     logLevel: 'silent',
@@ -53,6 +54,7 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(outDir, { recursive: true, force: true });
   delete process.env.VITE_SUPABASE_URL;
+  delete process.env.VITE_SUPABASE_ANON_KEY;
 });
 
 describe('the production build', () => {
@@ -63,14 +65,50 @@ describe('the production build', () => {
     expect(directive(csp, 'frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('ships HTML with nothing inline that the CSP would refuse', () => {
-    const html = read('index.html');
-    expect(html).not.toMatch(/<style\b/);
-    expect(html).not.toMatch(/\sstyle=/);
-    const inlineScripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter(
-      ([, body]) => body!.trim() !== '',
+  it.each(['index.html', 'sign-in-page.html'])(
+    'ships %s with nothing inline that the CSP would refuse',
+    (page) => {
+      const html = read(page);
+      expect(html).not.toMatch(/<style\b/);
+      expect(html).not.toMatch(/\sstyle=/);
+      const inlineScripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter(
+        ([, body]) => body!.trim() !== '',
+      );
+      expect(inlineScripts).toEqual([]);
+    },
+  );
+
+  it('serves /sign-in with the sign-in page already drawn, in class names its stylesheets define', () => {
+    expect(read('_redirects')).toMatch(/^\/sign-in\s+\/sign-in-page\s+200$/m);
+    const html = read('sign-in-page.html');
+    const firstView = /<div id="first-view">([\s\S]*?)<\/div><div id="root"><\/div>/.exec(html)?.[1] ?? '';
+    expect(firstView).toContain('<h1>Sign in</h1>');
+    expect(firstView).toContain('New to the program?');
+    expect(firstView).toMatch(/<input[^>]*name="email"/);
+    expect(firstView).not.toContain('type="submit"');
+    expect(html).toContain('<title>Sign in · Client Referral Program</title>');
+    const assets = (page: string) => [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    const index = read('index.html');
+    // the same entry and stylesheets as index.html, but not the app shell's preloads: the first
+    // paint needs only the stylesheets, and the entry asks for the shell itself
+    expect(assets(html).filter((file) => !file!.endsWith('.js'))).toEqual(
+      assets(index).filter((file) => !file!.endsWith('.js')),
     );
-    expect(inlineScripts).toEqual([]);
+    expect(/<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1]).toBe(
+      /<script type="module"[^>]*src="([^"]+)"/.exec(index)?.[1],
+    );
+    const entry = manifest['index.html']!;
+    const entryFiles = [entry.file, ...(entry.imports ?? []).map((key) => manifest[key]!.file)];
+    const scripts = (page: string) => assets(page).filter((file) => file!.endsWith('.js'));
+    expect(scripts(html).length).toBeLessThan(scripts(index).length);
+    for (const file of scripts(html)) expect(entryFiles).toContain(file!.slice(1));
+    const css = assets(html)
+      .filter((file) => file!.endsWith('.css'))
+      .map((file) => read(file!.slice(1)))
+      .join('\n');
+    const classNames = [...firstView.matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(classNames.length).toBeGreaterThan(5);
+    for (const name of classNames) expect(css, `.${name} is styled`).toContain(`.${name}`);
   });
 
   it('loads the payer API reference, its styles and its document on that page alone', () => {

@@ -73,13 +73,11 @@ describe('the built public pages', () => {
   it('answer every other address with the staff app’s page', async () => {
     const staffPage = readFileSync(path.join(outDir, 'index.html'), 'utf8');
     expect(staffPage).not.toBe(readFileSync(path.join(outDir, 'client-portal.html'), 'utf8'));
-    for (const address of [
-      '/',
-      '/sign-in',
-      '/schedule/unconfirmed-appointments',
-      '/request',
-      '/request/a/b/c/d',
-    ]) {
+    // the sign-in page is the staff app's page with the page already drawn in (sign-in-first-view.ts)
+    const signInPage = readFileSync(path.join(outDir, 'sign-in-page.html'), 'utf8');
+    expect(signInPage).toContain('<div id="first-view">');
+    expect(await page('/sign-in')).toBe(signInPage);
+    for (const address of ['/', '/schedule/unconfirmed-appointments', '/request', '/request/a/b/c/d']) {
       expect(isPublicPath(address), address).toBe(false);
       expect(await page(address), address).toBe(staffPage);
     }

@@ -18,6 +18,13 @@ export const publicPaths = {
 export const publicEntryHtml = 'client-portal.html';
 export const publicEntryAddress = '/client-portal';
 
+/**
+ * The sign-in page's HTML in the build (the staff app's page with the sign-in page's first view
+ * in it, see src/lib/first-view.ts) and the address a host serves it at.
+ */
+export const signInEntryHtml = 'sign-in-page.html';
+export const signInEntryAddress = '/sign-in-page';
+
 /** Whether `pathname` is one of the public pages (`:name` is one non-empty segment; a trailing slash is allowed). */
 export function isPublicPath(pathname: string): boolean {
   const given = pathname.replace(/\/+$/, '').split('/').slice(1);
@@ -40,6 +47,8 @@ export function redirectsFile(): string {
   return [
     '# the public request pages have an entry of their own (see src/public/public-paths.ts)',
     ...lines,
+    '# the sign-in page is the staff app with the page already drawn in (see src/lib/first-view.ts)',
+    `/sign-in  ${signInEntryAddress}  200`,
     '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '@/components/ui/status';
@@ -6,6 +7,7 @@ import { usePageTitle } from '@/components/ui/use-page-title';
 import { paths } from '@/lib/access/paths';
 import { useAuth } from '@/lib/auth/auth-context';
 import { authLinkError } from '@/lib/auth/auth-redirect';
+import { dropFirstView, firstView, handOverFirstView } from '@/lib/first-view';
 import { useSignIn } from '../api/sign-in';
 import { signInErrorMessage } from '../lib/auth-error-message';
 import type { SignInInput, SignInValues } from '../schemas';
@@ -46,11 +48,24 @@ export function SignInPage() {
   const {
     register,
     handleSubmit,
+    setValue,
     formState: { errors },
   } = useForm<SignInInput, unknown, SignInValues>({
     resolver: signInResolver,
     defaultValues: { email: '', password: '' },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  // The page's first view (built into the HTML) stays on screen while the session is checked; the
+  // form takes over before the browser paints again, so nothing moves and nothing typed is lost.
+  const [behindFirstView] = useState(() => firstView() !== null);
+  useLayoutEffect(() => {
+    if (!behindFirstView || state.status === 'loading') return;
+    if (formRef.current)
+      handOverFirstView(formRef.current, (name, value) => setValue(name as keyof SignInInput, value));
+    else dropFirstView();
+  }, [behindFirstView, state.status, setValue]);
+
+  if (behindFirstView && state.status === 'loading') return null;
 
   if (state.status === 'signed-in') {
     return <Navigate to={state.passwordSetup ? paths.setPassword : returnPath(location.state)} replace />;
@@ -73,6 +88,7 @@ export function SignInPage() {
         </p>
       ) : null}
       <form
+        ref={formRef}
         noValidate
         aria-busy={pending}
         onFocus={() => void loadValidation().catch(() => {})}
