@@ -308,10 +308,13 @@ async function insightsExpectations(db: pg.Pool): Promise<InsightsExpectations> 
     const {
       rows: [row],
     } = await session.query<InsightsExpectations>(
-      `select jsonb_array_length(f -> 'therapists') as therapists, jsonb_array_length(f -> 'payers') as sources,
+      `select (t ->> 'total')::int as therapists, jsonb_array_length(f -> 'payers') as sources,
               (f ->> 'total')::int as total
        from (select public.program_insights(o.id, (now() at time zone o.time_zone)::date - 89,
-                                            (now() at time zone o.time_zone)::date) as f
+                                            (now() at time zone o.time_zone)::date) as f,
+                    public.program_insights_therapists(o.id, (now() at time zone o.time_zone)::date - 89,
+                                                       (now() at time zone o.time_zone)::date, page_size => 1,
+                                                       with_weekly => false) as t
              from public.organizations o where o.slug = $1) x`,
       [insightsClinic],
     );

@@ -2173,6 +2173,23 @@ export type Database = {
         }
         Returns: Json
       }
+      program_insights_therapists: {
+        Args: {
+          descending?: boolean
+          office?: string
+          org_id: string
+          page_offset?: number
+          page_size?: number
+          payer?: string
+          period_from: string
+          period_to: string
+          sort_by?: string
+          source_kind?: Database["public"]["Enums"]["referral_source"]
+          therapist?: string
+          with_weekly?: boolean
+        }
+        Returns: Json
+      }
       queue_alert_digests: { Args: { batch_size?: number }; Returns: number }
       queue_referral_reminders: {
         Args: Record<PropertyKey, never>

@@ -6,7 +6,7 @@
  * and its program figures (a period with no requests).
  */
 import { http, HttpResponse } from 'msw';
-import { emptyInsightsHandler } from './insights-handlers';
+import { emptyInsightsHandler, emptyTherapistsHandler } from './insights-handlers';
 import { locations, membershipsOf, people, staffRow, type Person } from './people';
 import { eqValue, restUrl, rows } from './rest';
 
@@ -33,6 +33,7 @@ export const staffHandler = (staff: readonly Person[] = activeStaff) =>
 
 export const appFrameHandlers = [
   emptyInsightsHandler,
+  emptyTherapistsHandler,
   http.get(restUrl('staff_members'), ({ request }) => {
     const user = eqValue(request, 'user_id');
     return user === null ? undefined : HttpResponse.json(membershipsOf(user));

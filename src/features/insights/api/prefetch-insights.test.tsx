@@ -2,12 +2,21 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Membership } from '@/lib/membership/current-membership';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
-import { insightsUrl, sampleInsights } from '../../../../tests/msw/insights-handlers';
+import {
+  insightsUrl,
+  sampleInsights,
+  sampleTherapists,
+  therapistPage,
+  therapistsUrl,
+  type TherapistPageArgs,
+} from '../../../../tests/msw/insights-handlers';
 import { server } from '../../../../tests/msw/server';
 import { createTestQueryClient } from '../../../../tests/render';
 import { openingQuery } from '../lib/period';
+import { firstTherapistPage } from '../lib/therapist-page';
 import { insightsChoicesQueryOptions } from './get-insights-choices';
 import { programInsightsQueryOptions } from './get-program-insights';
+import { therapistPageQueryOptions } from './get-therapist-page';
 import { prefetchInsights } from './prefetch-insights';
 
 const admin: Membership = {
@@ -27,12 +36,17 @@ const admin: Membership = {
 };
 
 describe('prefetchInsights', () => {
-  it('fetches the figures the tab opens on (the clinic’s last 90 days) and its filter choices', async () => {
+  it('fetches the figures the tab opens on (the clinic’s last 90 days), the first page of therapists and the filter choices', async () => {
     const asked: Record<string, unknown>[] = [];
     server.use(
       http.post(insightsUrl, async ({ request }) => {
         asked.push((await request.json()) as Record<string, unknown>);
         return HttpResponse.json(sampleInsights());
+      }),
+      http.post(therapistsUrl, async ({ request }) => {
+        const args = (await request.json()) as TherapistPageArgs & Record<string, unknown>;
+        asked.push(args);
+        return HttpResponse.json(therapistPage(sampleTherapists(), args));
       }),
       http.get(`${testSupabaseUrl}/rest/v1/staff_members`, () => HttpResponse.json([])),
       http.get(`${testSupabaseUrl}/rest/v1/payers`, () => HttpResponse.json([])),
@@ -42,9 +56,16 @@ describe('prefetchInsights', () => {
     // 03:00 UTC on Dec 8 is still Dec 7 in Chicago
     const now = new Date('2026-12-08T03:00:00Z');
     await prefetchInsights(queryClient, admin, now);
-    expect(asked).toEqual([{ org_id: 'org-1', period_from: '2026-09-09', period_to: '2026-12-07' }]);
-    const opening = programInsightsQueryOptions('org-1', openingQuery('America/Chicago', now));
+    const period = { org_id: 'org-1', period_from: '2026-09-09', period_to: '2026-12-07' };
+    expect(asked).toEqual([
+      period,
+      { ...period, sort_by: 'volume', descending: true, page_offset: 0, page_size: 25, with_weekly: true },
+    ]);
+    const query = openingQuery('America/Chicago', now);
+    const opening = programInsightsQueryOptions('org-1', query);
     expect(queryClient.getQueryData(opening.queryKey)).toEqual(sampleInsights());
+    const firstPage = therapistPageQueryOptions('org-1', query, firstTherapistPage);
+    expect(queryClient.getQueryData(firstPage.queryKey)).toMatchObject({ total: 2 });
     expect(queryClient.getQueryData(insightsChoicesQueryOptions('org-1').queryKey)).toBeDefined();
   });
 });

@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { DataTable, sortRows, type DataColumn, type SortState } from '@/components/ui/data-table';
+import { DataTable, sortRows, type SortState } from '@/components/ui/data-table';
 import { downloadCsv, toCsv } from '../lib/csv';
 import { breakdownTable, csvFileName } from '../lib/figure-tables';
-import { count, hours, percent, type BreakdownRow, type ProgramInsights } from '../lib/figures';
+import type { BreakdownRow, ProgramInsights } from '../lib/figures';
+import { breakdownCaption, breakdownColumns } from './breakdown-columns';
 import styles from './insights.module.css';
-import { Sparkline } from './sparkline';
 import { TablePager } from './table-pager';
 
 interface BreakdownTableProps {
   id: string;
   title: string;
-  /** the first column's name: "Therapist" or "Source" */
+  /** the first column's name: "Source" */
   nameHeader: string;
-  /** what a row is, in the plural, for the pager: "therapists" */
+  /** what a row is, in the plural, for the pager: "sources" */
   rowsWhat: string;
   rows: BreakdownRow[];
   insights: ProgramInsights;
@@ -38,14 +38,12 @@ const sortValue = (row: BreakdownRow, column: string): string | number => {
   }
 };
 
-/**
- * Rows drawn at once: a clinic can have hundreds of therapists, and drawing every row with its
- * sparkline took seconds on a slow machine; the sort is across all rows, a page shows this many.
- */
+/** Rows drawn at once; the sort is across all rows, a page shows this many. */
 export const breakdownPageSize = 25;
 
 /**
- * Per therapist or per source: volume, confirm and expiry rates, median time to decision and a
+ * Per payer and source (a few rows, all in the figures; the per-therapist table pages in the
+ * database, `TherapistTable`): volume, confirm and expiry rates, median time to decision and a
  * sparkline of weekly requests, sortable by any figure (the rows are the database's; only their
  * order is chosen here), shown a page at a time, with a CSV of every row and its weekly counts.
  */
@@ -86,42 +84,7 @@ export function BreakdownTable({
       ),
     );
   };
-  const columns: DataColumn<BreakdownRow>[] = [
-    { id: 'name', header: nameHeader, rowHeader: true, sortable: true, width: '24%', cell: (r) => r.name },
-    {
-      id: 'volume',
-      header: 'Requests',
-      sortable: true,
-      width: '13%',
-      cell: (r) => count(r.volume),
-    },
-    {
-      id: 'confirm',
-      header: 'Confirm rate',
-      sortable: true,
-      width: '14%',
-      cell: (r) => percent(r.confirm_rate),
-    },
-    {
-      id: 'expiry',
-      header: 'Expiry rate',
-      sortable: true,
-      width: '13%',
-      cell: (r) => percent(r.expiry_rate),
-    },
-    {
-      id: 'median',
-      header: 'Median time to decision',
-      sortable: true,
-      width: '18%',
-      cell: (r) => hours(r.median_hours),
-    },
-    {
-      id: 'weekly',
-      header: 'Requests per week',
-      cell: (r) => <Sparkline values={r.weekly} label={`Requests per week for ${r.name}`} />,
-    },
-  ];
+  const columns = breakdownColumns(nameHeader);
   return (
     <section className={styles.card} aria-labelledby={id}>
       <div className={styles.cardHeader}>
@@ -135,7 +98,7 @@ export function BreakdownTable({
         </div>
       </div>
       <DataTable
-        caption={`${title}: requests, confirm and expiry rates, median time to decision, requests per week`}
+        caption={breakdownCaption(title)}
         captionHidden
         columns={columns}
         rows={shown}

@@ -2,7 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
-import { emptyInsights, insightsUrl, sampleInsights } from '../../../../tests/msw/insights-handlers';
+import {
+  emptyInsights,
+  insightsUrl,
+  sampleInsights,
+  sampleTherapists,
+  therapistPage,
+  therapistsUrl,
+  type TherapistPageArgs,
+} from '../../../../tests/msw/insights-handlers';
 import { server } from '../../../../tests/msw/server';
 import { renderSignedIn } from '../../../../tests/render';
 
@@ -22,6 +30,29 @@ function serveInsights(answer: (body: Record<string, string>) => Response | obje
   );
   return calls;
 }
+
+/** Serves `rows` as every therapist of any period, a page at a time, and records what each call asked. */
+function serveTherapists(rows = sampleTherapists()) {
+  const calls: TherapistPageArgs[] = [];
+  server.use(
+    http.post(therapistsUrl, async ({ request }) => {
+      const body = (await request.json()) as TherapistPageArgs;
+      calls.push(body);
+      return HttpResponse.json(therapistPage(rows, body));
+    }),
+  );
+  return calls;
+}
+
+const pageArgs = (args: Partial<TherapistPageArgs> & Record<string, unknown>) =>
+  expect.objectContaining({
+    sort_by: 'volume',
+    descending: true,
+    page_offset: 0,
+    page_size: 25,
+    with_weekly: true,
+    ...args,
+  });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -70,8 +101,9 @@ describe('Insights tab', () => {
     expect(decision).toHaveTextContent('read to the quarter hour (at most 15 minutes under the exact time)');
   });
 
-  it('sorts the per-therapist table by any figure', async () => {
+  it('asks the database for the per-therapist table sorted by any figure, a page at a time', async () => {
     serveInsights(() => sampleInsights());
+    const asked = serveTherapists();
     const { user } = await renderSignedIn('admin', route);
     const perTherapist = await screen.findByRole('region', { name: 'Per therapist' });
     const names = () =>
@@ -79,17 +111,19 @@ describe('Insights tab', () => {
         .getAllByRole('rowheader')
         .map((c) => c.textContent);
     // most requests first
-    expect(names()).toEqual(['Ellis, Jordan', 'Raman, Priya']);
+    await waitFor(() => expect(names()).toEqual(['Ellis, Jordan', 'Raman, Priya']));
+    expect(asked).toEqual([pageArgs({ org_id: expect.any(String), period_from: expect.any(String) })]);
     await user.click(within(perTherapist).getByRole('button', { name: /Median time to decision/ }));
-    expect(names()).toEqual(['Raman, Priya', 'Ellis, Jordan']);
+    await waitFor(() => expect(names()).toEqual(['Raman, Priya', 'Ellis, Jordan']));
+    expect(asked.at(-1)).toEqual(pageArgs({ sort_by: 'median', descending: false }));
     expect(
       within(perTherapist).getByRole('columnheader', { name: /Median time to decision/ }),
     ).toHaveAttribute('aria-sort', 'ascending');
     expect(perTherapist).toHaveTextContent('Requests per week for Raman, Priya: 1, 1');
   });
 
-  it('pages a long per-therapist table, sorted across every row, with every row in its CSV', async () => {
-    // 60 therapists: volumes 1…60, so the busiest is the last one listed by the database
+  it('pages a long per-therapist table in the database, with every row in its CSV', async () => {
+    // 60 therapists: volumes 1…60; the database sorts and cuts them, the tab only draws a page
     const therapists = Array.from({ length: 60 }, (_, i) => ({
       id: `t${i + 1}`,
       name: `Therapist ${String(i + 1).padStart(2, '0')}`,
@@ -99,7 +133,8 @@ describe('Insights tab', () => {
       median_hours: 60 - i,
       weekly: [i, 1],
     }));
-    serveInsights(() => ({ ...sampleInsights(), therapists }));
+    serveInsights(() => sampleInsights());
+    const asked = serveTherapists(therapists);
     const saved: Blob[] = [];
     vi.stubGlobal(
       'URL',
@@ -115,13 +150,16 @@ describe('Insights tab', () => {
       within(within(perTherapist).getByRole('table'))
         .getAllByRole('rowheader')
         .map((c) => c.textContent);
-    expect(names()).toHaveLength(25);
+    await waitFor(() => expect(names()).toHaveLength(25));
     expect(names()[0]).toBe('Therapist 60');
     expect(perTherapist).toHaveTextContent('1–25 of 60 therapists');
     const pages = within(perTherapist).getByRole('navigation', { name: 'Pages of therapists' });
     expect(within(pages).getByRole('button', { name: /Previous/ })).toBeDisabled();
     await user.click(within(pages).getByRole('button', { name: /Next/ }));
+    await waitFor(() => expect(perTherapist).toHaveTextContent('26–50 of 60 therapists'));
+    await waitFor(() => expect(names()[0]).toBe('Therapist 35'));
     await user.click(within(pages).getByRole('button', { name: /Next/ }));
+    await waitFor(() => expect(names()).toHaveLength(10));
     expect(names()).toEqual([
       'Therapist 10',
       'Therapist 09',
@@ -134,20 +172,30 @@ describe('Insights tab', () => {
       'Therapist 02',
       'Therapist 01',
     ]);
+    expect(asked.map((a) => a.page_offset)).toEqual([0, 25, 50]);
     expect(perTherapist).toHaveTextContent('51–60 of 60 therapists');
     expect(within(pages).getByRole('button', { name: /Next/ })).toBeDisabled();
-    // a new sort is across all 60 and opens on its first page
+    // a new sort is the database's, across all 60, and opens on its first page
     await user.click(within(perTherapist).getByRole('button', { name: /Median time to decision/ }));
-    expect(names().slice(0, 2)).toEqual(['Therapist 60', 'Therapist 59']);
+    await waitFor(() => expect(names().slice(0, 2)).toEqual(['Therapist 60', 'Therapist 59']));
+    expect(asked.at(-1)).toEqual(pageArgs({ sort_by: 'median', descending: false, page_offset: 0 }));
     expect(perTherapist).toHaveTextContent('1–25 of 60 therapists');
 
+    // the CSV: every row in the table's order, without the weekly counts
     await user.click(within(perTherapist).getByRole('button', { name: /Download CSV/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(asked.at(-1)).toEqual(
+      pageArgs({ sort_by: 'median', descending: false, page_size: 10_000, with_weekly: false }),
+    );
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
       reader.readAsText(saved[0]!);
     });
-    expect(text.trim().split('\r\n')).toHaveLength(61);
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(61);
+    expect(lines[0]).toBe('Therapist,Requests,Confirm rate,Expiry rate,Median time to decision');
+    expect(lines[1]).toBe('Therapist 60,60,0.5,0,1');
   });
 
   it('downloads a chart’s figures as CSV, the same figures as its table', async () => {
@@ -235,8 +283,9 @@ describe('Insights tab', () => {
     expect(await screen.findByRole('region', { name: 'Requests per week by source' })).toBeInTheDocument();
   });
 
-  it('sends the filters as the function’s arguments', async () => {
+  it('sends the filters as the functions’ arguments, the per-therapist table’s too', async () => {
     const calls = serveInsights(() => sampleInsights());
+    const pages = serveTherapists();
     const { user } = await renderSignedIn('admin', route);
     await screen.findByRole('region', { name: 'Requests per week by source' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'client_portal');
@@ -245,6 +294,8 @@ describe('Insights tab', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'aetna');
     await waitFor(() => expect(calls.at(-1)).toMatchObject({ payer: 'aetna' }));
     expect(calls.at(-1)).not.toHaveProperty('source_kind');
+    await waitFor(() => expect(pages.at(-1)).toEqual(pageArgs({ payer: 'aetna' })));
+    expect(pages.at(-1)).not.toHaveProperty('source_kind');
   });
 });
 

@@ -26,6 +26,7 @@ import { ChartCard } from './chart-card';
 import { DecisionHistogram } from './decision-histogram';
 import { InsightsFiltersForm, type PeriodDraft } from './insights-filters';
 import styles from './insights.module.css';
+import { TherapistTable } from './therapist-table';
 import { WeeklyChart } from './weekly-chart';
 
 /**
@@ -50,7 +51,8 @@ export function InsightsView({ scope }: { scope: 'clinic' | 'own' }) {
   }, [period, periodError, filters, zone]);
   if (query && JSON.stringify(query) !== JSON.stringify(lastGood)) setLastGood(query);
   const shown = query ?? lastGood;
-  const insights = useProgramInsights(organization.id, shown ?? { from: '', to: '', ...noFilters });
+  const asked = shown ?? { from: '', to: '', ...noFilters };
+  const insights = useProgramInsights(organization.id, asked);
   const choices = useInsightsChoices(organization.id);
 
   return (
@@ -75,7 +77,12 @@ export function InsightsView({ scope }: { scope: 'clinic' | 'own' }) {
         <LoadingState label="Loading the figures…" />
       ) : (
         <div aria-busy={insights.isPlaceholderData || undefined} className={styles.figures}>
-          <Figures insights={insights.data} scope={scope} filtered={Object.values(filters).some(Boolean)} />
+          <Figures
+            insights={insights.data}
+            query={asked}
+            scope={scope}
+            filtered={Object.values(filters).some(Boolean)}
+          />
         </div>
       )}
     </div>
@@ -84,10 +91,13 @@ export function InsightsView({ scope }: { scope: 'clinic' | 'own' }) {
 
 function Figures({
   insights,
+  query,
   scope,
   filtered,
 }: {
   insights: ProgramInsights;
+  /** the query the figures answer: the per-therapist table asks for its pages with it */
+  query: InsightsQuery;
   scope: 'clinic' | 'own';
   filtered: boolean;
 }) {
@@ -209,17 +219,7 @@ function Figures({
           />
         </ChartCard>
       </div>
-      {scope === 'clinic' ? (
-        <BreakdownTable
-          id="insights-therapists"
-          title="Per therapist"
-          nameHeader="Therapist"
-          rowsWhat="therapists"
-          rows={insights.therapists}
-          insights={insights}
-          csvWhat="per-therapist"
-        />
-      ) : null}
+      {scope === 'clinic' ? <TherapistTable query={query} insights={insights} /> : null}
       <BreakdownTable
         id="insights-sources"
         title="Per payer and source"

@@ -77,8 +77,15 @@ export function capacityTable(insights: ProgramInsights): FigureTable {
   };
 }
 
-/** A per-therapist or per-payer table, with each week's count (the sparkline's figures). */
-export function breakdownTable(rows: BreakdownRow[], weeks: ProgramInsights['weeks'], nameHeader: string) {
+/**
+ * A per-therapist or per-payer table, with each week's count (the sparkline's figures) when
+ * `weeks` are given (the per-therapist CSV has none: every therapist's series is not fetched).
+ */
+export function breakdownTable(
+  rows: (Omit<BreakdownRow, 'weekly'> & { weekly?: number[] })[],
+  weeks: ProgramInsights['weeks'],
+  nameHeader: string,
+) {
   return {
     columns: [
       { header: nameHeader },
@@ -88,7 +95,14 @@ export function breakdownTable(rows: BreakdownRow[], weeks: ProgramInsights['wee
       { header: 'Median time to decision', format: asHours },
       ...weeks.map((w) => ({ header: `Week of ${weekLabel(w.week)}` })),
     ],
-    rows: rows.map((r) => [r.name, r.volume, r.confirm_rate, r.expiry_rate, r.median_hours, ...r.weekly]),
+    rows: rows.map((r) => [
+      r.name,
+      r.volume,
+      r.confirm_rate,
+      r.expiry_rate,
+      r.median_hours,
+      ...(weeks.length ? (r.weekly ?? []) : []),
+    ]),
   } satisfies FigureTable;
 }
 

@@ -31,7 +31,7 @@ export interface ProgramInsights {
     within_24h_share: number | null;
     histogram: { from_hours: number; to_hours: number; count: number }[];
   };
-  therapists: BreakdownRow[];
+  /** per payer and source; the per-therapist rows are their own call, a page at a time */
   payers: BreakdownRow[];
   capacity: { offered_hours: number; requested_hours: number };
 }
