@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleInsights } from '../../../../tests/msw/insights-handlers';
 import type { ProgramInsights } from '../lib/figures';
+import { chartWidthFor } from './chart-width';
 import { DecisionHistogram } from './decision-histogram';
 import { WeeklyChart } from './weekly-chart';
 
@@ -69,8 +70,10 @@ describe('the charts’ drawing', () => {
     expect(container.querySelector('svg')!.querySelector(`pattern[id="${id}"]`)).not.toBeNull();
   });
 
-  it('draws at a fixed size chosen by the window’s width, without measuring the page', () => {
+  it('draws at the width its card will have, worked out from the window’s width without measuring the page', () => {
     const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    // a 1280 px window: the menu, then two columns of cards 480 px wide, 446 inside
+    vi.stubGlobal('innerWidth', 1280);
     const wide = render(
       <>
         <WeeklyChart insights={tenWeeks()} />
@@ -78,17 +81,19 @@ describe('the charts’ drawing', () => {
       </>,
     );
     expect([...wide.container.querySelectorAll('div > svg')].map((s) => s.getAttribute('viewBox'))).toEqual([
-      '0 0 560 260',
-      '0 0 560 240',
+      '0 0 440 260',
+      '0 0 440 240',
     ]);
     wide.unmount();
-    vi.stubGlobal('matchMedia', (query: string) => ({
-      matches: query === '(max-width: 600px)',
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    }));
+    // a phone: one column, a 358 px card
+    vi.stubGlobal('innerWidth', 390);
     const phone = render(<WeeklyChart insights={tenWeeks()} />);
-    expect(phone.container.querySelector('svg')).toHaveAttribute('viewBox', '0 0 340 260');
+    expect(phone.container.querySelector('svg')).toHaveAttribute('viewBox', '0 0 320 260');
     expect(measured).not.toHaveBeenCalled();
+  });
+
+  it('estimates the card’s width on each layout of the page', () => {
+    // measured in Chromium: the chart's box is 324 px at 390, 562 at 900, 446 at 1280, 526 at 1440
+    expect([390, 900, 1280, 1440].map(chartWidthFor)).toEqual([320, 560, 440, 520]);
   });
 });

@@ -50,14 +50,7 @@ export const DecisionHistogram = memo(function DecisionHistogram({
   const deadline = x(deadlineHours);
   return (
     <div>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        aria-hidden="true"
-        focusable="false"
-        className={styles.chart}
-      >
+      <svg viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false" className={styles.chart}>
         <Group left={margin.left} top={margin.top}>
           {drawing.bars ? <path d={drawing.bars} fill={seriesColour(0)} /> : null}
           <line

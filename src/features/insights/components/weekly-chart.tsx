@@ -59,14 +59,7 @@ export const WeeklyChart = memo(function WeeklyChart({ insights }: { insights: P
 
   return (
     <div>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        aria-hidden="true"
-        focusable="false"
-        className={styles.chart}
-      >
+      <svg viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false" className={styles.chart}>
         <SeriesPatterns idPrefix={idPrefix} />
         <Group left={margin.left} top={margin.top}>
           {drawing.series.map((d, index) =>
