@@ -4,7 +4,7 @@
  * slows both sides. The ratios pass or fail; round one's absolute budgets are reported beside them.
  */
 import type { BenchStack } from './bench-stack.ts';
-import { measureBrowser, type Versus } from './browser.ts';
+import { measureBrowser, type InsightsTabTimings, type Versus } from './browser.ts';
 import { ms, p95Of, record } from './figures.ts';
 import { speedup, type Timing } from './stats.ts';
 
@@ -67,15 +67,37 @@ export async function measureBrowserGroup(b: BenchStack, distDir: string, anchor
 
 export const insightsTabBudgetMs = 300;
 
-/** The Insights tab's own budget (no anchor: the issue sets it in milliseconds at 4× CPU). */
-export function recordInsightsTab(t: Timing): void {
+/**
+ * The Insights tab's own budget (no anchor: the issue sets it in milliseconds at 4× CPU), judged
+ * on what the user waits for, from the click to every chart painted, the figures' calls included
+ * (the calls' 50 ms SQL budget is part of these 300 ms). Its two parts are reported beside it,
+ * so a slow gateway or database is told apart from a slow render.
+ */
+export function recordInsightsTab(t: InsightsTabTimings): void {
+  const figure =
+    'browser: Insights tab, every chart with its table and both breakdown tables (bench-200, 90 days, 4× CPU)';
   record({
     group: 'browser',
-    figure:
-      'browser: Insights tab, every chart with its table and both breakdown tables (bench-200, 90 days, 4× CPU)',
-    value: ms(t),
+    figure,
+    value: ms(t.total),
     budget: `p95 ≤ ${insightsTabBudgetMs} ms`,
-    met: t.p95 <= insightsTabBudgetMs,
-    measure: p95Of(t),
+    met: t.total.p95 <= insightsTabBudgetMs,
+    measure: p95Of(t.total),
+  });
+  record({
+    group: 'browser',
+    figure: `${figure}: until the figures’ calls had answered`,
+    value: ms(t.fetch),
+    budget: 'part of the above (reported)',
+    met: null,
+    measure: p95Of(t.fetch),
+  });
+  record({
+    group: 'browser',
+    figure: `${figure}: from their answers to the charts painted`,
+    value: ms(t.render),
+    budget: 'part of the above (reported)',
+    met: null,
+    measure: p95Of(t.render),
   });
 }

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Membership } from '@/lib/membership/current-membership';
 import { testSupabaseUrl } from '../../../../tests/msw/env';
 import {
@@ -56,16 +56,50 @@ describe('prefetchInsights', () => {
     // 03:00 UTC on Dec 8 is still Dec 7 in Chicago
     const now = new Date('2026-12-08T03:00:00Z');
     await prefetchInsights(queryClient, admin, now);
+    const query = openingQuery('America/Chicago', now);
+    const opening = programInsightsQueryOptions('org-1', query);
+    expect(queryClient.getQueryData(opening.queryKey)).toEqual(sampleInsights());
+    const firstPage = therapistPageQueryOptions('org-1', query, firstTherapistPage);
+    await vi.waitFor(() => expect(queryClient.getQueryData(firstPage.queryKey)).toMatchObject({ total: 2 }));
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData(insightsChoicesQueryOptions('org-1').queryKey)).toBeDefined(),
+    );
     const period = { org_id: 'org-1', period_from: '2026-09-09', period_to: '2026-12-07' };
     expect(asked).toEqual([
       period,
       { ...period, sort_by: 'volume', descending: true, page_offset: 0, page_size: 25, with_weekly: true },
     ]);
+  });
+
+  it('waits for the figures alone: the charts are drawn while the therapists and the filter choices still load', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hold = async () => {
+      await held;
+      return HttpResponse.json([]);
+    };
+    server.use(
+      http.post(insightsUrl, () => HttpResponse.json(sampleInsights())),
+      http.post(therapistsUrl, async () => {
+        await held;
+        return HttpResponse.json({ total: 0, rows: [] });
+      }),
+      http.get(`${testSupabaseUrl}/rest/v1/staff_members`, hold),
+      http.get(`${testSupabaseUrl}/rest/v1/payers`, hold),
+      http.get(`${testSupabaseUrl}/rest/v1/locations`, hold),
+    );
+    const queryClient = createTestQueryClient();
+    const now = new Date('2026-12-08T03:00:00Z');
+    await prefetchInsights(queryClient, admin, now);
     const query = openingQuery('America/Chicago', now);
-    const opening = programInsightsQueryOptions('org-1', query);
-    expect(queryClient.getQueryData(opening.queryKey)).toEqual(sampleInsights());
+    expect(queryClient.getQueryData(programInsightsQueryOptions('org-1', query).queryKey)).toEqual(
+      sampleInsights(),
+    );
     const firstPage = therapistPageQueryOptions('org-1', query, firstTherapistPage);
-    expect(queryClient.getQueryData(firstPage.queryKey)).toMatchObject({ total: 2 });
-    expect(queryClient.getQueryData(insightsChoicesQueryOptions('org-1').queryKey)).toBeDefined();
+    expect(queryClient.getQueryState(firstPage.queryKey)?.fetchStatus).toBe('fetching');
+    release();
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData(firstPage.queryKey)).toEqual({ total: 0, rows: [] }),
+    );
   });
 });

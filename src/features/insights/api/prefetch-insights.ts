@@ -7,16 +7,18 @@ import { programInsightsQueryOptions } from './get-program-insights';
 import { therapistPageQueryOptions } from './get-therapist-page';
 
 /**
- * Starts the Insights tab's figures, the first page of its per-therapist table and filter choices with its route, alongside its code, so the
- * database call is not queued behind the chunk and the first render. A failure is not reported
- * here: the tab asks again and says what failed.
+ * Starts the Insights tab's figures, the first page of its per-therapist table and the filter
+ * choices with its route, alongside its code, so no database call is queued behind the chunk and
+ * the first render. Only the figures are waited for: the charts are drawn as soon as they arrive,
+ * while the per-therapist page (which says it is loading) and the filters' options (the filters
+ * work with the default "all") may still be on their way. A failure is not reported here: the tab
+ * asks again and says what failed.
  */
 export async function prefetchInsights(queryClient: QueryClient, membership: Membership, now = new Date()) {
   const { organization } = membership;
   const opening = openingQuery(organization.time_zone, now);
-  await Promise.all([
-    queryClient.prefetchQuery(programInsightsQueryOptions(organization.id, opening)),
-    queryClient.prefetchQuery(therapistPageQueryOptions(organization.id, opening, firstTherapistPage)),
-    queryClient.prefetchQuery(insightsChoicesQueryOptions(organization.id)),
-  ]);
+  const figures = queryClient.prefetchQuery(programInsightsQueryOptions(organization.id, opening));
+  void queryClient.prefetchQuery(therapistPageQueryOptions(organization.id, opening, firstTherapistPage));
+  void queryClient.prefetchQuery(insightsChoicesQueryOptions(organization.id));
+  await figures;
 }

@@ -1,42 +1,58 @@
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
+import { memo, useMemo } from 'react';
 import type { ProgramInsights } from '../lib/figures';
 import styles from './insights.module.css';
 import { BottomAxis, LeftAxis } from './chart-axes';
-import { seriesColour } from './series-style';
-import { useWidth } from './use-width';
+import { useChartWidth } from './chart-width';
+import { rectPath, seriesColour } from './series-style';
 
 const height = 240;
 const margin = { top: 24, right: 16, bottom: 44, left: 40 };
 const deadlineHours = 48;
 
-/** How long decisions took, in 4-hour bins, with the 48-hour deadline drawn and named. */
-export function DecisionHistogram({ insights }: { insights: ProgramInsights }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+/** How long decisions took, in 4-hour bins (one path), with the 48-hour deadline drawn and named. */
+export const DecisionHistogram = memo(function DecisionHistogram({
+  insights,
+}: {
+  insights: ProgramInsights;
+}) {
+  const width = useChartWidth();
   const bins = insights.decision.histogram;
-  const innerWidth = Math.max(width - margin.left - margin.right, 40);
-  const innerHeight = height - margin.top - margin.bottom;
-  const x = scaleLinear({ domain: [0, deadlineHours], range: [0, innerWidth] });
-  const y = scaleLinear({
-    domain: [0, Math.max(1, ...bins.map((b) => b.count))],
-    range: [innerHeight, 0],
-    nice: true,
-  });
+  const drawing = useMemo(() => {
+    const innerWidth = width - margin.left - margin.right;
+    const innerHeight = height - margin.top - margin.bottom;
+    const x = scaleLinear({ domain: [0, deadlineHours], range: [0, innerWidth] });
+    const y = scaleLinear({
+      domain: [0, Math.max(1, ...bins.map((b) => b.count))],
+      range: [innerHeight, 0],
+      nice: true,
+    });
+    return {
+      innerWidth,
+      innerHeight,
+      x,
+      y,
+      bars: bins
+        .filter((b) => b.count > 0)
+        .map((b) =>
+          rectPath(
+            x(b.from_hours) + 1,
+            y(b.count),
+            Math.max(0, x(b.to_hours) - x(b.from_hours) - 2),
+            innerHeight - y(b.count),
+          ),
+        )
+        .join(''),
+    };
+  }, [bins, width]);
+  const { innerWidth, innerHeight, x, y } = drawing;
   const deadline = x(deadlineHours);
   return (
-    <div ref={ref}>
-      <svg width={width} height={height} aria-hidden="true" focusable="false" className={styles.chart}>
+    <div>
+      <svg viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false" className={styles.chart}>
         <Group left={margin.left} top={margin.top}>
-          {bins.map((b) => (
-            <rect
-              key={b.from_hours}
-              x={x(b.from_hours) + 1}
-              y={y(b.count)}
-              width={Math.max(0, x(b.to_hours) - x(b.from_hours) - 2)}
-              height={innerHeight - y(b.count)}
-              fill={seriesColour(0)}
-            />
-          ))}
+          {drawing.bars ? <path d={drawing.bars} fill={seriesColour(0)} /> : null}
           <line
             x1={deadline}
             x2={deadline}
@@ -61,4 +77,4 @@ export function DecisionHistogram({ insights }: { insights: ProgramInsights }) {
       </svg>
     </div>
   );
-}
+});

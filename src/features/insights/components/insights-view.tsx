@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useMembership } from '@/lib/membership/membership-context';
 import { useInsightsChoices } from '../api/get-insights-choices';
@@ -89,7 +89,11 @@ export function InsightsView({ scope }: { scope: 'clinic' | 'own' }) {
   );
 }
 
-function Figures({
+/**
+ * Memoised: the filter choices and the per-therapist page arrive after the figures and re-render
+ * the view around them; the charts redraw only when their own figures or query change.
+ */
+const Figures = memo(function Figures({
   insights,
   query,
   scope,
@@ -231,4 +235,4 @@ function Figures({
       />
     </>
   );
-}
+});
