@@ -1,8 +1,7 @@
 /**
  * The calls the growth figures time, at 1× and at 5×: each reads one clinic (or, for the payer
  * directory, one payer), so its cost should depend on that clinic and not on the platform. A new
- * call (the insights functions, say) is one more line in `growthCalls`, e.g.
- *   sqlAs('scheduler', 'insights: requests by source', `select * from public.request_insights(org_id => $1)`, (c) => [c.org200]),
+ * call is one more line in `growthCalls` (`sqlAs` for one in SQL as a persona).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
@@ -90,6 +89,12 @@ export const growthCalls: GrowthCall[] = [
     'scheduler',
     'Handled history, first page, in SQL',
     `select * from public.handled_requests(org_id => $1, page_size => 26)`,
+    (ctx) => [ctx.org200],
+  ),
+  sqlAs(
+    'scheduler',
+    'Program insights, last 90 days, in SQL',
+    `select public.program_insights(org_id => $1, period_from => current_date - 89, period_to => current_date)`,
     (ctx) => [ctx.org200],
   ),
 ];

@@ -4,7 +4,8 @@
  * it ran on, comparing it with the previous result file. A missed budget is printed as missed.
  *
  * The groups db, browser, lighthouse and load share one stack (`.local/bench`), seeded once;
- * growth seeds a stack of its own (`.local/bench-growth`) and grows it to 5×. Order: browser
+ * growth seeds a stack of its own (`.local/bench-growth`) and grows it to 5×, beside one kept at
+ * 1× (`.local/bench-growth-1x`) so each call is timed at both scales in turns. Order: browser
  * first (the ratios on a freshly seeded stack), then lighthouse, load, and db last (its confirm
  * and expiry figures decide or expire every pending request the others read).
  */
@@ -130,7 +131,7 @@ async function main() {
   if (shared.length) await sharedStackGroups(shared, runtime);
   if (groups.includes('growth')) {
     const since = performance.now();
-    console.log('\ngrowth: 1× then 5×');
+    console.log('\ngrowth: 1× beside 5×, in turns');
     await measureGrowth();
     runtime.growth = seconds(since);
   }

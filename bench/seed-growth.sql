@@ -2,9 +2,31 @@
 -- (2,500 in all), 40,000 more therapists (50,000), 200,000 more clients, 400,000 more appointments
 -- (500,000 with the 1× seed's 100,000) and 880,000 more requests (1.1 million past and pending
 -- with the 1× seed's 220,000). The clinics the figures read (bench-large, bench-200) do not change:
--- what grows is the platform around them. Generated in SQL; the harness drops the secondary
--- indexes of the two big tables before this runs and builds them again after.
+-- what grows is the platform around them.
+--
+-- Set-based, so 5× seeds in minutes: every row goes in with triggers off
+-- (session_replication_role = replica, which also skips the foreign-key checks: the rows are
+-- generated from the clinics' own ids), and what the triggers keep is then built in one statement
+-- each, as they would have made it:
+-- - availability_occurrences: each new block expanded (the same dates, times and zone as
+--   private.expand_availability_block, which the trigger calls once per block);
+-- - private.insights_daily and insights_daily_decisions: private.rebuild_insights_rollups(),
+--   the rollups' own backfill;
+-- - private.pending_request_tally: the new pending requests counted per clinic and therapist.
+-- The other triggers of these inserts only check (time zones, enrolment rules, dates of birth,
+-- payers of an enrolment: the generated rows pass them) or write what no figure reads and the old
+-- seed marked sent at once: the enrolments' audit entries and invitation emails, the alert emails
+-- of the new pending requests (no payer has a webhook here, no new staff member a digest
+-- preference). bench/growth-check.ts proves the kept tables equal what the triggers make.
+-- The new therapists open weekly hours for the next eight weeks (1.1 million occurrences): a
+-- year's, like the 1× seed's, would be 7 million rows in the exclusion constraint's GiST, which
+-- alone would take longer to index than the whole budget of the 5× seed.
+-- The harness drops the secondary indexes of the big tables before this runs and builds them
+-- again after.
 begin;
+
+-- every trigger (and foreign-key check) off until the kept tables are built below
+set local session_replication_role = replica;
 
 insert into public.organizations (id, name, slug, time_zone, referral_program_enabled)
 select extensions.gen_random_uuid(), 'Clinic ' || g, 'bench-growth-' || g,
@@ -37,7 +59,8 @@ from public.staff_members s join growth_org o on o.id = s.org_id;
 create unique index on growth_staff (n);
 analyze growth_staff;
 
--- enrolment as in the 1× seed: eight in ten, about five payers each; six in ten Completed
+-- enrolment as in the 1× seed: eight in ten, about five payers each; six in ten Completed (the
+-- columns' defaults are what the enrolment trigger sets: active, enrolled now, by no one)
 insert into public.program_enrollments (org_id, staff_id)
 select org_id, id from growth_staff where n % 10 < 8;
 
@@ -47,8 +70,6 @@ from public.program_enrollments e join growth_staff s on s.id = e.staff_id
 cross join lateral (select id, row_number() over (order by name) as i from public.payers) p
 where (s.n + p.i) % 6 <> 0;
 
-update public.notification_outbox set status = 'sent', sent_at = now() where status = 'pending';
-
 insert into public.public_profiles (staff_id, org_id, professional_title, license_type, license_state, license_number, about_me,
   specialties, treatment_approaches, ages_served, session_formats, languages, submitted_at)
 select s.id, s.org_id, 'LMHC', 'lmhc', 'MA', 'MH-' || s.n, repeat('I help adults with anxiety and stress. ', 6),
@@ -57,8 +78,9 @@ select s.id, s.org_id, 'LMHC', 'lmhc', 'MA', 'MH-' || s.n, repeat('I help adults
        array['en', (array['es', 'zh', 'fr', 'hi'])[1 + s.n % 4]], now()
 from growth_staff s where s.n % 10 < 6;
 
-insert into public.availability_blocks (org_id, staff_id, location_id, valid_from, weekdays, start_time, end_time, accept_external)
-select s.org_id, s.id, s.default_location_id, current_date - 7, '{1,3,4}', '09:00', '13:00', s.n % 10 < 8
+-- weekly hours for the next eight weeks: Mon/Wed/Thu 09–13 (external for the enrolled)
+insert into public.availability_blocks (org_id, staff_id, location_id, valid_from, valid_until, weekdays, start_time, end_time, accept_external)
+select s.org_id, s.id, s.default_location_id, current_date - 7, current_date + 56, '{1,3,4}', '09:00', '13:00', s.n % 10 < 8
 from growth_staff s;
 
 -- 200,000 clients, a hundred in each new clinic
@@ -96,6 +118,32 @@ from (select g, date_trunc('day', now()) + interval '3 days' + ((g % 50 + g / 40
 join growth_staff s on s.n = 10001 + p.g % 40000
 on conflict do nothing;
 
-update public.notification_outbox set status = 'sent', sent_at = now() where status = 'pending';
+set local session_replication_role = origin;
+
+-- what the per-row trigger of availability_blocks writes: each block's dates on its weekdays, from
+-- valid_from to the window's end, at its times in the office's zone (expand_availability_block);
+-- a block's rows written together, as the trigger writes them
+insert into public.availability_occurrences (block_id, org_id, staff_id, during)
+select b.id, b.org_id, b.staff_id,
+       tstzrange((d::date + b.start_time) at time zone l.time_zone, (d::date + b.end_time) at time zone l.time_zone, '[)')
+from growth_staff s
+join public.availability_blocks b on b.staff_id = s.id
+join public.locations l on l.id = b.location_id
+cross join lateral generate_series(
+       b.valid_from::timestamp,
+       least(coalesce(b.valid_until, 'infinity'::date), current_date + private.availability_window_days())::timestamp,
+       interval '1 day') d
+where b.weekdays is null or extract(isodow from d)::smallint = any (b.weekdays);
+
+-- what the per-row insights trigger keeps: the rollups' own backfill, over every request
+select private.rebuild_insights_rollups();
+
+-- what the statement trigger keeps: the new pending requests per clinic and therapist
+insert into private.pending_request_tally as t (org_id, therapist_id, pending)
+select r.org_id, r.therapist_id, count(*)::integer
+from public.referral_requests r join growth_org o on o.id = r.org_id
+where r.status = 'pending'
+group by r.org_id, r.therapist_id
+on conflict (org_id, therapist_id) do update set pending = t.pending + excluded.pending;
 
 commit

@@ -8,16 +8,15 @@
  *
  * The clinic is in America/New_York; the period is the week of Monday 2026-08-03.
  */
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personasForThisFile, withDb, type Client } from './personas.ts';
+import { insertInsightsRequest } from './support/insights-requests.ts';
 
 const personas = personasForThisFile();
 let admin: Client;
 
 const period = { period_from: '2026-08-03', period_to: '2026-08-09' };
-const hour = 3_600_000;
 
 interface Figures {
   total: number;
@@ -37,38 +36,8 @@ const insights = async (args: Record<string, unknown> = {}) => {
 };
 
 /** A payer request to `therapist` that arrived at `arrived`, pending, or declined `decidedAfterMinutes` later. */
-async function insertRequest(arrived: string, therapist: string, decidedAfterMinutes?: number) {
-  const at = new Date(arrived);
-  const decided = decidedAfterMinutes !== undefined;
-  return withDb(async (db) => {
-    const {
-      rows: [row],
-    } = await db.query(
-      `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name,
-         email, phone, date_of_birth, status, created_at, expires_at, decided_by, decided_at, decline_reason, idempotency_key)
-       values ($1, $2, $3, tstzrange($13::timestamptz, $13::timestamptz + interval '1 hour'),
-         'payer', $5, 'Client', 'Clinic', $6, '617-555-0188', '1990-01-01', $7::public.referral_status, $4::timestamptz,
-         $8::timestamptz, $9, $10::timestamptz, $11, $12)
-       returning id`,
-      [
-        personas.clinic.id,
-        therapist,
-        personas.clinic.locationId,
-        at,
-        personas.payers.aetna,
-        `clinic.${randomUUID().slice(0, 8)}@example.org`,
-        decided ? 'declined' : 'pending',
-        decided ? new Date(at.getTime() + 48 * hour) : new Date(Date.now() + 24 * hour),
-        decided ? personas.staff.scheduler.userId : null,
-        decided ? new Date(at.getTime() + decidedAfterMinutes * 60_000) : null,
-        decided ? 'other' : null,
-        randomUUID(),
-        decided ? new Date(at.getTime() + 72 * hour) : new Date(Date.now() + 30 * 24 * hour),
-      ],
-    );
-    return row.id as string;
-  });
-}
+const insertRequest = (arrived: string, therapist: string, decidedAfterMinutes?: number) =>
+  insertInsightsRequest(personas, { arrived, therapist, decidedAfterMinutes, tag: 'Clinic' });
 
 /** The clinic's clinic-level rollup rows, in a stable order. */
 const clinicRows = (db: pg.Client) =>

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personasForThisFile, withDb, type Client } from './personas.ts';
+import { insertInsightsRequest } from './support/insights-requests.ts';
 
 const personas = personasForThisFile();
 let admin: Client;
@@ -42,39 +43,13 @@ const insights = async (args: Record<string, unknown> = {}) => {
 };
 
 /** A payer request that arrived at `arrived`, pending, or declined `decidedAfterMinutes` later. */
-async function insertRequest(arrived: string, decidedAfterMinutes?: number): Promise<string> {
-  const at = new Date(arrived);
-  const decided = decidedAfterMinutes !== undefined;
-  return withDb(async (db) => {
-    const {
-      rows: [row],
-    } = await db.query(
-      `insert into public.referral_requests (org_id, therapist_id, location_id, slot, source, payer_id, first_name, last_name,
-         email, phone, date_of_birth, status, created_at, expires_at, decided_by, decided_at, decline_reason, idempotency_key)
-       values ($1, $2, $3, tstzrange($13::timestamptz, $13::timestamptz + interval '1 hour'),
-         'payer', $5, 'Client', 'Rollup', $6, '617-555-0188', '1990-01-01', $7::public.referral_status, $4::timestamptz,
-         $8::timestamptz, $9, $10::timestamptz, $11, $12)
-       returning id`,
-      [
-        personas.clinic.id,
-        personas.staff.therapist.id,
-        personas.clinic.locationId,
-        at,
-        personas.payers.aetna,
-        `rollup.${randomUUID().slice(0, 8)}@example.org`,
-        decided ? 'declined' : 'pending',
-        // a pending request still has its time to answer ahead (the stack's expiry job leaves it)
-        decided ? new Date(at.getTime() + 48 * hour) : new Date(Date.now() + 24 * hour),
-        decided ? personas.staff.scheduler.userId : null,
-        decided ? new Date(at.getTime() + decidedAfterMinutes * 60_000) : null,
-        decided ? 'other' : null,
-        randomUUID(),
-        decided ? new Date(at.getTime() + 72 * hour) : new Date(Date.now() + 30 * 24 * hour),
-      ],
-    );
-    return row.id as string;
+const insertRequest = (arrived: string, decidedAfterMinutes?: number) =>
+  insertInsightsRequest(personas, {
+    arrived,
+    therapist: personas.staff.therapist.id,
+    decidedAfterMinutes,
+    tag: 'Rollup',
   });
-}
 
 beforeAll(async () => {
   admin = await personas.signedInAs('orgAdmin');
