@@ -123,7 +123,10 @@ end;
 $$;
 revoke execute on function private.insights_offered_add_block(public.availability_blocks, integer) from public;
 
-/** After a statement on the occurrences: what it inserted in, what it deleted out, per clinic. */
+/**
+ * After a statement on the occurrences: what it inserted in, what it deleted out, per clinic. An
+ * occurrence counts by its block as it is now: a block gone (deleted in cascade) counts nothing.
+ */
 create function private.insights_offered_on_occurrence_change()
 returns trigger
 language plpgsql
@@ -131,42 +134,43 @@ security definer
 set search_path = ''
 as $$
 declare
-  block_ids uuid[] := '{}';
-  org_ids uuid[] := '{}';
-  spans tstzrange[] := '{}';
-  signs integer[] := '{}';
-  changed record;
   org uuid;
-  zone text;
+  changed record;
 begin
-  -- each branch reads only the transition tables its event has
+  -- each branch reads only the transition tables its event has; the clinics' shared locks first
+  -- (in key order), so each zone read after them is the one a rebuild left
   if tg_op in ('INSERT', 'UPDATE') then
-    select block_ids || array_agg(n.block_id), org_ids || array_agg(n.org_id), spans || array_agg(n.during),
-           signs || array_agg(1)
-    into block_ids, org_ids, spans, signs
-    from new_rows n;
+    for org in select distinct n.org_id from new_rows n order by 1 loop
+      perform private.insights_rollup_lock(org, false);
+    end loop;
+    for changed in
+      select c.org_id, array_agg(d.day) as days, array_agg(b.location_id) as locations, array_agg(d.seconds) as deltas
+      from new_rows c
+      join public.organizations z on z.id = c.org_id
+      join public.availability_blocks b on b.id = c.block_id and b.accept_external
+      cross join lateral private.insights_offered_days(c.during, coalesce(z.time_zone, 'UTC')) d
+      group by c.org_id
+      order by c.org_id
+    loop
+      perform private.insights_offered_apply(changed.org_id, changed.days, changed.locations, changed.deltas);
+    end loop;
   end if;
   if tg_op in ('DELETE', 'UPDATE') then
-    select block_ids || array_agg(o.block_id), org_ids || array_agg(o.org_id), spans || array_agg(o.during),
-           signs || array_agg(-1)
-    into block_ids, org_ids, spans, signs
-    from old_rows o;
-  end if;
-  for org in select distinct x.org_id from unnest(org_ids) x (org_id) where x.org_id is not null order by 1 loop
-    zone := private.insights_zone_locked(org);
-    if zone is not null then
-      -- an occurrence counts by its block as it is now: a block gone (deleted in cascade) counts nothing
-      select array_agg(d.day) as days, array_agg(b.location_id) as locations, array_agg(c.sign * d.seconds) as deltas
-      into changed
-      from unnest(block_ids, org_ids, spans, signs) c (block_id, org_id, during, sign)
+    for org in select distinct o.org_id from old_rows o order by 1 loop
+      perform private.insights_rollup_lock(org, false);
+    end loop;
+    for changed in
+      select c.org_id, array_agg(d.day) as days, array_agg(b.location_id) as locations, array_agg(-d.seconds) as deltas
+      from old_rows c
+      join public.organizations z on z.id = c.org_id
       join public.availability_blocks b on b.id = c.block_id and b.accept_external
-      cross join lateral private.insights_offered_days(c.during, zone) d
-      where c.org_id = org;
-      if changed.days is not null then
-        perform private.insights_offered_apply(org, changed.days, changed.locations, changed.deltas);
-      end if;
-    end if;
-  end loop;
+      cross join lateral private.insights_offered_days(c.during, coalesce(z.time_zone, 'UTC')) d
+      group by c.org_id
+      order by c.org_id
+    loop
+      perform private.insights_offered_apply(changed.org_id, changed.days, changed.locations, changed.deltas);
+    end loop;
+  end if;
   return null;
 end;
 $$;
