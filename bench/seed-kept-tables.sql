@@ -25,8 +25,9 @@ set local session_replication_role = origin;
 select private.rebuild_insights_rollups();
 select private.rebuild_insights_clinic_rollups();
 
--- what the occurrences' statement triggers keep: the offered hours of the seeded clinics
-select private.rebuild_insights_offered_rollups(o.id) from seed_org o;
+-- what the occurrences' statement triggers keep: the offered hours, rebuilt whole in one statement
+-- (one call per clinic would scan every occurrence once per clinic)
+select private.rebuild_insights_offered_rollups();
 
 -- what the statement trigger keeps: the new pending requests per clinic and therapist
 insert into private.pending_request_tally as t (org_id, therapist_id, pending)
