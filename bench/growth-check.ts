@@ -2,7 +2,8 @@
  * Proof that the set-based growth seed (bench/seed-growth.sql, triggers off for the big tables)
  * left the tables the triggers keep exactly as the triggers would have: for a sample of
  * therapists of both seeds, their rows are made again by the triggers' own functions and compared
- * row for row; the pending tally is compared whole. Runs in a transaction that is rolled back.
+ * row for row, and so are the clinic-wide rows (the clinic rollups, the external hours offered)
+ * of their small clinics; the pending tally is compared whole. Runs in a transaction that is rolled back.
  */
 import type pg from 'pg';
 
@@ -10,6 +11,9 @@ export interface KeptTableDifferences {
   occurrences: number;
   insightsDaily: number;
   insightsDecisions: number;
+  insightsClinic: number;
+  insightsClinicDecisions: number;
+  offeredHours: number;
   pendingTally: number;
 }
 
@@ -81,6 +85,52 @@ export async function keptTableDifferences(db: pg.Pool): Promise<KeptTableDiffer
       symmetricDifference('insights_daily_decisions_loaded', 'insights_daily_decisions_by_trigger'),
     );
 
+    // the clinic-wide rollups of the sample's clinics of up to 50 therapists (bench-large's 5,000
+    // and bench-200's 60,000 handled requests would take minutes one request at a time): emptied,
+    // then each request added by the clinic trigger's function and each external block's
+    // occurrences by the offered hours' block function
+    await session.query(`
+      create temporary table check_clinics on commit drop as
+      select distinct t.org_id as id from check_therapists t
+      where (select count(*) from public.staff_members s where s.org_id = t.org_id) <= 50`);
+    for (const table of [
+      'insights_daily_clinic',
+      'insights_daily_clinic_decisions',
+      'insights_offered_daily_clinic',
+    ]) {
+      await session.query(`
+        create temporary table ${table}_loaded on commit drop as
+        select * from private.${table} where org_id in (select id from check_clinics)`);
+      await session.query(`delete from private.${table} where org_id in (select id from check_clinics)`);
+    }
+    await session.query(`
+      select private.insights_clinic_rollup_add(r, 1) from public.referral_requests r
+      where r.org_id in (select id from check_clinics)`);
+    await session.query(`
+      select private.insights_offered_add_block(b, 1) from public.availability_blocks b
+      where b.org_id in (select id from check_clinics)`);
+    for (const table of [
+      'insights_daily_clinic',
+      'insights_daily_clinic_decisions',
+      'insights_offered_daily_clinic',
+    ]) {
+      await session.query(`
+        create temporary table ${table}_by_trigger on commit drop as
+        select * from private.${table} where org_id in (select id from check_clinics)`);
+    }
+    const insightsClinic = await count(
+      symmetricDifference('insights_daily_clinic_loaded', 'insights_daily_clinic_by_trigger'),
+    );
+    const insightsClinicDecisions = await count(
+      symmetricDifference(
+        'insights_daily_clinic_decisions_loaded',
+        'insights_daily_clinic_decisions_by_trigger',
+      ),
+    );
+    const offeredHours = await count(
+      symmetricDifference('insights_offered_daily_clinic_loaded', 'insights_offered_daily_clinic_by_trigger'),
+    );
+
     // the pending tally, whole: what its statement trigger sums is the count of pending requests
     const pendingTally = await count(`
       select count(*)::int as n
@@ -90,14 +140,24 @@ export async function keptTableDifferences(db: pg.Pool): Promise<KeptTableDiffer
       where counted.pending is distinct from tally.pending`);
 
     // the sample must hold rows of every kind, or the comparison proves nothing
-    const { rows } = await session.query<{ occurrences: number; daily: number; decisions: number }>(`
+    const { rows } = await session.query<Record<string, number>>(`
       select (select count(*)::int from occurrences_loaded) as occurrences,
              (select count(*)::int from insights_daily_loaded) as daily,
-             (select count(*)::int from insights_daily_decisions_loaded) as decisions`);
+             (select count(*)::int from insights_daily_decisions_loaded) as decisions,
+             (select count(*)::int from insights_daily_clinic_loaded) as clinic,
+             (select count(*)::int from insights_offered_daily_clinic_loaded) as offered`);
     const sample = rows[0]!;
-    if (!sample.occurrences || !sample.daily || !sample.decisions)
+    if (Object.values(sample).some((n) => !n))
       throw new Error(`growth check: the sample is missing rows (${JSON.stringify(sample)})`);
-    return { occurrences, insightsDaily, insightsDecisions, pendingTally };
+    return {
+      occurrences,
+      insightsDaily,
+      insightsDecisions,
+      insightsClinic,
+      insightsClinicDecisions,
+      offeredHours,
+      pendingTally,
+    };
   } finally {
     await session.query('rollback');
     session.release();

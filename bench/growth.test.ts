@@ -17,11 +17,19 @@ describe('growthRatio', () => {
 
 describe('describeDifferences', () => {
   it('is equal only when no kept table differs, and names each one that does', () => {
-    const none = { occurrences: 0, insightsDaily: 0, insightsDecisions: 0, pendingTally: 0 };
+    const none = {
+      occurrences: 0,
+      insightsDaily: 0,
+      insightsDecisions: 0,
+      insightsClinic: 0,
+      insightsClinicDecisions: 0,
+      offeredHours: 0,
+      pendingTally: 0,
+    };
     expect(describeDifferences(none)).toEqual({
       equal: true,
       summary:
-        "kept tables equal the triggers' (occurrences, insightsDaily, insightsDecisions, pendingTally)",
+        "kept tables equal the triggers' (occurrences, insightsDaily, insightsDecisions, insightsClinic, insightsClinicDecisions, offeredHours, pendingTally)",
     });
     expect(describeDifferences({ ...none, insightsDecisions: 3, pendingTally: 1 })).toEqual({
       equal: false,

@@ -6,12 +6,12 @@
 --
 -- Set-based, so 5× seeds in minutes: every row goes in with triggers off
 -- (session_replication_role = replica, which also skips the foreign-key checks: the rows are
--- generated from the clinics' own ids), and what the triggers keep is then built in one statement
--- each, as they would have made it:
+-- generated from the clinics' own ids), and what the triggers keep is then built set-based, as
+-- they would have made it, by bench/seed-kept-tables.sql (shared with the 1× seed):
 -- - availability_occurrences: each new block expanded (the same dates, times and zone as
 --   private.expand_availability_block, which the trigger calls once per block);
--- - private.insights_daily and insights_daily_decisions: private.rebuild_insights_rollups(),
---   the rollups' own backfill;
+-- - the insights rollups (per therapist, per clinic, and the external hours offered): their own
+--   backfills;
 -- - private.pending_request_tally: the new pending requests counted per clinic and therapist.
 -- The other triggers of these inserts only check (time zones, enrolment rules, dates of birth,
 -- payers of an enrolment: the generated rows pass them) or write what no figure reads and the old
@@ -120,30 +120,9 @@ on conflict do nothing;
 
 set local session_replication_role = origin;
 
--- what the per-row trigger of availability_blocks writes: each block's dates on its weekdays, from
--- valid_from to the window's end, at its times in the office's zone (expand_availability_block);
--- a block's rows written together, as the trigger writes them
-insert into public.availability_occurrences (block_id, org_id, staff_id, during)
-select b.id, b.org_id, b.staff_id,
-       tstzrange((d::date + b.start_time) at time zone l.time_zone, (d::date + b.end_time) at time zone l.time_zone, '[)')
-from growth_staff s
-join public.availability_blocks b on b.staff_id = s.id
-join public.locations l on l.id = b.location_id
-cross join lateral generate_series(
-       b.valid_from::timestamp,
-       least(coalesce(b.valid_until, 'infinity'::date), current_date + private.availability_window_days())::timestamp,
-       interval '1 day') d
-where b.weekdays is null or extract(isodow from d)::smallint = any (b.weekdays);
-
--- what the per-row insights trigger keeps: the rollups' own backfill, over every request
-select private.rebuild_insights_rollups();
-
--- what the statement trigger keeps: the new pending requests per clinic and therapist
-insert into private.pending_request_tally as t (org_id, therapist_id, pending)
-select r.org_id, r.therapist_id, count(*)::integer
-from public.referral_requests r join growth_org o on o.id = r.org_id
-where r.status = 'pending'
-group by r.org_id, r.therapist_id
-on conflict (org_id, therapist_id) do update set pending = t.pending + excluded.pending;
+-- what the triggers keep, built set-based (the snippet both seeds share)
+create temporary table seed_staff as select id from growth_staff;
+create temporary table seed_org as select id from growth_org;
+\ir seed-kept-tables.sql
 
 commit

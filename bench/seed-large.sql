@@ -8,7 +8,8 @@
 -- (availability, clients, appointments, requests) with triggers and foreign-key checks off
 -- (session_replication_role = replica; the rows are generated from the clinics' own ids), and what
 -- their triggers keep is then built set-based, as the triggers would have made it (checked by
--- bench/growth-check.ts): the availability occurrences, the insights rollups and the pending tally.
+-- bench/growth-check.ts; bench/seed-kept-tables.sql, shared with the growth seed): the
+-- availability occurrences, the insights rollups and the pending tally.
 -- The alert emails of the pending requests are not written (the harness dropped them before
 -- measuring anyway); no payer has a webhook and no staff member a digest preference here.
 -- one transaction: enrolments need their payers by commit
@@ -153,31 +154,10 @@ left join bench_handled_appointment a on a.staff_id = h.therapist_id and a.start
 
 set local session_replication_role = origin;
 
--- what the per-row trigger of availability_blocks writes: each block's dates on its weekdays, from
--- valid_from to the window's end, at its times in the office's zone (expand_availability_block);
--- a block's rows written together, as the trigger writes them
-insert into public.availability_occurrences (block_id, org_id, staff_id, during)
-select b.id, b.org_id, b.staff_id,
-       tstzrange((d::date + b.start_time) at time zone l.time_zone, (d::date + b.end_time) at time zone l.time_zone, '[)')
-from bench_staff s
-join public.availability_blocks b on b.staff_id = s.id
-join public.locations l on l.id = b.location_id
-cross join lateral generate_series(
-       b.valid_from::timestamp,
-       least(coalesce(b.valid_until, 'infinity'::date), current_date + private.availability_window_days())::timestamp,
-       interval '1 day') d
-where b.weekdays is null or extract(isodow from d)::smallint = any (b.weekdays);
-
--- what the per-row insights trigger keeps: the rollups' own backfill
-select private.rebuild_insights_rollups();
-
--- what the statement trigger keeps: the new pending requests per clinic and therapist
-insert into private.pending_request_tally as t (org_id, therapist_id, pending)
-select r.org_id, r.therapist_id, count(*)::integer
-from public.referral_requests r join bench_org o on o.id = r.org_id
-where r.status = 'pending'
-group by r.org_id, r.therapist_id
-on conflict (org_id, therapist_id) do update set pending = t.pending + excluded.pending;
+-- what the triggers keep, built set-based (the snippet both seeds share)
+create temporary table seed_staff as select id from bench_staff;
+create temporary table seed_org as select id from bench_org;
+\ir seed-kept-tables.sql
 
 commit;
 

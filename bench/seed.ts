@@ -5,10 +5,19 @@ import type pg from 'pg';
 import { projectRoot } from '../supabase/local/config.ts';
 import { round } from './stats.ts';
 
+/** A seed's `\ir <file>` lines (psql's include, relative to bench/) replaced by that file's text. */
+export async function withIncludes(sql: string): Promise<string> {
+  const includes = [...sql.matchAll(/^\\ir (\S+)$/gm)];
+  let expanded = sql;
+  for (const [line, file] of includes)
+    expanded = expanded.replace(line, await readFile(path.join(projectRoot, 'bench', file!), 'utf8'));
+  return expanded;
+}
+
 export async function seedLargeDataset(db: pg.Pool, file = 'seed-large.sql'): Promise<number> {
   console.log(`Seeding ${file}…`);
   const seedStart = performance.now();
-  const seedSql = await readFile(path.join(projectRoot, 'bench', file), 'utf8');
+  const seedSql = await withIncludes(await readFile(path.join(projectRoot, 'bench', file), 'utf8'));
   // one session (the seed uses temporary tables), one statement at a time, each timed
   const session = await db.connect();
   try {
