@@ -6,12 +6,12 @@
  * the feed).
  */
 import type pg from 'pg';
-import { feedPageSizes } from '../supabase/functions/payer-api/feed-pages.ts';
+import { feedPageSizes, slotSourcePageSize } from '../supabase/functions/payer-api/feed-pages.ts';
 import { peakRssWhile, stackRssMb } from './memory.ts';
 
 export const feedTherapists = 2000;
 export const feedBudgetSeconds = 2;
-const feedTypes = ['Location', 'PractitionerRole', 'Schedule', 'Slot'] as const;
+const pagedTypes = ['Location', 'PractitionerRole', 'Schedule'] as const;
 
 export async function measureFhirFeed(db: pg.Pool, apiUrl: string) {
   const {
@@ -68,13 +68,14 @@ async function readWholeFeed(apiUrl: string, headers: Record<string, string>) {
 
 /**
  * Seconds each resource type's file takes in SQL alone (no PostgREST, no function, no network):
- * the pages of public.payer_fhir_file the function asks for, one after another.
+ * the pages the function asks for, one after another (for Slot, the pages of sources the function
+ * writes the lines from).
  */
 export async function timeFeedPagesInSql(db: pg.Pool, payerId: string): Promise<Record<string, number>> {
   const seconds: Record<string, number> = {};
   const session = await db.connect();
   try {
-    for (const type of feedTypes) {
+    for (const type of pagedTypes) {
       const started = performance.now();
       let after: string | null = null;
       do {
@@ -90,6 +91,16 @@ export async function timeFeedPagesInSql(db: pg.Pool, payerId: string): Promise<
       } while (after);
       seconds[type] = (performance.now() - started) / 1000;
     }
+    const started = performance.now();
+    let after: string | null = null;
+    do {
+      const { rows }: { rows: { therapist: string }[] } = await session.query(
+        `select therapist, occurrences, busy from public.payer_fhir_slot_sources($1, $2, null, $3)`,
+        [payerId, slotSourcePageSize, after],
+      );
+      after = rows.length === slotSourcePageSize ? rows.at(-1)!.therapist : null;
+    } while (after);
+    seconds.Slot = (performance.now() - started) / 1000;
   } finally {
     session.release();
   }

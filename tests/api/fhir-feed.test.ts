@@ -150,6 +150,17 @@ describe('what a payer sees', () => {
     expect(Date.parse(deepLink.searchParams.get('slot')!)).toBe(Date.parse(free.start as string));
   });
 
+  it('each Slot line is minified JSON with resourceType first, as SMART Scheduling Links writes them', async () => {
+    const response = await call(cignaKey, '/fhir/Slot.ndjson');
+    const lines = (await response.text()).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toBe(JSON.stringify(JSON.parse(line)));
+      expect(line.startsWith('{"resourceType":"Slot",')).toBe(true);
+    }
+  });
+
   it('free slots are exactly the open slots the directory offers, busy ones the rest', async () => {
     // a held slot and a scheduled appointment, so both kinds of busy time are in the window
     await insertPendingRequest(personas, cignaOnlyId, { payer: personas.payers.cigna, daysAhead: 9 });

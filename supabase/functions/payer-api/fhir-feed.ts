@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { bulkPublishManifestSchema } from '../_shared/contract/payer-api.ts';
 import { apiError, json } from '../_shared/http.ts';
 import { isStorableInstant } from '../_shared/referral-request.ts';
+import { slotLines, type SlotSource } from './slot-lines.ts';
 
 export const feedResourceTypes = ['Location', 'PractitionerRole', 'Schedule', 'Slot'] as const;
 export type FeedResourceType = (typeof feedResourceTypes)[number];
@@ -21,12 +22,38 @@ export interface FeedFilePage {
   nextAfter: string | null;
 }
 
+/** The files whose pages the database writes whole; Slot lines are written here (slot-lines.ts). */
+export type PagedFeedType = Exclude<FeedResourceType, 'Slot'>;
+
 export type FetchFeedPage = (
   payerId: string,
-  type: FeedResourceType,
+  type: PagedFeedType,
   since: string | null,
   afterId: string | null,
 ) => Promise<FeedFilePage>;
+
+/**
+ * One page of what the Slot file is written from: therapists in id order and the key to ask the
+ * next page after, null on the last page.
+ */
+export interface SlotSourcePage {
+  rows: SlotSource[];
+  nextAfter: string | null;
+}
+
+export type FetchSlotSources = (
+  payerId: string,
+  since: string | null,
+  afterId: string | null,
+) => Promise<SlotSourcePage>;
+
+/** Where the feed's files come from: the database's pages, and the Slot lines' sources and links. */
+export interface FeedSources {
+  page: FetchFeedPage;
+  slotSources: FetchSlotSources;
+  /** The app's address: booking deep links open its public request page. */
+  siteUrl: string;
+}
 
 /** How long a payer may cache the manifest and the files: slots change, but not by the second. */
 export const feedMaxAgeSeconds = 300;
@@ -100,7 +127,7 @@ export async function feedFileAnswer(
   fileName: string,
   query: URLSearchParams,
   payerId: string,
-  fetchPage: FetchFeedPage,
+  feed: FeedSources,
 ): Promise<Response> {
   const type = /^([A-Za-z]+)\.ndjson$/.exec(fileName)?.[1] ?? '';
   if (!isFeedType(type))
@@ -114,7 +141,28 @@ export async function feedFileAnswer(
       'Query parameter _type belongs on $bulk-publish, not on a file.',
       '_type',
     );
-  const first = await fetchPage(payerId, type, parsed.since, null);
+  const body =
+    type === 'Slot'
+      ? await slotFileBody(payerId, parsed.since, feed)
+      : await pagedFileBody(payerId, type, parsed.since, feed.page);
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': 'application/fhir+ndjson', ...cacheHeaders },
+  });
+}
+
+/**
+ * A file whose pages the database writes (Location, PractitionerRole, Schedule): the pages'
+ * bodies piped one after another, never read here. The first page is asked for before answering,
+ * so a failing database is an HTTP error rather than a cut-off file.
+ */
+async function pagedFileBody(
+  payerId: string,
+  type: PagedFeedType,
+  since: string | null,
+  fetchPage: FetchFeedPage,
+): Promise<ReadableStream<Uint8Array>> {
+  const first = await fetchPage(payerId, type, since, null);
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   void (async () => {
     let page = first;
@@ -123,7 +171,7 @@ export async function feedFileAnswer(
       for (;;) {
         // the next page is asked for as soon as its key is known, so the database writes it
         // while this one streams (two pages at most in flight)
-        next = page.nextAfter === null ? null : fetchPage(payerId, type, parsed.since, page.nextAfter);
+        next = page.nextAfter === null ? null : fetchPage(payerId, type, since, page.nextAfter);
         // pipeTo waits for the payer to read (backpressure) and cancels the page if they leave
         await page.body.pipeTo(writable, { preventClose: true });
         if (next === null) break;
@@ -137,8 +185,50 @@ export async function feedFileAnswer(
       void next?.then((unread) => unread.body.cancel()).catch(() => {});
     }
   })();
-  return new Response(readable, {
-    status: 200,
-    headers: { 'content-type': 'application/fhir+ndjson', ...cacheHeaders },
-  });
+  return readable;
+}
+
+/** Text of about this many characters is encoded and sent at a time. */
+const slotChunkChars = 256 * 1024;
+
+/**
+ * The Slot file, written here from the database's pages of sources (slot-lines.ts) as the payer
+ * reads it: a chunk is written only when the payer has taken the last (a pull stream), and the
+ * next page is asked for while this one is written, so memory holds a page of sources and a chunk
+ * whatever the payer's size. The first page is asked for before answering.
+ */
+async function slotFileBody(
+  payerId: string,
+  since: string | null,
+  feed: FeedSources,
+): Promise<ReadableStream<Uint8Array>> {
+  let page = await feed.slotSources(payerId, since, null);
+  let next = page.nextAfter === null ? null : feed.slotSources(payerId, since, page.nextAfter);
+  let row = 0;
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let text = '';
+        while (text.length < slotChunkChars) {
+          if (row === page.rows.length) {
+            if (next === null) break;
+            page = await next;
+            row = 0;
+            next = page.nextAfter === null ? null : feed.slotSources(payerId, since, page.nextAfter);
+            continue;
+          }
+          text += slotLines(page.rows[row++]!, feed.siteUrl);
+        }
+        if (text) controller.enqueue(encoder.encode(text));
+        if (row === page.rows.length && next === null) controller.close();
+      },
+      cancel() {
+        // the payer left: a page asked for ahead is let go unread
+        void next?.catch(() => {});
+      },
+    },
+    // one chunk at a time: the next is written when the payer has taken this one
+    { highWaterMark: 0 },
+  );
 }
