@@ -2074,10 +2074,16 @@ export type Database = {
           page_key: string
         }[]
       }
+      payer_fhir_slot_parts: {
+        Args: { payer: string; per_file: number }
+        Returns: number
+      }
       payer_fhir_slot_sources: {
         Args: {
           after_id?: string
           page_size: number
+          part?: number
+          parts?: number
           payer: string
           since?: string
         }

@@ -19,13 +19,16 @@
  * offsets at each session boundary, one more than the sessions), and `busy` as `[start, end)`
  * epoch pairs of the time held by scheduled appointments, pending or still-verifying requests and
  * times offered to a client, merged and in order. `since` keeps only therapists whose slots may
- * have changed at or after it.
+ * have changed at or after it. `part` of `parts` keeps the therapists whose id falls in that share
+ * of the id space (its first 32 bits): the Slot file split into files of their own.
  */
 create function public.payer_fhir_slot_sources(
   payer uuid,
   page_size integer,
   since timestamptz default null,
-  after_id uuid default null
+  after_id uuid default null,
+  part integer default 0,
+  parts integer default 1
 )
 returns table (therapist uuid, slug text, session_seconds integer, occurrences json, busy json)
 language plpgsql
@@ -39,6 +42,9 @@ begin
   if payer is null then
     raise exception 'payer is required' using errcode = '22023';
   end if;
+  if parts is null or parts < 1 or parts > 64 or part is null or part < 0 or part >= parts then
+    raise exception 'part must be from 0 to parts - 1, parts from 1 to 64' using errcode = '22023';
+  end if;
   return query
   with page as materialized (
     select l.staff_id as id, o.slug, o.session_length_minutes * 60 as session_seconds,
@@ -49,6 +55,7 @@ begin
     where exists (select 1 from public.enrollment_payers ep
                   where ep.enrollment_id = l.enrollment_id and ep.payer_id = payer)
       and (after_id is null or l.staff_id > after_id)
+      and (parts = 1 or ('x' || left(l.staff_id::text, 8))::bit(32)::bigint * parts / 4294967296 = part)
       and (since is null or private.slots_changed_at(l.staff_id, as_of) >= since)
     order by l.staff_id
     limit size
@@ -112,5 +119,25 @@ begin
 end;
 $$;
 
-revoke execute on function public.payer_fhir_slot_sources(uuid, integer, timestamptz, uuid) from public, anon, authenticated;
-grant execute on function public.payer_fhir_slot_sources(uuid, integer, timestamptz, uuid) to service_role;
+revoke execute on function public.payer_fhir_slot_sources(uuid, integer, timestamptz, uuid, integer, integer) from public, anon, authenticated;
+grant execute on function public.payer_fhir_slot_sources(uuid, integer, timestamptz, uuid, integer, integer) to service_role;
+
+/**
+ * How many files the payer's Slot file is split into: one per `per_file` therapists listed for
+ * the payer (at least one, at most 64), so each is a few MB whatever the payer's size and a
+ * client can fetch them side by side.
+ */
+create function public.payer_fhir_slot_parts(payer uuid, per_file integer)
+returns integer
+language sql
+stable
+set search_path = ''
+as $$
+  select least(64, greatest(1, ceil(count(*)::numeric / greatest(per_file, 1))))::integer
+  from private.listed_profiles l
+  where exists (select 1 from public.enrollment_payers ep
+                where ep.enrollment_id = l.enrollment_id and ep.payer_id = payer);
+$$;
+
+revoke execute on function public.payer_fhir_slot_parts(uuid, integer) from public, anon, authenticated;
+grant execute on function public.payer_fhir_slot_parts(uuid, integer) to service_role;

@@ -1,5 +1,11 @@
 import { deepStrictEqual, equal, rejects } from 'node:assert/strict';
-import { feedPageFetcher, slotSourceFetcher, slotSourcePageSize } from './feed-pages.ts';
+import {
+  feedPageFetcher,
+  slotPartCounter,
+  slotSourceFetcher,
+  slotSourcePageSize,
+  therapistsPerSlotFile,
+} from './feed-pages.ts';
 
 /** A stand-in data API: answers each call with `answer`, records what was asked. */
 function dataApi(answer: (url: URL) => Response) {
@@ -14,7 +20,7 @@ function dataApi(answer: (url: URL) => Response) {
     },
   };
   const fetchPage = feedPageFetcher({ ...options, siteUrl: 'https://app.example.org' });
-  return { asked, fetchPage, slotSources: slotSourceFetcher(options) };
+  return { asked, options, fetchPage, slotSources: slotSourceFetcher(options) };
 }
 
 Deno.test('a page is asked of payer_fhir_file as raw NDJSON; its body and next key come back', async () => {
@@ -68,7 +74,7 @@ Deno.test(
     });
     let rows = Array.from({ length: slotSourcePageSize }, (_, i) => row(`t${i}`));
     const api = dataApi(() => Response.json(rows));
-    const full = await api.slotSources('payer-1', '2027-05-04T13:00:00.000Z', 'k0');
+    const full = await api.slotSources('payer-1', '2027-05-04T13:00:00.000Z', 'k0', { index: 1, count: 4 });
     equal(full.rows.length, slotSourcePageSize);
     equal(full.nextAfter, `t${slotSourcePageSize - 1}`);
     const [{ url, headers }] = api.asked as [{ url: URL; headers: Headers }];
@@ -78,10 +84,23 @@ Deno.test(
       page_size: String(slotSourcePageSize),
       since: '2027-05-04T13:00:00.000Z',
       after_id: 'k0',
+      part: '1',
+      parts: '4',
     });
     equal(headers.get('accept'), 'application/json');
     rows = [row('last')];
-    equal((await api.slotSources('payer-1', null, null)).nextAfter, null);
-    equal(api.asked[1]!.url.searchParams.has('since'), false);
+    equal((await api.slotSources('payer-1', null, null, { index: 0, count: 1 })).nextAfter, null);
+    for (const name of ['since', 'after_id', 'part', 'parts'])
+      equal(api.asked[1]!.url.searchParams.has(name), false, name);
   },
 );
+
+Deno.test('the Slot file is split in as many parts as payer_fhir_slot_parts says', async () => {
+  const api = dataApi(() => Response.json(3));
+  equal(await slotPartCounter(api.options)('payer-1'), 3);
+  equal(api.asked[0]!.url.pathname, '/rest/v1/rpc/payer_fhir_slot_parts');
+  deepStrictEqual(Object.fromEntries(api.asked[0]!.url.searchParams), {
+    payer: 'payer-1',
+    per_file: String(therapistsPerSlotFile),
+  });
+});

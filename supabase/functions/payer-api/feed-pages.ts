@@ -6,7 +6,7 @@
  * hosted Supabase (the data API at SUPABASE_URL/rest/v1, the service-role key).
  */
 import type { DbError } from '../_shared/http.ts';
-import type { FeedFilePage, PagedFeedType, SlotSourcePage } from './fhir-feed.ts';
+import type { FeedFilePage, PagedFeedType, SlotPart, SlotSourcePage } from './fhir-feed.ts';
 import type { SlotSource } from './slot-lines.ts';
 
 /** Therapists (or locations) a page: a line or two each. */
@@ -21,6 +21,9 @@ export const feedPageSizes: Record<PagedFeedType, number> = {
  * numbers), written out as about 100 lines each while the next page is read.
  */
 export const slotSourcePageSize = 500;
+
+/** Therapists a Slot file: about 100 lines, 45 KB each, so a file is about 11 MB. */
+export const therapistsPerSlotFile = 250;
 
 interface DataApiOptions {
   supabaseUrl: string;
@@ -63,14 +66,33 @@ async function callDataApi(options: DataApiOptions, url: URL, accept: string): P
  * page a row): a full page means there may be more after its last therapist.
  */
 export function slotSourceFetcher(options: DataApiOptions) {
-  return async (payer: string, since: string | null, afterId: string | null): Promise<SlotSourcePage> => {
+  return async (
+    payer: string,
+    since: string | null,
+    afterId: string | null,
+    part: SlotPart,
+  ): Promise<SlotSourcePage> => {
     const url = new URL(`${options.supabaseUrl}/rest/v1/rpc/payer_fhir_slot_sources`);
     url.searchParams.set('payer', payer);
     url.searchParams.set('page_size', String(slotSourcePageSize));
     if (since !== null) url.searchParams.set('since', since);
     if (afterId !== null) url.searchParams.set('after_id', afterId);
+    if (part.count > 1) {
+      url.searchParams.set('part', String(part.index));
+      url.searchParams.set('parts', String(part.count));
+    }
     const rows = (await (await callDataApi(options, url, 'application/json')).json()) as SlotSource[];
     return { rows, nextAfter: rows.length === slotSourcePageSize ? rows.at(-1)!.therapist : null };
+  };
+}
+
+/** How many files the payer's Slot file is split into (`public.payer_fhir_slot_parts`). */
+export function slotPartCounter(options: DataApiOptions) {
+  return async (payer: string): Promise<number> => {
+    const url = new URL(`${options.supabaseUrl}/rest/v1/rpc/payer_fhir_slot_parts`);
+    url.searchParams.set('payer', payer);
+    url.searchParams.set('per_file', String(therapistsPerSlotFile));
+    return (await (await callDataApi(options, url, 'application/json')).json()) as number;
   };
 }
 

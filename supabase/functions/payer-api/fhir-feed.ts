@@ -41,16 +41,27 @@ export interface SlotSourcePage {
   nextAfter: string | null;
 }
 
+/** One of the files the Slot file is split into: the `index`-th of `count` shares of therapists. */
+export interface SlotPart {
+  index: number;
+  count: number;
+}
+
+export const wholeSlotFile: SlotPart = { index: 0, count: 1 };
+
 export type FetchSlotSources = (
   payerId: string,
   since: string | null,
   afterId: string | null,
+  part: SlotPart,
 ) => Promise<SlotSourcePage>;
 
 /** Where the feed's files come from: the database's pages, and the Slot lines' sources and links. */
 export interface FeedSources {
   page: FetchFeedPage;
   slotSources: FetchSlotSources;
+  /** How many files the payer's Slot file is split into (a few MB each). */
+  slotParts: (payerId: string) => Promise<number>;
   /** The app's address: booking deep links open its public request page. */
   siteUrl: string;
 }
@@ -64,14 +75,45 @@ const sinceSchema = z.iso
   .datetime({ offset: true, local: false })
   .refine(isStorableInstant, 'is out of range');
 
-/** `_type` and `_since`, or a 400 naming the problem; nothing else is accepted. */
+const partNumber = /^(0|[1-9][0-9]?)$/;
+
+/** `part` and `parts` of a Slot file's address, or a 400; absent, the whole file. */
+function parsePart(params: URLSearchParams): SlotPart | { error: Response } {
+  const [part, parts] = [params.get('part'), params.get('parts')];
+  if (part === null && parts === null) return wholeSlotFile;
+  const index = Number(part);
+  const count = Number(parts);
+  if (
+    !partNumber.test(part ?? '') ||
+    !partNumber.test(parts ?? '') ||
+    count < 1 ||
+    count > 64 ||
+    index >= count
+  )
+    return {
+      error: apiError(
+        400,
+        'invalid_query',
+        'Query parameters part and parts go together: part from 0 to parts - 1, parts from 1 to 64, as the manifest lists them.',
+        part === null || partNumber.test(part) ? 'parts' : 'part',
+      ),
+    };
+  return { index, count };
+}
+
+/**
+ * `_type`, `_since` and (on the Slot file) `part` of `parts`, or a 400 naming the problem;
+ * nothing else is accepted.
+ */
 export function parseFeedQuery(
   params: URLSearchParams,
-): { types: FeedResourceType[]; since: string | null } | { error: Response } {
+): { types: FeedResourceType[]; since: string | null; part: SlotPart } | { error: Response } {
   for (const name of params.keys()) {
-    if (name !== '_type' && name !== '_since')
+    if (!['_type', '_since', 'part', 'parts'].includes(name))
       return { error: apiError(400, 'invalid_query', `Unknown query parameter: ${name}.`, name) };
   }
+  const part = parsePart(params);
+  if ('error' in part) return part;
   let types: FeedResourceType[] = [...feedResourceTypes];
   const typeParam = params.get('_type');
   if (typeParam !== null) {
@@ -98,20 +140,52 @@ export function parseFeedQuery(
         '_since',
       ),
     };
-  return { types, since: sinceParam === null ? null : new Date(sinceParam).toISOString() };
+  return { types, since: sinceParam === null ? null : new Date(sinceParam).toISOString(), part };
 }
 
 const cacheHeaders = { 'cache-control': `private, max-age=${feedMaxAgeSeconds}` };
 
-/** The bulk-publish manifest; `baseUrl` is the payer API's public address. */
-export function manifestAnswer(requestUrl: string, baseUrl: string, query: URLSearchParams): Response {
+/**
+ * The bulk-publish manifest; `baseUrl` is the payer API's public address. The Slot file is listed
+ * as several files of a few MB each (SMART Scheduling Links lets a type have many), so a client
+ * can fetch them side by side; a payer with few therapists gets one.
+ */
+export async function manifestAnswer(
+  requestUrl: string,
+  baseUrl: string,
+  query: URLSearchParams,
+  payerId: string,
+  feed: FeedSources,
+): Promise<Response> {
   const parsed = parseFeedQuery(query);
   if ('error' in parsed) return parsed.error;
-  const suffix = parsed.since ? `?_since=${encodeURIComponent(parsed.since)}` : '';
+  if (query.has('part') || query.has('parts'))
+    return apiError(
+      400,
+      'invalid_query',
+      'Query parameters part and parts belong on a Slot file, as the manifest lists them.',
+      query.has('part') ? 'part' : 'parts',
+    );
+  const fileUrl = (type: FeedResourceType, part: SlotPart) => {
+    const search = new URLSearchParams();
+    if (part.count > 1) {
+      search.set('part', String(part.index));
+      search.set('parts', String(part.count));
+    }
+    if (parsed.since) search.set('_since', parsed.since);
+    const text = search.toString();
+    return `${baseUrl}/fhir/${type}.ndjson${text ? `?${text}` : ''}`;
+  };
+  const slotParts = parsed.types.includes('Slot') ? await feed.slotParts(payerId) : 1;
   const manifest: z.infer<typeof bulkPublishManifestSchema> = {
     transactionTime: new Date().toISOString(),
     request: `${baseUrl}/$bulk-publish${new URL(requestUrl).search}`,
-    output: parsed.types.map((type) => ({ type, url: `${baseUrl}/fhir/${type}.ndjson${suffix}` })),
+    output: parsed.types.flatMap((type) =>
+      Array.from({ length: type === 'Slot' ? slotParts : 1 }, (_, index) => ({
+        type,
+        url: fileUrl(type, { index, count: type === 'Slot' ? slotParts : 1 }),
+      })),
+    ),
     error: [],
   };
   return json(200, manifest, cacheHeaders);
@@ -141,9 +215,11 @@ export async function feedFileAnswer(
       'Query parameter _type belongs on $bulk-publish, not on a file.',
       '_type',
     );
+  if (type !== 'Slot' && parsed.part.count > 1)
+    return apiError(400, 'invalid_query', `${type}.ndjson is one file; only Slot is split in parts.`, 'part');
   const body =
     type === 'Slot'
-      ? await slotFileBody(payerId, parsed.since, feed)
+      ? await slotFileBody(payerId, parsed.since, parsed.part, feed)
       : await pagedFileBody(payerId, type, parsed.since, feed.page);
   return new Response(body, {
     status: 200,
@@ -200,10 +276,11 @@ const slotChunkChars = 256 * 1024;
 async function slotFileBody(
   payerId: string,
   since: string | null,
+  part: SlotPart,
   feed: FeedSources,
 ): Promise<ReadableStream<Uint8Array>> {
-  let page = await feed.slotSources(payerId, since, null);
-  let next = page.nextAfter === null ? null : feed.slotSources(payerId, since, page.nextAfter);
+  let page = await feed.slotSources(payerId, since, null, part);
+  let next = page.nextAfter === null ? null : feed.slotSources(payerId, since, page.nextAfter, part);
   let row = 0;
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
@@ -215,7 +292,7 @@ async function slotFileBody(
             if (next === null) break;
             page = await next;
             row = 0;
-            next = page.nextAfter === null ? null : feed.slotSources(payerId, since, page.nextAfter);
+            next = page.nextAfter === null ? null : feed.slotSources(payerId, since, page.nextAfter, part);
             continue;
           }
           text += slotLines(page.rows[row++]!, feed.siteUrl);

@@ -83,6 +83,7 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
     feed: {
       page: () => Promise.resolve({ body: textStream(''), nextAfter: null }),
       slotSources: () => Promise.resolve({ rows: [], nextAfter: null }),
+      slotParts: () => Promise.resolve(1),
       siteUrl: 'https://app.example.org',
     },
     publicBaseUrl: 'https://api.example/functions/v1/payer-api',
@@ -315,6 +316,42 @@ Deno.test('the feed manifest lists one file per resource type, narrowed by _type
   equal((await handle(get('/%24bulk-publish'))).status, 200);
 });
 
+Deno.test(
+  'the manifest lists the Slot file in the parts the payer needs; a part is refused where it does not belong',
+  async () => {
+    const counted: string[] = [];
+    const { handle } = handler({
+      feed: feedWith({ slotParts: (payer) => (counted.push(payer), Promise.resolve(3)) }),
+    });
+    const manifest = await (await handle(get('/$bulk-publish'))).json();
+    const base = 'https://api.example/functions/v1/payer-api/fhir';
+    deepStrictEqual(manifest.output, [
+      { type: 'Location', url: `${base}/Location.ndjson` },
+      { type: 'PractitionerRole', url: `${base}/PractitionerRole.ndjson` },
+      { type: 'Schedule', url: `${base}/Schedule.ndjson` },
+      { type: 'Slot', url: `${base}/Slot.ndjson?part=0&parts=3` },
+      { type: 'Slot', url: `${base}/Slot.ndjson?part=1&parts=3` },
+      { type: 'Slot', url: `${base}/Slot.ndjson?part=2&parts=3` },
+    ]);
+    deepStrictEqual(counted, ['payer-a']);
+    // no count is asked for when Slot is not listed
+    await handle(get('/$bulk-publish?_type=Schedule'));
+    deepStrictEqual(counted, ['payer-a']);
+    for (const path of [
+      '/$bulk-publish?part=0&parts=2',
+      '/fhir/Schedule.ndjson?part=0&parts=2',
+      '/fhir/Slot.ndjson?part=2&parts=2',
+      '/fhir/Slot.ndjson?part=0',
+      '/fhir/Slot.ndjson?part=01&parts=2',
+      '/fhir/Slot.ndjson?part=0&parts=65',
+    ]) {
+      const res = await handle(get(path));
+      equal(res.status, 400, path);
+      equal((await res.json()).error.code, 'invalid_query', path);
+    }
+  },
+);
+
 Deno.test('the feed refuses an unknown _type or a malformed _since with a 400 naming it', async () => {
   const { handle } = handler();
   const badType = await handle(get('/$bulk-publish?_type=Slot,Patient'));
@@ -330,6 +367,7 @@ Deno.test('the feed refuses an unknown _type or a malformed _since with a 400 na
 const feedWith = (sources: Partial<FeedSources>): FeedSources => ({
   page: () => Promise.resolve({ body: textStream(''), nextAfter: null }),
   slotSources: () => Promise.resolve({ rows: [], nextAfter: null }),
+  slotParts: () => Promise.resolve(1),
   siteUrl: 'https://app.example.org',
   ...sources,
 });

@@ -105,7 +105,15 @@ function payerRoutes(deps: PayerApiDeps) {
   app.all('/referral-requests/:id', onlyMethod('GET'));
   // '$' may arrive percent-encoded; both spellings are the manifest
   for (const path of ['/$bulk-publish', '/%24bulk-publish']) {
-    app.get(path, (c) => manifestAnswer(c.req.url, deps.publicBaseUrl, new URL(c.req.url).searchParams));
+    app.get(path, (c) =>
+      manifestAnswer(
+        c.req.url,
+        deps.publicBaseUrl,
+        new URL(c.req.url).searchParams,
+        c.env.payerId,
+        deps.feed,
+      ),
+    );
     app.all(path, onlyMethod('GET'));
   }
   app.get('/fhir/:file', (c) =>

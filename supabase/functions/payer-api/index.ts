@@ -1,7 +1,7 @@
 import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
 import { requireEnv } from '../_shared/env.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
-import { feedPageFetcher, slotSourceFetcher } from './feed-pages.ts';
+import { feedPageFetcher, slotPartCounter, slotSourceFetcher } from './feed-pages.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhook-routes.ts';
 
@@ -32,6 +32,7 @@ const app = createPayerApiApp({
   feed: {
     page: feedPageFetcher({ ...dataApi, siteUrl }),
     slotSources: slotSourceFetcher(dataApi),
+    slotParts: slotPartCounter(dataApi),
     siteUrl,
   },
   publicBaseUrl: `${requireEnv('SUPABASE_URL')}/functions/v1/payer-api`,
