@@ -1,9 +1,11 @@
 /**
- * Pages of the FHIR feed's files straight from PostgREST as raw text: `public.payer_fhir_file`
- * returns the media type `application/fhir+ndjson` (a domain PostgREST takes as that media type's
- * handler), so PostgREST sends the page's NDJSON as it is and the function pipes the body on
- * unread. The key of the next page is the `Feed-Next-After` response header. Works the same on
- * hosted Supabase (the data API at SUPABASE_URL/rest/v1, the service-role key).
+ * What the FHIR feed's files are made from, asked of PostgREST. Location, PractitionerRole and
+ * Schedule pages come as raw text: `public.payer_fhir_file` returns the media type
+ * `application/fhir+ndjson` (a domain PostgREST takes as that media type's handler), so PostgREST
+ * sends the page's NDJSON as it is and the function pipes the body on unread; the key of the next
+ * page is the `Feed-Next-After` response header. The Slot file's pages are JSON sources the
+ * function writes the lines from (`public.payer_fhir_slot_sources`, slot-lines.ts). Works the
+ * same on hosted Supabase (the data API at SUPABASE_URL/rest/v1, the service-role key).
  */
 import type { DbError } from '../_shared/http.ts';
 import type { FeedFilePage, PagedFeedType, SlotPart, SlotSourcePage } from './fhir-feed.ts';

@@ -1,7 +1,9 @@
 /**
  * The payer's FHIR slot feed (SMART Scheduling Links bulk publish):
- *   GET /payer-api/$bulk-publish            the manifest: one NDJSON file per resource type
+ *   GET /payer-api/$bulk-publish            the manifest: one NDJSON file per resource type, the
+ *                                           Slot file in parts of 250 therapists
  *   GET /payer-api/fhir/{Type}.ndjson       the file, streamed page by page from the database
+ *   GET /payer-api/fhir/Slot.ndjson?part=i&parts=n   one part of the Slot file
  * `_type` (comma-separated resource types) and `_since` (an instant) narrow both.
  */
 import { z } from 'zod';
