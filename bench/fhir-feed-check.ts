@@ -5,6 +5,7 @@
  * pages in SQL alone, and the memory of the stack while the feed streams.
  * `--reuse` keeps the stack's data from the last run (seeded once), for profiling a change.
  */
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot, stackSettings } from '../supabase/local/config.ts';
@@ -39,8 +40,15 @@ async function main() {
         `${round(feed.seconds, 2)} s for ${feed.lines.Slot} slots, ${round(feed.megabytes, 1)} MB streamed (budget ≤ ${feedBudgetSeconds} s)`,
     );
     console.log(
-      `    memory of the stack while streaming: ${feed.rssBeforeMb} MB before, ${feed.rssPeakMb} MB at most`,
+      `    memory of the stack while streaming: ${feed.rssBeforeMb} MB before, ${feed.rssPeakMb} MB at most; load average ${os
+        .loadavg()
+        .map((l) => round(l, 1))
+        .join(' ')}`,
     );
+    for (const file of feed.files)
+      console.log(
+        `    ${file.url}: ${round(file.seconds, 2)} s, ${round(file.megabytes, 1)} MB, ${file.lines} lines`,
+      );
     for (const [type, seconds] of Object.entries(await timeFeedPagesInSql(db, feed.payerId)))
       console.log(`    ${type}: ${round(seconds, 2)} s of SQL, ${feed.lines[type]} lines`);
   } finally {

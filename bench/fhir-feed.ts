@@ -1,17 +1,18 @@
 /**
  * The FHIR slot feed of a payer with 2,000 listed therapists (60 days of weekly availability from
- * the large seed): the whole feed — manifest and all four NDJSON files — read through the gateway
- * and the payer-api function, and the stack's memory before and while it streams (PostgREST
- * sends each page as raw text and the function pipes it on unread, so it should not grow with
- * the feed).
+ * the large seed): the whole feed — the manifest, then every file it lists (Location,
+ * PractitionerRole, Schedule and the Slot file's parts), fetched side by side as SMART Scheduling
+ * Links lets a client — read through the gateway and the payer-api function, and the stack's
+ * memory before and while it streams (the function writes the Slot lines a chunk at a time as
+ * they are read, so it should not grow with the feed).
  */
 import type pg from 'pg';
-import { feedPageSizes } from '../supabase/functions/payer-api/feed-pages.ts';
+import { feedPageSizes, slotSourcePageSize } from '../supabase/functions/payer-api/feed-pages.ts';
 import { peakRssWhile, stackRssMb } from './memory.ts';
 
 export const feedTherapists = 2000;
 export const feedBudgetSeconds = 2;
-const feedTypes = ['Location', 'PractitionerRole', 'Schedule', 'Slot'] as const;
+const pagedTypes = ['Location', 'PractitionerRole', 'Schedule'] as const;
 
 export async function measureFhirFeed(db: pg.Pool, apiUrl: string) {
   const {
@@ -41,7 +42,19 @@ export async function measureFhirFeed(db: pg.Pool, apiUrl: string) {
   return { ...result, payerId: payer!.id, rssBeforeMb, rssPeakMb: peakMb };
 }
 
-/** The manifest and every file it lists, read as a payer would; lines per type, seconds, MB. */
+/** One file of the feed as it was read: its type, seconds, MB and lines. */
+export interface FeedFileReading {
+  type: string;
+  url: string;
+  seconds: number;
+  megabytes: number;
+  lines: number;
+}
+
+/**
+ * The manifest and every file it lists, all fetched at once as a payer's client may (the spec
+ * lists many files of a type so they can be); lines per type, seconds, MB, and each file's own.
+ */
 async function readWholeFeed(apiUrl: string, headers: Record<string, string>) {
   const started = performance.now();
   const manifest = (await (
@@ -49,32 +62,45 @@ async function readWholeFeed(apiUrl: string, headers: Record<string, string>) {
   ).json()) as {
     output: { type: string; url: string }[];
   };
-  const lines: Record<string, number> = {};
-  let bytes = 0;
-  for (const { type, url } of manifest.output) {
-    const response = await fetch(url, { headers });
-    if (response.status !== 200) throw new Error(`${type}.ndjson answered ${response.status}`);
-    const reader = response.body!.getReader();
-    let count = 0;
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      bytes += chunk.value.length;
-      for (const byte of chunk.value) if (byte === 10) count++;
-    }
-    lines[type] = count;
-  }
+  const files = await Promise.all(
+    manifest.output.map(async ({ type, url }): Promise<FeedFileReading> => {
+      const fileStarted = performance.now();
+      const response = await fetch(url, { headers });
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+      const reader = response.body!.getReader();
+      let count = 0;
+      let bytes = 0;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        bytes += chunk.value.length;
+        for (let i = chunk.value.indexOf(10); i !== -1; i = chunk.value.indexOf(10, i + 1)) count++;
+      }
+      const seconds = (performance.now() - fileStarted) / 1000;
+      return {
+        type,
+        url: url.slice(url.indexOf('/fhir/') + 6),
+        seconds,
+        megabytes: bytes / 1_048_576,
+        lines: count,
+      };
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, lines, megabytes: bytes / 1_048_576 };
+  const lines: Record<string, number> = {};
+  for (const file of files) lines[file.type] = (lines[file.type] ?? 0) + file.lines;
+  const megabytes = files.reduce((sum, file) => sum + file.megabytes, 0);
+  return { seconds, lines, megabytes, files };
 }
 
 /**
  * Seconds each resource type's file takes in SQL alone (no PostgREST, no function, no network):
- * the pages of public.payer_fhir_file the function asks for, one after another.
+ * the pages the function asks for, one after another (for Slot, the pages of sources the function
+ * writes the lines from).
  */
 export async function timeFeedPagesInSql(db: pg.Pool, payerId: string): Promise<Record<string, number>> {
   const seconds: Record<string, number> = {};
   const session = await db.connect();
   try {
-    for (const type of feedTypes) {
+    for (const type of pagedTypes) {
       const started = performance.now();
       let after: string | null = null;
       do {
@@ -90,6 +116,16 @@ export async function timeFeedPagesInSql(db: pg.Pool, payerId: string): Promise<
       } while (after);
       seconds[type] = (performance.now() - started) / 1000;
     }
+    const started = performance.now();
+    let after: string | null = null;
+    do {
+      const { rows }: { rows: { therapist: string }[] } = await session.query(
+        `select therapist, occurrences, busy from public.payer_fhir_slot_sources($1, $2, null, $3, 0, 1)`,
+        [payerId, slotSourcePageSize, after],
+      );
+      after = rows.length === slotSourcePageSize ? rows.at(-1)!.therapist : null;
+    } while (after);
+    seconds.Slot = (performance.now() - started) / 1000;
   } finally {
     session.release();
   }

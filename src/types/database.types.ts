@@ -2074,6 +2074,27 @@ export type Database = {
           page_key: string
         }[]
       }
+      payer_fhir_slot_parts: {
+        Args: { payer: string; per_file: number }
+        Returns: number
+      }
+      payer_fhir_slot_sources: {
+        Args: {
+          after_id?: string
+          page_size: number
+          part?: number
+          parts?: number
+          payer: string
+          since?: string
+        }
+        Returns: {
+          busy: Json
+          occurrences: Json
+          session_seconds: number
+          slug: string
+          therapist: string
+        }[]
+      }
       payer_request_status: {
         Args: { payer: string; request_id: string }
         Returns: {

@@ -150,6 +150,35 @@ describe('what a payer sees', () => {
     expect(Date.parse(deepLink.searchParams.get('slot')!)).toBe(Date.parse(free.start as string));
   });
 
+  it('each Slot line is minified JSON with resourceType first, as SMART Scheduling Links writes them', async () => {
+    const response = await call(cignaKey, '/fhir/Slot.ndjson');
+    const lines = (await response.text()).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toBe(JSON.stringify(JSON.parse(line)));
+      expect(line.startsWith('{"resourceType":"Slot",')).toBe(true);
+    }
+  });
+
+  it('the Slot file in parts: together the parts are the whole file, each therapist in one part', async () => {
+    const whole = await feedFile(personas.payerKey, 'Slot');
+    const parts = await Promise.all(
+      [0, 1, 2].map((part) => feedFile(personas.payerKey, 'Slot', `?part=${part}&parts=3`)),
+    );
+    const ids = (slots: Resource[]) => slots.map((s) => s.id).sort();
+    expect(ids(parts.flat())).toEqual(ids(whole));
+    const scheduleOf = (s: Resource) => (s.schedule as { reference: string }).reference;
+    const partsOfSchedule = new Map<string, Set<number>>();
+    parts.forEach((slots, part) =>
+      slots.forEach((s) =>
+        partsOfSchedule.set(scheduleOf(s), (partsOfSchedule.get(scheduleOf(s)) ?? new Set()).add(part)),
+      ),
+    );
+    for (const [schedule, inParts] of partsOfSchedule) expect(inParts.size, schedule).toBe(1);
+    expect((await call(personas.payerKey, '/fhir/Slot.ndjson?part=3&parts=3')).status).toBe(400);
+  });
+
   it('free slots are exactly the open slots the directory offers, busy ones the rest', async () => {
     // a held slot and a scheduled appointment, so both kinds of busy time are in the window
     await insertPendingRequest(personas, cignaOnlyId, { payer: personas.payers.cigna, daysAhead: 9 });

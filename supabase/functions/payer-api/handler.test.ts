@@ -5,6 +5,8 @@ import {
   webhookEndpointListSchema,
 } from '../_shared/contract/payer-webhook-log.ts';
 import { createPayerApiApp, type PayerApiDeps } from './handler.ts';
+import type { FeedSources, SlotSourcePage } from './fhir-feed.ts';
+import type { SlotSource } from './slot-lines.ts';
 import type { WebhookEndpointRow } from './webhook-routes.ts';
 
 /** A response body of `text`, as a page from the data API arrives. */
@@ -78,7 +80,12 @@ function handler(overrides: Partial<PayerApiDeps> = {}) {
       })
     ),
     requestStatus: () => Promise.resolve(null),
-    feedPage: () => Promise.resolve({ body: textStream(''), nextAfter: null }),
+    feed: {
+      page: () => Promise.resolve({ body: textStream(''), nextAfter: null }),
+      slotSources: () => Promise.resolve({ rows: [], nextAfter: null }),
+      slotParts: () => Promise.resolve(1),
+      siteUrl: 'https://app.example.org',
+    },
     publicBaseUrl: 'https://api.example/functions/v1/payer-api',
     webhooks: {
       endpoints: (payer) => Promise.resolve(payer === 'payer-a' ? [endpointOfA] : []),
@@ -309,6 +316,42 @@ Deno.test('the feed manifest lists one file per resource type, narrowed by _type
   equal((await handle(get('/%24bulk-publish'))).status, 200);
 });
 
+Deno.test(
+  'the manifest lists the Slot file in the parts the payer needs; a part is refused where it does not belong',
+  async () => {
+    const counted: string[] = [];
+    const { handle } = handler({
+      feed: feedWith({ slotParts: (payer) => (counted.push(payer), Promise.resolve(3)) }),
+    });
+    const manifest = await (await handle(get('/$bulk-publish'))).json();
+    const base = 'https://api.example/functions/v1/payer-api/fhir';
+    deepStrictEqual(manifest.output, [
+      { type: 'Location', url: `${base}/Location.ndjson` },
+      { type: 'PractitionerRole', url: `${base}/PractitionerRole.ndjson` },
+      { type: 'Schedule', url: `${base}/Schedule.ndjson` },
+      { type: 'Slot', url: `${base}/Slot.ndjson?part=0&parts=3` },
+      { type: 'Slot', url: `${base}/Slot.ndjson?part=1&parts=3` },
+      { type: 'Slot', url: `${base}/Slot.ndjson?part=2&parts=3` },
+    ]);
+    deepStrictEqual(counted, ['payer-a']);
+    // no count is asked for when Slot is not listed
+    await handle(get('/$bulk-publish?_type=Schedule'));
+    deepStrictEqual(counted, ['payer-a']);
+    for (const path of [
+      '/$bulk-publish?part=0&parts=2',
+      '/fhir/Schedule.ndjson?part=0&parts=2',
+      '/fhir/Slot.ndjson?part=2&parts=2',
+      '/fhir/Slot.ndjson?part=0',
+      '/fhir/Slot.ndjson?part=01&parts=2',
+      '/fhir/Slot.ndjson?part=0&parts=65',
+    ]) {
+      const res = await handle(get(path));
+      equal(res.status, 400, path);
+      equal((await res.json()).error.code, 'invalid_query', path);
+    }
+  },
+);
+
 Deno.test('the feed refuses an unknown _type or a malformed _since with a 400 naming it', async () => {
   const { handle } = handler();
   const badType = await handle(get('/$bulk-publish?_type=Slot,Patient'));
@@ -320,6 +363,15 @@ Deno.test('the feed refuses an unknown _type or a malformed _since with a 400 na
   equal((await handle(get('/fhir/Patient.ndjson'))).status, 404);
 });
 
+/** The handler's feed with some of its sources replaced. */
+const feedWith = (sources: Partial<FeedSources>): FeedSources => ({
+  page: () => Promise.resolve({ body: textStream(''), nextAfter: null }),
+  slotSources: () => Promise.resolve({ rows: [], nextAfter: null }),
+  slotParts: () => Promise.resolve(1),
+  siteUrl: 'https://app.example.org',
+  ...sources,
+});
+
 Deno.test('a feed file streams every page, one after another, asking each after the last key', async () => {
   const asked: (string | null)[] = [];
   const pages: Record<string, { text: string; nextAfter: string | null }> = {
@@ -328,13 +380,15 @@ Deno.test('a feed file streams every page, one after another, asking each after 
     k3: { text: '{"i":"last"}\n', nextAfter: null },
   };
   const { handle } = handler({
-    feedPage: (_payer, _type, _since, after) => {
-      asked.push(after);
-      const page = pages[after ?? 'first']!;
-      return Promise.resolve({ body: textStream(page.text), nextAfter: page.nextAfter });
-    },
+    feed: feedWith({
+      page: (_payer, _type, _since, after) => {
+        asked.push(after);
+        const page = pages[after ?? 'first']!;
+        return Promise.resolve({ body: textStream(page.text), nextAfter: page.nextAfter });
+      },
+    }),
   });
-  const res = await handle(get('/fhir/Slot.ndjson'));
+  const res = await handle(get('/fhir/Schedule.ndjson'));
   equal(res.headers.get('content-type'), 'application/fhir+ndjson');
   equal(await res.text(), '{"i":1}\n{"i":2}\n{"i":"last"}\n');
   deepStrictEqual(asked, [null, 'k2', 'k3']);
@@ -342,22 +396,85 @@ Deno.test('a feed file streams every page, one after another, asking each after 
 
 Deno.test('a feed file whose later page fails is cut off with an error, never silently short', async () => {
   const { handle } = handler({
-    feedPage: (_payer, _type, _since, after) =>
-      after === null
-        ? Promise.resolve({ body: textStream('{"i":1}\n'), nextAfter: 'k1' })
-        : Promise.reject({ message: 'connection lost', hint: null, status: 0 }),
+    feed: feedWith({
+      page: (_payer, _type, _since, after) =>
+        after === null
+          ? Promise.resolve({ body: textStream('{"i":1}\n'), nextAfter: 'k1' })
+          : Promise.reject({ message: 'connection lost', hint: null, status: 0 }),
+    }),
+  });
+  const res = await handle(get('/fhir/Schedule.ndjson'));
+  equal(res.status, 200);
+  await rejects(res.text());
+});
+
+Deno.test('a feed file whose first page fails is an HTTP error', async () => {
+  const refused = () => Promise.reject({ message: 'connection refused', hint: null, status: 0 });
+  const { handle } = handler({ feed: feedWith({ page: refused, slotSources: refused }) });
+  equal((await handle(get('/fhir/Schedule.ndjson'))).status, 503);
+  equal((await handle(get('/fhir/Slot.ndjson'))).status, 503);
+});
+
+/** A therapist with one hour-long session on 4 May 2027, 09:00 in Boston. */
+const sourceOf = (therapist: string): SlotSource => ({
+  therapist,
+  slug: 'back-bay',
+  session_seconds: 3600,
+  occurrences: [[Date.UTC(2027, 4, 4, 13) / 1000, 1, -14400]],
+  busy: [],
+});
+
+Deno.test(
+  'the Slot file is written from every page of sources, each asked after the last therapist',
+  async () => {
+    const asked: (string | null)[] = [];
+    const pages: Record<string, SlotSourcePage> = {
+      first: { rows: [sourceOf('t1'), sourceOf('t2')], nextAfter: 't2' },
+      t2: { rows: [], nextAfter: 't3' },
+      t3: { rows: [sourceOf('t4')], nextAfter: null },
+    };
+    const { handle } = handler({
+      feed: feedWith({
+        slotSources: (payer, since, after) => {
+          asked.push(after);
+          equal(payer, 'payer-a');
+          equal(since, '2027-05-01T04:00:00.000Z');
+          return Promise.resolve(pages[after ?? 'first']!);
+        },
+      }),
+    });
+    const res = await handle(get('/fhir/Slot.ndjson?_since=2027-05-01T00:00:00-04:00'));
+    equal(res.headers.get('content-type'), 'application/fhir+ndjson');
+    const slots = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    deepStrictEqual(
+      slots.map((slot) => [slot.schedule.reference, slot.start]),
+      [
+        ['Schedule/t1', '2027-05-04T09:00:00-04:00'],
+        ['Schedule/t2', '2027-05-04T09:00:00-04:00'],
+        ['Schedule/t4', '2027-05-04T09:00:00-04:00'],
+      ],
+    );
+    deepStrictEqual(asked, [null, 't2', 't3']);
+  },
+);
+
+Deno.test('a Slot file whose later page of sources fails is cut off with an error', async () => {
+  const { handle } = handler({
+    feed: feedWith({
+      slotSources: (_payer, _since, after) =>
+        after === null
+          ? Promise.resolve({ rows: [sourceOf('t1')], nextAfter: 't1' })
+          : Promise.reject({ message: 'connection lost', hint: null, status: 0 }),
+    }),
   });
   const res = await handle(get('/fhir/Slot.ndjson'));
   equal(res.status, 200);
   await rejects(res.text());
 });
 
-Deno.test('a feed file whose first page fails is an HTTP error', async () => {
-  const { handle } = handler({
-    feedPage: () => Promise.reject({ message: 'connection refused', hint: null, status: 0 }),
-  });
-  equal((await handle(get('/fhir/Slot.ndjson'))).status, 503);
-});
 Deno.test(
   "webhook routes: the payer's endpoints, their log, replay; ids of others are 404, bad limits 400",
   async () => {

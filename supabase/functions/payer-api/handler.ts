@@ -23,7 +23,7 @@ import {
 } from '../_shared/directory.ts';
 import { apiError, json } from '../_shared/http.ts';
 import { payerKeyGate, type PayerAuth } from '../_shared/payer-key.ts';
-import { feedFileAnswer, manifestAnswer, type FetchFeedPage } from './fhir-feed.ts';
+import { feedFileAnswer, manifestAnswer, type FeedSources } from './fhir-feed.ts';
 import {
   createdAnswer,
   readIdempotentPost,
@@ -56,8 +56,8 @@ export interface PayerApiDeps {
     requestHash: string,
   ): Promise<CreatedRequest>;
   requestStatus(payerId: string, requestId: string): Promise<RequestStatusRow | null>;
-  /** The FHIR feed, a page at a time. */
-  feedPage: FetchFeedPage;
+  /** The FHIR feed's files, a page at a time. */
+  feed: FeedSources;
   /** The payer API's public address, for the links in the feed's manifest. */
   publicBaseUrl: string;
   webhooks: PayerWebhookDeps;
@@ -105,11 +105,19 @@ function payerRoutes(deps: PayerApiDeps) {
   app.all('/referral-requests/:id', onlyMethod('GET'));
   // '$' may arrive percent-encoded; both spellings are the manifest
   for (const path of ['/$bulk-publish', '/%24bulk-publish']) {
-    app.get(path, (c) => manifestAnswer(c.req.url, deps.publicBaseUrl, new URL(c.req.url).searchParams));
+    app.get(path, (c) =>
+      manifestAnswer(
+        c.req.url,
+        deps.publicBaseUrl,
+        new URL(c.req.url).searchParams,
+        c.env.payerId,
+        deps.feed,
+      ),
+    );
     app.all(path, onlyMethod('GET'));
   }
   app.get('/fhir/:file', (c) =>
-    feedFileAnswer(c.req.param('file'), new URL(c.req.url).searchParams, c.env.payerId, deps.feedPage),
+    feedFileAnswer(c.req.param('file'), new URL(c.req.url).searchParams, c.env.payerId, deps.feed),
   );
   app.all('/fhir/:file', onlyMethod('GET'));
   webhookRoutes(app, deps.webhooks);

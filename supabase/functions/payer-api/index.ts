@@ -1,12 +1,16 @@
 import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
 import { requireEnv } from '../_shared/env.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
-import { feedPageFetcher } from './feed-pages.ts';
+import { feedPageFetcher, slotPartCounter, slotSourceFetcher } from './feed-pages.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhook-routes.ts';
 
 const db = serviceClient();
 const siteUrl = requireEnv('SITE_URL');
+const dataApi = {
+  supabaseUrl: requireEnv('SUPABASE_URL'),
+  serviceRoleKey: requireEnv('SUPABASE_SERVICE_ROLE_KEY'),
+};
 
 const app = createPayerApiApp({
   async authenticate(keyHash) {
@@ -25,11 +29,12 @@ const app = createPayerApiApp({
     ) as RequestStatusRow[];
     return rows[0] ?? null;
   },
-  feedPage: feedPageFetcher({
-    supabaseUrl: requireEnv('SUPABASE_URL'),
-    serviceRoleKey: requireEnv('SUPABASE_SERVICE_ROLE_KEY'),
+  feed: {
+    page: feedPageFetcher({ ...dataApi, siteUrl }),
+    slotSources: slotSourceFetcher(dataApi),
+    slotParts: slotPartCounter(dataApi),
     siteUrl,
-  }),
+  },
   publicBaseUrl: `${requireEnv('SUPABASE_URL')}/functions/v1/payer-api`,
   webhooks: {
     endpoints: async (payer) =>

@@ -192,7 +192,7 @@ function paths(): Json {
         operationId: 'bulkPublish',
         summary: 'The FHIR slot feed (SMART Scheduling Links): a manifest of NDJSON files.',
         description:
-          'Location, PractitionerRole (with the Da Vinci Plan-Net newpatients extension), Schedule (actor: the PractitionerRole) and Slot (free or busy for the next 60 days; free slots carry a booking-deep-link extension to the clinic request page, to which you may append `source` and `booking-referral`). Only therapists who accept your members. Cacheable for five minutes.',
+          'Location, PractitionerRole (with the Da Vinci Plan-Net newpatients extension), Schedule (actor: the PractitionerRole) and Slot (free or busy for the next 60 days; free slots carry a booking-deep-link extension to the clinic request page, to which you may append `source` and `booking-referral`). Only therapists who accept your members. Slot is listed as several files (`part` of `parts`, one per 250 therapists) that you may fetch side by side; together they are the whole Slot file. Cacheable for five minutes.',
         parameters: [
           {
             name: '_type',
@@ -222,13 +222,28 @@ function paths(): Json {
             schema: { type: 'string', enum: ['Location', 'PractitionerRole', 'Schedule', 'Slot'] },
           },
           ...feedQuery,
+          {
+            name: 'part',
+            in: 'query',
+            required: false,
+            description:
+              'Slot only, with `parts`: which share of the therapists this file holds (0 to parts − 1), as the manifest lists it. Without both, the whole Slot file.',
+            schema: { type: 'integer', minimum: 0, maximum: 63 },
+          },
+          {
+            name: 'parts',
+            in: 'query',
+            required: false,
+            description: 'Slot only, with `part`: how many files the Slot file is split into.',
+            schema: { type: 'integer', minimum: 1, maximum: 64 },
+          },
         ],
         responses: {
           '200': {
             description: 'One FHIR R4 resource per line.',
             content: { 'application/fhir+ndjson': { schema: { type: 'string' } } },
           },
-          '400': problem('A malformed _since; `field` names it.'),
+          '400': problem('A malformed _since or part; `field` names it.'),
           '404': problem('No such file.'),
           ...authProblems,
         },
