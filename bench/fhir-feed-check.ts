@@ -1,34 +1,22 @@
 /**
  * `npm run bench:fhir-feed`: the FHIR slot feed figure alone, with where its time goes. Starts its
- * own stack (`.local/bench-fhir`), seeds the benchmark dataset, then times the whole feed through
- * the gateway and the payer-api function (the figure `npm run bench` prints), each resource type's
+ * own stack (`.local/bench-fhir`, or `.local/bench-fhir-<offset>` for another
+ * `CRP_BENCH_PORT_OFFSET`), seeds the benchmark dataset, then times the whole feed through the
+ * gateway and the payer-api function (the figure `npm run bench` prints), each resource type's
  * pages in SQL alone, and the memory of the stack while the feed streams.
  * `--reuse` keeps the stack's data from the last run (seeded once), for profiling a change.
  */
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { projectRoot, stackSettings } from '../supabase/local/config.ts';
-import { startStack } from '../supabase/local/stack.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { feedBudgetSeconds, feedTherapists, measureFhirFeed, timeFeedPagesInSql } from './fhir-feed.ts';
 import { seedUnlessSeeded } from './seed.ts';
 import { round } from './stats.ts';
 
 const reuse = process.argv.includes('--reuse');
-const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
-const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: offset });
-const stackDir = path.join(projectRoot, '.local', 'bench-fhir');
-const settings = {
-  ...base,
-  stackDir,
-  dataDir: path.join(stackDir, 'db'),
-  inboxFile: path.join(stackDir, 'inbox.jsonl'),
-};
 
 async function main() {
-  console.log(`Starting the feed stack (ports +${offset}, .local/bench-fhir${reuse ? ', reused' : ''})…`);
-  const stack = await startStack(settings, { fresh: !reuse });
-  const db = new pg.Pool({ connectionString: stack.urls.db, max: 4 });
+  const b = await startBenchStack('bench-fhir', 0, { fresh: !reuse, poolSize: 4 });
+  const { db, stack } = b;
   try {
     await seedUnlessSeeded(db);
     await db.query('analyze');
@@ -52,8 +40,7 @@ async function main() {
     for (const [type, seconds] of Object.entries(await timeFeedPagesInSql(db, feed.payerId)))
       console.log(`    ${type}: ${round(seconds, 2)} s of SQL, ${feed.lines[type]} lines`);
   } finally {
-    await db.end();
-    await stack.stop();
+    await b.stop();
   }
 }
 

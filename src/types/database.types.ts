@@ -2081,6 +2081,7 @@ export type Database = {
       payer_fhir_slot_sources: {
         Args: {
           after_id?: string
+          as_of?: string
           page_size: number
           part?: number
           parts?: number

@@ -209,3 +209,15 @@ describe('what a payer sees', () => {
     ).toEqual([cignaOnlyId]);
   });
 });
+
+describe('where the Slot lines come from', () => {
+  it('the database no longer writes Slot pages: asking it for one fails and says where they come from', async () => {
+    await withDb(async (db) => {
+      await expect(
+        db.query(`select public.payer_fhir_file($1, 'Slot', 10, 'https://app.example.org')`, [
+          personas.payers.cigna,
+        ]),
+      ).rejects.toThrow(/payer_fhir_slot_sources/);
+    });
+  });
+});

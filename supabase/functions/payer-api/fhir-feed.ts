@@ -179,15 +179,15 @@ export async function manifestAnswer(
     return `${baseUrl}/fhir/${type}.ndjson${text ? `?${text}` : ''}`;
   };
   const slotParts = parsed.types.includes('Slot') ? await feed.slotParts(payerId) : 1;
+  // every type is one file but Slot, which is split into `slotParts` files
+  const partsOf = (type: FeedResourceType) => (type === 'Slot' ? slotParts : 1);
   const manifest: z.infer<typeof bulkPublishManifestSchema> = {
     transactionTime: new Date().toISOString(),
     request: `${baseUrl}/$bulk-publish${new URL(requestUrl).search}`,
-    output: parsed.types.flatMap((type) =>
-      Array.from({ length: type === 'Slot' ? slotParts : 1 }, (_, index) => ({
-        type,
-        url: fileUrl(type, { index, count: type === 'Slot' ? slotParts : 1 }),
-      })),
-    ),
+    output: parsed.types.flatMap((type) => {
+      const count = partsOf(type);
+      return Array.from({ length: count }, (_, index) => ({ type, url: fileUrl(type, { index, count }) }));
+    }),
     error: [],
   };
   return json(200, manifest, cacheHeaders);
