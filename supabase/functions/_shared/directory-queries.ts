@@ -4,31 +4,34 @@ import type { DirectoryQuery, DirectoryRow } from './directory.ts';
 import type { SlotRow } from './referral-post.ts';
 import { unwrap } from './service-client.ts';
 
+/** The arguments of public.referral_directory for a caller and a parsed query. */
+export function directoryArguments(who: { payer: string | null; clinic: string | null }, q: DirectoryQuery) {
+  return {
+    payer: who.payer,
+    clinic: who.clinic,
+    any_specialties: q.filters.specialties,
+    any_languages: q.filters.languages,
+    any_ages: q.filters.ages,
+    any_formats: q.filters.formats,
+    in_state: q.filters.state,
+    in_city: q.filters.city,
+    after_last_name: q.cursor?.lastName ?? null,
+    after_first_name: q.cursor?.firstName ?? null,
+    after_id: q.cursor?.id ?? null,
+    page_size: q.limit + 1,
+    slot_count: 3,
+    at_location: q.filters.location ?? null,
+    takes_payer: q.filters.payer ?? null,
+    only_therapist: q.filters.therapist ?? null,
+  };
+}
+
 export async function fetchDirectory(
   db: SupabaseClient,
   who: { payer: string | null; clinic: string | null },
   q: DirectoryQuery,
 ) {
-  return unwrap(
-    await db.rpc('referral_directory', {
-      payer: who.payer,
-      clinic: who.clinic,
-      any_specialties: q.filters.specialties,
-      any_languages: q.filters.languages,
-      any_ages: q.filters.ages,
-      any_formats: q.filters.formats,
-      in_state: q.filters.state,
-      in_city: q.filters.city,
-      after_last_name: q.cursor?.lastName ?? null,
-      after_first_name: q.cursor?.firstName ?? null,
-      after_id: q.cursor?.id ?? null,
-      page_size: q.limit + 1,
-      slot_count: 3,
-      at_location: q.filters.location ?? null,
-      takes_payer: q.filters.payer ?? null,
-      only_therapist: q.filters.therapist ?? null,
-    }),
-  ) as DirectoryRow[];
+  return unwrap(await db.rpc('referral_directory', directoryArguments(who, q))) as DirectoryRow[];
 }
 
 export async function fetchSlots(

@@ -1,11 +1,15 @@
-import { fetchDirectory, fetchSlots, insertPayerRequest } from '../_shared/directory-queries.ts';
+import { insertPayerRequest } from '../_shared/directory-queries.ts';
+import { payerReads } from '../_shared/directory-sql.ts';
 import { requireEnv } from '../_shared/env.ts';
 import { serviceClient, unwrap } from '../_shared/service-client.ts';
+import { sqlPool } from '../_shared/sql-pool.ts';
 import { feedPageFetcher, slotPartCounter, slotSourceFetcher } from './feed-pages.ts';
 import { createPayerApiApp, type RequestStatusRow } from './handler.ts';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhook-routes.ts';
 
 const db = serviceClient();
+// the key check, directory and slots straight to the database (sql-pool.ts says why)
+const reads = payerReads(sqlPool(requireEnv('SUPABASE_DB_URL'), 8));
 const siteUrl = requireEnv('SITE_URL');
 const dataApi = {
   supabaseUrl: requireEnv('SUPABASE_URL'),
@@ -13,15 +17,9 @@ const dataApi = {
 };
 
 const app = createPayerApiApp({
-  async authenticate(keyHash) {
-    const rows = unwrap(await db.rpc('payer_api_authenticate', { key_hash: keyHash })) as {
-      payer_id: string;
-      retry_after: number;
-    }[];
-    return rows[0] ? { payerId: rows[0].payer_id, retryAfter: rows[0].retry_after } : null;
-  },
-  directory: (payer, query) => fetchDirectory(db, { payer, clinic: null }, query),
-  slots: (payer, therapist, from, to) => fetchSlots(db, { payer, clinic: null }, therapist, from, to),
+  authenticate: reads.authenticate,
+  directory: reads.directory,
+  slots: reads.slots,
   createRequest: (payer, request, key, hash) => insertPayerRequest(db, payer, request, key, hash),
   async requestStatus(payer, requestId) {
     const rows = unwrap(
