@@ -11,7 +11,7 @@
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personasForThisFile, withDb, type Client } from './personas.ts';
-import { insertInsightsRequest } from './support/insights-requests.ts';
+import { insertInsightsRequest, programInsights } from './support/insights-requests.ts';
 
 const personas = personasForThisFile();
 let admin: Client;
@@ -25,15 +25,8 @@ interface Figures {
   payers: { name: string; volume: number; median_hours: number | null }[];
 }
 
-const insights = async (args: Record<string, unknown> = {}) => {
-  const { data, error } = await admin.rpc('program_insights', {
-    org_id: personas.clinic.id,
-    ...period,
-    ...args,
-  } as never);
-  expect(error).toBeNull();
-  return data as unknown as Figures;
-};
+const insights = (args: Record<string, unknown> = {}) =>
+  programInsights<Figures>(admin, { org_id: personas.clinic.id, ...period, ...args });
 
 /** A payer request to `therapist` that arrived at `arrived`, pending, or declined `decidedAfterMinutes` later. */
 const insertRequest = (arrived: string, therapist: string, decidedAfterMinutes?: number) =>

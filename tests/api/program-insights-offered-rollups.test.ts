@@ -13,6 +13,7 @@
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, personasForThisFile, withDb, type Client, type Persona } from './personas.ts';
+import { programInsights } from './support/insights-requests.ts';
 
 const personas = personasForThisFile();
 let admin: Client;
@@ -20,15 +21,14 @@ let secondOffice: string;
 
 const period = { period_from: '2026-08-03', period_to: '2026-08-16' };
 
-const offeredHours = async (args: Record<string, unknown> = {}) => {
-  const { data, error } = await admin.rpc('program_insights', {
-    org_id: personas.clinic.id,
-    ...period,
-    ...args,
-  } as never);
-  expect(error).toBeNull();
-  return (data as unknown as { capacity: { offered_hours: number } }).capacity.offered_hours;
-};
+const offeredHours = async (args: Record<string, unknown> = {}) =>
+  (
+    await programInsights<{ capacity: { offered_hours: number } }>(admin, {
+      org_id: personas.clinic.id,
+      ...period,
+      ...args,
+    })
+  ).capacity.offered_hours;
 
 /** The clinic's rows of the rollup, in a stable order. */
 const keptRows = (db: pg.Client) =>

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personasForThisFile, withDb, type Client } from './personas.ts';
-import { insertInsightsRequest } from './support/insights-requests.ts';
+import { insertInsightsRequest, programInsights } from './support/insights-requests.ts';
 
 const personas = personasForThisFile();
 let admin: Client;
@@ -32,15 +32,8 @@ interface Figures {
   };
 }
 
-const insights = async (args: Record<string, unknown> = {}) => {
-  const { data, error } = await admin.rpc('program_insights', {
-    org_id: personas.clinic.id,
-    ...period,
-    ...args,
-  } as never);
-  expect(error).toBeNull();
-  return data as unknown as Figures;
-};
+const insights = (args: Record<string, unknown> = {}) =>
+  programInsights<Figures>(admin, { org_id: personas.clinic.id, ...period, ...args });
 
 /** A payer request that arrived at `arrived`, pending, or declined `decidedAfterMinutes` later. */
 const insertRequest = (arrived: string, decidedAfterMinutes?: number) =>

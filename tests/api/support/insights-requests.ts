@@ -1,12 +1,24 @@
 /**
- * A payer request as the insights tests need it: arrived at a given time, still pending (its time
- * to answer ahead, so the stack's expiry job leaves it), or declined a given number of minutes
- * after it arrived.
+ * What the insights tests share: a payer request as they need it (arrived at a given time, still
+ * pending, its time to answer ahead so the stack's expiry job leaves it, or declined a given
+ * number of minutes after it arrived), and a call of `public.program_insights` that fails the
+ * test on an error.
  */
 import { randomUUID } from 'node:crypto';
-import { withDb, type Personas } from '../personas.ts';
+import { expect } from 'vitest';
+import { withDb, type Client, type Personas } from '../personas.ts';
 
 const hour = 3_600_000;
+
+/** The arguments of `public.program_insights`: a clinic and a period, and optionally what narrows it. */
+type InsightsArgs = { org_id: string; period_from: string; period_to: string } & Record<string, unknown>;
+
+/** `public.program_insights` as `caller`, its document typed as the test reads it; an error fails the test. */
+export async function programInsights<Figures>(caller: Client, args: InsightsArgs): Promise<Figures> {
+  const { data, error } = await caller.rpc('program_insights', args as never);
+  expect(error).toBeNull();
+  return data as unknown as Figures;
+}
 
 export function insertInsightsRequest(
   personas: Personas,
