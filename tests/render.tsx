@@ -5,7 +5,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter } from 'react-router';
+import { AppRouter } from '@/app/app-router';
 import { AppProviders } from '@/app/providers';
 import { createAppRoutes } from '@/app/route-table';
 import { createQueryClient } from '@/lib/query-client';
@@ -30,7 +31,7 @@ export function renderApp({ route = '/', queryClient = createTestQueryClient() }
   const router = createMemoryRouter(createAppRoutes(queryClient), { initialEntries: [route] });
   const result = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter router={router} />
     </AppProviders>,
   );
   return { user, queryClient, router, ...result };

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { supabase } from '@/lib/supabase';
 import { personas } from '../../tests/msw/people';
 import { serveProfiles } from '../../tests/msw/public-profile-handlers';
@@ -78,6 +78,17 @@ describe('navigation per role', () => {
       'aria-current',
     );
     expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('moves focus to the new page without scrolling there in the same commit', async () => {
+    const { user } = await renderSignedIn('admin');
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus');
+    await user.click(mainNav().getByRole('link', { name: 'Active Staff Members' }));
+    await screen.findByRole('heading', { level: 1, name: 'Active Staff Members' });
+    expect(screen.getByRole('main')).toHaveFocus();
+    const onMain = focus.mock.calls.filter((_, i) => focus.mock.contexts[i] === screen.getByRole('main'));
+    expect(onMain).toEqual([[{ preventScroll: true }]]);
+    focus.mockRestore();
   });
 
   it('shows the clinic, the signed-in person, a skip link and sign out in the header', async () => {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { paths } from '@/lib/access/paths';
 import { dropFirstView } from '@/lib/first-view';
 import { queryClient } from '@/lib/query-client';
+import { AppRouter } from './app-router';
 import { AppProviders } from './providers';
 import { createAppRoutes } from './route-table';
 
@@ -17,7 +18,7 @@ export function App() {
   });
   return (
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter router={router} />
     </AppProviders>
   );
 }

@@ -18,13 +18,13 @@ import { ErrorState, LoadingState } from '@/components/ui/status';
 import { useTitleCount } from '@/components/ui/use-page-title';
 import { usePendingRequestCount } from '@/features/unconfirmed-appointments/api/get-pending-request-count';
 import { navigationFrom, routeHandle } from '@/lib/access/navigation';
-import { NavigationContext } from '@/lib/access/navigation-context';
+import { NavigationContext, PagePreloadContext, type PagePreload } from '@/lib/access/navigation-context';
 import { describeRoles, refusal, type AccessContext, type AccessRefusal } from '@/lib/access/roles';
 import { useSession } from '@/lib/auth/auth-context';
 import { fullName, resolveMembership } from '@/lib/membership/current-membership';
 import { useStaffMemberships } from '@/lib/membership/get-staff-memberships';
 import { MembershipContext } from '@/lib/membership/membership-context';
-import type { Preload } from './route-table';
+import type { Preload, PreloadCode } from './route-table';
 import styles from './app-shell.module.css';
 
 /** The signed-in frame: finds the person's clinic, then shows header, navigation and the page. */
@@ -127,9 +127,12 @@ function Shell({ pages, viewer, orgId, clinicName, personName, personDetail }: S
             open={menu.open}
             groups={groups}
             counts={{ unconfirmedAppointments: pending }}
-            onIntent={preload}
+            onIntent={preload.page}
           />
-          <PageFrame viewer={viewer} />
+          {/* the pages' tabs fetch ahead through it */}
+          <PagePreloadContext.Provider value={preload}>
+            <PageFrame viewer={viewer} />
+          </PagePreloadContext.Provider>
         </div>
       </div>
     </NavigationContext.Provider>
@@ -164,21 +167,30 @@ function useMenu(buttonRef: RefObject<HTMLButtonElement | null>) {
   return { id: `main-nav-${id.replace(/:/g, '')}`, open, toggle };
 }
 
-/** Fetches, for a link about to be opened, its page's code and the data it opens on (its routes' loaders). */
-function usePreload(pages: RouteObject[]): (to: string) => void {
+/**
+ * Fetches ahead, for an address, its routes' code and the data they open on (`page`: a link about
+ * to be opened), or their code alone (`code`: a page likely to be opened next).
+ */
+function usePreload(pages: RouteObject[]): PagePreload {
   const queryClient = useQueryClient();
-  return useCallback(
-    (to: string) => {
-      for (const match of matchRoutes(pages, to) ?? []) {
-        const preload = (match.route.handle as { preload?: Preload } | undefined)?.preload;
-        // a failed prefetch is not an error: the route loads (and reports) again when opened
-        preload?.(match.params).catch(() => {});
-      }
-    },
+  return useMemo(() => {
+    const matches = (to: string) =>
+      (matchRoutes(pages, to) ?? []).map(({ route, params }) => ({
+        params,
+        ...(route.handle as { preload?: Preload; preloadCode?: PreloadCode } | undefined),
+      }));
+    // a failed prefetch is not an error: the route loads (and reports) again when opened
+    return {
+      page: (to) => {
+        for (const { preload, params } of matches(to)) preload?.(params).catch(() => {});
+      },
+      code: (to) => {
+        for (const { preloadCode } of matches(to)) preloadCode?.().catch(() => {});
+      },
+    };
     // the loaders read the query client the routes were built with, which is this one
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [pages, queryClient],
-  );
+  }, [pages, queryClient]);
 }
 
 /** The first refusal among the matched routes' access rules (a parent's rule holds for its children). */
@@ -193,7 +205,10 @@ function useRefusal(viewer: AccessContext): AccessRefusal {
   return null;
 }
 
-/** The main landmark. After a navigation, focus moves to it so keyboard and screen-reader users start at the new page. */
+/**
+ * The main landmark. After a navigation, focus moves to it so keyboard and screen-reader users start
+ * at the new page; if the page was scrolled past its top, its top is brought into view.
+ */
 function PageFrame({ viewer }: { viewer: AccessContext }) {
   const { pathname } = useLocation();
   const navigation = useNavigation();
@@ -203,10 +218,17 @@ function PageFrame({ viewer }: { viewer: AccessContext }) {
 
   // a layout effect: focus moves in the same commit that shows the new page
   useLayoutEffect(() => {
-    if (previousPath.current !== pathname) {
-      previousPath.current = pathname;
-      mainRef.current?.focus();
-    }
+    const main = mainRef.current;
+    if (previousPath.current === pathname || !main) return;
+    previousPath.current = pathname;
+    // without scrolling: focus() would lay the new page out there and then, mid-commit, scroll
+    // the header away (and repaint) to put the landmark's top at the window's
+    main.focus({ preventScroll: true });
+    // before the next paint, where the page is laid out anyway
+    const frame = requestAnimationFrame(() => {
+      if (main.getBoundingClientRect().top < 0) main.scrollIntoView({ block: 'start' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [pathname]);
 
   const loading = navigation.state === 'loading';

@@ -102,4 +102,40 @@ describe('prefetchInsights', () => {
       expect(queryClient.getQueryData(firstPage.queryKey)).toEqual({ total: 0, rows: [] }),
     );
   });
+
+  it('asks for the filter choices only once the figures have answered', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const choicesAsked: string[] = [];
+    const choices = ({ request }: { request: Request }) => {
+      choicesAsked.push(new URL(request.url).pathname);
+      return HttpResponse.json([]);
+    };
+    server.use(
+      http.post(insightsUrl, async () => {
+        await held;
+        return HttpResponse.json(sampleInsights());
+      }),
+      http.post(therapistsUrl, () => HttpResponse.json({ total: 0, rows: [] })),
+      http.get(`${testSupabaseUrl}/rest/v1/staff_members`, choices),
+      http.get(`${testSupabaseUrl}/rest/v1/payers`, choices),
+      http.get(`${testSupabaseUrl}/rest/v1/locations`, choices),
+    );
+    const queryClient = createTestQueryClient();
+    const now = new Date('2026-12-08T03:00:00Z');
+    const prefetched = prefetchInsights(queryClient, admin, now);
+    const firstPage = therapistPageQueryOptions(
+      'org-1',
+      openingQuery('America/Chicago', now),
+      firstTherapistPage,
+    );
+    // the therapists' page goes with the figures; the choices wait
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData(firstPage.queryKey)).toEqual({ total: 0, rows: [] }),
+    );
+    expect(choicesAsked).toEqual([]);
+    release();
+    await prefetched;
+    await vi.waitFor(() => expect(choicesAsked).toHaveLength(3));
+  });
 });
