@@ -2,12 +2,10 @@
  * `npm run bench:week`: the week-view figure alone (ours against react-big-calendar's week view),
  * on a stack of its own (`.local/bench-week`, or `.local/bench-week-<offset>`; ports `CRP_BENCH_PORT_OFFSET` above the defaults),
  * for profiling a change to the calendar without the whole browser group. `--reuse` keeps the
- * stack's data from the last run (seeded once); `--runs N` sets the timed runs (default 12);
+ * stack's data from the last run (seeded once); `--runs N` sets the timed runs (default 24, as in the browser group, so p95 is not simply the slowest run);
  * `--hold` keeps the stack up afterwards (until interrupted), e.g. to look at query plans.
  */
-import pg from 'pg';
-import { startStack } from '../supabase/local/stack.ts';
-import { benchSettings } from './bench-stack.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { buildAnchors, buildApp } from './build.ts';
 import { measureWeekView } from './browser.ts';
 import { ratioMet } from './browser-group.ts';
@@ -17,11 +15,10 @@ import { speedup } from './stats.ts';
 const reuse = process.argv.includes('--reuse');
 const hold = process.argv.includes('--hold');
 const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 12;
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 24;
 
-console.log(`Starting the week stack (${reuse ? 'reused' : 'fresh'})…`);
-const stack = await startStack(benchSettings('bench-week'), { fresh: !reuse });
-const db = new pg.Pool({ connectionString: stack.urls.db, max: 4 });
+const b = await startBenchStack('bench-week', 0, { fresh: !reuse, poolSize: 4 });
+const { db, stack } = b;
 try {
   await seedUnlessSeeded(db);
   await db.query(`delete from public.notification_outbox where status in ('pending', 'sending')`);
@@ -48,6 +45,5 @@ try {
     await new Promise((resolve) => process.once('SIGINT', resolve));
   }
 } finally {
-  await db.end();
-  await stack.stop();
+  await b.stop();
 }

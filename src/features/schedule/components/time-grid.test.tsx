@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../lib/calendar-events';
 import { AvailabilityCalendar } from './availability-calendar';
@@ -49,6 +49,28 @@ function hourlyAppointments(day: Date): CalendarEvent[] {
   }));
 }
 
+/** The week of 2026-03-11 with an appointment at the start of every hour of that day. */
+function renderWeekOfHourlyAppointments() {
+  const day = new Date(2026, 2, 11);
+  render(
+    <AvailabilityCalendar
+      events={hourlyAppointments(day)}
+      view="week"
+      date={day}
+      onView={() => {}}
+      onNavigate={() => {}}
+      onOpenEvent={() => {}}
+      label="A calendar"
+    />,
+  );
+}
+
+/** The next frame, and the task after it: when the half hour either side of the view is drawn. */
+const nextFrameAndTask = () =>
+  act(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  });
+
 const drawnHours = () =>
   screen
     .queryAllByRole('button')
@@ -57,24 +79,24 @@ const drawnHours = () =>
 
 describe('the week view’s time grid', () => {
   it('draws the hours in view first, and the half hour either side once they are painted', async () => {
-    const day = new Date(2026, 2, 11);
-    render(
-      <AvailabilityCalendar
-        events={hourlyAppointments(day)}
-        view="week"
-        date={day}
-        onView={() => {}}
-        onNavigate={() => {}}
-        onOpenEvent={() => {}}
-        label="A calendar"
-      />,
-    );
+    renderWeekOfHourlyAppointments();
     // the calendar opens scrolled to 7:00; 480 px are 10 hours: 7:00 to 17:00
     expect(drawnHours()).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
-    // the next frame, and the task after it
-    await act(async () => {
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    });
+    await nextFrameAndTask();
     expect(drawnHours()).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+  });
+
+  it('keeps the buttons already drawn when it draws more hours, so a focused event stays focused', async () => {
+    renderWeekOfHourlyAppointments();
+    const seven = screen.getByRole('button', { name: /7:00 AM – 7:20 AM: Appointment 7$/ });
+    // focused by a pointer (focus from the keyboard would draw every hour at once)
+    fireEvent.pointerDown(seven);
+    seven.focus();
+    // the half hour either side is drawn after the first paint: 6:00 now comes before 7:00
+    await nextFrameAndTask();
+    expect(drawnHours()[0]).toBe(6);
+    expect(screen.getByRole('button', { name: /7:00 AM – 7:20 AM: Appointment 7$/ })).toBe(seven);
+    expect(seven).toHaveTextContent(/Appointment 7$/);
+    expect(document.activeElement).toBe(seven);
   });
 });

@@ -253,6 +253,57 @@ const shortMinutes = 45;
 
 const percent = (minutes: number) => `${(minutes / minutesPerDay) * 100}%`;
 
+/** An event's classes, made once per kind and length rather than once per event and render. */
+const eventClassNames = new Map<string, string>();
+function timeGridEventClassName(event: CalendarEvent, short: boolean): string {
+  const key = `${event.kind}|${short}`;
+  let name = eventClassNames.get(key);
+  if (name === undefined) {
+    name = `${styles.timeGridEvent} ${eventClassName(event)}${short ? ` ${styles.timeGridEventShort}` : ''}`;
+    eventClassNames.set(key, name);
+  }
+  return name;
+}
+
+interface EventButtonProps {
+  placed: PlacedEvent<CalendarEvent>;
+  /** The day's full date, said before the event's time. */
+  dateText: string;
+  onSelectEvent: ViewProps['onSelectEvent'];
+}
+
+/**
+ * One event: one button with one line of text. Memoized on its placed event (kept while the events
+ * do not change): drawing more hours as the grid scrolls adds buttons without redrawing the others.
+ */
+const EventButton = memo(function EventButton({ placed, dateText, onSelectEvent }: EventButtonProps) {
+  const { event, fromMinute, toMinute, column, columns } = placed;
+  const when = formatTimeRange(event.start, event.end);
+  return (
+    <button
+      type="button"
+      className={timeGridEventClassName(event, toMinute - fromMinute < shortMinutes)}
+      // the stylesheet gives an event the day's whole width: only one that shares it says its share
+      style={
+        columns === 1
+          ? { top: percent(fromMinute), height: percent(toMinute - fromMinute) }
+          : {
+              top: percent(fromMinute),
+              height: percent(toMinute - fromMinute),
+              left: `${(column / columns) * 100}%`,
+              width: `${100 / columns}%`,
+            }
+      }
+      // one text node for the eye, the whole of it for the ear: a week may hold hundreds of these
+      aria-label={`${dateText}, ${when}: ${event.title}`}
+      title={event.title}
+      onClick={(e) => onSelectEvent(event, e)}
+    >
+      {`${when} ${event.title}`}
+    </button>
+  );
+});
+
 /**
  * One day: its events as buttons, and (when selectable) a range chosen by dragging down the day or
  * double-clicking a half hour. Memoized: a day whose events did not change is not drawn again.
@@ -316,34 +367,15 @@ const DayColumn = memo(function DayColumn({
       aria-label={dateText}
       {...handlers}
     >
-      {placed.map(({ event, fromMinute, toMinute, column, columns }, i) => {
-        const when = formatTimeRange(event.start, event.end);
-        return (
-          <button
-            // by place, not by event: the next week's events reuse this week's buttons
-            key={i}
-            type="button"
-            className={`${styles.timeGridEvent} ${eventClassName(event)}${toMinute - fromMinute < shortMinutes ? ` ${styles.timeGridEventShort}` : ''}`}
-            // the stylesheet gives an event the day's whole width: only one that shares it says its share
-            style={
-              columns === 1
-                ? { top: percent(fromMinute), height: percent(toMinute - fromMinute) }
-                : {
-                    top: percent(fromMinute),
-                    height: percent(toMinute - fromMinute),
-                    left: `${(column / columns) * 100}%`,
-                    width: `${100 / columns}%`,
-                  }
-            }
-            // one text node for the eye, the whole of it for the ear: a week may hold hundreds of these
-            aria-label={`${dateText}, ${when}: ${event.title}`}
-            title={event.title}
-            onClick={(e) => onSelectEvent(event, e)}
-          >
-            {`${when} ${event.title}`}
-          </button>
-        );
-      })}
+      {placed.map((p) => (
+        <EventButton
+          // by place (unique in a day), not by event: the next week's events reuse this week's buttons
+          key={`${p.fromMinute}:${p.column}`}
+          placed={p}
+          dateText={dateText}
+          onSelectEvent={onSelectEvent}
+        />
+      ))}
       {selection && (
         <div
           className={styles.timeGridSelection}
