@@ -46,19 +46,20 @@ export function benchSettings(folder: string, extraOffset = 0) {
 
 /**
  * Starts a benchmark stack, by default on an empty database; `fresh: false` keeps the folder's data
- * (a dataset seeded by an earlier run), applying only the migrations it lacks.
+ * (a dataset seeded by an earlier run, a script's `--reuse`), applying only the migrations it
+ * lacks. `poolSize` is the most connections `db` opens (10 unless a script wants fewer).
  */
 export async function startBenchStack(
   folder: string,
   extraOffset = 0,
-  { fresh = true }: { fresh?: boolean } = {},
+  { fresh = true, poolSize = 10 }: { fresh?: boolean; poolSize?: number } = {},
 ): Promise<BenchStack> {
   const settings = benchSettings(folder, extraOffset);
   console.log(
-    `Starting a benchmark stack (database port ${settings.ports.db}, ${path.relative(projectRoot, settings.stackDir)})…`,
+    `Starting a benchmark stack (database port ${settings.ports.db}, ${path.relative(projectRoot, settings.stackDir)}${fresh ? '' : ', reused'})…`,
   );
   const stack = await startStack(settings, { fresh });
-  const db = new pg.Pool({ connectionString: stack.urls.db, max: 10 });
+  const db = new pg.Pool({ connectionString: stack.urls.db, max: poolSize });
   const client = (key: string) =>
     createClient(stack.urls.api, key, {
       auth: { persistSession: false, autoRefreshToken: false },

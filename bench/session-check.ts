@@ -1,30 +1,17 @@
 /**
  * `npm run bench:session-check`: what checking the token's session in every policy helper costs.
- * Starts its own stack (`.local/bench-session`), seeds the benchmark dataset and times the
- * scheduler's Unconfirmed queue (the bench's RLS figure) three ways in one run: with the session
- * check, without it (`private.live_user_id()` swapped for the token's user, as the helpers read
- * it before), and as the service role. The two modes alternate in blocks (a function swap between
- * blocks, untimed, with a warm-up after each), and within a block RLS and service-role calls take
- * turns, so a noisy stretch of the machine weighs on every side.
+ * Starts its own stack (`.local/bench-session`, or `.local/bench-session-<offset>`), seeds the
+ * benchmark dataset and times the scheduler's Unconfirmed queue (the bench's RLS figure) three
+ * ways in one run: with the session check, without it (`private.live_user_id()` swapped for the
+ * token's user, as the helpers read it before), and as the service role. The two modes alternate
+ * in blocks (a function swap between blocks, untimed, with a warm-up after each), and within a
+ * block RLS and service-role calls take turns, so a noisy stretch of the machine weighs on every
+ * side.
  */
-import path from 'node:path';
-import { createClient } from '@supabase/supabase-js';
-import pg from 'pg';
-import WebSocket from 'ws';
-import { projectRoot, stackSettings } from '../supabase/local/config.ts';
-import { startStack } from '../supabase/local/stack.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { seedLargeDataset } from './seed.ts';
 import { percentiles, round } from './stats.ts';
 
-const offset = process.env.CRP_BENCH_PORT_OFFSET ?? '2000';
-const base = stackSettings('test', { ...process.env, CRP_TEST_PORT_OFFSET: offset });
-const stackDir = path.join(projectRoot, '.local', 'bench-session');
-const settings = {
-  ...base,
-  stackDir,
-  dataDir: path.join(stackDir, 'db'),
-  inboxFile: path.join(stackDir, 'inbox.jsonl'),
-};
 const blocks = 20;
 const callsPerBlock = 50;
 
@@ -32,25 +19,14 @@ const withoutCheck = `create or replace function private.live_user_id() returns 
   set search_path = '' as $$ begin return (select auth.uid()); end; $$`;
 
 async function main() {
-  console.log(`Starting the session-check stack (ports +${offset})…`);
-  const stack = await startStack(settings, { fresh: true });
-  const db = new pg.Pool({ connectionString: stack.urls.db, max: 4 });
-  const client = (key: string) =>
-    createClient(stack.urls.api, key, {
-      auth: { persistSession: false, autoRefreshToken: false },
-      realtime: { transport: WebSocket as never },
-    });
+  const b = await startBenchStack('bench-session', 0, { poolSize: 4 });
+  const { db, stack, client } = b;
   try {
     await seedLargeDataset(db);
     const {
       rows: [{ def: withCheck }],
     } = await db.query(`select pg_get_functiondef('private.live_user_id()'::regprocedure) as def`);
-    const scheduler = client(stack.keys.anonKey);
-    const { error: signInError } = await scheduler.auth.signInWithPassword({
-      email: 'scheduler@bench-200.example.org',
-      password: 'bench-password',
-    });
-    if (signInError) throw signInError;
+    const scheduler = await b.signIn('scheduler@bench-200.example.org');
     const service = client(stack.keys.serviceRoleKey);
     const {
       rows: [org200],
@@ -136,8 +112,7 @@ async function main() {
       `  SQL p50 with / without the check: ${round(sqlChecked.p50 / sqlUnchecked.p50, 2)}×, p95 ${round(sqlChecked.p95 / sqlUnchecked.p95, 2)}×`,
     );
   } finally {
-    await db.end();
-    await stack.stop();
+    await b.stop();
   }
 }
 
